@@ -1,0 +1,76 @@
+//! Normalization and transliteration throughput on the seed corpus (real Arabic news text), qamus beside the
+//! crates a Rust user would reach for otherwise. Names: `{operation}/{implementation}`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use qamus::normalize::{self, Level};
+use qamus::translit::{transliterate, Scheme};
+use unicode_normalization::UnicodeNormalization;
+
+/// The five seed documents, concatenated ~20 times (about 400 KB).
+fn corpus() -> String {
+    let docs = [
+        include_str!("../tests/corpus/seeds/000_791975e654a9a156.txt"),
+        include_str!("../tests/corpus/seeds/001_0ba9f4aca8c64938.txt"),
+        include_str!("../tests/corpus/seeds/002_d20ebc38bcca70ee.txt"),
+        include_str!("../tests/corpus/seeds/003_27ee660541e3fe33.txt"),
+        include_str!("../tests/corpus/seeds/004_7e6629763159a433.txt"),
+    ];
+    docs.concat().repeat(20)
+}
+
+fn bench_normalize(c: &mut Criterion) {
+    let text = corpus();
+    let mut g = c.benchmark_group("normalize");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("search/qamus", |b| {
+        b.iter(|| {
+            let out = normalize::normalize(black_box(&text), Level::Search);
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
+    g.bench_function("display/qamus", |b| {
+        b.iter(|| {
+            let out = normalize::normalize(black_box(&text), Level::Display);
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
+    // Baseline: NFKC alone with unicode-normalization, which does none of the Arabic folds.
+    g.bench_function("nfkc/unicode-normalization", |b| {
+        b.iter(|| {
+            let out: String = black_box(&text).nfkc().collect();
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
+    g.bench_function("nfkc/icu_normalizer", |b| {
+        b.iter(|| {
+            let out = normalize::nfkc(black_box(&text));
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
+    g.finish();
+}
+
+fn bench_translit(c: &mut Criterion) {
+    let text = corpus();
+    let mut g = c.benchmark_group("translit");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    for scheme in Scheme::ALL {
+        g.bench_function(format!("{}/qamus", scheme.name()), |b| {
+            b.iter(|| {
+                let out = transliterate(black_box(&text), scheme);
+                assert!(!out.is_empty());
+                out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_normalize, bench_translit);
+criterion_main!(benches);

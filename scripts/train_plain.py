@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Trains qamus's `plain` transliteration model: context rewrite rules with counts, learned from name pairs.
+
+Usage (from the project root; stdlib only):
+    python3 scripts/train_plain.py ../shared/eval/translit-dev.tsv > src/translit/plain_model.tsv
+
+Data: translit-dev.tsv (Arabic spelling of a name, its usual English spelling), from google/transliteration
+(Apache-2.0) and NETransliteration-COLING2018 (CC0-1.0). Rows whose FNV-1a 64 hash of the Arabic is divisible by 5
+(the project's held-out fifth) are never learned from.
+
+Method:
+1. Each Arabic letter is aligned to an English chunk of 0-3 letters by EM over p(chunk | letter) (5 iterations,
+   monotone alignment, forward-backward), then the Viterbi alignment of every pair is taken. A leading article
+   ال is taken off the Arabic when the English does not start with al/el (the product writes it as `al-`).
+2. For every letter and each context shape (letters to the left, letters to the right) of SHAPES, the chunks seen
+   in that context are counted. The table written keeps, per context, each chunk's share of the context's count,
+   scaled by min(count, MIN_COUNT) / MIN_COUNT so that rare contexts weigh less; contexts seen once are dropped.
+3. At run time (src/translit/plain.rs) every shape that matches votes for its chunks, weighted VOTE^-k for the
+   k-th shape (the most specific first), and the chunk with the most votes is written.
+"""
+import collections
+import math
+import sys
+
+SHAPES = [(2, 2), (1, 2), (2, 1), (1, 1), (0, 1), (1, 0), (0, 2), (2, 0), (0, 0)]
+MIN_COUNT = 4
+VOTE = 1.5
+MAX_CHUNK = 3
+EM_ITERATIONS = 5
+FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك"}
+
+
+def fnv1a64(text):
+    h = 0xCBF29CE484222325
+    for b in text.encode("utf-8"):
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def prepare(arabic):
+    """Letters only, alef forms folded (as src/translit/plain.rs does)."""
+    return "".join(FOLD.get(c, c) for c in arabic if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))
+
+
+def training_pairs(path):
+    pairs = []
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 2 or fnv1a64(cols[0]) % 5 == 0:
+                continue
+            arabic, english = prepare(cols[0]), cols[1].lower()
+            if " " in arabic or " " in english:
+                continue
+            if arabic.startswith("ال") and len(arabic) > 3 and not english.startswith(("al", "el")):
+                arabic = arabic[2:]
+            english = "".join(c for c in english if c.isalpha() and c.isascii())
+            if arabic and english:
+                pairs.append((arabic, english))
+    return pairs
+
+
+def em(pairs):
+    prob = collections.defaultdict(lambda: 1e-3)
+    for _ in range(EM_ITERATIONS):
+        counts = collections.defaultdict(float)
+        for a, e in pairs:
+            n, m = len(a), len(e)
+            fw = [[0.0] * (m + 1) for _ in range(n + 1)]
+            fw[0][0] = 1.0
+            for i in range(n):
+                for j in range(m + 1):
+                    if fw[i][j]:
+                        for k in range(min(MAX_CHUNK, m - j) + 1):
+                            fw[i + 1][j + k] += fw[i][j] * prob[(a[i], e[j:j + k])]
+            bw = [[0.0] * (m + 1) for _ in range(n + 1)]
+            bw[n][m] = 1.0
+            for i in range(n - 1, -1, -1):
+                for j in range(m + 1):
+                    bw[i][j] = sum(prob[(a[i], e[j:j + k])] * bw[i + 1][j + k] for k in range(min(MAX_CHUNK, m - j) + 1))
+            z = fw[n][m]
+            if z <= 0:
+                continue
+            for i in range(n):
+                for j in range(m + 1):
+                    if fw[i][j]:
+                        for k in range(min(MAX_CHUNK, m - j) + 1):
+                            c = fw[i][j] * prob[(a[i], e[j:j + k])] * bw[i + 1][j + k] / z
+                            if c > 0:
+                                counts[(a[i], e[j:j + k])] += c
+        totals = collections.defaultdict(float)
+        for (letter, _), v in counts.items():
+            totals[letter] += v
+        prob = collections.defaultdict(lambda: 1e-9)
+        for (letter, chunk), v in counts.items():
+            prob[(letter, chunk)] = v / totals[letter]
+    return prob
+
+
+def viterbi(a, e, prob):
+    n, m = len(a), len(e)
+    best = [[(-math.inf, None)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, None)
+    for i in range(n):
+        for j in range(m + 1):
+            if best[i][j][0] == -math.inf:
+                continue
+            for k in range(min(MAX_CHUNK, m - j) + 1):
+                p = prob[(a[i], e[j:j + k])]
+                s = best[i][j][0] + math.log(p)
+                if s > best[i + 1][j + k][0]:
+                    best[i + 1][j + k] = (s, (j, k))
+    if best[n][m][1] is None:
+        return None
+    chunks, j = [], m
+    for i in range(n, 0, -1):
+        pj, k = best[i][j][1]
+        chunks.append(e[pj:pj + k])
+        j = pj
+    return chunks[::-1]
+
+
+def main(path):
+    pairs = training_pairs(path)
+    prob = em(pairs)
+    table = collections.defaultdict(collections.Counter)
+    for a, e in pairs:
+        chunks = viterbi(a, e, prob)
+        if chunks is None:
+            continue
+        padded = "^^" + a + "$$"
+        for i, chunk in enumerate(chunks):
+            p = i + 2
+            for shape, (l, r) in enumerate(SHAPES):
+                table[(shape, padded[p - l:p], padded[p], padded[p + 1:p + 1 + r])][chunk] += 1
+    print("# generated by scripts/train_plain.py from translit-dev.tsv (Apache-2.0 google/transliteration;")
+    print("# CC0-1.0 NETransliteration), held-out fifth excluded; do not edit")
+    print(f"# shapes={';'.join(f'{l},{r}' for l, r in SHAPES)} vote={VOTE} min_count={MIN_COUNT}")
+    print("# shape\tleft\tletter\tright\tchunk=weight …")
+    for (shape, left, letter, right), counter in sorted(table.items()):
+        total = sum(counter.values())
+        if total < 2 and SHAPES[shape] != (0, 0):
+            continue
+        scale = min(total, MIN_COUNT) / MIN_COUNT
+        votes = " ".join(f"{chunk or '_'}={v / total * scale:.4f}" for chunk, v in counter.most_common())
+        print(f"{shape}\t{left}\t{letter}\t{right}\t{votes}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,240 @@
+//! The command line, declared with clap (derive). Parsing only: `mod.rs` runs the commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Arabic–English name glossary, normalizer and transliterator.
+
+qamus maps the many spellings of a name in Arabic news (ناغورنو كراباخ / ناغورني قره باغ / قرة باغ,
+وباشينيان, للكرملين) onto one canonical English glossary entry, and writes Arabic in Latin script.";
+
+const EXAMPLES: &str = "Examples:
+  qamus lookup بوتين للكرملين 'ناغورني قره باغ'
+  qamus translit --scheme ala-lc 'القاهرة'
+  echo 'قرة باغ' | qamus normalize --level search -
+  qamus lookup --csv --column name names.csv > names.resolved.csv
+  qamus glossary check my-names.csv";
+
+/// The `qamus` command line.
+#[derive(Debug, Parser)]
+#[command(name = "qamus", version, about = ABOUT, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    /// When to colour output: auto (only on a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Only when standard output is a terminal (and NO_COLOR is unset).
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find the glossary entry of each name (Arabic or Latin).
+    #[command(after_help = "Examples:
+  qamus lookup بوتين
+  qamus lookup --format jsonl --top 3 - < names.txt
+  qamus lookup --glossary mine.csv 'Nikol Pashinyan'
+  qamus lookup --csv --column name people.csv
+  qamus lookup --explain --top 3 بسكوف
+  qamus lookup --threshold 0 --top 10 'Paschinjan'
+
+Methods: exact, normalized (hamza, tashkeel, ة/ه…, clitics, family name), fuzzy (close spelling, same
+script), translit (other script). Scores are in 0..1; matches under --threshold are never shown.
+
+Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
+    Lookup(LookupArgs),
+    /// Write Arabic in Latin script (plain press style, Buckwalter, ALA-LC, DIN 31635).
+    #[command(after_help = "Examples:
+  qamus translit بوتين                          # Putin
+  qamus translit --scheme buckwalter 'قره باغ'   # qrh bAg
+  qamus translit --scheme buckwalter --reverse qrh
+  qamus translit --scheme ala-lc - < names.txt
+  qamus translit --csv --column name people.csv")]
+    Translit(TranslitArgs),
+    /// Normalize Arabic and Latin text (display or search level).
+    #[command(after_help = "Examples:
+  qamus normalize --level search 'الكريملِن'
+  qamus normalize - < article.txt > article.clean.txt
+  qamus normalize --level search --csv --column name people.csv")]
+    Normalize(NormalizeArgs),
+    /// Check glossary files, or show what a glossary holds.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+    /// Measure accuracy on the development data (../shared/eval in the source tree).
+    #[command(after_help = "Examples:
+  qamus eval                 # every report
+  qamus eval translit --data ../shared/eval")]
+    Eval(EvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Example:\n  qamus completions bash > ~/.local/share/bash-completion/completions/qamus"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(after_help = "Example:\n  qamus man | man -l -")]
+    Man,
+}
+
+/// Where the glossary comes from.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// A glossary CSV file to add on top of the shipped one (repeatable; later files win on the same id).
+    #[arg(long = "glossary", short = 'g', value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Leave the shipped glossary out.
+    #[arg(long)]
+    pub no_default_glossary: bool,
+}
+
+/// Reading lines or a CSV column.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Treat the input as CSV and process one column, adding columns to each row (arguments are CSV files; none
+    /// or `-` reads standard input).
+    #[arg(long, requires = "column")]
+    pub csv: bool,
+    /// The CSV column to process (its header name).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of stopping with an error.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// Output formats of `lookup`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable table.
+    Table,
+    /// One JSON array of query objects.
+    Json,
+    /// One JSON object per query per line: {"query", "matches": [{"id", "en", "ar", "type", "score", "method"}]}.
+    Jsonl,
+    /// Tab-separated: query, rank, id, en, ar, type, score, method.
+    Tsv,
+}
+
+/// `qamus lookup`.
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// Names to look up; none or `-` reads one name per line from standard input.
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Show up to N candidates per query (only those that pass the threshold).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub top: usize,
+    /// Lowest score a match may have, 0..1 (0 shows every candidate).
+    #[arg(long, value_name = "SCORE", default_value_t = qamus::matcher::MatcherOptions::DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// Drop fuzzy matches when the best two entries are closer than this (0 keeps them).
+    #[arg(long, value_name = "SCORE", default_value_t = qamus::matcher::MatcherOptions::DEFAULT_MIN_MARGIN)]
+    pub min_margin: f64,
+    /// Exact and normalized matches only: no fuzzy or cross-script matching.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+    /// Show, for each candidate, the query's keys, the per-key scores and why the winner won.
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `qamus translit`.
+#[derive(Debug, Args)]
+pub struct TranslitArgs {
+    /// Text to transliterate; none or `-` reads standard input line by line.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// The scheme.
+    #[arg(long, short = 's', default_value = "plain", value_parser = ["plain", "buckwalter", "ala-lc", "din"])]
+    pub scheme: String,
+    /// Go back from Latin to Arabic (buckwalter only).
+    #[arg(long)]
+    pub reverse: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Normalization levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Controls removed, NFC, whitespace collapsed.
+    Display,
+    /// The matching key: display + NFKC + letter, mark, digit and Latin folds.
+    Search,
+}
+
+/// `qamus normalize`.
+#[derive(Debug, Args)]
+pub struct NormalizeArgs {
+    /// Text to normalize; none or `-` reads standard input line by line.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// The level.
+    #[arg(long, short = 'l', value_enum, default_value_t = LevelArg::Display)]
+    pub level: LevelArg,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `qamus glossary …`.
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Report every problem of glossary files with file:line:column (exit 0 clean, 1 problems, 2 unreadable).
+    #[command(
+        after_help = "Examples:\n  qamus glossary check glossary/*.csv\n  qamus glossary check mine.csv"
+    )]
+    Check {
+        /// The files, checked together (conflicts between them are reported too).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Entries by type, forms, layers.
+    #[command(
+        after_help = "Examples:\n  qamus glossary stats\n  qamus glossary stats --glossary mine.csv"
+    )]
+    Stats {
+        #[command(flatten)]
+        glossary: GlossaryArgs,
+    },
+}
+
+/// `qamus eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Which report: translit, matching (variants, out-of-glossary, cross-script), or all; `train` fits the fuzzy
+    /// scorer's weights instead and prints them as `src/matcher/weights.rs`.
+    #[arg(value_parser = ["all", "translit", "matching", "train"], default_value = "all")]
+    pub report: String,
+    /// The development data directory (translit-dev.tsv, variants-dev.tsv).
+    #[arg(long, default_value = "../shared/eval", value_name = "DIR")]
+    pub data: PathBuf,
+    /// Evaluate lookup at this threshold instead of the default.
+    #[arg(long, value_name = "SCORE")]
+    pub threshold: Option<f64>,
+    /// Evaluate lookup with this ambiguity margin instead of the default.
+    #[arg(long, value_name = "SCORE")]
+    pub min_margin: Option<f64>,
+}

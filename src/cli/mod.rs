@@ -1,0 +1,538 @@
+//! The `qamus` command line: parse arguments, call the library, print. No matching or Arabic logic lives here.
+
+pub mod args;
+mod csvcol;
+mod io;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::CommandFactory;
+use qamus::glossary::{check_files, Glossary, Severity};
+use qamus::matcher::{Match, Matcher, MatcherOptions};
+use qamus::normalize::{self, Level};
+use qamus::translit::{self, Scheme};
+
+use args::{
+    Cli, Command, EvalArgs, Format, GlossaryArgs, GlossaryCommand, InputArgs, LevelArg, LookupArgs,
+};
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let color = io::use_color(cli.color);
+    match cli.command {
+        Command::Lookup(a) => lookup(a, color),
+        Command::Translit(a) => {
+            let scheme: Scheme = a.scheme.parse()?;
+            if a.reverse && !scheme.is_reversible() {
+                anyhow::bail!(
+                    "--reverse works with --scheme buckwalter only ({scheme} is not reversible)"
+                );
+            }
+            let reverse = a.reverse;
+            let column = format!(
+                "{}_{}",
+                a.input.column.as_deref().unwrap_or(""),
+                if reverse { "arabic" } else { "latin" }
+            );
+            text_filter(&a.text, &a.input, &column, move |t| {
+                if reverse {
+                    translit::reverse(t, scheme).unwrap_or_else(|_| t.to_string())
+                } else {
+                    translit::transliterate(t, scheme)
+                }
+            })
+        }
+        Command::Normalize(a) => {
+            let level = match a.level {
+                LevelArg::Display => Level::Display,
+                LevelArg::Search => Level::Search,
+            };
+            let column = format!("{}_norm", a.input.column.as_deref().unwrap_or(""));
+            text_filter(&a.text, &a.input, &column, move |t| {
+                normalize::normalize(t, level).into_owned()
+            })
+        }
+        Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
+        Command::Glossary(GlossaryCommand::Stats { glossary }) => glossary_stats(&glossary),
+        Command::Eval(a) => eval(&a),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "qamus", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = io::stdout();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The glossary the options ask for: the shipped one unless left out, then each file on top.
+fn load_glossary(a: &GlossaryArgs) -> Result<Glossary> {
+    let mut g = if a.no_default_glossary {
+        Glossary::new()
+    } else {
+        Glossary::builtin()
+    };
+    for f in &a.files {
+        let layer = Glossary::from_path(f)
+            .map_err(anyhow::Error::new)
+            .with_context(|| format!("cannot load glossary {}", f.display()))?;
+        g.merge(layer);
+    }
+    Ok(g)
+}
+
+/// One line in → one line out, or one CSV column in → one column added.
+fn text_filter(
+    texts: &[String],
+    input: &InputArgs,
+    new_column: &str,
+    f: impl Fn(&str) -> String,
+) -> Result<ExitCode> {
+    let mut out = io::stdout();
+    if input.csv {
+        let column = input.column.as_deref().unwrap_or_default();
+        csv_inputs(texts, |reader, path| {
+            csvcol::filter(
+                reader,
+                path,
+                &mut out,
+                column,
+                &[new_column.to_string()],
+                input.lossy,
+                |v| vec![f(v)],
+            )
+        })?;
+    } else if let Some(args) = io::from_args_or_stdin(texts) {
+        for t in args {
+            io::writeln_out(&mut out, &f(t))?;
+        }
+    } else {
+        io::for_each_stdin_line(input.lossy, |_, line| io::writeln_out(&mut out, &f(line)))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `f` on each CSV input: the files named, or standard input when none is (or `-` is).
+fn csv_inputs(
+    files: &[String],
+    mut f: impl FnMut(&mut dyn BufRead, Option<&std::path::Path>) -> Result<()>,
+) -> Result<()> {
+    if files.is_empty() {
+        return f(&mut std::io::stdin().lock(), None);
+    }
+    for name in files {
+        if name == "-" {
+            f(&mut std::io::stdin().lock(), None)?;
+            continue;
+        }
+        let path = PathBuf::from(name);
+        let file = std::fs::File::open(&path).map_err(|e| qamus::Error::io(Some(&path), e))?;
+        f(&mut std::io::BufReader::new(file), Some(&path))?;
+    }
+    Ok(())
+}
+
+fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
+    for (name, v) in [("--threshold", a.threshold), ("--min-margin", a.min_margin)] {
+        if !(0.0..=1.0).contains(&v) {
+            anyhow::bail!("{name} must be between 0 and 1 (got {v})");
+        }
+    }
+    let options = MatcherOptions {
+        threshold: a.threshold,
+        min_margin: a.min_margin,
+        fuzzy: !a.no_fuzzy,
+        ..MatcherOptions::default()
+    };
+    let matcher = Matcher::with_options(load_glossary(&a.glossary)?, options);
+    let mut out = io::stdout();
+    let mut all_matched = true;
+    if a.input.csv {
+        let column = a.input.column.as_deref().unwrap_or_default();
+        let new = ["en", "id", "score"].map(|s| format!("{column}_{s}"));
+        csv_inputs(&a.names, |reader, path| {
+            csvcol::filter(
+                reader,
+                path,
+                &mut out,
+                column,
+                &new,
+                a.input.lossy,
+                |v| match matcher.lookup(v).into_iter().next() {
+                    Some(m) => vec![
+                        m.entry.en.clone(),
+                        m.entry.id.clone(),
+                        format!("{:.3}", m.score),
+                    ],
+                    None => {
+                        all_matched = false;
+                        vec![String::new(), String::new(), String::new()]
+                    }
+                },
+            )
+        })?;
+        out.flush()?;
+        return Ok(if all_matched {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    let mut printer = LookupPrinter::new(a.format, color);
+    let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
+        for (q, found) in queries.iter().zip(matcher.lookup_batch(queries)) {
+            let matches: Vec<Match<'_>> = found.into_iter().take(a.top).collect();
+            all_matched &= !matches.is_empty();
+            if a.explain {
+                explain(out, &matcher, q, &matches)?;
+            } else {
+                printer.print(out, q, &matches)?;
+            }
+        }
+        Ok(())
+    };
+    match io::from_args_or_stdin(&a.names) {
+        Some(names) => answer_batch(names, &mut out)?,
+        None => {
+            // Queries are answered in batches on all cores; output keeps the input order.
+            let mut batch: Vec<String> = Vec::with_capacity(BATCH);
+            io::for_each_stdin_line(a.input.lossy, |_, q| {
+                batch.push(q.to_string());
+                if batch.len() == BATCH {
+                    answer_batch(&batch, &mut out)?;
+                    batch.clear();
+                }
+                Ok(())
+            })?;
+            answer_batch(&batch, &mut out)?;
+        }
+    }
+    printer.finish(&mut out)?;
+    out.flush()?;
+    Ok(if all_matched {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Queries answered together when reading standard input.
+const BATCH: usize = 1024;
+
+/// `lookup --explain`: the query's keys, then each candidate's per-key scores.
+fn explain(
+    out: &mut dyn Write,
+    matcher: &Matcher,
+    query: &str,
+    matches: &[Match<'_>],
+) -> Result<()> {
+    let k = matcher.query_keys(query);
+    writeln!(out, "query     {query}")?;
+    writeln!(out, "search    {}", k.search)?;
+    writeln!(out, "tokens    {}", k.tokens.join(" | "))?;
+    writeln!(out, "skeleton  {}", k.skeletons.join(" | "))?;
+    writeln!(out, "latin     {}", k.latin.join(" | "))?;
+    let o = matcher.options();
+    if matches.is_empty() {
+        writeln!(
+            out,
+            "no candidate at or above the threshold {:.2}",
+            o.threshold
+        )?;
+    }
+    for (i, m) in matches.iter().enumerate() {
+        writeln!(
+            out,
+            "#{} {} ({}) score {:.3} via {} on form {:?}",
+            i + 1,
+            m.entry.en,
+            m.entry.id,
+            m.score,
+            m.method,
+            m.form
+        )?;
+        if !m.detail.is_empty() {
+            writeln!(out, "   {}", m.detail)?;
+        }
+        if let Some(s) = m.scores {
+            writeln!(
+                out,
+                "   text {:.3}  skeleton {:.3}  latin {:.3}  coverage {:.2}{}",
+                s.text,
+                s.skeleton,
+                s.latin,
+                s.coverage,
+                if s.cross_script {
+                    "  (cross-script)"
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
+    if let (Some(a), Some(b)) = (matches.first(), matches.get(1)) {
+        writeln!(
+            out,
+            "winner: {} by {:.3} over {} (margin needed {:.2})",
+            a.entry.id,
+            a.score - b.score,
+            b.entry.id,
+            o.min_margin
+        )?;
+    } else if let Some(a) = matches.first() {
+        writeln!(
+            out,
+            "winner: {} (the only candidate at or above {:.2})",
+            a.entry.id, o.threshold
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints lookup results in one of the formats.
+struct LookupPrinter {
+    format: Format,
+    color: bool,
+    count: usize,
+}
+
+impl LookupPrinter {
+    fn new(format: Format, color: bool) -> LookupPrinter {
+        LookupPrinter {
+            format,
+            color,
+            count: 0,
+        }
+    }
+
+    fn print(&mut self, out: &mut dyn Write, query: &str, matches: &[Match<'_>]) -> Result<()> {
+        let first = self.count == 0;
+        self.count += 1;
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut *out, &json_object(query, matches))?;
+                writeln!(out)?;
+            }
+            Format::Json => {
+                out.write_all(if first { b"[\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut *out, &json_object(query, matches))?;
+            }
+            Format::Tsv => {
+                if first {
+                    writeln!(out, "query\trank\tid\ten\tar\ttype\tscore\tmethod")?;
+                }
+                if matches.is_empty() {
+                    writeln!(out, "{}\t0\t\t\t\t\t\t", tsv(query))?;
+                }
+                for (i, m) in matches.iter().enumerate() {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
+                        tsv(query),
+                        i + 1,
+                        tsv(&m.entry.id),
+                        tsv(&m.entry.en),
+                        tsv(&m.entry.ar),
+                        m.entry.kind,
+                        m.score,
+                        m.method
+                    )?;
+                }
+            }
+            Format::Table => {
+                let (bold, green, dim, reset) = if self.color {
+                    ("\x1b[1m", "\x1b[32m", "\x1b[2m", "\x1b[0m")
+                } else {
+                    ("", "", "", "")
+                };
+                if matches.is_empty() {
+                    writeln!(out, "{bold}{query}{reset}  {dim}no match{reset}")?;
+                }
+                for m in matches {
+                    let how = if m.detail.is_empty() {
+                        m.method.to_string()
+                    } else {
+                        format!("{}, {}", m.method, m.detail)
+                    };
+                    writeln!(
+                        out,
+                        "{bold}{query}{reset}  →  {green}{}{reset}  {}  {}  {dim}[{}; {how}; {:.2}]{reset}",
+                        m.entry.en, m.entry.ar, m.entry.kind, m.entry.id, m.score
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> Result<()> {
+        if self.format == Format::Json {
+            out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    }
+}
+
+fn json_object(query: &str, matches: &[Match<'_>]) -> serde_json::Value {
+    let matches: Vec<serde_json::Value> = matches
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "id": m.entry.id,
+                "en": m.entry.en,
+                "ar": m.entry.ar,
+                "type": m.entry.kind.as_str(),
+                "score": (m.score * 10_000.0).round() / 10_000.0,
+                "method": m.method.as_str(),
+                "form": m.form,
+                "detail": m.detail,
+            })
+        })
+        .collect();
+    serde_json::json!({ "query": query, "matches": matches })
+}
+
+/// A TSV field: tabs and line breaks become spaces.
+fn tsv(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn glossary_check(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut inputs = Vec::with_capacity(files.len());
+    for f in files {
+        let meta = std::fs::metadata(f).map_err(|e| qamus::Error::io(Some(f), e))?;
+        if meta.is_dir() {
+            anyhow::bail!("{}: is a directory, not a glossary file", f.display());
+        }
+        let bytes = std::fs::read(f).map_err(|e| qamus::Error::io(Some(f), e))?;
+        inputs.push((f.display().to_string(), bytes));
+    }
+    let problems = check_files(&inputs);
+    let mut out = io::stdout();
+    for p in &problems {
+        io::writeln_out(&mut out, &p.to_string())?;
+    }
+    out.flush()?;
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    eprintln!(
+        "qamus: {} file(s) checked: {errors} error(s), {} warning(s)",
+        files.len(),
+        problems.len() - errors
+    );
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn glossary_stats(a: &GlossaryArgs) -> Result<ExitCode> {
+    let g = load_glossary(a)?;
+    let s = g.stats();
+    let mut out = io::stdout();
+    writeln!(out, "entries\t{}", s.entries)?;
+    for (t, n) in s.by_type {
+        writeln!(out, "{t}\t{n}")?;
+    }
+    writeln!(out, "forms\t{}", s.forms)?;
+    writeln!(out, "english-only\t{}", s.english_only)?;
+    for l in g.layers() {
+        writeln!(out, "layer\t{}\t{}", l.name, l.entries)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(a: &EvalArgs) -> Result<ExitCode> {
+    if !a.data.is_dir() {
+        anyhow::bail!(
+            "{}: no development data here (it lives in ../shared/eval of the source tree; give --data DIR)",
+            a.data.display()
+        );
+    }
+    let mut out = io::stdout();
+    if a.report == "train" {
+        let t = qamus::eval::train(&a.data)?;
+        out.write_all(t.to_rust().as_bytes())?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if matches!(a.report.as_str(), "all" | "translit") {
+        let path = a.data.join("translit-dev.tsv");
+        writeln!(out, "## translit --scheme plain on {}\n", path.display())?;
+        writeln!(out, "| rows | n | CER | exact |")?;
+        writeln!(out, "|---|---:|---:|---:|")?;
+        let r = qamus::eval::translit(&path, Scheme::Plain)?;
+        for (name, s) in [("held-out fifth", r.held_out), ("all", r.all)] {
+            writeln!(
+                out,
+                "| {name} | {} | {:.3} | {:.3} |",
+                s.rows,
+                s.cer(),
+                s.exact()
+            )?;
+        }
+    }
+    if matches!(a.report.as_str(), "all" | "matching") {
+        let mut options = MatcherOptions::default();
+        options.threshold = a.threshold.unwrap_or(options.threshold);
+        options.min_margin = a.min_margin.unwrap_or(options.min_margin);
+        let started = std::time::Instant::now();
+        let r = qamus::eval::matching(&a.data, options)?;
+        writeln!(
+            out,
+            "\n## lookup at the default threshold {:.2}, margin {:.2}\n",
+            options.threshold, options.min_margin
+        )?;
+        writeln!(
+            out,
+            "| report | glossary | queries | top-1 | top-5 | MRR@5 |"
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+        for (name, entries, s) in [
+            (
+                "variants, held-out fifth",
+                r.variants_entries,
+                r.variants_held_out,
+            ),
+            ("variants, all", r.variants_entries, r.variants_all),
+            (
+                "cross-script, held-out fifth",
+                r.cross_entries,
+                r.cross_held_out,
+            ),
+            ("cross-script, all", r.cross_entries, r.cross_all),
+        ] {
+            writeln!(
+                out,
+                "| {name} | {entries} | {} | {:.3} | {:.3} | {:.3} |",
+                s.queries,
+                s.top1_rate(),
+                s.top5_rate(),
+                s.mrr5()
+            )?;
+        }
+        writeln!(
+            out,
+            "\nout-of-glossary: {} queries, {} false matches, false-match rate {:.3}",
+            r.oog_queries,
+            r.oog_false,
+            r.false_match_rate()
+        )?;
+        writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,578 @@
+//! Accuracy measurements on the development data (`../shared/eval/` in the source tree; never needed at run
+//! time). The same held-out split is used everywhere: a row is held out when the FNV-1a 64 hash of its key
+//! (the Arabic form for transliteration pairs, the group id for variant groups) is divisible by 5, so that about
+//! a fifth of the rows is never learned from.
+//!
+//! ```
+//! use qamus::eval::{held_out, TranslitScore};
+//! let mut s = TranslitScore::default();
+//! s.add("putin", "putin");
+//! s.add("pashinian", "pashinyan");
+//! assert_eq!(s.rows, 2);
+//! assert!((s.cer() - 1.0 / 14.0).abs() < 1e-9);
+//! assert!((s.exact() - 0.5).abs() < 1e-9);
+//! let _ = held_out("بوتين");
+//! ```
+
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::translit::{transliterate, Scheme};
+
+/// FNV-1a 64 of the key's UTF-8 bytes.
+pub fn fnv1a64(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Whether a row with this key is in the held-out fifth.
+pub fn held_out(key: &str) -> bool {
+    fnv1a64(key).is_multiple_of(5)
+}
+
+/// Character error rate and exact-match rate of transliterations against references.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TranslitScore {
+    /// Rows scored.
+    pub rows: usize,
+    /// Rows whose output equals the reference.
+    pub exact_rows: usize,
+    /// Sum of character edit distances.
+    pub edits: usize,
+    /// Sum of reference lengths in characters.
+    pub reference_chars: usize,
+}
+
+impl TranslitScore {
+    /// Scores one output against its reference (both compared in lower case).
+    pub fn add(&mut self, output: &str, reference: &str) {
+        let (o, r) = (output.to_lowercase(), reference.to_lowercase());
+        self.rows += 1;
+        self.exact_rows += usize::from(o == r);
+        self.edits += strsim::levenshtein(&o, &r);
+        self.reference_chars += r.chars().count();
+    }
+
+    /// Edits per reference character.
+    pub fn cer(&self) -> f64 {
+        self.edits as f64 / self.reference_chars.max(1) as f64
+    }
+
+    /// Share of rows transliterated exactly.
+    pub fn exact(&self) -> f64 {
+        self.exact_rows as f64 / self.rows.max(1) as f64
+    }
+}
+
+/// The transliteration report: the held-out fifth and all rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TranslitReport {
+    /// Rows never learned from.
+    pub held_out: TranslitScore,
+    /// Every row.
+    pub all: TranslitScore,
+}
+
+/// Transliterates the `arabic` column of `translit-dev.tsv` (columns `arabic`, `english`) with `scheme` and scores
+/// it against `english`.
+pub fn translit(path: &Path, scheme: Scheme) -> Result<TranslitReport> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
+    let mut report = TranslitReport::default();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let Some((arabic, english)) = line.split_once('\t') else {
+            let loc = Location {
+                line: Some(i as u64 + 1),
+                ..Location::file(path)
+            };
+            return Err(Error::new(
+                ErrorKind::Csv,
+                Some(loc),
+                "expected two tab-separated columns",
+            ));
+        };
+        let output = transliterate(arabic, scheme);
+        report.all.add(&output, english);
+        if held_out(arabic) {
+            report.held_out.add(&output, english);
+        }
+    }
+    Ok(report)
+}
+
+/// One row of `variants-dev.tsv`.
+#[derive(Clone, Debug)]
+struct VariantRow {
+    group: String,
+    english: String,
+    arabic: String,
+}
+
+fn read_variants(path: &Path) -> Result<Vec<VariantRow>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let mut cols = line.split('\t');
+        match (cols.next(), cols.next(), cols.next()) {
+            (Some(g), Some(e), Some(a)) if !g.is_empty() && !a.is_empty() => {
+                rows.push(VariantRow {
+                    group: g.to_string(),
+                    english: e.to_string(),
+                    arabic: a.to_string(),
+                })
+            }
+            _ => {
+                let loc = Location {
+                    line: Some(i as u64 + 1),
+                    ..Location::file(path)
+                };
+                return Err(Error::new(
+                    ErrorKind::Csv,
+                    Some(loc),
+                    "expected columns group, english, arabic",
+                ));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn read_pairs(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, e)| (a.to_string(), e.to_string()))
+        .collect())
+}
+
+/// Whether a group is left out of the glossary in the out-of-glossary report (a fifth of the groups, disjoint
+/// from the held-out fifth).
+pub fn left_out(group: &str) -> bool {
+    fnv1a64(group) % 5 == 1
+}
+
+/// Top-1 and MRR@5 over queries, split into the held-out fifth and all.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RankScore {
+    /// Queries.
+    pub queries: usize,
+    /// Queries whose best match is right.
+    pub top1: usize,
+    /// Queries with the right entry among the first five.
+    pub top5: usize,
+    /// Sum of reciprocal ranks (first five).
+    pub rr: f64,
+}
+
+impl RankScore {
+    fn add(&mut self, rank: Option<usize>) {
+        self.queries += 1;
+        if let Some(r) = rank {
+            self.top1 += usize::from(r == 0);
+            self.top5 += usize::from(r < 5);
+            if r < 5 {
+                self.rr += 1.0 / (r as f64 + 1.0);
+            }
+        }
+    }
+
+    /// Share right at rank 1.
+    pub fn top1_rate(&self) -> f64 {
+        self.top1 as f64 / self.queries.max(1) as f64
+    }
+
+    /// Share right within rank 5.
+    pub fn top5_rate(&self) -> f64 {
+        self.top5 as f64 / self.queries.max(1) as f64
+    }
+
+    /// Mean reciprocal rank at 5.
+    pub fn mrr5(&self) -> f64 {
+        self.rr / self.queries.max(1) as f64
+    }
+}
+
+/// The matching reports of `qamus eval`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MatchReport {
+    /// Variant spellings of in-glossary groups: held-out fifth.
+    pub variants_held_out: RankScore,
+    /// Variant spellings of in-glossary groups: all.
+    pub variants_all: RankScore,
+    /// Spellings of left-out groups queried.
+    pub oog_queries: usize,
+    /// Of those, how many matched some other entity.
+    pub oog_false: usize,
+    /// Cross-script (Arabic query, English-only glossary): held-out fifth.
+    pub cross_held_out: RankScore,
+    /// Cross-script: all.
+    pub cross_all: RankScore,
+    /// Entries of the variants glossary (groups + distractors).
+    pub variants_entries: usize,
+    /// Entries of the cross-script glossary.
+    pub cross_entries: usize,
+}
+
+impl MatchReport {
+    /// False matches per out-of-glossary query.
+    pub fn false_match_rate(&self) -> f64 {
+        self.oog_false as f64 / self.oog_queries.max(1) as f64
+    }
+}
+
+/// Runs the variants, out-of-glossary and cross-script reports on `dir` (`variants-dev.tsv`, `translit-dev.tsv`)
+/// with the given matcher options.
+///
+/// A match counts as right when it is the group's entry, or an entry with the same English name (a distractor
+/// pair of `translit-dev.tsv` can be the same person under another id); an out-of-glossary query is a false match
+/// when it finds any entry with another English name.
+pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<MatchReport> {
+    use crate::glossary::{EntityType, Entry, Glossary};
+    use crate::matcher::Matcher;
+
+    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
+    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
+    let mut report = MatchReport::default();
+
+    // Variants: one spelling per group in the glossary (the first), plus every translit pair as a distractor.
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &variants {
+        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
+            continue;
+        }
+        chosen.insert(&r.group, &r.arabic);
+        entries.push(Entry {
+            id: r.group.clone(),
+            kind: EntityType::Misc,
+            en: r.english.clone(),
+            ar: r.arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    for (i, (arabic, english)) in pairs.iter().enumerate() {
+        entries.push(Entry {
+            id: format!("d{i}"),
+            kind: EntityType::Per,
+            en: english.clone(),
+            ar: arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    report.variants_entries = entries.len();
+    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), options);
+    let queries: Vec<&VariantRow> = variants
+        .iter()
+        .filter(|r| left_out(&r.group) || chosen.get(r.group.as_str()) != Some(&r.arabic.as_str()))
+        .collect();
+    let texts: Vec<&str> = queries.iter().map(|r| r.arabic.as_str()).collect();
+    let results = matcher.lookup_batch(&texts);
+    for (r, found) in queries.iter().zip(&results) {
+        let same = |e: &Entry| e.id == r.group || e.en.eq_ignore_ascii_case(&r.english);
+        if left_out(&r.group) {
+            report.oog_queries += 1;
+            report.oog_false += usize::from(found.first().is_some_and(|m| !same(m.entry)));
+            continue;
+        }
+        let rank = found.iter().position(|m| same(m.entry));
+        report.variants_all.add(rank);
+        if held_out(&r.group) {
+            report.variants_held_out.add(rank);
+        }
+    }
+
+    // Cross-script: the English names only, queried with the Arabic.
+    let mut seen = std::collections::HashSet::new();
+    let english_only: Vec<Entry> = pairs
+        .iter()
+        .filter(|(_, e)| seen.insert(e.to_lowercase()))
+        .map(|(_, e)| Entry {
+            id: e.to_lowercase(),
+            kind: EntityType::Per,
+            en: e.clone(),
+            ..Entry::default()
+        })
+        .collect();
+    report.cross_entries = english_only.len();
+    let matcher = Matcher::with_options(
+        Glossary::from_entries("english-only", english_only),
+        options,
+    );
+    let texts: Vec<&str> = pairs.iter().map(|(a, _)| a.as_str()).collect();
+    let results = matcher.lookup_batch(&texts);
+    for ((arabic, english), found) in pairs.iter().zip(&results) {
+        let rank = found
+            .iter()
+            .position(|m| m.entry.en.eq_ignore_ascii_case(english));
+        report.cross_all.add(rank);
+        if held_out(arabic) {
+            report.cross_held_out.add(rank);
+        }
+    }
+    Ok(report)
+}
+
+/// Weights learned by [`train`] for one script pairing, with what they were fitted on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fitted {
+    /// Feature weights, then the bias.
+    pub weights: Vec<f64>,
+    /// Training examples (query × candidate).
+    pub examples: usize,
+    /// Of which positive.
+    pub positives: usize,
+}
+
+/// The scorer's training result: weights for same-script and cross-script pairs, and the threshold that keeps
+/// the simulated false-match rate (best wrong candidate of training queries) at or under 1.5%.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trained {
+    /// Weights for a query and form in the same script.
+    pub same_script: Fitted,
+    /// Weights for a query and form in different scripts.
+    pub cross_script: Fitted,
+    /// The suggested threshold.
+    pub threshold: f64,
+}
+
+impl Trained {
+    /// The weights as the source of `src/matcher/weights.rs`.
+    pub fn to_rust(&self) -> String {
+        let names = crate::matcher::FEATURE_NAMES.join(", ");
+        let fmt = |w: &[f64]| {
+            w.iter()
+                .map(|v| format!("{v:.4}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            "//! Weights of the fuzzy scorer: generated by `qamus eval train --data ../shared/eval`; do not edit.\n\
+             //! Logistic regression (IRLS, ridge 1e-3) on the rows outside the held-out fifth of variants-dev.tsv\n\
+             //! ({} examples, {} positive) and translit-dev.tsv ({} examples, {} positive); see src/eval.rs.\n\
+             //! Features: {names}; then the bias. Suggested threshold: {:.2}.\n\n\
+             /// Query and form in the same script.\n\
+             pub(crate) static SAME_SCRIPT: [f64; {n}] = [{}];\n\
+             /// Query and form in different scripts.\n\
+             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n",
+            self.same_script.examples,
+            self.same_script.positives,
+            self.cross_script.examples,
+            self.cross_script.positives,
+            self.threshold,
+            fmt(&self.same_script.weights),
+            fmt(&self.cross_script.weights),
+            n = crate::matcher::FEATURES + 1,
+        )
+    }
+}
+
+/// Fits the fuzzy scorer on the development data outside the held-out fifth: the variants task (queries against
+/// the variants glossary) for same-script pairs, the cross-script task for cross-script pairs. Every fuzzy
+/// candidate the index proposes is an example, labelled by whether it names the query's entity.
+pub fn train(dir: &Path) -> Result<Trained> {
+    use crate::glossary::{EntityType, Entry, Glossary};
+    use crate::matcher::{Matcher, MatcherOptions};
+    use rayon::prelude::*;
+
+    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
+    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
+    let options = MatcherOptions::default();
+    type Example = ([f64; crate::matcher::FEATURES], bool, bool); // features, cross, label
+    let mut examples: Vec<Example> = Vec::new();
+    let mut best_wrong: Vec<[f64; crate::matcher::FEATURES]> = Vec::new();
+
+    // Same-script: the variants glossary (as in `matching`), training groups only.
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &variants {
+        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
+            continue;
+        }
+        chosen.insert(&r.group, &r.arabic);
+        entries.push(Entry {
+            id: r.group.clone(),
+            kind: EntityType::Misc,
+            en: r.english.clone(),
+            ar: r.arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    for (i, (arabic, english)) in pairs.iter().enumerate() {
+        entries.push(Entry {
+            id: format!("d{i}"),
+            kind: EntityType::Per,
+            en: english.clone(),
+            ar: arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), options);
+    let queries: Vec<&VariantRow> = variants
+        .iter()
+        .filter(|r| {
+            !left_out(&r.group)
+                && !held_out(&r.group)
+                && chosen.get(r.group.as_str()) != Some(&r.arabic.as_str())
+        })
+        .collect();
+    let per_query: Vec<Vec<Example>> = queries
+        .par_iter()
+        .map(|r| {
+            matcher
+                .candidate_features(&r.arabic)
+                .into_iter()
+                .map(|(e, x, cross)| {
+                    (
+                        x,
+                        cross,
+                        e.id == r.group || e.en.eq_ignore_ascii_case(&r.english),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    for q in per_query {
+        examples.extend(q.iter().copied());
+        if let Some(w) = q
+            .iter()
+            .filter(|e| !e.2)
+            .map(|e| e.0)
+            .max_by(|a, b| a[0].total_cmp(&b[0]))
+        {
+            best_wrong.push(w);
+        }
+    }
+
+    // Cross-script: English-only glossary, training rows only.
+    let mut seen = std::collections::HashSet::new();
+    let english_only: Vec<Entry> = pairs
+        .iter()
+        .filter(|(_, e)| seen.insert(e.to_lowercase()))
+        .map(|(_, e)| Entry {
+            id: e.to_lowercase(),
+            kind: EntityType::Per,
+            en: e.clone(),
+            ..Entry::default()
+        })
+        .collect();
+    let matcher = Matcher::with_options(
+        Glossary::from_entries("english-only", english_only),
+        options,
+    );
+    let rows: Vec<&(String, String)> = pairs.iter().filter(|(a, _)| !held_out(a)).collect();
+    let per_query: Vec<Vec<Example>> = rows
+        .par_iter()
+        .map(|(arabic, english)| {
+            matcher
+                .candidate_features(arabic)
+                .into_iter()
+                .map(|(e, x, cross)| (x, cross, e.en.eq_ignore_ascii_case(english)))
+                .collect()
+        })
+        .collect();
+    examples.extend(per_query.into_iter().flatten());
+
+    let fit = |cross: bool| -> Fitted {
+        let set: Vec<&Example> = examples.iter().filter(|e| e.1 == cross).collect();
+        let weights = logistic(&set.iter().map(|e| (e.0, e.2)).collect::<Vec<_>>());
+        Fitted {
+            weights,
+            examples: set.len(),
+            positives: set.iter().filter(|e| e.2).count(),
+        }
+    };
+    let same_script = fit(false);
+    let cross_script = fit(true);
+    // Threshold: the best wrong same-script candidate of a training query passes it at most 1.5% of the time.
+    let mut wrong: Vec<f64> = best_wrong
+        .iter()
+        .map(|x| {
+            let z: f64 = x
+                .iter()
+                .zip(&same_script.weights)
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+                + same_script.weights.last().copied().unwrap_or(0.0);
+            1.0 / (1.0 + (-z).exp())
+        })
+        .collect();
+    wrong.sort_by(|a, b| b.total_cmp(a));
+    let k = (wrong.len() as f64 * 0.015).floor() as usize;
+    let threshold = wrong.get(k).copied().unwrap_or(0.5).clamp(0.05, 0.99);
+    Ok(Trained {
+        same_script,
+        cross_script,
+        threshold: (threshold * 100.0).ceil() / 100.0,
+    })
+}
+
+/// Logistic regression by iteratively reweighted least squares with a small ridge; returns the weights then the
+/// bias.
+fn logistic(data: &[([f64; crate::matcher::FEATURES], bool)]) -> Vec<f64> {
+    const N: usize = crate::matcher::FEATURES + 1;
+    let row = |x: &[f64; crate::matcher::FEATURES]| -> [f64; N] {
+        let mut r = [1.0; N];
+        r[..crate::matcher::FEATURES].copy_from_slice(x);
+        r
+    };
+    let mut w = [0.0; N];
+    for _ in 0..25 {
+        let mut h = [[0.0; N]; N];
+        let mut g = [0.0; N];
+        for (x, y) in data {
+            let r = row(x);
+            let z: f64 = r.iter().zip(&w).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let s = (p * (1.0 - p)).max(1e-9);
+            let err = f64::from(u8::from(*y)) - p;
+            for i in 0..N {
+                g[i] += r[i] * err;
+                for j in 0..N {
+                    h[i][j] += s * r[i] * r[j];
+                }
+            }
+        }
+        for (i, hi) in h.iter_mut().enumerate() {
+            hi[i] += 1e-3 * data.len().max(1) as f64 * 1e-3;
+            g[i] -= 1e-6 * w[i];
+        }
+        let Some(step) = solve(h, g) else { break };
+        let mut moved = 0.0f64;
+        for i in 0..N {
+            w[i] += step[i];
+            moved = moved.max(step[i].abs());
+        }
+        if moved < 1e-6 {
+            break;
+        }
+    }
+    w.to_vec()
+}
+
+/// Solves `a · x = b` by Gaussian elimination with partial pivoting.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-12 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let pivot_row = a[col];
+        for r in col + 1..N {
+            let f = a[r][col] / pivot_row[col];
+            for (x, p) in a[r].iter_mut().zip(pivot_row.iter()).skip(col) {
+                *x -= f * p;
+            }
+            b[r] -= f * b[col];
+        }
+    }
+    let mut x = [0.0; N];
+    for r in (0..N).rev() {
+        let s: f64 = (r + 1..N).map(|c| a[r][c] * x[c]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    Some(x)
+}

@@ -1,0 +1,62 @@
+//! qamus (قاموس): an Arabic–English name glossary, normalizer and transliterator.
+//!
+//! # Overview
+//! Arabic text spells one name many ways (ناغورنو كراباخ / ناغورني قره باغ / قرة باغ; الكرملين / الكريملِن / للكرملين).
+//! qamus maps every such spelling onto one canonical entry of a CSV glossary. The pipeline, one module per stage,
+//! data flowing one way:
+//!
+//! | stage | module | main items |
+//! |---|---|---|
+//! | clean and fold text | [`normalize`] | [`normalize::normalize`], [`normalize::Level`] |
+//! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
+//! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
+//! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
+//! | measure accuracy | [`eval`] | [`eval::translit`], [`eval::matching`] |
+//! | make test glossaries | [`synth`] | [`synth::Generator`] |
+//!
+//! Errors are one [`Error`] type with a [`kind`](Error::kind) and a [`Location`] (file, line, column, byte).
+//!
+//! # Example: look names up
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::{Matcher, Method};
+//!
+//! let matcher = Matcher::new(Glossary::builtin());
+//! let m = &matcher.lookup("للكرملين")[0];
+//! assert_eq!((m.entry.en.as_str(), m.method), ("Kremlin", Method::Normalized));
+//! assert_eq!(matcher.lookup("ناغورني قرة باغ")[0].entry.id, "nagorno-karabakh");
+//! assert_eq!(matcher.lookup("بوتين")[0].entry.en, "Vladimir Putin");
+//! ```
+//!
+//! # Example: normalize and transliterate
+//! ```
+//! use qamus::normalize::{normalize, Level};
+//! use qamus::translit::{transliterate, Scheme};
+//!
+//! assert_eq!(normalize("إنترفاكس", Level::Search), "انترفاكس");
+//! assert_eq!(transliterate("القاهرة", Scheme::Buckwalter), "AlqAhrp");
+//! assert_eq!(transliterate("القَاهِرَة", Scheme::AlaLc), "al-qāhirah");
+//! ```
+//!
+//! # Example: your own glossary on top of the shipped one
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::Matcher;
+//!
+//! let mine = Glossary::from_csv_str("mine.csv", "id,type,en,ar\nmy-firm,ORG,Acme Trading,أكمي للتجارة\n")?;
+//! let mut g = Glossary::builtin();
+//! g.merge(mine);
+//! assert_eq!(Matcher::new(g).lookup("أكمي للتجارة")[0].entry.id, "my-firm");
+//! # Ok::<(), qamus::Error>(())
+//! ```
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod eval;
+pub mod glossary;
+pub mod matcher;
+pub mod normalize;
+pub mod synth;
+pub mod translit;
+
+pub use error::{Error, ErrorKind, Location, Result};

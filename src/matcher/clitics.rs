@@ -1,0 +1,133 @@
+//! Arabic proclitics glued to the first word of a name: وباشينيان، لبوتين، للكرملين، وبالكرملين.
+//!
+//! Clitics are never stripped blindly (a light stemmer turns بوتين into بوت): [`candidates`] lists the readings
+//! of a word with its possible prefixes removed, and the matcher keeps one only when the glossary holds it.
+//! They are decided on the text as written, before alef folding: إلهام does not start with ال, and stays whole.
+
+/// One reading of a word: the remaining stem and the prefix taken off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The word without the prefix (with the article put back where the prefix ended in it: للكرملين → الكرملين).
+    pub stem: String,
+    /// The letters taken off, as written (و, ل, وب, لل…).
+    pub prefix: String,
+}
+
+/// Conjunctions that may come first.
+const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
+/// Prepositions that may follow them.
+const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
+/// A stem must keep at least this many letters.
+const MIN_STEM: usize = 2;
+
+/// Every way to read `word` as clitics + stem, shortest prefix first; the word itself is not included.
+///
+/// The prefixes are an optional conjunction (و ف), then an optional preposition (ب ل ك), then an optional article
+/// (ال, written ل after the preposition ل: للكرملين). Where an article is taken off, the stem is offered both with it
+/// and without it (والكرملين → الكرملين, كرملين).
+///
+/// ```
+/// use qamus::matcher::clitics::candidates;
+/// let stems: Vec<String> = candidates("وباشينيان").into_iter().map(|c| c.stem).collect();
+/// assert_eq!(stems, ["باشينيان", "اشينيان"]);
+/// let stems: Vec<String> = candidates("للكرملين").into_iter().map(|c| c.stem).collect();
+/// assert!(stems.contains(&"الكرملين".to_string()));
+/// assert!(candidates("إلهام").iter().all(|c| c.stem != "هام"));
+/// ```
+pub fn candidates(word: &str) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut push = |prefix: String, stem: &str, with_article: bool| {
+        if stem
+            .chars()
+            .filter(|&c| crate::normalize::is_arabic_letter(c))
+            .count()
+            < MIN_STEM
+        {
+            return;
+        }
+        let stems = if with_article {
+            vec![format!("ال{stem}"), stem.to_string()]
+        } else {
+            vec![stem.to_string()]
+        };
+        for s in stems {
+            if s != word && !out.iter().any(|c| c.stem == s) {
+                out.push(Candidate {
+                    stem: s,
+                    prefix: prefix.clone(),
+                });
+            }
+        }
+    };
+    for conj in std::iter::once("").chain(CONJUNCTIONS) {
+        let Some(after_conj) = word.strip_prefix(conj) else {
+            continue;
+        };
+        for prep in std::iter::once("").chain(PREPOSITIONS) {
+            let Some(after_prep) = after_conj.strip_prefix(prep) else {
+                continue;
+            };
+            let prefix = format!("{conj}{prep}");
+            if !prefix.is_empty() {
+                push(prefix.clone(), after_prep, false);
+            }
+            // The article: ال, or a bare ل after the preposition ل (لل = ل + ال).
+            let article = if prep == "ل" { "ل" } else { "ال" };
+            if let Some(after_art) = after_prep.strip_prefix(article) {
+                push(format!("{prefix}{article}"), after_art, true);
+            }
+        }
+    }
+    out.sort_by_key(|c| c.prefix.chars().count());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(w: &str) -> Vec<String> {
+        candidates(w).into_iter().map(|c| c.stem).collect()
+    }
+
+    #[test]
+    fn conjunction_and_preposition() {
+        assert!(stems("وباشينيان").contains(&"باشينيان".to_string()));
+        assert!(stems("لبوتين").contains(&"بوتين".to_string()));
+        assert!(stems("وبوتين").contains(&"بوتين".to_string()));
+        assert!(stems("لقره").contains(&"قره".to_string()));
+        assert!(stems("فبوتين").contains(&"بوتين".to_string()));
+    }
+
+    #[test]
+    fn article_combinations_keep_the_article_as_a_reading() {
+        for (w, stem) in [
+            ("للكرملين", "الكرملين"),
+            ("والكرملين", "الكرملين"),
+            ("بالكرملين", "الكرملين"),
+            ("فالكرملين", "الكرملين"),
+            ("كالكرملين", "الكرملين"),
+            ("وبالكرملين", "الكرملين"),
+            ("الكرملين", "كرملين"),
+        ] {
+            assert!(
+                stems(w).contains(&stem.to_string()),
+                "{w} → {stem}: {:?}",
+                stems(w)
+            );
+        }
+    }
+
+    #[test]
+    fn hamza_is_not_an_article() {
+        assert!(stems("إلهام").is_empty());
+        assert!(stems("أبوظبي").is_empty());
+    }
+
+    #[test]
+    fn stems_keep_two_letters() {
+        assert!(stems("وب").is_empty());
+        assert!(stems("ول").is_empty());
+        assert!(!stems("ولد").is_empty());
+    }
+}

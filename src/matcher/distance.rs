@@ -1,0 +1,154 @@
+//! A weighted edit distance for names, over `search`-level text in either script: vowel letters cost little to
+//! insert or delete (they are what spellings disagree on), one vowel letter for another costs little, and letters
+//! of one skeleton class (ك/ج/غ/ق, س/ص/ث, t/ط…) count as the same letter.
+
+use super::keys;
+
+/// Cost of inserting or deleting a vowel letter (ا و ي ى ة ء ع, or a Latin vowel / y / h / w).
+const VOWEL_INDEL: f32 = 0.4;
+/// Cost of substituting a vowel letter by another vowel letter.
+const VOWEL_SUB: f32 = 0.3;
+
+/// Codes a letter for these costs: `V` for a vowel letter, its skeleton class (`B`, `T`, `S`…) for a consonant,
+/// another byte for anything else (digits, punctuation).
+fn code(c: char) -> u8 {
+    match c {
+        'ا' | 'و' | 'ي' | 'ى' | 'ة' | 'ء' | 'ع' | 'ئ' | 'ؤ' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+        | 'w' => b'V',
+        _ => match keys::arabic_class(c).or_else(|| keys::latin_class(c)) {
+            Some(k) => k as u8,
+            None if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            None => b'a' + (c as u32 % 26) as u8,
+        },
+    }
+}
+
+/// The codes of a key (spaces left out), for [`similarity_codes`].
+pub(crate) fn encode(key: &str) -> Vec<u8> {
+    key.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(code)
+        .collect()
+}
+
+fn indel(c: u8) -> f32 {
+    if c == b'V' || c == b'H' {
+        VOWEL_INDEL
+    } else {
+        1.0
+    }
+}
+
+/// Similarity in 0..=1 of two keys: 1 − weighted distance / the costlier key's deletion cost.
+#[cfg(test)]
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    similarity_codes(&encode(a), &encode(b))
+}
+
+/// [`similarity`] on keys already coded with [`encode`].
+pub(crate) fn similarity_codes(a: &[u8], b: &[u8]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let cost_a: f32 = a.iter().map(|&c| indel(c)).sum();
+    let cost_b: f32 = b.iter().map(|&c| indel(c)).sum();
+    let norm = cost_a.max(cost_b);
+    if norm == 0.0 {
+        return 1.0;
+    }
+    1.0 - f64::from((distance(a, b) / norm).min(1.0))
+}
+
+/// Rows up to this length live on the stack.
+const STACK: usize = 48;
+
+fn distance(a: &[u8], b: &[u8]) -> f32 {
+    let n = b.len();
+    if n >= STACK {
+        return distance_long(a, b);
+    }
+    let mut stack = [[0f32; STACK + 1]; 2];
+    let [p, c] = &mut stack;
+    let (prev, cur): (&mut [f32], &mut [f32]) = (&mut p[..=n], &mut c[..=n]);
+    let mut acc = 0.0;
+    prev[0] = 0.0;
+    for (j, &cb) in b.iter().enumerate() {
+        acc += indel(cb);
+        prev[j + 1] = acc;
+    }
+    let (mut prev, mut cur) = (prev, cur);
+    for &ca in a {
+        cur[0] = prev[0] + indel(ca);
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = if ca == cb {
+                0.0
+            } else if ca == b'V' && cb == b'V' {
+                VOWEL_SUB
+            } else {
+                1.0
+            };
+            cur[j + 1] = (prev[j] + sub)
+                .min(prev[j + 1] + indel(ca))
+                .min(cur[j] + indel(cb));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
+}
+
+/// The same on the heap, for long keys.
+fn distance_long(a: &[u8], b: &[u8]) -> f32 {
+    let n = b.len();
+    let mut prev: Vec<f32> = std::iter::once(0.0)
+        .chain(b.iter().scan(0.0, |acc, &c| {
+            *acc += indel(c);
+            Some(*acc)
+        }))
+        .collect();
+    let mut cur = vec![0.0; n + 1];
+    for &ca in a {
+        if let (Some(c0), Some(p0)) = (cur.first_mut(), prev.first()) {
+            *c0 = p0 + indel(ca);
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = if ca == cb {
+                0.0
+            } else if ca == b'V' && cb == b'V' {
+                VOWEL_SUB
+            } else {
+                1.0
+            };
+            let diag = prev.get(j).copied().unwrap_or(0.0) + sub;
+            let up = prev.get(j + 1).copied().unwrap_or(0.0) + indel(ca);
+            let left = cur.get(j).copied().unwrap_or(0.0) + indel(cb);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = diag.min(up).min(left);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vowel_letters_and_class_mates_cost_little() {
+        assert!((similarity("بوتين", "بوتين") - 1.0).abs() < 1e-9);
+        let vowel = similarity("بيسكوف", "بسكوف");
+        let class = similarity("ناغورنو", "ناجورنو");
+        let other = similarity("بيسكوف", "بيسكور");
+        assert!(vowel > 0.9 && class > 0.9, "{vowel} {class}");
+        assert!(other < vowel && other < class, "{other}");
+        assert!(similarity("petrov", "petrova") > 0.9);
+        let long = "ب".repeat(60);
+        assert!(similarity(&long, &format!("{long}ا")) > 0.99);
+        assert_eq!(similarity("", ""), 1.0);
+        assert_eq!(similarity("ab", ""), 0.0);
+    }
+}

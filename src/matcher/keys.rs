@@ -1,0 +1,245 @@
+//! Matching keys: what two spellings of one name have in common, in Arabic or Latin script.
+//!
+//! * The **search key**: [`crate::normalize::search`] (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case…).
+//! * The **skeleton**: consonants only, in one alphabet shared by both scripts, with the letters that spell one
+//!   foreign sound in different traditions merged. Arabic: vowel letters (ا ى, and و ي except word-initially) and
+//!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), the article ال
+//!   is dropped, and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
+//!   map into the same classes. Doubled letters count once.
+//!
+//! | class | Arabic | Latin |
+//! |---|---|---|
+//! | `B` | ب پ | b p |
+//! | `T` | ت ط | t th |
+//! | `S` | س ص ث | s, c before e i y |
+//! | `C` | ش چ تش | sh ch tch sch |
+//! | `G` | غ ج ق ك گ ک | g j k q, c elsewhere, ck gh |
+//! | `H` | ح ه | h (not word-final) |
+//! | `X` | خ | kh |
+//! | `D` | د | d |
+//! | `Z` | ز ذ ظ ض ژ | z dh zh |
+//! | `F` | ف ڤ, word-initial و | f v ph, word-initial w |
+//! | `Y` | word-initial ي | word-initial y |
+//! | `R L M N` | ر ل م ن | r l m n |
+//!
+//! ```
+//! use qamus::matcher::keys::{arabic_skeleton, latin_skeleton};
+//! assert_eq!(arabic_skeleton("بيسكوف"), "BSGF");
+//! assert_eq!(arabic_skeleton("بسكوف"), "BSGF");
+//! assert_eq!(latin_skeleton("Peskov"), "BSGF");
+//! assert_eq!(arabic_skeleton("ناغورنو كاراباخ"), "NGRN GRBX");
+//! assert_eq!(latin_skeleton("Nagorno-Karabakh"), "NGRN GRBX");
+//! assert_eq!(arabic_skeleton("علييڤ"), latin_skeleton("Aliyev"));
+//! ```
+
+use crate::normalize::{self, is_arabic_mark};
+
+/// The consonant skeleton of an Arabic name (any normalization level; marks and tatweel are ignored).
+pub fn arabic_skeleton(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 2);
+    let clean = normalize::nfkc(text);
+    for word in clean.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{200C}') {
+        let letters: Vec<char> = word
+            .chars()
+            .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}')
+            .collect();
+        let body: &[char] = match letters.as_slice() {
+            ['ا' | 'ٱ', 'ل', rest @ ..] if rest.len() >= 2 => rest,
+            all => all,
+        };
+        let start = out.len();
+        let mut last: Option<char> = None;
+        let mut i = 0;
+        while let Some(&c) = body.get(i) {
+            let initial = i == 0;
+            let word_final = i + 1 == body.len();
+            let next = body.get(i + 1).copied();
+            let class = match c {
+                'ت' if next == Some('ش') => {
+                    i += 1;
+                    Some('C')
+                }
+                'ه' | 'ة' | 'ۀ' | 'ە' => (!word_final).then_some('H'),
+                'و' | 'ؤ' => initial.then_some('F'),
+                'ي' | 'ی' | 'ئ' => initial.then_some('Y'),
+                c => arabic_class(c),
+            };
+            push_class(&mut out, &mut last, class);
+            i += 1;
+        }
+        finish_word(&mut out, start);
+    }
+    trim_space(&mut out);
+    out
+}
+
+/// The consonant skeleton of a Latin-script name, in the alphabet of [`arabic_skeleton`].
+pub fn latin_skeleton(text: &str) -> String {
+    let key = normalize::search(text);
+    let mut out = String::with_capacity(key.len());
+    for word in key.split(' ') {
+        if matches!(word, "al" | "el" | "") {
+            continue;
+        }
+        let b = word.as_bytes();
+        let start = out.len();
+        let mut last: Option<char> = None;
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            let next = b.get(i + 1).copied();
+            let next2 = b.get(i + 2).copied();
+            let (class, len) = match (c, next, next2) {
+                (b't', Some(b'c'), Some(b'h')) | (b's', Some(b'c'), Some(b'h')) => (Some('C'), 3),
+                (b's' | b'c', Some(b'h'), _) => (Some('C'), 2),
+                (b'z', Some(b'h'), _) | (b'd', Some(b'h'), _) => (Some('Z'), 2),
+                (b'k', Some(b'h'), _) => (Some('X'), 2),
+                (b'g', Some(b'h'), _) => (Some('G'), 2),
+                (b't', Some(b'h'), _) => (Some('T'), 2),
+                (b'p', Some(b'h'), _) => (Some('F'), 2),
+                (b'c', Some(b'k'), _) => (Some('G'), 2),
+                (b'b' | b'p', _, _) => (Some('B'), 1),
+                (b't', _, _) => (Some('T'), 1),
+                (b's', _, _) => (Some('S'), 1),
+                (b'c', Some(b'e' | b'i' | b'y'), _) => (Some('S'), 1),
+                (b'c' | b'g' | b'j' | b'k' | b'q', _, _) => (Some('G'), 1),
+                (b'x', _, _) => {
+                    push_class(&mut out, &mut last, Some('G'));
+                    (Some('S'), 1)
+                }
+                (b'h', _, _) => ((i + 1 < b.len()).then_some('H'), 1),
+                (b'd', _, _) => (Some('D'), 1),
+                (b'z', _, _) => (Some('Z'), 1),
+                (b'f' | b'v', _, _) => (Some('F'), 1),
+                (b'w', _, _) => ((i == 0).then_some('F'), 1),
+                (b'y', _, _) => ((i == 0).then_some('Y'), 1),
+                (b'r', _, _) => (Some('R'), 1),
+                (b'l', _, _) => (Some('L'), 1),
+                (b'm', _, _) => (Some('M'), 1),
+                (b'n', _, _) => (Some('N'), 1),
+                _ => (None, 1), // vowels, digits, anything else
+            };
+            push_class(&mut out, &mut last, class);
+            i += len;
+        }
+        finish_word(&mut out, start);
+    }
+    trim_space(&mut out);
+    out
+}
+
+/// The skeleton class of an Arabic consonant letter, out of context (ا أ إ آ ى ع ء and the vowel uses of و ي
+/// have none).
+pub(crate) fn arabic_class(c: char) -> Option<char> {
+    match c {
+        'ب' | 'پ' => Some('B'),
+        'ت' | 'ط' => Some('T'),
+        'س' | 'ص' | 'ث' => Some('S'),
+        'ش' | 'چ' => Some('C'),
+        'غ' | 'ج' | 'ق' | 'ك' | 'گ' | 'ک' => Some('G'),
+        'ح' | 'ه' | 'ة' | 'ۀ' | 'ە' => Some('H'),
+        'خ' => Some('X'),
+        'د' => Some('D'),
+        'ز' | 'ذ' | 'ظ' | 'ض' | 'ژ' => Some('Z'),
+        'ف' | 'ڤ' => Some('F'),
+        'ر' => Some('R'),
+        'ل' => Some('L'),
+        'م' => Some('M'),
+        'ن' => Some('N'),
+        _ => None,
+    }
+}
+
+/// The skeleton class of a single Latin consonant letter, out of context (digraphs are read by
+/// [`latin_skeleton`]; `c` counts as `G` here).
+pub(crate) fn latin_class(c: char) -> Option<char> {
+    match c {
+        'b' | 'p' => Some('B'),
+        't' => Some('T'),
+        's' => Some('S'),
+        'c' | 'g' | 'j' | 'k' | 'q' => Some('G'),
+        'h' => Some('H'),
+        'x' => Some('X'),
+        'd' => Some('D'),
+        'z' => Some('Z'),
+        'f' | 'v' => Some('F'),
+        'r' => Some('R'),
+        'l' => Some('L'),
+        'm' => Some('M'),
+        'n' => Some('N'),
+        _ => None,
+    }
+}
+
+/// The skeleton of a name in either script: Arabic when it holds an Arabic letter.
+pub fn skeleton(text: &str) -> String {
+    if text.chars().any(normalize::is_arabic_letter) {
+        arabic_skeleton(text)
+    } else {
+        latin_skeleton(text)
+    }
+}
+
+/// Appends a class letter unless the letter just before was of the same class (doubled letters count once);
+/// a dropped letter (`None`, a vowel) in between lets the class repeat (باشينيان → BCNN).
+fn push_class(out: &mut String, last: &mut Option<char>, class: Option<char>) {
+    if let Some(k) = class {
+        if *last != Some(k) {
+            out.push(k);
+        }
+    }
+    *last = class;
+}
+
+fn finish_word(out: &mut String, start: usize) {
+    if out.len() > start {
+        out.push(' ');
+    }
+}
+
+fn trim_space(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_rules_with_real_pairs() {
+        // g: غ ج ق ك گ — ناغورنو / ناجورنو / Nagorno
+        assert_eq!(arabic_skeleton("ناغورنو"), arabic_skeleton("ناجورنو"));
+        assert_eq!(arabic_skeleton("ناغورنو"), latin_skeleton("Nagorno"));
+        // v: ف ڤ و — علييف / علييڤ / Aliyev
+        assert_eq!(arabic_skeleton("علييف"), arabic_skeleton("علييڤ"));
+        // p: ب پ — باشينيان / پاشینیان / Pashinyan / Pashinian
+        assert_eq!(arabic_skeleton("باشينيان"), arabic_skeleton("پاشینیان"));
+        assert_eq!(arabic_skeleton("باشينيان"), latin_skeleton("Pashinyan"));
+        assert_eq!(latin_skeleton("Pashinian"), latin_skeleton("Pashinyan"));
+        // ch/tch: تش چ ش — سوتشي / Sochi
+        assert_eq!(arabic_skeleton("سوتشي"), latin_skeleton("Sochi"));
+        // t/ط, s/ص/ث, z/ذ/ظ/ض, h/ح/ه
+        assert_eq!(arabic_skeleton("طارق"), arabic_skeleton("تارق"));
+        assert_eq!(arabic_skeleton("صالح"), arabic_skeleton("سالح"));
+        assert_eq!(arabic_skeleton("ظافر"), arabic_skeleton("ذافر"));
+        assert_eq!(arabic_skeleton("حمد"), arabic_skeleton("همد"));
+        // o/u and e/i are vowels: dropped in both scripts
+        assert_eq!(latin_skeleton("Dmitry"), latin_skeleton("Dmitri"));
+        assert_eq!(latin_skeleton("Mohammed"), latin_skeleton("Muhammad"));
+        // the article and alef forms
+        assert_eq!(arabic_skeleton("الكرملين"), arabic_skeleton("كرملين"));
+        assert_eq!(arabic_skeleton("الكرملين"), latin_skeleton("Kremlin"));
+        assert_eq!(arabic_skeleton("إنترفاكس"), latin_skeleton("Interfax"));
+        // final ه / ة spells a vowel
+        assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+    }
+
+    #[test]
+    fn skeletons_of_odd_input() {
+        assert_eq!(arabic_skeleton(""), "");
+        assert_eq!(arabic_skeleton("ـــ َ"), "");
+        assert_eq!(latin_skeleton("aeiou"), "");
+        assert_eq!(skeleton("Su-30SM"), "S SM");
+    }
+}

@@ -1,0 +1,476 @@
+//! Finding the glossary entry for a name as written: [`Matcher`].
+//!
+//! A `Matcher` is built once from a [`Glossary`] and answers [`Matcher::lookup`] for any number of queries; it
+//! is `Send + Sync`. Strategies, strongest first, each with its score:
+//!
+//! | method | when | score |
+//! |---|---|---|
+//! | `exact` | the query, cleaned of controls and extra spaces ([`normalize::display`]), is a form of the entry | 1.0 |
+//! | `normalized` | equal at the `search` level (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case and marks) | 0.98 |
+//! | `normalized` | equal once clitics glued to the first word are taken off (وباشينيان, للكرملين) | 0.95 |
+//! | `normalized` | a lone family name held by one person entry only (بوتين → Vladimir Putin) | 0.9 |
+//! | `fuzzy` | a spelling no entry holds, close in the same script (ناجورنو كاراباخ, بسكوف) | the similarity |
+//! | `translit` | a spelling in the other script (بيسكوف → an English-only entry Peskov; Paschinjan → باشينيان) | the similarity |
+//!
+//! Clitics are tried only as candidates checked against the glossary (see [`clitics`]), never stripped blindly.
+//! Fuzzy candidates come from an index of consonant skeletons ([`keys`]); each is scored on its `search`, skeleton
+//! and Latin keys, token by token (titles dropped, particles joined), into one score in 0..1. Matches under the
+//! [threshold](MatcherOptions::threshold) are never returned, and fuzzy matches are dropped when the best two
+//! entries are closer than the [margin](MatcherOptions::min_margin): an ambiguous name finds nothing.
+//!
+//! # Example
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::{Matcher, Method};
+//!
+//! let g = Glossary::from_csv_str("g.csv", "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\nkremlin,ORG,Kremlin,الكرملين\n")?;
+//! let m = Matcher::new(g);
+//! assert_eq!(m.lookup("للكرملين")[0].entry.id, "kremlin");
+//! assert_eq!(m.lookup("لبوتين")[0].entry.en, "Vladimir Putin");
+//! assert_eq!(m.lookup("فلاديمير بوتين")[0].method, Method::Exact);
+//! assert!(m.lookup("بوت").is_empty());
+//! # Ok::<(), qamus::Error>(())
+//! ```
+
+pub mod clitics;
+mod distance;
+mod fuzzy;
+pub mod keys;
+mod titles;
+mod weights;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rayon::prelude::*;
+
+use crate::glossary::{EntityType, Entry, Glossary};
+use crate::normalize;
+
+pub use fuzzy::Scores;
+pub(crate) use fuzzy::{FEATURES, FEATURE_NAMES};
+
+/// How a match was found. Serialized in lower case in the CLI's JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Method {
+    /// The query is one of the entry's forms as written.
+    Exact,
+    /// The query equals a form after normalization (and possibly clitic removal or family-name lookup).
+    Normalized,
+    /// Close to a form in the same script.
+    Fuzzy,
+    /// Close to a form in the other script (through transliteration keys).
+    Translit,
+}
+
+impl Method {
+    /// The method's name in output: `exact`, `normalized`, `fuzzy`, `translit`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Exact => "exact",
+            Method::Normalized => "normalized",
+            Method::Fuzzy => "fuzzy",
+            Method::Translit => "translit",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One candidate entry for a query.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match<'m> {
+    /// The entry found.
+    pub entry: &'m Entry,
+    /// Confidence in 0..=1 (1 for an exact form).
+    pub score: f64,
+    /// How it was found.
+    pub method: Method,
+    /// The entry's form that matched.
+    pub form: &'m str,
+    /// What else was done to the query: `clitic و`, `family name`…; empty when nothing was.
+    pub detail: String,
+    /// The per-key similarities, for fuzzy and translit matches.
+    pub scores: Option<Scores>,
+}
+
+/// Settings of a [`Matcher`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MatcherOptions {
+    /// Matches scoring below this are never returned (0 returns every candidate).
+    pub threshold: f64,
+    /// When the best fuzzy entry beats the next one by less than this, fuzzy matches are dropped as ambiguous.
+    pub min_margin: f64,
+    /// Whether to look for fuzzy and cross-script matches at all.
+    pub fuzzy: bool,
+    /// How many candidate forms the index hands to the scorer per query.
+    pub candidates: usize,
+}
+
+impl MatcherOptions {
+    /// The default threshold, chosen on the development data (see README, "Accuracy").
+    pub const DEFAULT_THRESHOLD: f64 = 0.70;
+    /// The default ambiguity margin.
+    pub const DEFAULT_MIN_MARGIN: f64 = 0.05;
+}
+
+impl Default for MatcherOptions {
+    fn default() -> MatcherOptions {
+        MatcherOptions {
+            threshold: MatcherOptions::DEFAULT_THRESHOLD,
+            min_margin: MatcherOptions::DEFAULT_MIN_MARGIN,
+            fuzzy: true,
+            candidates: 24,
+        }
+    }
+}
+
+/// Scores of the strategies (see the module documentation).
+const SCORE_NORMALIZED: f64 = 0.98;
+const SCORE_CLITIC: f64 = 0.95;
+const SCORE_FAMILY: f64 = 0.9;
+/// A fuzzy match never outranks an exact or normalized one.
+const SCORE_FUZZY_MAX: f64 = 0.97;
+
+/// A reference to one form of one entry.
+#[derive(Clone, Copy, Debug)]
+struct FormRef {
+    entry: u32,
+    form: u32,
+}
+
+/// What the matcher made of a query: its keys, as `lookup --explain` shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryKeys {
+    /// The `search`-level text.
+    pub search: String,
+    /// The tokens compared (titles dropped, particles joined).
+    pub tokens: Vec<String>,
+    /// The consonant skeleton of each token.
+    pub skeletons: Vec<String>,
+    /// The Latin key of each token.
+    pub latin: Vec<String>,
+}
+
+/// Looks names up in a glossary. Build it once; it is cheap to share between threads.
+#[derive(Debug)]
+pub struct Matcher {
+    glossary: Glossary,
+    options: MatcherOptions,
+    exact: HashMap<String, Vec<FormRef>>,
+    normalized: HashMap<String, Vec<FormRef>>,
+    /// `search` key of a person's family name → the person entries (and form) that have it.
+    family: HashMap<String, Vec<FormRef>>,
+    /// Every form, with its keys, for fuzzy scoring; `index` holds positions in this list.
+    forms: Vec<(FormRef, fuzzy::NameKeys)>,
+    index: fuzzy::Index,
+}
+
+impl Matcher {
+    /// Indexes every form of every entry of `glossary`, with the default options.
+    pub fn new(glossary: Glossary) -> Matcher {
+        Matcher::with_options(glossary, MatcherOptions::default())
+    }
+
+    /// Indexes every form of every entry of `glossary`.
+    pub fn with_options(glossary: Glossary, options: MatcherOptions) -> Matcher {
+        let mut exact: HashMap<String, Vec<FormRef>> = HashMap::new();
+        let mut normalized: HashMap<String, Vec<FormRef>> = HashMap::new();
+        let mut family: HashMap<String, Vec<FormRef>> = HashMap::new();
+        let mut refs = Vec::new();
+        for (ei, e) in glossary.entries().iter().enumerate() {
+            let entry = u32::try_from(ei).unwrap_or(u32::MAX);
+            let mut seen: Vec<String> = Vec::new();
+            for (fi, form) in e.forms().enumerate() {
+                let r = FormRef {
+                    entry,
+                    form: u32::try_from(fi).unwrap_or(u32::MAX),
+                };
+                add(&mut exact, normalize::display(form).into_owned(), r);
+                let key = normalize::search(form);
+                if key.is_empty() {
+                    continue;
+                }
+                if e.kind == EntityType::Per {
+                    if let Some((_, last)) =
+                        key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
+                    {
+                        add(&mut family, last.to_string(), r);
+                    }
+                }
+                if !seen.contains(&key.to_string()) {
+                    seen.push(key.to_string());
+                    refs.push((r, form));
+                }
+                add(&mut normalized, key.into_owned(), r);
+            }
+        }
+        let forms: Vec<(FormRef, fuzzy::NameKeys)> = refs
+            .par_iter()
+            .map(|&(r, form)| (r, fuzzy::NameKeys::new(form, true)))
+            .collect();
+        let mut index = fuzzy::Index::default();
+        for (i, (_, keys)) in forms.iter().enumerate() {
+            index.add(u32::try_from(i).unwrap_or(u32::MAX), keys);
+        }
+        Matcher {
+            glossary,
+            options,
+            exact,
+            normalized,
+            family,
+            forms,
+            index,
+        }
+    }
+
+    /// The glossary this matcher searches.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> MatcherOptions {
+        self.options
+    }
+
+    /// Every entry the query may name that scores at least the threshold, best first (highest score, then
+    /// glossary order), one match per entry.
+    pub fn lookup(&self, query: &str) -> Vec<Match<'_>> {
+        let mut found: Vec<Match<'_>> = Vec::new();
+        let clean = normalize::display(query);
+        let clean = clean.trim();
+        if clean.is_empty() {
+            return found;
+        }
+        for &r in self.exact.get(clean).into_iter().flatten() {
+            self.offer(&mut found, r, 1.0, Method::Exact, String::new(), None);
+        }
+        let key = normalize::search(clean);
+        self.normalized_match(&mut found, &key, SCORE_NORMALIZED, String::new());
+        // Clitics on the first word, read on the text as written (before alef folding).
+        let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
+        for c in clitics::candidates(first) {
+            let stem = if rest.is_empty() {
+                c.stem.clone()
+            } else {
+                format!("{} {rest}", c.stem)
+            };
+            let key = normalize::search(&stem);
+            self.normalized_match(
+                &mut found,
+                &key,
+                SCORE_CLITIC,
+                format!("clitic {}", c.prefix),
+            );
+        }
+        let keys = fuzzy::NameKeys::new(clean, false);
+        let untitled: String = keys
+            .tokens
+            .iter()
+            .map(|t| t.search.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if untitled != key && !untitled.is_empty() {
+            self.normalized_match(&mut found, &untitled, SCORE_CLITIC, "title".to_string());
+        }
+        if self.options.fuzzy {
+            self.fuzzy(&mut found, &keys);
+        }
+        found.retain(|m| m.score >= self.options.threshold);
+        found.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry.origin.cmp_key().cmp(&b.entry.origin.cmp_key()))
+        });
+        found
+    }
+
+    /// Looks up every query, on all cores; the result is in the order of the queries.
+    pub fn lookup_batch<S: AsRef<str> + Sync>(&self, queries: &[S]) -> Vec<Vec<Match<'_>>> {
+        queries
+            .par_iter()
+            .map(|q| self.lookup(q.as_ref()))
+            .collect()
+    }
+
+    /// The keys the matcher computes for a query (for `lookup --explain`).
+    pub fn query_keys(&self, query: &str) -> QueryKeys {
+        let keys = fuzzy::NameKeys::new(query, false);
+        QueryKeys {
+            search: normalize::search(query).into_owned(),
+            tokens: keys.tokens.iter().map(|t| t.search.clone()).collect(),
+            skeletons: keys.tokens.iter().map(|t| t.skeleton.clone()).collect(),
+            latin: keys.tokens.iter().map(|t| t.latin.clone()).collect(),
+        }
+    }
+
+    /// For training the scorer: every fuzzy candidate of a query with its features, whether it is cross-script,
+    /// and its entry (the best form per entry).
+    pub(crate) fn candidate_features(
+        &self,
+        query: &str,
+    ) -> Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> {
+        let keys = fuzzy::NameKeys::new(query, false);
+        let mut out: Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> = Vec::new();
+        for id in self.candidates(&keys) {
+            let Some((r, form_keys)) = self.forms.get(id as usize) else {
+                continue;
+            };
+            let Some(entry) = self.glossary.entries().get(r.entry as usize) else {
+                continue;
+            };
+            let (x, cross) = fuzzy::features(&keys, form_keys);
+            match out.iter_mut().find(|(e, ..)| std::ptr::eq(*e, entry)) {
+                Some(slot) if slot.1.first() >= x.first() => {}
+                Some(slot) => *slot = (entry, x, cross),
+                None => out.push((entry, x, cross)),
+            }
+        }
+        out
+    }
+
+    /// The forms to score: the index's best `POOL` by shared skeleton tokens, narrowed to `options.candidates`
+    /// by the weighted edit similarity of the joined keys (`search` keys, or Latin keys across scripts).
+    fn candidates(&self, keys: &fuzzy::NameKeys) -> Vec<u32> {
+        const POOL: usize = 64;
+        let pool = self.index.candidates(keys, POOL);
+        if pool.len() <= self.options.candidates {
+            return pool.into_iter().map(|(id, _)| id).collect();
+        }
+        let q_arabic = keys.tokens.first().is_some_and(|t| t.arabic);
+        let mut ranked: Vec<(u32, f64, u32)> = pool
+            .into_iter()
+            .filter_map(|(id, hits)| {
+                let (_, f) = self.forms.get(id as usize)?;
+                let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
+                let sim = if f_arabic == q_arabic {
+                    distance::similarity_codes(&keys.search_code, &f.search_code)
+                } else {
+                    distance::similarity_codes(&keys.latin_code, &f.latin_code)
+                };
+                Some((hits, sim, id))
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)).then(a.2.cmp(&b.2)));
+        ranked.truncate(self.options.candidates);
+        ranked.into_iter().map(|(_, _, id)| id).collect()
+    }
+
+    fn normalized_match<'m>(
+        &'m self,
+        found: &mut Vec<Match<'m>>,
+        key: &str,
+        score: f64,
+        detail: String,
+    ) {
+        for &r in self.normalized.get(key).into_iter().flatten() {
+            self.offer(found, r, score, Method::Normalized, detail.clone(), None);
+        }
+        self.family_name(found, key, detail);
+    }
+
+    fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys) {
+        let mut best: Vec<Match<'m>> = Vec::new();
+        for id in self.candidates(keys) {
+            let Some((r, form_keys)) = self.forms.get(id as usize) else {
+                continue;
+            };
+            let s = fuzzy::score(keys, form_keys);
+            let method = if s.cross_script {
+                Method::Translit
+            } else {
+                Method::Fuzzy
+            };
+            self.offer(
+                &mut best,
+                *r,
+                s.total.min(SCORE_FUZZY_MAX),
+                method,
+                String::new(),
+                Some(s),
+            );
+        }
+        best.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // An ambiguous best guess finds nothing (unless something stronger already matched).
+        if let (Some(a), Some(b)) = (best.first(), best.get(1)) {
+            if a.score - b.score < self.options.min_margin && found.is_empty() {
+                best.retain(|m| m.score < self.options.threshold);
+            }
+        }
+        for m in best {
+            if !found.iter().any(|f| std::ptr::eq(f.entry, m.entry)) {
+                found.push(m);
+            }
+        }
+    }
+
+    /// A single-word key that is the family name of exactly one person entry.
+    fn family_name<'m>(&'m self, found: &mut Vec<Match<'m>>, key: &str, detail: String) {
+        if key.is_empty() || key.contains(' ') {
+            return;
+        }
+        let Some(refs) = self.family.get(key) else {
+            return;
+        };
+        let mut people = refs.iter().map(|r| r.entry);
+        let first = people.next();
+        if first.is_some() && people.all(|e| Some(e) == first) {
+            if let Some(&r) = refs.first() {
+                let detail = if detail.is_empty() {
+                    "family name".to_string()
+                } else {
+                    format!("{detail}, family name")
+                };
+                self.offer(found, r, SCORE_FAMILY, Method::Normalized, detail, None);
+            }
+        }
+    }
+
+    /// Adds a match unless the entry is already there with a score at least as high.
+    fn offer<'m>(
+        &'m self,
+        found: &mut Vec<Match<'m>>,
+        r: FormRef,
+        score: f64,
+        method: Method,
+        detail: String,
+        scores: Option<Scores>,
+    ) {
+        let Some(entry) = self.glossary.entries().get(r.entry as usize) else {
+            return;
+        };
+        let form = entry
+            .forms()
+            .nth(r.form as usize)
+            .unwrap_or(entry.en.as_str());
+        let m = Match {
+            entry,
+            score,
+            method,
+            form,
+            detail,
+            scores,
+        };
+        match found.iter_mut().find(|m| std::ptr::eq(m.entry, entry)) {
+            Some(old) if old.score >= score => {}
+            Some(old) => *old = m,
+            None => found.push(m),
+        }
+    }
+}
+
+fn add(map: &mut HashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
+    let refs = map.entry(key).or_default();
+    if !refs.iter().any(|x| x.entry == r.entry) {
+        refs.push(r);
+    }
+}
+
+#[cfg(test)]
+mod tests;

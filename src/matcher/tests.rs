@@ -1,0 +1,141 @@
+use super::*;
+
+fn matcher() -> Matcher {
+    let csv = "id,type,en,ar,en_variants,ar_variants,note
+putin,PER,Vladimir Putin,فلاديمير بوتين,,,
+pashinyan,PER,Nikol Pashinyan,نيكول باشينيان,Nikol Pashinian,,
+aliyev,PER,Ilham Aliyev,إلهام علييف,,الهام علييف,
+heydar,PER,Heydar Aliyev,حيدر علييف,,,
+kremlin,ORG,Kremlin,الكرملين,,الكريملن,
+karabakh,LOC,Nagorno-Karabakh,ناغورنو كاراباخ,Karabakh,ناغورني قره باغ|قره باغ,
+interfax,ORG,Interfax,إنترفاكس,,,
+";
+    Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default())
+}
+
+fn top(m: &Matcher, q: &str) -> Option<(String, Method, String)> {
+    m.lookup(q)
+        .first()
+        .map(|x| (x.entry.id.clone(), x.method, x.detail.clone()))
+}
+
+#[test]
+fn exact_and_normalized_forms() {
+    let m = matcher();
+    assert_eq!(
+        top(&m, "الكرملين").map(|t| (t.0, t.1)),
+        Some(("kremlin".into(), Method::Exact))
+    );
+    assert_eq!(
+        top(&m, "انترفاكس").map(|t| (t.0, t.1)),
+        Some(("interfax".into(), Method::Normalized))
+    );
+    assert_eq!(top(&m, "قرة باغ").map(|t| t.0), Some("karabakh".into()));
+    assert_eq!(top(&m, "الكريملِن").map(|t| t.0), Some("kremlin".into()));
+    assert_eq!(
+        top(&m, "nikol pashinian").map(|t| t.0),
+        Some("pashinyan".into())
+    );
+    assert_eq!(
+        top(&m, " \u{200F}الكرملين ").map(|t| t.1),
+        Some(Method::Exact)
+    );
+}
+
+#[test]
+fn clitics_are_candidates_checked_against_the_glossary() {
+    let m = matcher();
+    for (q, id) in [
+        ("للكرملين", "kremlin"),
+        ("والكرملين", "kremlin"),
+        ("لقره باغ", "karabakh"),
+        ("وباشينيان", "pashinyan"),
+        ("لبوتين", "putin"),
+    ] {
+        assert_eq!(top(&m, q).map(|t| t.0), Some(id.to_string()), "{q}");
+    }
+    assert!(top(&m, "لقره باغ").is_some_and(|t| t.2 == "clitic ل"));
+}
+
+#[test]
+fn family_name_alone_when_only_one_person_has_it() {
+    let m = matcher();
+    assert_eq!(
+        top(&m, "بوتين").map(|t| (t.0, t.2)),
+        Some(("putin".into(), "family name".into()))
+    );
+    assert_eq!(top(&m, "Pashinyan").map(|t| t.0), Some("pashinyan".into()));
+    // Two people are called Aliyev: the family name alone finds neither.
+    assert_eq!(top(&m, "علييف"), None);
+}
+
+#[test]
+fn alef_hamza_is_not_an_article() {
+    let m = matcher();
+    // إلهام علييف is found whole, never read as ال + هام.
+    assert_eq!(top(&m, "إلهام علييف").map(|t| t.0), Some("aliyev".into()));
+    // هام علييف may come close to إلهام علييف, but never through a clitic reading.
+    assert!(m
+        .lookup("هام علييف")
+        .iter()
+        .all(|x| x.method == Method::Fuzzy));
+}
+
+#[test]
+fn no_stemming_and_no_match_for_unknown_names() {
+    let m = matcher();
+    for q in ["بوت", "كرمل", "zzzz", "", "   ", "الرئيس", "و"] {
+        assert!(m.lookup(q).is_empty(), "{q}");
+    }
+}
+
+#[test]
+fn one_match_per_entry_best_first() {
+    let m = matcher();
+    let all = m.lookup("الكرملين");
+    assert_eq!(all.len(), 1);
+    assert!((all[0].score - 1.0).abs() < f64::EPSILON);
+}
+
+#[test]
+fn matcher_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Matcher>();
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// A query equal to a stored form always scores 1.0 and wins.
+        #[test]
+        fn a_stored_form_scores_one_and_wins(
+            names in proptest::collection::vec("[\u{0621}-\u{063A}\u{0641}-\u{064A}]{2,8}( [\u{0621}-\u{063A}\u{0641}-\u{064A}]{2,8})?", 1..20),
+            pick in 0usize..20,
+        ) {
+            let mut csv = String::from("id,type,en,ar\n");
+            for (i, n) in names.iter().enumerate() {
+                csv.push_str(&format!("e{i},PER,Name {i},{n}\n"));
+            }
+            let m = Matcher::new(Glossary::from_csv_str("p.csv", &csv).unwrap_or_default());
+            let i = pick % names.len();
+            let q = &names[i];
+            let found = m.lookup(q);
+            prop_assert!(!found.is_empty());
+            prop_assert!((found[0].score - 1.0).abs() < 1e-9);
+            // The winner holds the query as a form (several entries may share it).
+            prop_assert!(found[0].entry.forms().any(|f| f == q.as_str()));
+        }
+
+        /// Lookups never panic and scores stay in 0..=1, whatever the query.
+        #[test]
+        fn any_query_is_safe(q in "\\PC{0,60}") {
+            let m = matcher();
+            for x in m.lookup(&q) {
+                prop_assert!((0.0..=1.0).contains(&x.score));
+            }
+        }
+    }
+}

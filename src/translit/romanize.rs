@@ -1,0 +1,462 @@
+//! Scholarly romanizations: ALA-LC (Library of Congress, Arabic table 2012) and DIN 31635.
+//!
+//! Both read the letters and whatever vowel marks the text carries. Short vowels are written only where a mark
+//! shows them; ا, و and ي give long vowels (ā ū ī) where they stand for one, and و / ي are consonants (w, y) at the
+//! start of a word, next to ا, or when they carry a vowel or shadda. Shadda doubles the letter (or digraph).
+//! The article ال is written `al-`: ALA-LC never assimilates it; DIN 31635 assimilates it to sun letters (aš-šams).
+//! Tāʾ marbūṭah is `ah` in pause and `at` in construct, which is seen when the next word carries the article.
+//! Initial hamza is not written; elsewhere it is ʼ (ALA-LC, U+02BC) or ʾ (DIN, U+02BE); ʿayn is ʻ (U+02BB) or ʿ
+//! (U+02BF). ALA-LC writes alif maqṣūrah as á and separates false digraphs with a prime (أدهم → adʹham).
+
+/// One scheme's data: letters and the few choices where the two standards differ.
+pub(crate) struct Table {
+    /// Consonant letters, sorted by the Arabic character.
+    consonants: &'static [(char, &'static str)],
+    hamza: &'static str,
+    alif_maqsura: &'static str,
+    /// Whether the article assimilates to a following sun letter (DIN: aš-šams).
+    assimilate_article: bool,
+    /// The sign separating two letters that would read as a digraph (ALA-LC ʹ), if any.
+    prime: Option<&'static str>,
+    /// The masculine nisba ending ـِيّ at the end of a word.
+    nisba_final: &'static str,
+    /// ـِيّ inside a word (before ة or an ending).
+    nisba_medial: &'static str,
+}
+
+/// ALA-LC romanization (Library of Congress, Arabic, 2012).
+pub(crate) static ALA_LC: Table = Table {
+    consonants: &[
+        ('\u{0621}', "ʼ"),
+        ('\u{0628}', "b"),
+        ('\u{062A}', "t"),
+        ('\u{062B}', "th"),
+        ('\u{062C}', "j"),
+        ('\u{062D}', "ḥ"),
+        ('\u{062E}', "kh"),
+        ('\u{062F}', "d"),
+        ('\u{0630}', "dh"),
+        ('\u{0631}', "r"),
+        ('\u{0632}', "z"),
+        ('\u{0633}', "s"),
+        ('\u{0634}', "sh"),
+        ('\u{0635}', "ṣ"),
+        ('\u{0636}', "ḍ"),
+        ('\u{0637}', "ṭ"),
+        ('\u{0638}', "ẓ"),
+        ('\u{0639}', "ʻ"),
+        ('\u{063A}', "gh"),
+        ('\u{0641}', "f"),
+        ('\u{0642}', "q"),
+        ('\u{0643}', "k"),
+        ('\u{0644}', "l"),
+        ('\u{0645}', "m"),
+        ('\u{0646}', "n"),
+        ('\u{0647}', "h"),
+        ('\u{0648}', "w"),
+        ('\u{064A}', "y"),
+        ('\u{067E}', "p"),
+        ('\u{0686}', "ch"),
+        ('\u{0698}', "zh"),
+        ('\u{06A4}', "v"),
+        ('\u{06A9}', "k"),
+        ('\u{06AF}', "g"),
+        ('\u{06CC}', "y"),
+    ],
+    hamza: "ʼ",
+    alif_maqsura: "á",
+    assimilate_article: false,
+    prime: Some("ʹ"),
+    nisba_final: "ī",
+    nisba_medial: "īy",
+};
+
+/// DIN 31635 (1982/2011).
+pub(crate) static DIN: Table = Table {
+    consonants: &[
+        ('\u{0621}', "ʾ"),
+        ('\u{0628}', "b"),
+        ('\u{062A}', "t"),
+        ('\u{062B}', "ṯ"),
+        ('\u{062C}', "ǧ"),
+        ('\u{062D}', "ḥ"),
+        ('\u{062E}', "ḫ"),
+        ('\u{062F}', "d"),
+        ('\u{0630}', "ḏ"),
+        ('\u{0631}', "r"),
+        ('\u{0632}', "z"),
+        ('\u{0633}', "s"),
+        ('\u{0634}', "š"),
+        ('\u{0635}', "ṣ"),
+        ('\u{0636}', "ḍ"),
+        ('\u{0637}', "ṭ"),
+        ('\u{0638}', "ẓ"),
+        ('\u{0639}', "ʿ"),
+        ('\u{063A}', "ġ"),
+        ('\u{0641}', "f"),
+        ('\u{0642}', "q"),
+        ('\u{0643}', "k"),
+        ('\u{0644}', "l"),
+        ('\u{0645}', "m"),
+        ('\u{0646}', "n"),
+        ('\u{0647}', "h"),
+        ('\u{0648}', "w"),
+        ('\u{064A}', "y"),
+        ('\u{067E}', "p"),
+        ('\u{0686}', "č"),
+        ('\u{0698}', "ž"),
+        ('\u{06A4}', "v"),
+        ('\u{06A9}', "k"),
+        ('\u{06AF}', "g"),
+        ('\u{06CC}', "y"),
+    ],
+    hamza: "ʾ",
+    alif_maqsura: "ā",
+    assimilate_article: true,
+    prime: None,
+    nisba_final: "iyy",
+    nisba_medial: "iyy",
+};
+
+/// Sun letters: the article's l assimilates to them in DIN 31635.
+const SUN_LETTERS: &[char] = &[
+    'ت', 'ث', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ل', 'ن',
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Vowel {
+    A,
+    I,
+    U,
+}
+
+/// A letter with the marks written on it.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    letter: char,
+    vowel: Option<Vowel>,
+    tanwin: Option<Vowel>,
+    shadda: bool,
+    sukun: bool,
+    dagger_alef: bool,
+}
+
+fn units(word: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(word.len() / 2);
+    for c in word.chars() {
+        let mark = match c {
+            '\u{064B}' => Some((None, Some(Vowel::A), false, false, false)),
+            '\u{064C}' => Some((None, Some(Vowel::U), false, false, false)),
+            '\u{064D}' => Some((None, Some(Vowel::I), false, false, false)),
+            '\u{064E}' => Some((Some(Vowel::A), None, false, false, false)),
+            '\u{064F}' => Some((Some(Vowel::U), None, false, false, false)),
+            '\u{0650}' => Some((Some(Vowel::I), None, false, false, false)),
+            '\u{0651}' => Some((None, None, true, false, false)),
+            '\u{0652}' => Some((None, None, false, true, false)),
+            '\u{0670}' => Some((None, None, false, false, true)),
+            _ => None,
+        };
+        match (mark, out.last_mut()) {
+            (Some((v, t, sh, su, da)), Some(last)) => {
+                last.vowel = v.or(last.vowel);
+                last.tanwin = t.or(last.tanwin);
+                last.shadda |= sh;
+                last.sukun |= su;
+                last.dagger_alef |= da;
+            }
+            (Some(_), None) => {} // a mark with no letter: nothing to write
+            (None, _) => out.push(Unit {
+                letter: c,
+                vowel: None,
+                tanwin: None,
+                shadda: false,
+                sukun: false,
+                dagger_alef: false,
+            }),
+        }
+    }
+    out
+}
+
+impl Table {
+    fn consonant(&self, c: char) -> Option<&'static str> {
+        self.consonants
+            .binary_search_by_key(&c, |&(a, _)| a)
+            .ok()
+            .and_then(|i| self.consonants.get(i))
+            .map(|&(_, r)| r)
+    }
+
+    /// Romanizes one word (letters and marks) into `out`. `construct` says that the next word carries the
+    /// article, so that a final tāʾ marbūṭah is read in construct (`at`).
+    pub(crate) fn push_word(&self, word: &str, construct: bool, out: &mut String) {
+        let all = units(word);
+        let mut rest: &[Unit] = &all;
+        // The article: ال (or ٱل) followed by at least two letters.
+        if let [first, second, tail @ ..] = rest {
+            if matches!(first.letter, 'ا' | 'ٱ') && second.letter == 'ل' && tail.len() >= 2 {
+                out.push_str("al-");
+                rest = tail;
+                if self.assimilate_article {
+                    if let Some(next) = tail.first().filter(|u| SUN_LETTERS.contains(&u.letter)) {
+                        // aš-šams: the l becomes the sun letter; its shadda is the assimilation, not a doubling.
+                        out.truncate(out.len() - 2);
+                        out.push_str(self.consonant(next.letter).unwrap_or("l"));
+                        out.push('-');
+                    }
+                }
+            }
+        }
+        // After the article, a shadda on a sun letter is the article's assimilation, not a doubling.
+        let article = rest.len() != all.len();
+        let mut last_plain: Option<&'static str> = None;
+        for (i, u) in rest.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| rest.get(p));
+            let next = rest.get(i + 1);
+            let initial = i == 0;
+            let final_ = next.is_none();
+            let mut bare = None;
+            match u.letter {
+                'ا' | 'ٱ' => {
+                    if initial {
+                        push_vowel(u.vowel, out);
+                    } else if prev.is_some_and(|p| p.tanwin == Some(Vowel::A)) {
+                        // the silent alif after tanwīn fatḥ
+                    } else {
+                        out.push('ā');
+                    }
+                }
+                'آ' => {
+                    if !initial {
+                        out.push_str(self.hamza);
+                    }
+                    out.push('ā');
+                }
+                'أ' | 'إ' => {
+                    if !initial {
+                        out.push_str(self.hamza);
+                    }
+                    let implied = if u.letter == 'إ' {
+                        Some(Vowel::I)
+                    } else {
+                        Some(Vowel::A)
+                    };
+                    let own = u.vowel.or(if initial { implied } else { None });
+                    push_vowel(short_vowel(own, next), out);
+                }
+                'ؤ' | 'ئ' | 'ء' => {
+                    if !initial {
+                        out.push_str(self.hamza);
+                    }
+                    push_vowel(short_vowel(u.vowel, next), out);
+                }
+                'ى' => {
+                    if prev.is_some_and(|p| p.vowel == Some(Vowel::I)) {
+                        out.push('ī');
+                    } else {
+                        out.push_str(self.alif_maqsura);
+                    }
+                }
+                'ة' | 'ۃ' => {
+                    let after_long_a = prev.is_some_and(|p| matches!(p.letter, 'ا' | 'ى'));
+                    if !after_long_a && prev.is_none_or(|p| p.vowel != Some(Vowel::A)) {
+                        out.push('a');
+                    }
+                    out.push(if construct && final_ { 't' } else { 'h' });
+                    push_tanwin(u.tanwin, out);
+                }
+                'و' | 'ي' => {
+                    self.push_semivowel(u, prev, next, initial, final_, out);
+                }
+                c => {
+                    let Some(r) = self.consonant(c) else { continue };
+                    if let (Some(prime), Some(before)) = (self.prime, last_plain) {
+                        if r == "h" && matches!(before, "k" | "t" | "d" | "s") {
+                            out.push_str(prime);
+                        }
+                    }
+                    let skip_double = initial && article && SUN_LETTERS.contains(&c);
+                    out.push_str(r);
+                    if u.shadda && !skip_double {
+                        out.push_str(r);
+                    }
+                    push_vowel(short_vowel(u.vowel, next), out);
+                    push_tanwin(u.tanwin, out);
+                    // A bare consonant (nothing written after it) may form a false digraph with the next one.
+                    if !u.shadda && u.vowel.is_none() && u.tanwin.is_none() && !u.dagger_alef {
+                        bare = Some(r);
+                    }
+                }
+            }
+            if u.dagger_alef {
+                out.push('ā');
+            }
+            last_plain = bare;
+        }
+    }
+
+    fn push_semivowel(
+        &self,
+        u: &Unit,
+        prev: Option<&Unit>,
+        next: Option<&Unit>,
+        initial: bool,
+        final_: bool,
+        out: &mut String,
+    ) {
+        let (consonant, long, matching) = if u.letter == 'و' {
+            ("w", 'ū', Vowel::U)
+        } else {
+            ("y", 'ī', Vowel::I)
+        };
+        // The nisba ـِيّ: ī at the end of a word, īy (ALA-LC) / iyy (DIN) inside one.
+        if u.letter == 'ي'
+            && u.shadda
+            && !initial
+            && prev.is_some_and(|p| p.vowel != Some(Vowel::A))
+        {
+            let closing = next.is_none_or(|n| matches!(n.letter, 'ة' | 'ا'));
+            if final_ || closing {
+                out.push_str(if final_ {
+                    self.nisba_final
+                } else {
+                    self.nisba_medial
+                });
+                if !final_ {
+                    push_vowel(u.vowel, out);
+                }
+                return;
+            }
+        }
+        let prev_vowel = prev.and_then(|p| p.vowel);
+        let is_consonant = initial
+            || u.vowel.is_some()
+            || u.shadda
+            || u.tanwin.is_some()
+            || prev_vowel == Some(Vowel::A)
+            || prev.is_some_and(|p| matches!(p.letter, 'ا' | 'و' | 'ي' | 'آ'))
+            || next.is_some_and(|n| matches!(n.letter, 'ا' | 'ى') && !final_)
+            || (prev_vowel.is_some() && prev_vowel != Some(matching));
+        if is_consonant {
+            out.push_str(consonant);
+            if u.shadda {
+                out.push_str(consonant);
+            }
+            push_vowel(u.vowel, out);
+            push_tanwin(u.tanwin, out);
+        } else {
+            out.push(long);
+        }
+    }
+}
+
+/// A letter's short vowel, unless the next letter writes it long (fatḥah before ا or ى, kasrah before a bare
+/// ي, ḍammah before a bare و): كِتَاب is kitāb, not kitaāb.
+fn short_vowel(v: Option<Vowel>, next: Option<&Unit>) -> Option<Vowel> {
+    let Some(n) = next else { return v };
+    let bare = n.vowel.is_none() && !n.shadda && n.tanwin.is_none() && !n.sukun;
+    match (v, n.letter) {
+        (Some(Vowel::A), 'ا' | 'ى') => None,
+        (Some(Vowel::I), 'ي') if n.shadda => None, // the nisba ـِيّ writes its own vowel
+        (Some(Vowel::I), 'ي') | (Some(Vowel::U), 'و') if bare => None,
+        _ => v,
+    }
+}
+
+fn push_vowel(v: Option<Vowel>, out: &mut String) {
+    match v {
+        Some(Vowel::A) => out.push('a'),
+        Some(Vowel::I) => out.push('i'),
+        Some(Vowel::U) => out.push('u'),
+        None => {}
+    }
+}
+
+fn push_tanwin(v: Option<Vowel>, out: &mut String) {
+    if v.is_some() {
+        push_vowel(v, out);
+        out.push('n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ala(word: &str) -> String {
+        let mut out = String::new();
+        ALA_LC.push_word(word, false, &mut out);
+        out
+    }
+
+    fn din(word: &str) -> String {
+        let mut out = String::new();
+        DIN.push_word(word, false, &mut out);
+        out
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        for t in [&ALA_LC, &DIN] {
+            assert!(t.consonants.windows(2).all(|w| w[0].0 < w[1].0));
+        }
+    }
+
+    #[test]
+    fn ala_lc_examples_from_the_lc_table() {
+        // Examples printed in the ALA-LC Arabic romanization table (Library of Congress, 2012):
+        // rule 7 (tāʾ marbūṭah) ṣalāh, madrasah; rule 8 alif maqṣūrah → á (maʻná); rule 11 nisba -ī;
+        // the article al- before sun letters unassimilated (al-shams); prime ʹ (Adʹham).
+        assert_eq!(ala("صَلَاة"), "ṣalāh");
+        assert_eq!(ala("مَدْرَسَة"), "madrasah");
+        assert_eq!(ala("مَعْنَى"), "maʻná");
+        assert_eq!(ala("الشَّمْس"), "al-shams");
+        assert_eq!(ala("القَاهِرَة"), "al-qāhirah");
+        assert_eq!(ala("أَدْهَم"), "adʹham");
+        assert_eq!(ala("مِصْرِيّ"), "miṣrī");
+        assert_eq!(ala("مِصْرِيَّة"), "miṣrīyah");
+        assert_eq!(ala("كِتَاب"), "kitāb");
+        assert_eq!(ala("مُحَمَّد"), "muḥammad");
+        assert_eq!(ala("سُؤَال"), "suʼāl");
+        assert_eq!(ala("قُرْآن"), "qurʼān");
+        assert_eq!(ala("يَوْم"), "yawm");
+        assert_eq!(ala("بَيْت"), "bayt");
+    }
+
+    #[test]
+    fn ala_lc_without_vowel_marks_writes_long_vowels_only() {
+        assert_eq!(ala("بوتين"), "būtīn");
+        assert_eq!(ala("كتب"), "ktb");
+        assert_eq!(ala("الكرملين"), "al-krmlīn");
+        assert_eq!(ala("وزير"), "wzīr");
+    }
+
+    #[test]
+    fn ala_lc_construct_state() {
+        let mut out = String::new();
+        ALA_LC.push_word("وِزَارَة", true, &mut out);
+        assert_eq!(out, "wizārat");
+    }
+
+    #[test]
+    fn din_examples() {
+        // DIN 31635 letters: ṯ ǧ ḫ ḏ š ġ ʿ ʾ; article assimilated to sun letters (aš-šams); alif maqṣūrah ā.
+        assert_eq!(din("الشَّمْس"), "aš-šams");
+        assert_eq!(din("القَمَر"), "al-qamar");
+        assert_eq!(din("مُحَمَّد"), "muḥammad");
+        assert_eq!(din("خَلِيج"), "ḫalīǧ");
+        assert_eq!(din("مَعْنَى"), "maʿnā");
+        assert_eq!(din("ذَهَب"), "ḏahab");
+        assert_eq!(din("سُؤَال"), "suʾāl");
+        assert_eq!(din("غَرْب"), "ġarb");
+        assert_eq!(din("عَرَبِيّ"), "ʿarabiyy");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for w in ["", "ّ", "ال", "اا", "ةة", "ىى", "ـ", "abc", "ويي"] {
+            let _ = ala(w);
+            let _ = din(w);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! The real binary, run as a user would (assert_cmd): exit codes, formats, streaming, errors.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn qamus() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("qamus").unwrap_or_else(|e| panic!("binary: {e}"))
+}
+
+const GLOSSARY: &str = "id,type,en,ar,en_variants,ar_variants,note
+peskov,PER,Dmitry Peskov,دميتري بيسكوف,,ديمتري بيسكوف,
+kremlin,ORG,Kremlin,الكرملين,,الكريملن,
+,LOC,Yerevan,يريفان,,,
+";
+
+/// A temporary directory holding `g.csv`.
+fn fixture() -> (TempDir, String) {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = dir.path().join("g.csv");
+    std::fs::write(&path, GLOSSARY).unwrap_or_else(|e| panic!("write: {e}"));
+    let p = path.display().to_string();
+    (dir, p)
+}
+
+#[test]
+fn help_lists_commands_with_examples() {
+    qamus()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("lookup").and(predicate::str::contains("Examples:")));
+    for cmd in ["lookup", "translit", "normalize", "eval", "completions"] {
+        qamus()
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+}
+
+#[test]
+fn lookup_jsonl_contract() {
+    let (_d, g) = fixture();
+    let out = qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "--glossary",
+            &g,
+            "--format",
+            "jsonl",
+            "--top",
+            "5",
+            "-",
+        ])
+        .write_stdin("ديمتري بيسكوف\nللكرملين\nzzzz\n\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_default())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["matches"][0]["id"], "peskov");
+    assert_eq!(lines[0]["matches"][0]["method"], "exact");
+    assert_eq!(lines[1]["matches"][0]["id"], "kremlin");
+    assert_eq!(lines[1]["matches"][0]["method"], "normalized");
+    assert_eq!(lines[2]["matches"], serde_json::json!([]));
+    assert_eq!(lines[3]["query"], "");
+    for key in ["id", "en", "ar", "type", "score", "method"] {
+        assert!(lines[0]["matches"][0].get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn lookup_exit_codes() {
+    let (_d, g) = fixture();
+    let base = ["lookup", "--no-default-glossary", "--glossary", &g];
+    qamus().args(base).arg("الكرملين").assert().code(0);
+    qamus()
+        .args(base)
+        .args(["الكرملين", "zzzz"])
+        .assert()
+        .code(1);
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "--glossary",
+            "/nonexistent/g.csv",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/g.csv"));
+}
+
+#[test]
+fn lookup_json_and_tsv_formats() {
+    let (_d, g) = fixture();
+    let out = qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--format",
+            "json",
+            "يريفان",
+            "nothing",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
+    assert_eq!(v[0]["matches"][0]["id"], "yerevan");
+    assert_eq!(v[1]["matches"], serde_json::json!([]));
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--format",
+            "tsv",
+            "يريفان",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("query\trank\tid")
+                .and(predicate::str::contains("يريفان\t1\tyerevan\tYerevan")),
+        );
+}
+
+#[test]
+fn a_glossary_that_does_not_load_refuses_to_run() {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,type,en,ar\na,PER,,بوتين\nb,XYZ,Bee,\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    qamus()
+        .args(["lookup", "-g", &bad.display().to_string(), "x"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("bad.csv:2:3: missing `en`")
+                .and(predicate::str::contains("bad.csv:3:2: unknown type")),
+        );
+}
+
+#[test]
+fn glossary_check_exit_codes() {
+    let (_d, g) = fixture();
+    qamus().args(["glossary", "check", &g]).assert().code(0);
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let conflict = dir.path().join("c.csv");
+    std::fs::write(
+        &conflict,
+        "id,en,ar\na,Interfax,إنترفاكس\nb,Interfax 2,انترفاكس\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    qamus()
+        .args(["glossary", "check", &conflict.display().to_string()])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("c.csv:3: warning: conflict")
+                .and(predicate::str::contains("c.csv:2")),
+        );
+    qamus()
+        .args(["glossary", "check", "/nonexistent.csv"])
+        .assert()
+        .code(2);
+    qamus()
+        .args(["glossary", "check", &dir.path().display().to_string()])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn translit_and_normalize_stream_one_line_per_line() {
+    let input = "بوتين\n\nناغورنو كراباخ\nSu-30SM\n";
+    for args in [
+        vec!["translit", "-"],
+        vec!["translit", "--scheme", "din", "-"],
+        vec!["normalize", "--level", "search", "-"],
+    ] {
+        let out = qamus()
+            .args(&args)
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(String::from_utf8_lossy(&out).lines().count(), 4, "{args:?}");
+    }
+    qamus()
+        .args(["translit", "--scheme", "buckwalter", "قره باغ"])
+        .assert()
+        .success()
+        .stdout("qrh bAg\n");
+    qamus()
+        .args(["translit", "--scheme", "buckwalter", "--reverse", "qrh bAg"])
+        .assert()
+        .success()
+        .stdout("قره باغ\n");
+    qamus()
+        .args(["translit", "--scheme", "plain", "--reverse", "x"])
+        .assert()
+        .code(2);
+    qamus()
+        .args(["normalize", "--level", "search", "الكريملِن", "إنترفاكس"])
+        .assert()
+        .success()
+        .stdout("الكريملن\nانترفاكس\n");
+}
+
+#[test]
+fn invalid_utf8_on_stdin_names_line_and_byte_or_is_replaced_with_lossy() {
+    qamus()
+        .args(["normalize", "-"])
+        .write_stdin(&b"ok\nbad \xFF here\n"[..])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>:2:5 (byte 7): invalid UTF-8",
+        ));
+    qamus()
+        .args(["normalize", "--lossy", "-"])
+        .write_stdin(&b"ok\nbad \xFF here\n"[..])
+        .assert()
+        .success()
+        .stdout("ok\nbad \u{FFFD} here\n")
+        .stderr(predicate::str::contains("warning"));
+}
+
+#[test]
+fn csv_column_mode_adds_columns_and_keeps_the_rest() {
+    let (_d, g) = fixture();
+    qamus()
+        .args(["lookup", "--no-default-glossary", "-g", &g, "--csv", "--column", "name"])
+        .write_stdin("n,\"name\"\r\n1,\"للكرملين\"\r\n2,nobody\r\n")
+        .assert()
+        .code(1)
+        .stdout("n,\"name\",name_en,name_id,name_score\r\n1,\"للكرملين\",Kremlin,kremlin,0.950\r\n2,nobody,,,\r\n");
+    qamus()
+        .args([
+            "translit",
+            "--scheme",
+            "buckwalter",
+            "--csv",
+            "--column",
+            "ar",
+        ])
+        .write_stdin("ar\nبوتين\n")
+        .assert()
+        .success()
+        .stdout("ar,ar_latin\nبوتين,bwtyn\n");
+    qamus()
+        .args(["normalize", "--csv", "--column", "missing"])
+        .write_stdin("ar\nx\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no column \"missing\""));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let mut child = Command::cargo_bin("qamus")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["normalize", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("stdin"));
+    drop(child.stdout.take()); // the reader goes away
+    let writer = std::thread::spawn(move || {
+        let line = "بوتين وباشينيان يبحثان أزمة ناغورنو كراباخ\n".repeat(1000);
+        for _ in 0..200 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let _ = writer.join();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        qamus()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("qamus"));
+    }
+    qamus()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH qamus"));
+}
+
+#[test]
+fn eval_without_data_is_a_clear_error() {
+    qamus()
+        .args(["eval", "--data", "/nonexistent/eval"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no development data"));
+}
