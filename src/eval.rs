@@ -205,6 +205,8 @@ pub struct MatchReport {
     pub oog_queries: usize,
     /// Of those, how many matched some other entity.
     pub oog_false: usize,
+    /// False matches by method (`exact`, `normalized`, `fuzzy`, `translit`).
+    pub oog_false_by_method: [usize; 4],
     /// Cross-script (Arabic query, English-only glossary): held-out fifth.
     pub cross_held_out: RankScore,
     /// Cross-script: all.
@@ -273,7 +275,18 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
         let same = |e: &Entry| e.id == r.group || e.en.eq_ignore_ascii_case(&r.english);
         if left_out(&r.group) {
             report.oog_queries += 1;
-            report.oog_false += usize::from(found.first().is_some_and(|m| !same(m.entry)));
+            if let Some(m) = found.first().filter(|m| !same(m.entry)) {
+                report.oog_false += 1;
+                let slot = match m.method {
+                    crate::matcher::Method::Exact => 0,
+                    crate::matcher::Method::Normalized => 1,
+                    crate::matcher::Method::Fuzzy => 2,
+                    _ => 3,
+                };
+                if let Some(n) = report.oog_false_by_method.get_mut(slot) {
+                    *n += 1;
+                }
+            }
             continue;
         }
         let rank = found.iter().position(|m| same(m.entry));
@@ -333,7 +346,11 @@ pub struct Trained {
     pub same_script: Fitted,
     /// Weights for a query and form in different scripts.
     pub cross_script: Fitted,
-    /// The suggested threshold.
+    /// Acceptance of a query's best same-script candidate: weights of (best, best − second, second), then the bias.
+    pub accept_same: Fitted,
+    /// Acceptance of a query's best cross-script candidate.
+    pub accept_cross: Fitted,
+    /// The suggested threshold: simulated out-of-glossary queries pass it at most 2% of the time.
     pub threshold: f64,
 }
 
@@ -355,7 +372,14 @@ impl Trained {
              /// Query and form in the same script.\n\
              pub(crate) static SAME_SCRIPT: [f64; {n}] = [{}];\n\
              /// Query and form in different scripts.\n\
-             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n",
+             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n\n\
+             /// Acceptance of the best same-script candidate ({} examples, {} right): weights of the best probability,\n\
+             /// its lead over the second, the second; then the bias.\n\
+             pub(crate) static ACCEPT_SAME: [f64; 4] = [{}];\n\
+             /// Acceptance of the best cross-script candidate ({} examples, {} right).\n\
+             pub(crate) static ACCEPT_CROSS: [f64; 4] = [{}];\n\n\
+             // Simulated out-of-glossary queries (training queries with their entity removed) pass {:.2} at most\n\
+             // 2% of the time; the default threshold is chosen on the out-of-glossary groups (MatcherOptions).\n",
             self.same_script.examples,
             self.same_script.positives,
             self.cross_script.examples,
@@ -363,6 +387,13 @@ impl Trained {
             self.threshold,
             fmt(&self.same_script.weights),
             fmt(&self.cross_script.weights),
+            self.accept_same.examples,
+            self.accept_same.positives,
+            fmt(&self.accept_same.weights),
+            self.accept_cross.examples,
+            self.accept_cross.positives,
+            fmt(&self.accept_cross.weights),
+            self.threshold,
             n = crate::matcher::FEATURES + 1,
         )
     }
@@ -381,7 +412,7 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let options = MatcherOptions::default();
     type Example = ([f64; crate::matcher::FEATURES], bool, bool); // features, cross, label
     let mut examples: Vec<Example> = Vec::new();
-    let mut best_wrong: Vec<[f64; crate::matcher::FEATURES]> = Vec::new();
+    let mut queries_seen: Vec<Vec<Example>> = Vec::new();
 
     // Same-script: the variants glossary (as in `matching`), training groups only.
     let mut entries: Vec<Entry> = Vec::new();
@@ -435,14 +466,7 @@ pub fn train(dir: &Path) -> Result<Trained> {
         .collect();
     for q in per_query {
         examples.extend(q.iter().copied());
-        if let Some(w) = q
-            .iter()
-            .filter(|e| !e.2)
-            .map(|e| e.0)
-            .max_by(|a, b| a[0].total_cmp(&b[0]))
-        {
-            best_wrong.push(w);
-        }
+        queries_seen.push(q);
     }
 
     // Cross-script: English-only glossary, training rows only.
@@ -472,7 +496,10 @@ pub fn train(dir: &Path) -> Result<Trained> {
                 .collect()
         })
         .collect();
-    examples.extend(per_query.into_iter().flatten());
+    for q in per_query {
+        examples.extend(q.iter().copied());
+        queries_seen.push(q);
+    }
 
     let fit = |cross: bool| -> Fitted {
         let set: Vec<&Example> = examples.iter().filter(|e| e.1 == cross).collect();
@@ -485,27 +512,93 @@ pub fn train(dir: &Path) -> Result<Trained> {
     };
     let same_script = fit(false);
     let cross_script = fit(true);
-    // Threshold: the best wrong same-script candidate of a training query passes it at most 1.5% of the time.
-    let mut wrong: Vec<f64> = best_wrong
+    // Acceptance: for each training query, the best candidate's probability, its lead and the runner-up, labelled
+    // by whether the best is right; and the same with the right entity removed (a simulated out-of-glossary query).
+    let prob = |x: &[f64; crate::matcher::FEATURES], cross: bool| -> f64 {
+        let w = if cross {
+            &cross_script.weights
+        } else {
+            &same_script.weights
+        };
+        let z: f64 =
+            x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.last().copied().unwrap_or(0.0);
+        1.0 / (1.0 + (-z).exp())
+    };
+    let mut accept: [Vec<([f64; crate::matcher::FEATURES], bool)>; 2] = [Vec::new(), Vec::new()];
+    let mut simulated: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
+    for q in &queries_seen {
+        let mut scored: Vec<(f64, bool, bool)> =
+            q.iter().map(|e| (prob(&e.0, e.1), e.1, e.2)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let top = |list: &[(f64, bool, bool)]| -> Option<([f64; 3], bool, bool)> {
+            let (p1, cross, right) = *list.first()?;
+            let p2 = list.get(1).map_or(0.0, |x| x.0);
+            Some(([p1, p1 - p2, p2], cross, right))
+        };
+        let pad = |x: [f64; 3]| {
+            let mut f = [0.0; crate::matcher::FEATURES];
+            f[..3].copy_from_slice(&x);
+            f
+        };
+        if let Some((x, cross, right)) = top(&scored) {
+            accept[usize::from(cross)].push((pad(x), right));
+        }
+        let wrong: Vec<(f64, bool, bool)> = scored.iter().copied().filter(|e| !e.2).collect();
+        if wrong.len() < scored.len() {
+            if let Some((x, cross, _)) = top(&wrong) {
+                accept[usize::from(cross)].push((pad(x), false));
+                simulated[usize::from(cross)].push(x);
+            }
+        }
+    }
+    let fit_accept = |data: &[([f64; crate::matcher::FEATURES], bool)]| -> Fitted {
+        // Only the first three features are used: fit on them, write four weights.
+        let w = logistic3(data);
+        Fitted {
+            weights: w,
+            examples: data.len(),
+            positives: data.iter().filter(|d| d.1).count(),
+        }
+    };
+    let accept_same = fit_accept(&accept[0]);
+    let accept_cross = fit_accept(&accept[1]);
+    let mut scores: Vec<f64> = simulated[0]
         .iter()
-        .map(|x| {
-            let z: f64 = x
+        .map(|x| sigmoid3(x, &accept_same.weights))
+        .chain(
+            simulated[1]
                 .iter()
-                .zip(&same_script.weights)
-                .map(|(a, b)| a * b)
-                .sum::<f64>()
-                + same_script.weights.last().copied().unwrap_or(0.0);
-            1.0 / (1.0 + (-z).exp())
-        })
+                .map(|x| sigmoid3(x, &accept_cross.weights)),
+        )
         .collect();
-    wrong.sort_by(|a, b| b.total_cmp(a));
-    let k = (wrong.len() as f64 * 0.015).floor() as usize;
-    let threshold = wrong.get(k).copied().unwrap_or(0.5).clamp(0.05, 0.99);
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let k = (scores.len() as f64 * 0.02).floor() as usize;
+    let threshold = scores.get(k).copied().unwrap_or(0.5).clamp(0.05, 0.89);
     Ok(Trained {
         same_script,
         cross_script,
+        accept_same,
+        accept_cross,
         threshold: (threshold * 100.0).ceil() / 100.0,
     })
+}
+
+/// The acceptance probability of (best, lead, second) under four weights.
+fn sigmoid3(x: &[f64; 3], w: &[f64]) -> f64 {
+    let z = x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.get(3).copied().unwrap_or(0.0);
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Logistic regression on the first three features only; returns three weights and the bias.
+fn logistic3(data: &[([f64; crate::matcher::FEATURES], bool)]) -> Vec<f64> {
+    let full = logistic(data);
+    // Features 3.. are zero in these examples: their weights are zero and the bias is last.
+    vec![
+        full.first().copied().unwrap_or(0.0),
+        full.get(1).copied().unwrap_or(0.0),
+        full.get(2).copied().unwrap_or(0.0),
+        full.last().copied().unwrap_or(0.0),
+    ]
 }
 
 /// Logistic regression by iteratively reweighted least squares with a small ridge; returns the weights then the

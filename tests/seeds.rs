@@ -64,3 +64,31 @@ fn the_seed_documents_are_shipped_unchanged() {
         assert_eq!(ours, theirs, "{:?}", entry.file_name());
     }
 }
+
+/// Named variants and names that must find nothing (`tests/data/lookup_cases.tsv`), through the real binary.
+#[test]
+fn named_variants_and_non_names() {
+    let cases: Vec<Vec<&str>> = include_str!("data/lookup_cases.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(cases.len() >= 25);
+    let mut wrong = Vec::new();
+    for c in &cases {
+        let (query, id, threshold, rule) = (c[0], c[1], c[2], c[3]);
+        let mut cmd = Command::cargo_bin("qamus").unwrap_or_else(|e| panic!("{e}"));
+        cmd.args(["lookup", "--format", "jsonl"]);
+        if threshold != "default" {
+            cmd.args(["--threshold", threshold]);
+        }
+        let out = cmd.arg(query).output().unwrap_or_else(|e| panic!("{e}"));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let got = v["matches"][0]["id"].as_str().unwrap_or("-").to_string();
+        if got != id {
+            wrong.push(format!("{query} ({rule}): expected {id}, got {got}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

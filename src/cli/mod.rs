@@ -524,12 +524,16 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
                 s.mrr5()
             )?;
         }
+        let [exact, normalized, fuzzy, translit] = r.oog_false_by_method;
         writeln!(
             out,
-            "\nout-of-glossary: {} queries, {} false matches, false-match rate {:.3}",
+            "\nout-of-glossary: {} queries, {} false matches, false-match rate {:.3} \
+             (by method: exact {exact}, normalized {normalized}, fuzzy {fuzzy}, translit {translit}; \
+             fuzzy + translit only: {:.3})",
             r.oog_queries,
             r.oog_false,
-            r.false_match_rate()
+            r.false_match_rate(),
+            (fuzzy + translit) as f64 / r.oog_queries.max(1) as f64
         )?;
         writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
     }

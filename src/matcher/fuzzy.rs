@@ -14,7 +14,7 @@ use strsim::{jaro_winkler, normalized_damerau_levenshtein};
 
 use super::titles;
 use super::{distance, keys, weights};
-use crate::normalize::{self, is_arabic_letter};
+use crate::normalize::{self, is_arabic_letter, Folds};
 use crate::translit::{transliterate, Scheme};
 
 /// The keys of one token.
@@ -51,11 +51,22 @@ pub(crate) struct NameKeys {
 impl NameKeys {
     /// Keys of `text` (any script). Leading titles are dropped unless `keep_titles` (glossary forms keep them).
     pub(crate) fn new(text: &str, keep_titles: bool) -> NameKeys {
-        let key = normalize::search(text);
-        let mut words: Vec<String> = qualifier_free(&key)
+        // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
+        // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
+        let clean = normalize::nfkc(&normalize::display(text)).into_owned();
+        let written = normalize::fold(
+            &clean,
+            Folds::MARKS | Folds::TATWEEL | Folds::DIGITS | Folds::PUNCTUATION | Folds::LATIN,
+        );
+        let mut words: Vec<titles::Token> = qualifier_free(&written)
             .split(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | '"' | '/'))
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
+            .map(|w| {
+                (
+                    w.to_string(),
+                    normalize::fold(w, Folds::LETTERS).into_owned(),
+                )
+            })
             .collect();
         if !keep_titles {
             titles::strip_titles(&mut words);
@@ -63,12 +74,12 @@ impl NameKeys {
         titles::drop_generic(&mut words);
         let tokens = titles::join_particles(words)
             .into_iter()
-            .map(|w| {
+            .map(|(raw, w)| {
                 let arabic = w.chars().any(is_arabic_letter);
                 let (skeleton, latin) = if arabic {
                     let latin =
-                        normalize::search(&transliterate(&w, Scheme::Plain)).replace(' ', "");
-                    (keys::arabic_skeleton(&w), latin)
+                        normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "");
+                    (keys::arabic_skeleton(&raw), latin)
                 } else {
                     (keys::latin_skeleton(&w), w.clone())
                 };
@@ -258,6 +269,18 @@ fn sim(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     0.5 * normalized_damerau_levenshtein(a, b) + 0.5 * jaro_winkler(a, b)
+}
+
+/// The probability that a query's best fuzzy candidate is its entity, from the candidate's probability `p1`, the
+/// runner-up's `p2` and their gap (the acceptance model of `weights.rs`).
+pub(crate) fn acceptance(p1: f64, p2: f64, cross_script: bool) -> f64 {
+    let w = if cross_script {
+        &weights::ACCEPT_CROSS
+    } else {
+        &weights::ACCEPT_SAME
+    };
+    let z = w[0] * p1 + w[1] * (p1 - p2) + w[2] * p2 + w[3];
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// Scores a query against one form.

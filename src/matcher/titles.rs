@@ -114,6 +114,8 @@ pub(crate) static GENERIC: &[&str] = &[
     "قضاء",
     "مقاطعه",
     "اقليم",
+    "العاصمه",
+    "عاصمه",
     "republic",
     "kingdom",
     "state",
@@ -133,6 +135,56 @@ pub(crate) static GENERIC: &[&str] = &[
     "sultanate",
 ];
 
+/// Common words that are also family names (سلام "peace" — Nawaf Salam; عون "help" — Joseph Aoun): alone, they
+/// never name a person; the full name still does. `search`-normalized.
+pub(crate) static COMMON_WORDS: &[&str] = &[
+    "سلام",
+    "عون",
+    "نصر",
+    "حرب",
+    "امل",
+    "جميل",
+    "كريم",
+    "سعيد",
+    "حسن",
+    "نور",
+    "فرح",
+    "سعد",
+    "رشيد",
+    "صالح",
+    "عادل",
+    "كامل",
+    "منير",
+    "وليد",
+    "خير",
+    "بشير",
+    "شريف",
+    "ناصر",
+    "فضل",
+    "عزيز",
+    "حكيم",
+    "رحمه",
+    "سالم",
+    "مبارك",
+    "حامد",
+    "ماجد",
+    "فايز",
+    "نبيل",
+    "هادي",
+    "غالب",
+    "منصور",
+    "امين",
+    "زين",
+    "عيد",
+    "يونس",
+    "موسي",
+    "عيسي",
+    "داود",
+    "سلمان",
+    "peace",
+    "hope",
+];
+
 /// Particles that form one name with the next word: عبد, أبو, ابن/بن, and their Latin spellings, plus the article
 /// in Latin (al-, el-). `search`-normalized.
 pub(crate) static JOINERS: &[&str] = &[
@@ -140,18 +192,27 @@ pub(crate) static JOINERS: &[&str] = &[
     "ben", "al", "el",
 ];
 
-/// Removes leading titles from a list of `search`-level tokens (never the last token: a name stays).
-pub(crate) fn strip_titles(tokens: &mut Vec<String>) -> usize {
+/// A token as written (marks and case folded, letters not) and its `search` key.
+pub(crate) type Token = (String, String);
+
+/// Removes leading titles from a list of tokens (never the last token: a name stays); returns how many went.
+pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
     let mut removed = 0;
     loop {
         if tokens.len() < 2 {
             return removed;
         }
-        let two = tokens.get(..2).map(|t| t.join(" ")).unwrap_or_default();
+        let two = tokens
+            .get(..2)
+            .map(|t| format!("{} {}", t[0].1, t[1].1))
+            .unwrap_or_default();
         if tokens.len() > 2 && TITLES.contains(&two.as_str()) {
             tokens.drain(..2);
             removed += 2;
-        } else if tokens.first().is_some_and(|t| TITLES.contains(&t.as_str())) {
+        } else if tokens
+            .first()
+            .is_some_and(|t| TITLES.contains(&t.1.as_str()))
+        {
             tokens.remove(0);
             removed += 1;
         } else {
@@ -161,30 +222,30 @@ pub(crate) fn strip_titles(tokens: &mut Vec<String>) -> usize {
 }
 
 /// Drops generic words (see [`GENERIC`]) unless nothing else would remain.
-pub(crate) fn drop_generic(tokens: &mut Vec<String>) {
-    if tokens.iter().any(|t| !GENERIC.contains(&t.as_str())) {
-        tokens.retain(|t| !GENERIC.contains(&t.as_str()));
+pub(crate) fn drop_generic(tokens: &mut Vec<Token>) {
+    if tokens.iter().any(|t| !GENERIC.contains(&t.1.as_str())) {
+        tokens.retain(|t| !GENERIC.contains(&t.1.as_str()));
     }
 }
 
 /// Joins particles to the word after them (عبد الله → عبدالله); `بن`/`ibn`/`ben` are spelled `bin` first.
-pub(crate) fn join_particles(tokens: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
-    let mut pending = String::new();
-    for t in tokens {
-        let t = match t.as_str() {
+pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut pending = (String::new(), String::new());
+    for (raw, key) in tokens {
+        let key = match key.as_str() {
             "ابن" => "بن".to_string(),
             "ibn" | "ben" => "bin".to_string(),
-            _ => t,
+            _ => key,
         };
-        if JOINERS.contains(&t.as_str()) {
-            pending.push_str(&t);
-            continue;
+        let particle = JOINERS.contains(&key.as_str());
+        pending.0.push_str(&raw);
+        pending.1.push_str(&key);
+        if !particle {
+            out.push(std::mem::take(&mut pending));
         }
-        pending.push_str(&t);
-        out.push(std::mem::take(&mut pending));
     }
-    if !pending.is_empty() {
+    if !pending.1.is_empty() {
         out.push(pending);
     }
     out
@@ -194,45 +255,54 @@ pub(crate) fn join_particles(tokens: Vec<String>) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_string).collect()
+    fn toks(s: &str) -> Vec<Token> {
+        s.split(' ')
+            .map(|w| (w.to_string(), w.to_string()))
+            .collect()
+    }
+
+    fn keys(t: &[Token]) -> Vec<&str> {
+        t.iter().map(|t| t.1.as_str()).collect()
     }
 
     #[test]
     fn titles_come_off_the_front_only() {
         let mut t = toks("الرييس بوتين");
         assert_eq!(strip_titles(&mut t), 1);
-        assert_eq!(t, ["بوتين"]);
+        assert_eq!(keys(&t), ["بوتين"]);
         let mut t = toks("president vladimir putin");
         strip_titles(&mut t);
-        assert_eq!(t, ["vladimir", "putin"]);
+        assert_eq!(keys(&t), ["vladimir", "putin"]);
         let mut t = toks("الرييس");
         assert_eq!(strip_titles(&mut t), 0);
         let mut t = toks("prime minister nikol pashinyan");
         strip_titles(&mut t);
-        assert_eq!(t, ["nikol", "pashinyan"]);
+        assert_eq!(keys(&t), ["nikol", "pashinyan"]);
     }
 
     #[test]
     fn particles_join_the_next_word() {
-        assert_eq!(join_particles(toks("عبد الله")), ["عبدالله"]);
-        assert_eq!(join_particles(toks("محمد بن سلمان")), ["محمد", "بنسلمان"]);
+        assert_eq!(keys(&join_particles(toks("عبد الله"))), ["عبدالله"]);
         assert_eq!(
-            join_particles(toks("mohammed ibn salman")),
+            keys(&join_particles(toks("محمد بن سلمان"))),
+            ["محمد", "بنسلمان"]
+        );
+        assert_eq!(
+            keys(&join_particles(toks("mohammed ibn salman"))),
             ["mohammed", "binsalman"]
         );
-        assert_eq!(join_particles(toks("al assad")), ["alassad"]);
-        assert_eq!(join_particles(toks("abu")), ["abu"]);
+        assert_eq!(keys(&join_particles(toks("al assad"))), ["alassad"]);
+        assert_eq!(keys(&join_particles(toks("abu"))), ["abu"]);
     }
 
     #[test]
     fn generic_words_go_when_a_name_remains() {
         let mut t = toks("جمهوريه بنما");
         drop_generic(&mut t);
-        assert_eq!(t, ["بنما"]);
+        assert_eq!(keys(&t), ["بنما"]);
         let mut t = toks("جمهوريه");
         drop_generic(&mut t);
-        assert_eq!(t, ["جمهوريه"]);
+        assert_eq!(keys(&t), ["جمهوريه"]);
     }
 
     #[test]
