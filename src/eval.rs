@@ -147,6 +147,25 @@ fn read_pairs(path: &Path) -> Result<Vec<(String, String)>> {
         .collect())
 }
 
+/// Whether two English names are one name: equal at the `search` level (case, marks: Keïta = Keita, Orléans =
+/// Orleans, hyphens as spaces).
+fn same_name(a: &str, b: &str) -> bool {
+    crate::normalize::search(a) == crate::normalize::search(b)
+}
+
+/// Whether `other` is another romanization of `name` (bird / Baird, heinz / Haynes, jacob / Jakob: one consonant
+/// skeleton) without being the same name. Training leaves such candidates out: the development data calls them
+/// wrong, but nothing in an Arabic spelling can tell them apart, so they are noise, not signal.
+fn namesake(other: &str, name: &str) -> bool {
+    !same_name(other, name)
+        && crate::matcher::keys::latin_skeleton(other) == crate::matcher::keys::latin_skeleton(name)
+}
+
+/// A key of an English name: its consonant skeleton (namesakes share it; see [`namesake`]).
+fn name_key(en: &str) -> u64 {
+    fnv1a64(&crate::matcher::keys::latin_skeleton(en))
+}
+
 /// Whether a group is left out of the glossary in the out-of-glossary report (a fifth of the groups, disjoint
 /// from the held-out fifth).
 pub fn left_out(group: &str) -> bool {
@@ -272,7 +291,7 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
     let texts: Vec<&str> = queries.iter().map(|r| r.arabic.as_str()).collect();
     let results = matcher.lookup_batch(&texts);
     for (r, found) in queries.iter().zip(&results) {
-        let same = |e: &Entry| e.id == r.group || e.en.eq_ignore_ascii_case(&r.english);
+        let same = |e: &Entry| e.id == r.group || same_name(&e.en, &r.english);
         if left_out(&r.group) {
             report.oog_queries += 1;
             if let Some(m) = found.first().filter(|m| !same(m.entry)) {
@@ -316,9 +335,7 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
     let texts: Vec<&str> = pairs.iter().map(|(a, _)| a.as_str()).collect();
     let results = matcher.lookup_batch(&texts);
     for ((arabic, english), found) in pairs.iter().zip(&results) {
-        let rank = found
-            .iter()
-            .position(|m| m.entry.en.eq_ignore_ascii_case(english));
+        let rank = found.iter().position(|m| same_name(&m.entry.en, english));
         report.cross_all.add(rank);
         if held_out(arabic) {
             report.cross_held_out.add(rank);
@@ -410,7 +427,8 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let variants = read_variants(&dir.join("variants-dev.tsv"))?;
     let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
     let options = MatcherOptions::default();
-    type Example = ([f64; crate::matcher::FEATURES], bool, bool); // features, cross, label
+    // Features, cross-script, label, and a key of the candidate's English name (entries of one name do not compete).
+    type Example = ([f64; crate::matcher::FEATURES], bool, bool, u64);
     let mut examples: Vec<Example> = Vec::new();
     let mut queries_seen: Vec<Vec<Example>> = Vec::new();
 
@@ -454,11 +472,13 @@ pub fn train(dir: &Path) -> Result<Trained> {
             matcher
                 .candidate_features(&r.arabic)
                 .into_iter()
+                .filter(|(e, ..)| !namesake(&e.en, &r.english))
                 .map(|(e, x, cross)| {
                     (
                         x,
                         cross,
-                        e.id == r.group || e.en.eq_ignore_ascii_case(&r.english),
+                        e.id == r.group || same_name(&e.en, &r.english),
+                        name_key(&e.en),
                     )
                 })
                 .collect()
@@ -492,7 +512,8 @@ pub fn train(dir: &Path) -> Result<Trained> {
             matcher
                 .candidate_features(arabic)
                 .into_iter()
-                .map(|(e, x, cross)| (x, cross, e.en.eq_ignore_ascii_case(english)))
+                .filter(|(e, ..)| !namesake(&e.en, english))
+                .map(|(e, x, cross)| (x, cross, same_name(&e.en, english), name_key(&e.en)))
                 .collect()
         })
         .collect();
@@ -527,12 +548,13 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let mut accept: [Vec<([f64; crate::matcher::FEATURES], bool)>; 2] = [Vec::new(), Vec::new()];
     let mut simulated: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
     for q in &queries_seen {
-        let mut scored: Vec<(f64, bool, bool)> =
-            q.iter().map(|e| (prob(&e.0, e.1), e.1, e.2)).collect();
+        let mut scored: Vec<(f64, bool, bool, u64)> =
+            q.iter().map(|e| (prob(&e.0, e.1), e.1, e.2, e.3)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let top = |list: &[(f64, bool, bool)]| -> Option<([f64; 3], bool, bool)> {
-            let (p1, cross, right) = *list.first()?;
-            let p2 = list.get(1).map_or(0.0, |x| x.0);
+        // The runner-up is the best candidate of another name (another consonant skeleton), as at run time.
+        let top = |list: &[(f64, bool, bool, u64)]| -> Option<([f64; 3], bool, bool)> {
+            let (p1, cross, right, name) = *list.first()?;
+            let p2 = list.iter().find(|x| x.3 != name).map_or(0.0, |x| x.0);
             Some(([p1, p1 - p2, p2], cross, right))
         };
         let pad = |x: [f64; 3]| {
@@ -543,7 +565,7 @@ pub fn train(dir: &Path) -> Result<Trained> {
         if let Some((x, cross, right)) = top(&scored) {
             accept[usize::from(cross)].push((pad(x), right));
         }
-        let wrong: Vec<(f64, bool, bool)> = scored.iter().copied().filter(|e| !e.2).collect();
+        let wrong: Vec<(f64, bool, bool, u64)> = scored.iter().copied().filter(|e| !e.2).collect();
         if wrong.len() < scored.len() {
             if let Some((x, cross, _)) = top(&wrong) {
                 accept[usize::from(cross)].push((pad(x), false));

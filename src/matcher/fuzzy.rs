@@ -15,7 +15,7 @@ use strsim::{jaro_winkler, normalized_damerau_levenshtein};
 use super::titles;
 use super::{distance, keys, weights};
 use crate::normalize::{self, is_arabic_letter, Folds};
-use crate::translit::{transliterate, Scheme};
+use crate::translit::{plain, transliterate, Scheme};
 
 /// The keys of one token.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,6 +28,8 @@ pub(crate) struct TokenKeys {
     pub(crate) latin: String,
     /// Whether the token is in Arabic script.
     pub(crate) arabic: bool,
+    /// An Arabic token as written (marks off, letters unfolded); empty for a Latin token.
+    pub(crate) raw: String,
     /// `search` and Latin keys coded for the weighted distance.
     pub(crate) search_code: Vec<u8>,
     pub(crate) latin_code: Vec<u8>,
@@ -46,6 +48,15 @@ pub(crate) struct NameKeys {
     /// `search` and Latin keys coded for the weighted distance, joined.
     pub(crate) search_code: Vec<u8>,
     pub(crate) latin_code: Vec<u8>,
+    /// The Arabic tokens as written (marks off, letters unfolded), joined by spaces; empty for a Latin name.
+    pub(crate) raw: String,
+    /// For an Arabic query: the transliteration model's chunk distributions of its letters (see
+    /// [`plain::fit`]); empty for glossary forms, whose are computed when a Latin query needs them.
+    pub(crate) chunks: Vec<plain::LetterChunks>,
+    /// For a glossary form: whether its entry has forms in Arabic script and in Latin script (a cross-script
+    /// match means less when the entry has a form in the query's own script that did not match as well).
+    pub(crate) entry_arabic: bool,
+    pub(crate) entry_latin: bool,
 }
 
 impl NameKeys {
@@ -81,9 +92,10 @@ impl NameKeys {
                         normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "");
                     (keys::arabic_skeleton(&raw), latin)
                 } else {
-                    (keys::latin_skeleton(&w), w.clone())
+                    (keys::latin_skeleton(&w), keys::latin_key(&w))
                 };
                 TokenKeys {
+                    raw: if arabic { raw } else { String::new() },
                     search_code: distance::encode(&w),
                     latin_code: distance::encode(&latin),
                     search: w,
@@ -93,7 +105,22 @@ impl NameKeys {
                 }
             })
             .collect::<Vec<TokenKeys>>();
+        let raw = tokens
+            .iter()
+            .filter(|t| t.arabic)
+            .map(|t| t.raw.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let chunks = if keep_titles || raw.is_empty() {
+            Vec::new()
+        } else {
+            plain::letter_chunks(&raw)
+        };
         NameKeys {
+            raw,
+            chunks,
+            entry_arabic: false,
+            entry_latin: false,
             search: tokens.iter().map(|t| t.search.as_str()).collect(),
             latin: tokens.iter().map(|t| t.latin.as_str()).collect(),
             skeleton: tokens.iter().map(|t| t.skeleton.as_str()).collect(),
@@ -150,7 +177,7 @@ pub struct Scores {
 }
 
 /// The number of features the scorer combines.
-pub(crate) const FEATURES: usize = 12;
+pub(crate) const FEATURES: usize = 15;
 
 /// Names of the features, in order (for the trainer's output and `--explain`).
 pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
@@ -166,6 +193,9 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "first_equal",
     "last_equal",
     "token_diff",
+    "translit_fit",
+    "translit_fit_total",
+    "script_covered",
 ];
 
 /// Token-aligned similarity (each query token with its best unused form token), with the share of form tokens
@@ -222,6 +252,7 @@ pub(crate) fn features(q: &NameKeys, f: &NameKeys) -> ([f64; FEATURES], bool) {
     let (qk, fk) = (&q.skeleton, &f.skeleton);
     let (ql, fl) = (&q.latin, &f.latin);
     let (al, coverage) = aligned(q, f);
+    let (fit, letters) = translit_fit(q, f);
     let (lq, lf) = (qs.chars().count() as f64, fs.chars().count() as f64);
     let x = [
         distance::similarity_codes(qc, fc),
@@ -250,8 +281,44 @@ pub(crate) fn features(q: &NameKeys, f: &NameKeys) -> ([f64; FEATURES], bool) {
         (q.tokens.len() as f64 - f.tokens.len() as f64)
             .abs()
             .min(3.0),
+        fit,
+        (fit * letters as f64 / 20.0).max(-1.0),
+        f64::from(u8::from(
+            cross
+                && if q.tokens.first().is_some_and(|t| t.arabic) {
+                    f.entry_arabic
+                } else {
+                    f.entry_latin
+                },
+        )),
     ];
     (x, cross)
+}
+
+/// How well the Latin side reads as a transliteration of the Arabic side under the `plain` model, per Arabic
+/// letter, relative to the model's favourite reading (0 = the favourite; lower is worse; clamped at −8). An
+/// Arabic query is read against the form's Latin key (an English form, or an Arabic form's own transliteration:
+/// a pivot through Latin); a Latin query against an Arabic form. Returns the Arabic letters read too.
+fn translit_fit(q: &NameKeys, f: &NameKeys) -> (f64, usize) {
+    let q_arabic = q.tokens.first().is_some_and(|t| t.arabic);
+    let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
+    let fit = if q_arabic && !q.chunks.is_empty() {
+        plain::fit(&q.chunks, &f.latin)
+    } else if !q_arabic && f_arabic {
+        plain::fit(&plain::letter_chunks(&f.raw), &q.latin)
+    } else {
+        // Two Latin names: no model reads one as the other; their weighted edit similarity, on the same scale
+        // (1 → 0, 0 → −8), stands in.
+        let sim = distance::similarity_codes(&q.latin_code, &f.latin_code);
+        return (8.0 * (sim - 1.0), q.latin_code.len());
+    };
+    if fit.letters == 0 || !fit.ll.is_finite() {
+        return (-8.0, fit.letters);
+    }
+    (
+        ((fit.ll - fit.best) / fit.letters as f64).clamp(-8.0, 0.0),
+        fit.letters,
+    )
 }
 
 /// The calibrated probability of a feature vector under a weight table (bias last).

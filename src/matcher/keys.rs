@@ -75,7 +75,7 @@ pub fn arabic_skeleton(text: &str) -> String {
 
 /// The consonant skeleton of a Latin-script name, in the alphabet of [`arabic_skeleton`].
 pub fn latin_skeleton(text: &str) -> String {
-    let key = normalize::search(text);
+    let key = latin_key(&normalize::search(text));
     let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if matches!(word, "al" | "el" | "") {
@@ -124,6 +124,61 @@ pub fn latin_skeleton(text: &str) -> String {
         finish_word(&mut out, start);
     }
     trim_space(&mut out);
+    out
+}
+
+/// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
+/// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
+/// (Djibouti), and a j that spells y after a consonant (Paschinjan, Aliew ← Alijew). Each rule is one of sound,
+/// not of a name.
+///
+/// ```
+/// use qamus::matcher::keys::latin_key;
+/// assert_eq!(latin_key("paschinjan"), "pashinyan");
+/// assert_eq!(latin_key("tschechow"), "chechow");
+/// assert_eq!(latin_key("djibouti"), "jibouti");
+/// assert_eq!(latin_key("john"), "john");
+/// ```
+pub fn latin_key(text: &str) -> String {
+    const RULES: &[(&str, &str)] = &[
+        ("tsch", "ch"),
+        ("dsch", "j"),
+        ("sch", "sh"),
+        ("cz", "ch"),
+        ("sz", "sh"),
+        ("dj", "j"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let b = text.as_bytes();
+    let mut i = 0;
+    'outer: while i < b.len() {
+        for (from, to) in RULES {
+            if b.get(i..i + from.len()) == Some(from.as_bytes()) {
+                out.push_str(to);
+                i += from.len();
+                continue 'outer;
+            }
+        }
+        let c = char::from(*b.get(i).unwrap_or(&b' '));
+        let consonant_before = i > 0
+            && b.get(i - 1)
+                .is_some_and(|p| p.is_ascii_alphabetic() && !b"aeiouy".contains(p));
+        let vowel_after = b.get(i + 1).is_some_and(|n| b"aeiou".contains(n));
+        if c == 'j' && consonant_before && vowel_after {
+            out.push('y');
+        } else if b.get(i).is_some_and(u8::is_ascii) {
+            out.push(c);
+        } else {
+            // Not ASCII: copy the whole character.
+            let rest = text.get(i..).unwrap_or_default();
+            if let Some(ch) = rest.chars().next() {
+                out.push(ch);
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        i += 1;
+    }
     out
 }
 

@@ -116,7 +116,7 @@ impl MatcherOptions {
     /// The default threshold, chosen on the development data: the lowest at which the out-of-glossary groups of
     /// `variants-dev.tsv` get at most 2% fuzzy or cross-script false matches (0.019 at 0.60; see README,
     /// "Measured figures"; `qamus eval matching --threshold T` reproduces the sweep).
-    pub const DEFAULT_THRESHOLD: f64 = 0.60;
+    pub const DEFAULT_THRESHOLD: f64 = 0.70;
     /// The default ambiguity margin: none, since the scores of fuzzy matches already weigh how far the best
     /// candidate leads the next one (margins of 0.02 and 0.05 changed nothing on the development data).
     pub const DEFAULT_MIN_MARGIN: f64 = 0.0;
@@ -137,8 +137,9 @@ impl Default for MatcherOptions {
 const SCORE_NORMALIZED: f64 = 0.98;
 const SCORE_CLITIC: f64 = 0.95;
 const SCORE_FAMILY: f64 = 0.9;
-/// A fuzzy match never outranks an exact or normalized one.
-const SCORE_FUZZY_MAX: f64 = 0.97;
+/// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
+/// exact or normalized one (the family-name score, 0.9, is the lowest of those).
+const SCORE_FUZZY_MAX: f64 = 0.89;
 
 /// A reference to one form of one entry.
 #[derive(Clone, Copy, Debug)]
@@ -190,6 +191,13 @@ impl Matcher {
         for (ei, e) in glossary.entries().iter().enumerate() {
             let entry = u32::try_from(ei).unwrap_or(u32::MAX);
             let mut seen: Vec<String> = Vec::new();
+            // A person whose family name is also a common word (سلام "peace": Nawaf Salam) is never found by the
+            // family name alone, in either script; the full name still finds them.
+            let common_family = e.forms().any(|f| {
+                normalize::search(f)
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
+            });
             for (fi, form) in e.forms().enumerate() {
                 let r = FormRef {
                     entry,
@@ -200,14 +208,14 @@ impl Matcher {
                 if key.is_empty() {
                     continue;
                 }
-                if e.kind == EntityType::Per {
-                    if let Some((_, last)) = key.rsplit_once(' ').filter(|(_, l)| {
-                        l.chars().count() >= 3 && !titles::COMMON_WORDS.contains(l)
-                    }) {
+                if e.kind == EntityType::Per && !common_family {
+                    if let Some((_, last)) =
+                        key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
+                    {
                         add(&mut family, last.to_string(), r);
                     }
                 }
-                if !seen.contains(&key.to_string()) {
+                if !seen.contains(&key.to_string()) && !is_acronym(form) {
                     seen.push(key.to_string());
                     refs.push((r, form));
                 }
@@ -223,14 +231,29 @@ impl Matcher {
             }
         }
         family_forms.sort_by(|a, b| (a.0.entry, &a.1).cmp(&(b.0.entry, &b.1)));
+        let scripts = |r: FormRef| {
+            glossary
+                .entries()
+                .get(r.entry as usize)
+                .map_or((false, false), |e| {
+                    let arabic = e
+                        .forms()
+                        .any(|f| f.chars().any(normalize::is_arabic_letter));
+                    let latin = e
+                        .forms()
+                        .any(|f| !f.chars().any(normalize::is_arabic_letter));
+                    (arabic, latin)
+                })
+        };
+        let keys_of = |r: FormRef, text: &str| {
+            let mut keys = fuzzy::NameKeys::new(text, true);
+            (keys.entry_arabic, keys.entry_latin) = scripts(r);
+            (r, keys)
+        };
         let forms: Vec<(FormRef, fuzzy::NameKeys)> = refs
             .par_iter()
-            .map(|&(r, form)| (r, fuzzy::NameKeys::new(form, true)))
-            .chain(
-                family_forms
-                    .par_iter()
-                    .map(|(r, name)| (*r, fuzzy::NameKeys::new(name, true))),
-            )
+            .map(|&(r, form)| keys_of(r, form))
+            .chain(family_forms.par_iter().map(|(r, name)| keys_of(*r, name)))
             .collect();
         let mut index = fuzzy::Index::default();
         for (i, (_, keys)) in forms.iter().enumerate() {
@@ -405,28 +428,30 @@ impl Matcher {
             } else {
                 Method::Fuzzy
             };
-            self.offer(
-                &mut best,
-                *r,
-                s.total.min(SCORE_FUZZY_MAX),
-                method,
-                String::new(),
-                Some(s),
-            );
+            self.offer(&mut best, *r, s.total, method, String::new(), Some(s));
         }
         best.sort_by(|a, b| b.score.total_cmp(&a.score));
         // The best candidate's probability becomes the probability that it is the right entity, given how far it
         // leads the next one (the acceptance model); the others are scaled alike, keeping their order.
         if let Some(top) = best.first() {
             let p1 = top.score;
+            // Entries of one name do not compete with each other: a duplicate row, or another romanization of
+            // the name (Beverley / Beverly, Fernandes / Fernandez: one consonant skeleton), which no Arabic
+            // spelling could tell apart. The runner-up is the best candidate of another name.
+            let skeleton = keys::latin_skeleton(&top.entry.en);
             let p2 = best
                 .iter()
                 .skip(1)
-                .find(|m| !m.entry.en.eq_ignore_ascii_case(&top.entry.en))
+                .find(|m| keys::latin_skeleton(&m.entry.en) != skeleton)
                 .map_or(0.0, |m| m.score);
             let cross = top.scores.is_some_and(|s| s.cross_script);
             let accept = fuzzy::acceptance(p1, p2, cross);
-            let factor = if p1 > 0.0 { accept / p1 } else { 0.0 };
+            // Scaled into 0..SCORE_FUZZY_MAX, so that a fuzzy match never outranks an exact or normalized one.
+            let factor = if p1 > 0.0 {
+                SCORE_FUZZY_MAX * accept / p1
+            } else {
+                0.0
+            };
             for m in &mut best {
                 m.score = (m.score * factor).min(SCORE_FUZZY_MAX);
             }
@@ -497,6 +522,17 @@ impl Matcher {
             None => found.push(m),
         }
     }
+}
+
+/// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by
+/// letter, so only their exact and normalized forms find them, never a close spelling or a transliteration (عون is
+/// not UN).
+fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && form
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '&'))
 }
 
 fn add(map: &mut HashMap<String, Vec<FormRef>>, key: String, r: FormRef) {

@@ -23,7 +23,7 @@
 //! ```
 
 mod buckwalter;
-mod plain;
+pub(crate) mod plain;
 mod romanize;
 
 use std::fmt;

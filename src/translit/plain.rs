@@ -263,6 +263,178 @@ fn push_stem(body: &[char], out: &mut String) {
     }
 }
 
+/// How well a Latin spelling reads as the `plain` transliteration of an Arabic name, under the model: the
+/// log-probability of the best alignment of the Arabic letters with chunks of the Latin letters, and the
+/// log-probability of the model's own favourite reading (the best any spelling could score).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Fit {
+    /// ln P(latin | arabic) along the best alignment.
+    pub(crate) ll: f64,
+    /// ln P of the best chunk at every letter: the score of the model's favourite spelling.
+    pub(crate) best: f64,
+    /// Arabic letters read.
+    pub(crate) letters: usize,
+}
+
+/// The chunks a letter may be written as in its context, with their log-probabilities; chunks of up to 3 ASCII
+/// letters packed into a `u32` (one byte each, then the length), sorted for binary search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct LetterChunks {
+    chunks: Vec<(u32, f32)>,
+    /// ln of the probability left for a chunk the context never showed, by chunk length 0..=3.
+    unseen: [f32; 4],
+    best: f32,
+}
+
+/// Share of the probability kept for chunks a context never showed (spread over all chunks of a length).
+const UNSEEN: f64 = 0.02;
+
+fn pack(chunk: &[u8]) -> u32 {
+    let mut k = 0u32;
+    for &b in chunk.iter().take(3) {
+        k = (k << 8) | u32::from(b);
+    }
+    (k << 2) | (chunk.len().min(3) as u32)
+}
+
+impl LetterChunks {
+    fn logp(&self, chunk: &[u8]) -> f32 {
+        let key = pack(chunk);
+        match self.chunks.binary_search_by_key(&key, |c| c.0) {
+            Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
+            Err(_) => self
+                .unseen
+                .get(chunk.len())
+                .copied()
+                .unwrap_or(f32::NEG_INFINITY),
+        }
+    }
+}
+
+/// The chunk distributions of every letter of an Arabic name, word by word (the model's contexts stop at word
+/// ends). A word that starts with the article ال may also be read without it.
+pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
+    let m = model();
+    let mut out = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == '-') {
+        let mut raw = word
+            .chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
+        let article = matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل')))
+            && raw.nth(1).is_some();
+        let body = prepare(word);
+        let mut padded = vec!['^', '^'];
+        padded.extend_from_slice(&body);
+        padded.extend(['$', '$']);
+        for i in 0..body.len() {
+            let p = i + 2;
+            let Some(&letter) = padded.get(p) else {
+                continue;
+            };
+            let mut votes: Vec<(u16, f64)> = Vec::with_capacity(8);
+            let mut weight = 1.0f64;
+            for (k, &(l, r)) in m.shapes.iter().enumerate() {
+                let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
+                let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
+                let key = (u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
+                if let Some(vs) = m.table.get(&key) {
+                    for &(chunk, w) in vs {
+                        match votes.iter_mut().find(|(c, _)| *c == chunk) {
+                            Some(slot) => slot.1 += f64::from(w) * weight,
+                            None => votes.push((chunk, f64::from(w) * weight)),
+                        }
+                    }
+                }
+                weight /= f64::from(m.vote);
+            }
+            // The article may go unwritten in English (al-Assad / Assad).
+            if article && i < 2 {
+                let total: f64 = votes.iter().map(|v| v.1).sum();
+                let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0))
+                    .unwrap_or(0);
+                match votes.iter_mut().find(|(c, _)| *c == empty) {
+                    Some(slot) => slot.1 = slot.1.max(total),
+                    None => votes.push((empty, total.max(1.0))),
+                }
+            }
+            let total: f64 = votes.iter().map(|v| v.1).sum();
+            let mut chunks: Vec<(u32, f32)> = votes
+                .iter()
+                .filter_map(|&(c, w)| {
+                    let text = m.chunks.get(usize::from(c))?;
+                    let p = (1.0 - UNSEEN) * w / total.max(f64::MIN_POSITIVE);
+                    Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
+                })
+                .collect();
+            chunks.sort_unstable_by_key(|c| c.0);
+            chunks.dedup_by_key(|c| c.0);
+            let unseen = [0usize, 1, 2, 3].map(|len| {
+                // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
+                let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
+                let share = if total > 0.0 { UNSEEN } else { 1.0 };
+                (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
+            });
+            let best = chunks
+                .iter()
+                .map(|c| c.1)
+                .chain(unseen.iter().copied())
+                .fold(f32::NEG_INFINITY, f32::max);
+            out.push(LetterChunks {
+                chunks,
+                unseen,
+                best,
+            });
+        }
+    }
+    out
+}
+
+/// Aligns Latin letters (lower-case ASCII; anything else is skipped) with letter chunk distributions: every
+/// Arabic letter takes a chunk of 0 to 3 Latin letters, in order.
+pub(crate) fn fit(letters: &[LetterChunks], latin: &str) -> Fit {
+    let latin: Vec<u8> = latin.bytes().filter(u8::is_ascii_lowercase).collect();
+    let (n, m) = (letters.len(), latin.len());
+    let best: f64 = letters.iter().map(|l| f64::from(l.best)).sum();
+    if n == 0 {
+        return Fit {
+            ll: if m == 0 { 0.0 } else { f64::NEG_INFINITY },
+            best,
+            letters: 0,
+        };
+    }
+    // dp over Latin positions, one row per Arabic letter.
+    let mut prev = vec![f32::NEG_INFINITY; m + 1];
+    let mut cur = vec![f32::NEG_INFINITY; m + 1];
+    if let Some(first) = prev.first_mut() {
+        *first = 0.0;
+    }
+    for l in letters {
+        cur.fill(f32::NEG_INFINITY);
+        for (j, &from) in prev.iter().enumerate() {
+            if from == f32::NEG_INFINITY {
+                continue;
+            }
+            for len in 0..=3usize {
+                let Some(chunk) = latin.get(j..j + len) else {
+                    break;
+                };
+                let v = from + l.logp(chunk);
+                if let Some(slot) = cur.get_mut(j + len) {
+                    if v > *slot {
+                        *slot = v;
+                    }
+                }
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Fit {
+        ll: f64::from(prev.last().copied().unwrap_or(f32::NEG_INFINITY)),
+        best,
+        letters: n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +475,21 @@ mod tests {
         assert_eq!(t("إلهام"), t("الهام").replace("al-", "al"));
         assert!(t("الأسد").starts_with("al-"));
         assert!(!t("إلهام").starts_with("al-"));
+    }
+
+    #[test]
+    fn the_model_scores_real_spellings_above_others() {
+        let gap = |a: &str, l: &str| {
+            let f = fit(&letter_chunks(a), l);
+            (f.ll - f.best) / f.letters.max(1) as f64
+        };
+        assert!(gap("بيسكوف", "peskov") > gap("بيسكوف", "pushkin"));
+        assert!(gap("باشينيان", "pashinyan") > gap("باشينيان", "pashayan"));
+        // The article may be written or not; either reads far better than another name.
+        assert!(gap("الأسد", "assad") > gap("الأسد", "osman") + 1.0);
+        assert!(gap("الأسد", "alassad") > gap("الأسد", "lassa"));
+        assert!(gap("", "") == 0.0);
+        assert!(fit(&letter_chunks("بوتين"), "").ll.is_finite());
     }
 
     #[test]
