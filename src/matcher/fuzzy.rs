@@ -388,8 +388,8 @@ impl Index {
     /// Adds form `id` with these keys.
     pub(crate) fn add(&mut self, id: u32, keys: &NameKeys) {
         self.forms += 1;
-        for t in &keys.tokens {
-            for k in variants(&t.skeleton) {
+        for skeleton in index_keys(keys) {
+            for k in variants(skeleton) {
                 let list = self.postings.entry(k).or_default();
                 if list.last() != Some(&id) {
                     list.push(id);
@@ -406,8 +406,8 @@ impl Index {
             FxHashMap::with_capacity_and_hasher(1024, Default::default());
         let total = self.forms.max(1) as f64;
         let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
-        for (ti, t) in q.tokens.iter().enumerate() {
-            for (n, k) in variants(&t.skeleton).into_iter().enumerate() {
+        for (ti, skeleton) in index_keys(q).enumerate() {
+            for (n, k) in variants(skeleton).into_iter().enumerate() {
                 let Some(list) = self.postings.get(&k) else {
                     continue;
                 };
@@ -450,6 +450,18 @@ impl Index {
         }
         ranked
     }
+}
+
+/// The skeletons a name is indexed and looked up under: each token's, and for a name of two or three tokens all of
+/// them joined, so that one name written as one word or as two meets itself (يلونايف / يلو نايف, احمدنقر / أحمد نجر).
+fn index_keys(keys: &NameKeys) -> impl Iterator<Item = &str> {
+    let joined = (2..=3)
+        .contains(&keys.tokens.len())
+        .then_some(keys.skeleton.as_str());
+    keys.tokens
+        .iter()
+        .map(|t| t.skeleton.as_str())
+        .chain(joined)
 }
 
 /// A skeleton token and its one-letter deletions (the token itself first).
