@@ -224,9 +224,10 @@ pub enum GlossaryCommand {
 /// `qamus eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Which report: translit, matching (variants, out-of-glossary, cross-script), or all; `train` fits the fuzzy
+    /// Which report: translit, matching (variants, out-of-glossary, cross-script), or all; `sweep` runs the
+    /// matching reports at several thresholds (the trade-off behind the default); `train` fits the fuzzy
     /// scorer's weights instead and prints them as `src/matcher/weights.rs`.
-    #[arg(value_parser = ["all", "translit", "matching", "train"], default_value = "all")]
+    #[arg(value_parser = ["all", "translit", "matching", "sweep", "train"], default_value = "all")]
     pub report: String,
     /// The development data directory (translit-dev.tsv, variants-dev.tsv).
     #[arg(long, default_value = "../shared/eval", value_name = "DIR")]

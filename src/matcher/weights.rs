@@ -4,9 +4,15 @@
 //! Features: weighted, jaro_winkler, skeleton, skeleton_equal, latin, latin_weighted, aligned, coverage, length_ratio, first_equal, last_equal, token_diff, translit_fit, translit_fit_total, script_covered; then the bias. Suggested threshold: 0.59.
 
 /// Query and form in the same script.
-pub(crate) static SAME_SCRIPT: [f64; 16] = [2.5887, 6.3091, -5.7224, 2.4865, 1.0567, 1.5177, 1.8670, -5.3472, -0.9762, -0.0873, 0.5157, 1.1558, 0.7789, 0.9326, 0.0000, -1.3973];
+pub(crate) static SAME_SCRIPT: [f64; 16] = [
+    2.5887, 6.3091, -5.7224, 2.4865, 1.0567, 1.5177, 1.8670, -5.3472, -0.9762, -0.0873, 0.5157,
+    1.1558, 0.7789, 0.9326, 0.0000, -1.3973,
+];
 /// Query and form in different scripts.
-pub(crate) static CROSS_SCRIPT: [f64; 16] = [-0.3209, -0.3921, 7.3061, -0.6292, -0.3921, -0.3209, 7.2680, -0.4001, -2.8254, 0.4249, 0.1448, 3.9665, 1.3097, 11.0003, 0.7087, -4.8683];
+pub(crate) static CROSS_SCRIPT: [f64; 16] = [
+    -0.3209, -0.3921, 7.3061, -0.6292, -0.3921, -0.3209, 7.2680, -0.4001, -2.8254, 0.4249, 0.1448,
+    3.9665, 1.3097, 11.0003, 0.7087, -4.8683,
+];
 
 /// Acceptance of the best same-script candidate (1566 examples, 506 right): weights of the best probability,
 /// its lead over the second, the second; then the bias.
