@@ -286,6 +286,9 @@ pub(crate) struct LetterChunks {
     best: f32,
 }
 
+/// The widest context (letters left + right) whose counts the fit reads.
+const FIT_CONTEXT: usize = 1;
+
 /// Share of the probability kept for chunks a context never showed (spread over all chunks of a length).
 const UNSEEN: f64 = 0.02;
 
@@ -334,6 +337,12 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
             let mut votes: Vec<(u16, f64)> = Vec::with_capacity(8);
             let mut weight = 1.0f64;
             for (k, &(l, r)) in m.shapes.iter().enumerate() {
+                // Only contexts of up to one letter on each side: the wider ones recall the words they were
+                // learned from more than they generalize, which would make the fit of a training name look
+                // better than that of a new one.
+                if l + r > FIT_CONTEXT {
+                    continue;
+                }
                 let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
                 let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
                 let key = (u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
