@@ -20,8 +20,28 @@ use rustc_hash::FxHashMap;
 /// The embedded model table.
 const TABLE: &str = include_str!("plain_model.tsv");
 
-/// Context key: shape index, two letters on the left, the letter, two on the right (`\0`-padded).
-type Key = (u8, [char; 2], char, [char; 2]);
+/// Context key: shape index, two letters on the left, the letter, two on the right (`\0`-padded), packed into
+/// a `u64` (see [`key`]) so that the table lookup on the hot path hashes one word.
+type Key = u64;
+
+/// One byte per letter: Arabic letters by their offset in the Arabic block, the padding marks `\0` `^` `$` as 0 1 2,
+/// anything else 3 (the model only holds Arabic letters).
+fn letter_code(c: char) -> u64 {
+    match c {
+        '\0' => 0,
+        '^' => 1,
+        '$' => 2,
+        '\u{0604}'..='\u{06FF}' => u64::from(c as u32 - 0x0600),
+        _ => 3,
+    }
+}
+
+/// The packed [`Key`] of a context.
+fn key(shape: u8, left: [char; 2], letter: char, right: [char; 2]) -> Key {
+    [left[0], left[1], letter, right[0], right[1]]
+        .iter()
+        .fold(u64::from(shape), |k, &c| (k << 8) | letter_code(c))
+}
 
 struct Model {
     shapes: Vec<(usize, usize)>,
@@ -97,7 +117,7 @@ fn parse() -> Model {
                         Some((id, w.parse().ok()?))
                     })
                     .collect::<Option<_>>()?;
-                Some(((shape, pad(left), letter, pad(right)), votes))
+                Some((key(shape, pad(left), letter, pad(right)), votes))
             })(),
             _ => None,
         };
@@ -109,6 +129,47 @@ fn parse() -> Model {
         }
     }
     model
+}
+
+/// Votes for chunks, kept densely by chunk id (a context can vote for dozens of chunks: a linear search per vote
+/// was most of the time of a transliteration), with the ids in the order they were first voted for.
+struct Ballot {
+    weight: Vec<f32>,
+    order: Vec<u16>,
+}
+
+impl Ballot {
+    fn new(chunks: usize) -> Ballot {
+        Ballot {
+            weight: vec![0.0; chunks],
+            order: Vec::with_capacity(16),
+        }
+    }
+
+    fn add(&mut self, chunk: u16, w: f32) {
+        if let Some(slot) = self.weight.get_mut(usize::from(chunk)) {
+            if *slot == 0.0 {
+                self.order.push(chunk);
+            }
+            *slot += w;
+        }
+    }
+
+    /// The votes, in first-vote order.
+    fn votes(&self) -> impl Iterator<Item = (u16, f32)> + '_ {
+        self.order
+            .iter()
+            .map(|&c| (c, self.weight.get(usize::from(c)).copied().unwrap_or(0.0)))
+    }
+
+    fn clear(&mut self) {
+        for &c in &self.order {
+            if let Some(slot) = self.weight.get_mut(usize::from(c)) {
+                *slot = 0.0;
+            }
+        }
+        self.order.clear();
+    }
 }
 
 fn model() -> &'static Model {
@@ -231,7 +292,7 @@ fn push_stem(body: &[char], out: &mut String) {
     let mut padded = vec!['^', '^'];
     padded.extend_from_slice(body);
     padded.extend(['$', '$']);
-    let mut votes: Vec<(u16, f32)> = Vec::with_capacity(8);
+    let mut votes = Ballot::new(m.chunks.len());
     for i in 0..body.len() {
         let p = i + 2;
         let Some(&letter) = padded.get(p) else {
@@ -242,21 +303,18 @@ fn push_stem(body: &[char], out: &mut String) {
         for (k, &(l, r)) in m.shapes.iter().enumerate() {
             let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
             let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
-            let key = (u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
+            let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
             if let Some(vs) = m.table.get(&key) {
                 for &(chunk, w) in vs {
-                    match votes.iter_mut().find(|(c, _)| *c == chunk) {
-                        Some(slot) => slot.1 += w * weight,
-                        None => votes.push((chunk, w * weight)),
-                    }
+                    votes.add(chunk, w * weight);
                 }
             }
             weight /= m.vote;
         }
         if let Some(chunk) = votes
-            .iter()
+            .votes()
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .and_then(|&(c, _)| m.chunks.get(usize::from(c)))
+            .and_then(|(c, _)| m.chunks.get(usize::from(c)))
         {
             out.push_str(chunk);
         }
@@ -280,6 +338,9 @@ pub(crate) struct Fit {
 /// letters packed into a `u32` (one byte each, then the length), sorted for binary search.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct LetterChunks {
+    /// ln P of writing the letter as nothing, then as each single letter a–z (dense: the DP asks these most).
+    short: [f32; 27],
+    /// Chunks of 2 or 3 letters, packed, sorted.
     chunks: Vec<(u32, f32)>,
     /// ln of the probability left for a chunk the context never showed, by chunk length 0..=3.
     unseen: [f32; 4],
@@ -301,15 +362,50 @@ fn pack(chunk: &[u8]) -> u32 {
 }
 
 impl LetterChunks {
+    fn new(listed: Vec<(u32, f32)>, unseen: [f32; 4]) -> LetterChunks {
+        let mut short = [unseen[1]; 27];
+        short[0] = unseen[0];
+        let mut chunks = Vec::with_capacity(listed.len());
+        for (key, lp) in listed {
+            match key & 3 {
+                0 => short[0] = lp,
+                1 => {
+                    let b = (key >> 2) as u8;
+                    if b.is_ascii_lowercase() {
+                        short[usize::from(b - b'a') + 1] = lp;
+                    }
+                }
+                _ => chunks.push((key, lp)),
+            }
+        }
+        chunks.sort_unstable_by_key(|c| c.0);
+        chunks.dedup_by_key(|c| c.0);
+        let best = short
+            .iter()
+            .chain(chunks.iter().map(|c| &c.1))
+            .chain(unseen.iter())
+            .copied()
+            .fold(f32::NEG_INFINITY, f32::max);
+        LetterChunks {
+            short,
+            chunks,
+            unseen,
+            best,
+        }
+    }
+
     fn logp(&self, chunk: &[u8]) -> f32 {
-        let key = pack(chunk);
-        match self.chunks.binary_search_by_key(&key, |c| c.0) {
-            Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
-            Err(_) => self
-                .unseen
-                .get(chunk.len())
-                .copied()
-                .unwrap_or(f32::NEG_INFINITY),
+        match chunk {
+            [] => self.short[0],
+            [b] if b.is_ascii_lowercase() => self.short[usize::from(b - b'a') + 1],
+            _ => match self.chunks.binary_search_by_key(&pack(chunk), |c| c.0) {
+                Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
+                Err(_) => self
+                    .unseen
+                    .get(chunk.len())
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY),
+            },
         }
     }
 }
@@ -319,6 +415,8 @@ impl LetterChunks {
 pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
     let m = model();
     let mut out = Vec::new();
+    let mut votes = Ballot::new(m.chunks.len());
+    let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
     for word in text.split(|c: char| c.is_whitespace() || c == '-') {
         let mut raw = word
             .chars()
@@ -334,8 +432,8 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
             let Some(&letter) = padded.get(p) else {
                 continue;
             };
-            let mut votes: Vec<(u16, f64)> = Vec::with_capacity(8);
-            let mut weight = 1.0f64;
+            votes.clear();
+            let mut weight = 1.0f32;
             for (k, &(l, r)) in m.shapes.iter().enumerate() {
                 // Only contexts of up to one letter on each side: the wider ones recall the words they were
                 // learned from more than they generalize, which would make the fit of a training name look
@@ -345,54 +443,37 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
                 }
                 let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
                 let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
-                let key = (u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
+                let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
                 if let Some(vs) = m.table.get(&key) {
                     for &(chunk, w) in vs {
-                        match votes.iter_mut().find(|(c, _)| *c == chunk) {
-                            Some(slot) => slot.1 += f64::from(w) * weight,
-                            None => votes.push((chunk, f64::from(w) * weight)),
-                        }
+                        votes.add(chunk, w * weight);
                     }
                 }
-                weight /= f64::from(m.vote);
+                weight /= m.vote;
             }
-            // The article may go unwritten in English (al-Assad / Assad).
+            // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
+            // votes as all the others together.
             if article && i < 2 {
-                let total: f64 = votes.iter().map(|v| v.1).sum();
-                let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0))
-                    .unwrap_or(0);
-                match votes.iter_mut().find(|(c, _)| *c == empty) {
-                    Some(slot) => slot.1 = slot.1.max(total),
-                    None => votes.push((empty, total.max(1.0))),
-                }
+                let total: f32 = votes.votes().map(|v| v.1).sum();
+                let have = votes.weight.get(usize::from(empty)).copied().unwrap_or(0.0);
+                votes.add(empty, (total.max(1.0) - have).max(0.0));
             }
-            let total: f64 = votes.iter().map(|v| v.1).sum();
-            let mut chunks: Vec<(u32, f32)> = votes
-                .iter()
-                .filter_map(|&(c, w)| {
+            let total: f64 = votes.votes().map(|v| f64::from(v.1)).sum();
+            let chunks: Vec<(u32, f32)> = votes
+                .votes()
+                .filter_map(|(c, w)| {
                     let text = m.chunks.get(usize::from(c))?;
-                    let p = (1.0 - UNSEEN) * w / total.max(f64::MIN_POSITIVE);
+                    let p = (1.0 - UNSEEN) * f64::from(w) / total.max(f64::MIN_POSITIVE);
                     Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
                 })
                 .collect();
-            chunks.sort_unstable_by_key(|c| c.0);
-            chunks.dedup_by_key(|c| c.0);
             let unseen = [0usize, 1, 2, 3].map(|len| {
                 // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
                 let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
                 let share = if total > 0.0 { UNSEEN } else { 1.0 };
                 (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
             });
-            let best = chunks
-                .iter()
-                .map(|c| c.1)
-                .chain(unseen.iter().copied())
-                .fold(f32::NEG_INFINITY, f32::max);
-            out.push(LetterChunks {
-                chunks,
-                unseen,
-                best,
-            });
+            out.push(LetterChunks::new(chunks, unseen));
         }
     }
     out
