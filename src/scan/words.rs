@@ -119,8 +119,9 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
 /// Glossary forms that, alone in running text, are far more often ordinary words than the entity: the Arabic
 /// adjective "Arab/Arabic" (العربية — also Al Arabiya), "the island" (الجزيرة — Al Jazeera), "Omani" (العمانية —
 /// Oman News Agency), "the Middle East" (الشرق الأوسط — the newspaper), "with us" (بنا — Bahrain News Agency),
-/// "the pyramids" (الأهرام), Anatolia (الأناضول), "knight/Persian" (فارس — Fars agency), the English word
-/// "trend". The longer forms of the same entries (قناة العربية، وكالة الأناضول) are still found.
+/// "the pyramids" (الأهرام), Anatolia (الأناضول), "knight/Persian" (فارس — Fars agency), the feminine adjectives
+/// أرمينية and أوكرانية (also older spellings of Armenia and Ukraine), the English word "trend". The longer forms of
+/// the same entries (قناة العربية، وكالة الأناضول، جمهورية أرمينيا) are still found.
 pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "العربية",
     "الجزيرة",
@@ -132,6 +133,10 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "الأناضول",
     "فارس",
     "وفا",
+    // Older spellings of country names that are, far more often, the feminine adjective: مناطق أرمينية
+    // "Armenian regions", قوات أوكرانية "Ukrainian forces". The usual spellings (أرمينيا، أوكرانيا) are found.
+    "أرمينية",
+    "أوكرانية",
     "trend",
     "guardian",
 ];
