@@ -158,10 +158,12 @@ pub struct Scanner<'m> {
     /// Keys of terms that start a form, and the same without a leading article: the quick test that a word may
     /// hide a form behind clitics.
     first_terms: FxHashSet<Box<str>>,
-    /// Family-name key → the person entries that have it (glossary order).
-    family: FxHashMap<Box<str>, Vec<u32>>,
+    /// Family-name term → the person entries that have it (glossary order).
+    family: FxHashMap<u32, Vec<u32>>,
     /// Title phrases, as sequences of token keys.
     titles: Vec<Vec<String>>,
+    /// The first key of every title phrase.
+    title_heads: FxHashSet<String>,
     nodes: u32,
 }
 
@@ -182,6 +184,7 @@ impl<'m> Scanner<'m> {
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
             titles: Vec::new(),
+            title_heads: FxHashSet::default(),
             nodes: 1,
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
@@ -211,7 +214,8 @@ impl<'m> Scanner<'m> {
                     if let Some(last) = keys.last().filter(|k| {
                         k.len() == 1 && k[0].chars().count() >= 3 && !common.contains(k[0].as_str())
                     }) {
-                        let people = s.family.entry(last[0].as_str().into()).or_default();
+                        let t = s.term(&last[0]);
+                        let people = s.family.entry(t).or_default();
                         if !people.contains(&e) {
                             people.push(e);
                         }
@@ -223,7 +227,21 @@ impl<'m> Scanner<'m> {
             .iter()
             .map(|t| token_keys(t).into_iter().flatten().collect())
             .collect();
+        s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
         s
+    }
+
+    /// The id of a term, added to the vocabulary if new.
+    fn term(&mut self, key: &str) -> u32 {
+        let next_id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+        *self.vocab.entry(key.into()).or_insert(next_id)
+    }
+
+    /// Whether a key is a family name.
+    fn is_family(&self, key: &str) -> bool {
+        self.vocab
+            .get(key)
+            .is_some_and(|t| self.family.contains_key(t))
     }
 
     /// Adds one form's key sequence to the trie.
@@ -238,8 +256,7 @@ impl<'m> Scanner<'m> {
                 }
                 first = false;
             }
-            let next_id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
-            let t = *self.vocab.entry(term.as_str().into()).or_insert(next_id);
+            let t = self.term(term);
             let fresh = self.nodes;
             let child = *self.edges.entry((node, t)).or_insert(fresh);
             if child == fresh {
@@ -281,13 +298,14 @@ impl<'m> Scanner<'m> {
         let mut pending: Vec<Pending> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if let Some(f) = self.longest_at(&view, i) {
+            let readings = self.clitic_readings(&view, i);
+            if let Some(f) = self.longest_at(&view, i, &readings) {
                 i = f.last + 1;
                 found.push(f);
                 continue;
             }
             if self.options.family_names {
-                if let Some(p) = self.family_at(&view, i) {
+                if let Some(p) = self.family_at(&view, i, &readings) {
                     pending.push(p);
                 }
             }
@@ -393,7 +411,21 @@ impl<'m> Scanner<'m> {
     }
 
     /// The longest form starting at token `i`, read as written or with clitics off its first word.
-    fn longest_at(&self, v: &View<'_>, i: usize) -> Option<Found> {
+    /// The clitic readings of token `i` worth trying (those that keep an article they took off), or none when
+    /// the cheap test rules them all out.
+    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Vec<clitics::Candidate> {
+        let (Some(tok), Some(key)) = (v.toks.get(i), v.key(i)) else {
+            return Vec::new();
+        };
+        if !self.options.clitics || tok.class != Class::Arabic || !self.may_have_clitics(key) {
+            return Vec::new();
+        }
+        let mut readings = clitics::candidates(v.text.get(tok.range()).unwrap_or_default());
+        readings.retain(article_kept);
+        readings
+    }
+
+    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[clitics::Candidate]) -> Option<Found> {
         let tok = v.toks.get(i)?;
         let mut best: Option<(usize, u32, String)> = None;
         if let Some(terms) = v.terms(i) {
@@ -401,14 +433,9 @@ impl<'m> Scanner<'m> {
                 best = Some((last, node, String::new()));
             }
         }
-        let key = v.keys.get(i)?;
-        if self.options.clitics && tok.class == Class::Arabic && self.may_have_clitics(key) {
-            let word = v.text.get(tok.range()).unwrap_or_default();
-            for c in clitics::candidates(word) {
-                if !article_kept(&c) {
-                    continue;
-                }
-                let Some(terms) = self.terms_of(&normalize::search(&c.stem)) else {
+        {
+            for c in readings {
+                let Some(terms) = self.terms_of(&token_key(&c.stem)) else {
                     continue;
                 };
                 if let Some((last, node)) = self.walk(v, i, &terms) {
@@ -511,7 +538,11 @@ impl<'m> Scanner<'m> {
             if rest.len() < 4 {
                 return false;
             }
-            if self.first_terms.contains(rest) || self.family.contains_key(rest) {
+            // No prefix ends in the article's alef (ال ends in ل): nothing to look up yet.
+            if c == 'ا' {
+                continue;
+            }
+            if self.first_terms.contains(rest) || self.is_family(rest) {
                 return true;
             }
         }
@@ -520,64 +551,70 @@ impl<'m> Scanner<'m> {
 
     /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
     /// is read.
-    fn family_at(&self, v: &View<'_>, i: usize) -> Option<Pending> {
-        let tok = v.toks.get(i)?;
-        let key = v.keys.get(i)?;
-        if let Some(people) = self.family.get(key.as_ref()) {
+    fn family_at(
+        &self,
+        v: &View<'_>,
+        i: usize,
+        readings: &[clitics::Candidate],
+    ) -> Option<Pending> {
+        if let Some(people) = v.terms(i).and_then(|t| match t {
+            [t] => self.family.get(t),
+            _ => None,
+        }) {
             return Some(Pending {
                 token: i,
                 people: people.clone(),
                 clitic: String::new(),
             });
         }
-        if tok.class != Class::Arabic || !self.options.clitics || !self.may_have_clitics(key) {
-            return None;
-        }
-        let word = v.text.get(tok.range()).unwrap_or_default();
-        clitics::candidates(word)
-            .into_iter()
-            .filter(article_kept)
-            .find_map(|c| {
-                let people = self.family.get(normalize::search(&c.stem).as_ref())?;
-                Some(Pending {
-                    token: i,
-                    people: people.clone(),
-                    clitic: format!("clitic {}", c.prefix),
-                })
+        readings.iter().find_map(|c| {
+            let t = self.vocab.get(token_key(&c.stem).as_ref())?;
+            let people = self.family.get(t)?;
+            Some(Pending {
+                token: i,
+                people: people.clone(),
+                clitic: format!("clitic {}", c.prefix),
             })
+        })
     }
 
     /// Turns pending family names into mentions: the person named in full most recently before, else the only
     /// person of the glossary with that name, else the only one of them named anywhere in the document.
     fn resolve_family(&self, found: &mut Vec<Found>, pending: Vec<Pending>) {
-        let full: Vec<(usize, u32)> = found
+        // Full mentions of people in text order; one sweep keeps, per person, where it was last named.
+        let mut full: Vec<(usize, u32)> = found
             .iter()
             .filter(|f| f.full_person)
             .map(|f| (f.first, f.entry))
             .collect();
+        full.sort_unstable();
+        let named: FxHashSet<u32> = full.iter().map(|&(_, e)| e).collect();
+        let mut last_named: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut next = full.iter().peekable();
         for p in pending {
-            let before = full
+            while let Some(&&(at, e)) = next.peek() {
+                if at >= p.token {
+                    break;
+                }
+                last_named.insert(e, at);
+                next.next();
+            }
+            let before = p
+                .people
                 .iter()
-                .rev()
-                .find(|(at, e)| *at < p.token && p.people.contains(e))
-                .map(|&(_, e)| e);
-            let anywhere: FxHashSet<u32> = full
-                .iter()
-                .filter(|(_, e)| p.people.contains(e))
-                .map(|&(_, e)| e)
-                .collect();
-            let entry = before
-                .or_else(|| {
-                    (p.people.len() == 1)
-                        .then(|| p.people.first().copied())
-                        .flatten()
-                })
-                .or_else(|| {
-                    (anywhere.len() == 1)
-                        .then(|| anywhere.iter().next().copied())
-                        .flatten()
-                });
-            let Some(entry) = entry else {
+                .filter_map(|e| last_named.get(e).map(|&at| (at, *e)))
+                .max()
+                .map(|(_, e)| e);
+            let mut anywhere = p.people.iter().filter(|e| named.contains(e));
+            let only_named = match (anywhere.next(), anywhere.next()) {
+                (Some(&e), None) => Some(e),
+                _ => None,
+            };
+            let only_person = match p.people.as_slice() {
+                [e] => Some(*e),
+                _ => None,
+            };
+            let Some(entry) = before.or(only_person).or(only_named) else {
                 continue;
             };
             let mut detail = p.clitic;
@@ -610,7 +647,7 @@ impl<'m> Scanner<'m> {
                 let mut k = after;
                 let mut skipped = 0;
                 while k < n && skipped < 3 && v.soft_after(k.saturating_sub(1)) {
-                    let adjective = v.keys.get(k).is_some_and(|key| is_nisba(key));
+                    let adjective = v.key(k).is_some_and(is_nisba);
                     if covered.get(k).copied().unwrap_or(false) || adjective {
                         k += 1;
                         skipped += 1;
@@ -650,8 +687,7 @@ impl<'m> Scanner<'m> {
     fn fuzzy_at(&self, v: &View<'_>, k: usize, covered: &[bool]) -> Option<Found> {
         let long_enough = |j: usize| {
             !covered.get(j).copied().unwrap_or(true)
-                && v.keys
-                    .get(j)
+                && v.key(j)
                     .is_some_and(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         };
         if !long_enough(k) {
@@ -690,23 +726,26 @@ impl<'m> Scanner<'m> {
 
     /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
     fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
-        let first = v.keys.get(i)?;
+        let first = v.key(i)?;
         let bare = first
             .strip_prefix('و')
             .or_else(|| first.strip_prefix('ف'))
             .unwrap_or(first);
+        if !self.title_heads.contains(first) && !self.title_heads.contains(bare) {
+            return None;
+        }
         let mut best: Option<usize> = None;
         for t in &self.titles {
             let Some(head) = t.first() else {
                 continue;
             };
-            if head != first.as_ref() && head != bare {
+            if head != first && head != bare {
                 continue;
             }
             let mut j = i;
             let ok = t.iter().enumerate().skip(1).all(|(x, want)| {
                 j = i + x;
-                v.soft_after(j - 1) && v.keys.get(j).is_some_and(|k| k == want)
+                v.soft_after(j - 1) && v.key(j).is_some_and(|k| k == want)
             });
             if ok && best.is_none_or(|b| j + 1 > b) {
                 best = Some(j + 1);
@@ -760,7 +799,10 @@ struct Pending {
 struct View<'t> {
     text: &'t str,
     toks: &'t [Token],
-    keys: Vec<Cow<'t, str>>,
+    /// Each token's key: a range of the text (the token is its own key) or of `buf`.
+    keys: Vec<(bool, u32, u32)>,
+    /// The keys that differ from their tokens, one after the other.
+    buf: String,
     /// For each token, the range of its term ids in `terms`, or `None` when a term is not in the vocabulary.
     spans: Vec<Option<(u32, u32)>>,
     terms: Vec<u32>,
@@ -768,39 +810,60 @@ struct View<'t> {
 
 impl<'t> View<'t> {
     fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token]) -> View<'t> {
-        let mut keys = Vec::with_capacity(toks.len());
-        let mut spans = Vec::with_capacity(toks.len());
-        let mut terms = Vec::with_capacity(toks.len());
-        for t in toks {
-            let key = token_key(text.get(t.range()).unwrap_or_default());
-            let from = terms.len();
-            let mut known = true;
-            for part in key.split(' ').filter(|p| !p.is_empty()) {
-                match scanner.vocab.get(part) {
-                    Some(&id) => terms.push(id),
-                    None => {
-                        known = false;
-                        break;
-                    }
-                }
-            }
-            if !known || terms.len() == from {
-                terms.truncate(from);
-                spans.push(None);
-            } else {
-                let a = u32::try_from(from).unwrap_or(u32::MAX);
-                let b = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-                spans.push(Some((a, b)));
-            }
-            keys.push(key);
-        }
-        View {
+        let mut v = View {
             text,
             toks,
-            keys,
-            spans,
-            terms,
+            keys: Vec::with_capacity(toks.len()),
+            buf: String::new(),
+            spans: Vec::with_capacity(toks.len()),
+            terms: Vec::with_capacity(toks.len()),
+        };
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for t in toks {
+            let raw = text.get(t.range()).unwrap_or_default();
+            let at = v.buf.len();
+            let (key, entry) = if token_key_into(raw, &mut v.buf) {
+                let key = v.buf.get(at..).unwrap_or_default();
+                (key, (true, to_u32(at), to_u32(v.buf.len())))
+            } else {
+                (raw, (false, to_u32(t.start), to_u32(t.end)))
+            };
+            let from = v.terms.len();
+            let known = if key.contains(' ') {
+                key.split(' ')
+                    .filter(|p| !p.is_empty())
+                    .all(|part| match scanner.vocab.get(part) {
+                        Some(&id) => {
+                            v.terms.push(id);
+                            true
+                        }
+                        None => false,
+                    })
+            } else {
+                match scanner.vocab.get(key) {
+                    Some(&id) => {
+                        v.terms.push(id);
+                        true
+                    }
+                    None => false,
+                }
+            };
+            if !known || v.terms.len() == from {
+                v.terms.truncate(from);
+                v.spans.push(None);
+            } else {
+                v.spans.push(Some((to_u32(from), to_u32(v.terms.len()))));
+            }
+            v.keys.push(entry);
         }
+        v
+    }
+
+    /// The `search` key of token `i`.
+    fn key(&self, i: usize) -> Option<&str> {
+        let &(in_buf, a, b) = self.keys.get(i)?;
+        let src = if in_buf { self.buf.as_str() } else { self.text };
+        src.get(a as usize..b as usize)
     }
 
     fn terms(&self, i: usize) -> Option<&[u32]> {
@@ -819,25 +882,59 @@ impl<'t> View<'t> {
     }
 }
 
-/// The `search` key of one token, borrowed when the token is already in `search` form (the common case of plain
-/// Arabic letters or lower-case ASCII).
+/// The `search` key of one token, borrowed when the token is already in `search` form (plain Arabic letters,
+/// lower-case ASCII), folded here without the full normalizer when it holds only basic Arabic letters (the alef
+/// forms, ى, ؤ, ئ, final ة), and through [`normalize::search`] otherwise. The three paths agree (a property test
+/// checks it).
 pub fn token_key(token: &str) -> Cow<'_, str> {
-    if token.chars().all(is_stable) {
-        Cow::Borrowed(token)
+    let mut out = String::new();
+    if token_key_into(token, &mut out) {
+        Cow::Owned(out)
     } else {
-        normalize::search(token)
+        Cow::Borrowed(token)
     }
+}
+
+/// [`token_key`] without allocating: appends the key to `buf` and returns `true`, or returns `false` (and leaves
+/// `buf` alone) when the token is its own key.
+fn token_key_into(token: &str, buf: &mut String) -> bool {
+    if token.chars().all(is_stable) {
+        return false;
+    }
+    if token
+        .chars()
+        .all(|c| is_stable(c) || fold_basic(c, false).is_some())
+    {
+        let mut chars = token.chars().peekable();
+        while let Some(c) = chars.next() {
+            let last = chars.peek().is_none();
+            buf.push(fold_basic(c, last).unwrap_or(c));
+        }
+        return true;
+    }
+    buf.push_str(&normalize::search(token));
+    true
 }
 
 /// Characters that the `search` level leaves unchanged wherever they stand.
 fn is_stable(c: char) -> bool {
     match c {
         'a'..='z' | '0'..='9' => true,
-        '\u{0621}'..='\u{064A}' => {
-            // The letters search folds: آ أ إ ٱ → ا, ى → ي, ة → ه (at the end), ؤ → و, ئ → ي; tatweel goes.
-            !matches!(c, 'آ' | 'أ' | 'إ' | 'ى' | 'ة' | 'ؤ' | 'ئ' | '\u{0640}')
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
+            !matches!(c, 'آ' | 'أ' | 'إ' | 'ى' | 'ة' | 'ؤ' | 'ئ')
         }
         _ => false,
+    }
+}
+
+/// The `search` fold of a basic Arabic letter that changes (`last`: it ends the word).
+fn fold_basic(c: char, last: bool) -> Option<char> {
+    match c {
+        'آ' | 'أ' | 'إ' => Some('ا'),
+        'ى' | 'ئ' => Some('ي'),
+        'ؤ' => Some('و'),
+        'ة' => Some(if last { 'ه' } else { 'ة' }),
+        _ => None,
     }
 }
 

@@ -359,6 +359,14 @@ mod properties {
         }
 
         #[test]
+        fn the_fast_token_key_is_search(word in "[\u{0621}-\u{064A}a-z0-9]{1,8}") {
+            for t in tokenize::tokens(&word) {
+                let w = &word[t.range()];
+                prop_assert_eq!(token_key(w), normalize::search(w), "{}", w);
+            }
+        }
+
+        #[test]
         fn tokens_are_ordered_nonempty_char_ranges(text in any::<String>()) {
             let mut last = 0;
             for t in tokenize::tokens(&text) {

@@ -43,20 +43,28 @@ impl Token {
 
 /// The class of a word character, or `None` for a separator.
 pub fn class_of(c: char) -> Option<Class> {
-    let arabic_block = matches!(c,
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}');
-    if arabic_block {
-        let word = c.is_alphanumeric()
-            || crate::normalize::is_arabic_mark(c)
-            || c == '\u{0640}'
-            || unicode_normalization::char::is_combining_mark(c);
-        return word.then_some(Class::Arabic);
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric().then_some(Class::Latin);
     }
-    if c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)) {
-        return Some(Class::Latin);
+    match c {
+        // Basic Arabic letters and tatweel: the common case.
+        '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
+        // The Arabic blocks: letters, marks, tatweel and digits are word characters; punctuation (، ؛ ؟ ٪ ۔…) is not.
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
+            let word = crate::normalize::is_arabic_letter(c)
+                || crate::normalize::is_arabic_mark(c)
+                || matches!(c, '\u{0640}' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+                || c.is_alphanumeric();
+            word.then_some(Class::Arabic)
+        }
+        // Presentation forms: letters and ligatures (the ornate parentheses and the ligature signs aside).
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => {
+            (!matches!(c, '\u{FD3E}' | '\u{FD3F}' | '\u{FDFC}'..='\u{FDFF}'))
+                .then_some(Class::Arabic)
+        }
+        _ => (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+            .then_some(Class::Latin),
     }
-    None
 }
 
 /// Invisible format characters that stay inside a word (the `search` key removes them).
