@@ -26,7 +26,8 @@
 //!    words must not turn into entities.
 //!
 //! A few forms are ordinary words far more often than names in running text (العربية "Arabic" — also Al Arabiya;
-//! الجزيرة "the island"; الشرق الأوسط "the Middle East"): alone they are not matched; their longer forms are.
+//! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
+//! and function words (في، من، على) are never names: alone they are not matched; longer forms still are.
 //!
 //! Offsets ([`Mention::start`], [`Mention::end`]) are byte offsets into the text given, always on character
 //! boundaries; [`Mention::char_start`] and [`Mention::char_end`] count characters. Reading files, directories,
@@ -189,7 +190,12 @@ impl<'m> Scanner<'m> {
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
-            .map(|f| normalize::search(f).into_owned())
+            .chain(words::FUNCTION_WORDS)
+            .map(|f| {
+                let keys = token_keys(f);
+                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
+                joined.join(" ")
+            })
             .collect();
         let common: FxHashSet<String> = words::COMMON_WORDS
             .iter()
@@ -198,11 +204,9 @@ impl<'m> Scanner<'m> {
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
             let e = u32::try_from(ei).unwrap_or(u32::MAX);
             for (fi, form) in entry.forms().enumerate() {
-                if ambiguous.contains(normalize::search(form).as_ref()) {
-                    continue;
-                }
                 let keys = token_keys(form);
-                if keys.is_empty() {
+                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
+                if keys.is_empty() || ambiguous.contains(&joined.join(" ")) {
                     continue;
                 }
                 let r = FormRef {
@@ -463,10 +467,18 @@ impl<'m> Scanner<'m> {
             (SCORE_NORMALIZED, Method::Normalized)
         };
         let mut detail = clitic;
-        for other in forms.iter().skip(1) {
+        // A form several entries share: name a few of the others.
+        const OTHERS: usize = 3;
+        for other in forms.iter().skip(1).take(OTHERS) {
             if let Some(o) = entries.get(other.entry as usize) {
                 push_detail(&mut detail, &format!("also {}", o.id));
             }
+        }
+        if forms.len() > OTHERS + 1 {
+            push_detail(
+                &mut detail,
+                &format!("and {} more", forms.len() - OTHERS - 1),
+            );
         }
         Some(Found {
             first: i,
