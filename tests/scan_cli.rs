@@ -305,6 +305,39 @@ fn xref_formats() {
 }
 
 #[test]
+fn xref_html_is_one_self_contained_page() {
+    let (dir, g) = fixture();
+    let docs = dir.path().join("docs").display().to_string();
+    let out = qamus()
+        .args(["xref", "--format", "html"])
+        .args(args(&g, &[&docs]))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8_lossy(&out);
+    assert!(page.starts_with("<!doctype html>") && page.trim_end().ends_with("</html>"));
+    // No script, no outside resource.
+    for bad in ["<script", "src=", "href=\"http", "@import", "url("] {
+        assert!(!page.contains(bad), "{bad}");
+    }
+    // The heat-map cell of Putin in D1 links to its mentions in context, which exist.
+    assert!(page.contains("<a href=\"#m1-putin\""));
+    assert!(page.contains("<div id=\"m1-putin\">"));
+    assert!(page.contains("قال <mark>بوتين</mark> للكرملين."));
+    // Every in-page link has its target.
+    let targets: Vec<&str> = page
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|r| r.split('"').next())
+        .collect();
+    for t in targets {
+        assert!(page.contains(&format!("id=\"{t}\"")), "no target for #{t}");
+    }
+}
+
+#[test]
 fn scan_and_xref_help_have_examples() {
     for cmd in ["scan", "xref"] {
         qamus().args([cmd, "--help"]).assert().success().stdout(

@@ -100,6 +100,7 @@ Exit status: 0 when something was found, 1 when nothing was, 2 on error.")]
   qamus xref tests/corpus/seeds
   qamus xref --format json docs/ > xref.json
   qamus xref --format csv docs/ > entities.csv
+  qamus xref --format html docs/ > xref.html      # a page to open in a browser
 
 json: {\"documents\": [{\"path\", \"entities\": [{\"id\", \"en\", \"type\", \"count\", \"surfaces\"}]}],
        \"related\": [{\"a\", \"b\", \"score\", \"shared\"}]}
@@ -335,6 +336,8 @@ pub enum XrefFormat {
     Csv,
     /// JSON: {"documents": [...], "related": [...]}.
     Json,
+    /// One self-contained HTML page: heat map, spellings, related documents, mentions in context.
+    Html,
 }
 
 /// `qamus xref`.

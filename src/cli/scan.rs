@@ -217,14 +217,19 @@ pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     let scanner = Scanner::with_options(&matcher, options);
     let (inputs, bar) = inputs(&a.paths, &a.read)?;
     let docs = Documents::new(inputs, read_options(&a.read));
-    let mut x = Xref::new();
+    // The HTML page shows each mention in context: 60 characters on each side.
+    let mut x = if a.format == XrefFormat::Html {
+        Xref::with_contexts(60)
+    } else {
+        Xref::new()
+    };
     scanner.scan_each(
         docs,
         |doc: Document, mentions: Vec<Mention<'_>>| -> Result<()> {
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            x.add(&doc.name, &mentions);
+            x.add_with_text(&doc.name, &doc.text, &mentions);
             Ok(())
         },
     )?;
@@ -235,6 +240,7 @@ pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     match a.format {
         XrefFormat::Md => out.write_all(render::markdown(&x).as_bytes())?,
         XrefFormat::Csv => render::csv(&x, &mut out)?,
+        XrefFormat::Html => out.write_all(render::html(&x).as_bytes())?,
         XrefFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &render::json(&x))?;
             out.write_all(b"\n")?;

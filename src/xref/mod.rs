@@ -62,6 +62,24 @@ pub struct EntityCount {
     pub first: usize,
     /// Character offset of the first mention.
     pub first_char: usize,
+    /// Each mention in its context, when the table was built with [`Xref::with_contexts`] and
+    /// [`Xref::add_with_text`]; empty otherwise.
+    pub contexts: Vec<Context>,
+}
+
+/// One mention with the text around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// Byte offset of the mention in the document.
+    pub start: usize,
+    /// Character offset of the mention in the document.
+    pub char_start: usize,
+    /// Up to [`Xref::with_contexts`] characters before the mention (on the same line).
+    pub before: String,
+    /// The mention as written.
+    pub surface: String,
+    /// Up to as many characters after it (on the same line).
+    pub after: String,
 }
 
 /// What one document mentions.
@@ -97,12 +115,53 @@ pub struct Related {
 #[derive(Clone, Debug, Default)]
 pub struct Xref {
     docs: Vec<DocSummary>,
+    /// Characters of context kept on each side of a mention by [`Xref::add_with_text`] (0: none).
+    context_chars: usize,
 }
 
 impl Xref {
     /// An empty table.
     pub fn new() -> Xref {
         Xref::default()
+    }
+
+    /// An empty table that keeps each mention with `chars` characters of context on each side (for the HTML
+    /// report), when documents are added with [`Xref::add_with_text`].
+    pub fn with_contexts(chars: usize) -> Xref {
+        Xref {
+            docs: Vec::new(),
+            context_chars: chars,
+        }
+    }
+
+    /// Adds a document, its text and its mentions: as [`Xref::add`], keeping contexts when the table was made with
+    /// [`Xref::with_contexts`]. The text itself is not kept.
+    pub fn add_with_text(&mut self, name: &str, text: &str, mentions: &[Mention<'_>]) {
+        self.add(name, mentions);
+        let n = self.context_chars;
+        if n == 0 {
+            return;
+        }
+        let Some(doc) = self.docs.last_mut() else {
+            return;
+        };
+        for m in mentions {
+            let Some(e) = doc.entities.iter_mut().find(|e| e.id == m.entry.id) else {
+                continue;
+            };
+            let before = text.get(..m.start).unwrap_or_default();
+            let before = before.rsplit('\n').next().unwrap_or_default();
+            let skip = before.chars().count().saturating_sub(n);
+            let after = text.get(m.end..).unwrap_or_default();
+            let after = after.split('\n').next().unwrap_or_default();
+            e.contexts.push(Context {
+                start: m.start,
+                char_start: m.char_start,
+                before: before.chars().skip(skip).collect(),
+                surface: m.surface.clone(),
+                after: after.chars().take(n).collect(),
+            });
+        }
     }
 
     /// Adds a document and its mentions (in text order, as [`crate::scan::Scanner`] returns them).
@@ -120,6 +179,7 @@ impl Xref {
                     surfaces: Vec::new(),
                     first: m.start,
                     first_char: m.char_start,
+                    contexts: Vec::new(),
                 });
                 entities.len() - 1
             });
