@@ -647,6 +647,7 @@ impl<'m> Scanner<'m> {
     fn fuzzy(&self, v: &View<'_>, found: &mut Vec<Found>) {
         let n = v.toks.len();
         let mut covered = vec![false; n];
+        let mut cache: FxHashMap<String, Option<FuzzyHit>> = FxHashMap::default();
         for f in found.iter() {
             for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
                 *c = true;
@@ -683,7 +684,7 @@ impl<'m> Scanner<'m> {
                 i += 1;
                 continue;
             };
-            if let Some(f) = self.fuzzy_at(v, k, &covered) {
+            if let Some(f) = self.fuzzy_at(v, k, &covered, &mut cache) {
                 for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
                     *c = true;
                 }
@@ -696,7 +697,13 @@ impl<'m> Scanner<'m> {
     }
 
     /// A fuzzy or cross-script match of tokens `k..=k+1` or `k` alone (uncovered, four letters or more).
-    fn fuzzy_at(&self, v: &View<'_>, k: usize, covered: &[bool]) -> Option<Found> {
+    fn fuzzy_at(
+        &self,
+        v: &View<'_>,
+        k: usize,
+        covered: &[bool],
+        cache: &mut FxHashMap<String, Option<FuzzyHit>>,
+    ) -> Option<Found> {
         let long_enough = |j: usize| {
             !covered.get(j).copied().unwrap_or(true)
                 && v.key(j)
@@ -715,25 +722,44 @@ impl<'m> Scanner<'m> {
                 continue;
             };
             let surface = v.text.get(a.start..b.end).unwrap_or_default();
-            let hit = self.matcher.lookup(surface).into_iter().find(|m| {
-                matches!(m.method, Method::Fuzzy | Method::Translit)
-                    && m.score >= self.options.fuzzy_threshold
-            });
-            if let Some(m) = hit {
-                let entries = self.matcher.glossary().entries();
-                let entry = entries.iter().position(|e| std::ptr::eq(e, m.entry))?;
+            // A document repeats its phrases (المتحدث باسم …): each distinct one is looked up once.
+            let hit = match cache.get(surface) {
+                Some(hit) => hit.clone(),
+                None => {
+                    let hit = self.fuzzy_lookup(surface);
+                    cache.insert(surface.to_string(), hit.clone());
+                    hit
+                }
+            };
+            if let Some(h) = hit {
                 return Some(Found {
                     first: k,
                     last,
-                    entry: u32::try_from(entry).ok()?,
-                    score: m.score,
-                    method: m.method,
-                    detail: format!("like {}", m.form),
+                    entry: h.entry,
+                    score: h.score,
+                    method: h.method,
+                    detail: format!("like {}", h.form),
                     full_person: false,
                 });
             }
         }
         None
+    }
+
+    /// The best fuzzy or cross-script match of a phrase at the running-text threshold.
+    fn fuzzy_lookup(&self, surface: &str) -> Option<FuzzyHit> {
+        let m = self.matcher.lookup(surface).into_iter().find(|m| {
+            matches!(m.method, Method::Fuzzy | Method::Translit)
+                && m.score >= self.options.fuzzy_threshold
+        })?;
+        let entries = self.matcher.glossary().entries();
+        let entry = entries.iter().position(|e| std::ptr::eq(e, m.entry))?;
+        Some(FuzzyHit {
+            entry: u32::try_from(entry).ok()?,
+            score: m.score,
+            method: m.method,
+            form: m.form.to_string(),
+        })
     }
 
     /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
@@ -798,6 +824,15 @@ struct Found {
     detail: String,
     /// A full form of a person (not a family name alone): names the person for later family names.
     full_person: bool,
+}
+
+/// A fuzzy match of a phrase, kept for the rest of the document.
+#[derive(Clone, Debug)]
+struct FuzzyHit {
+    entry: u32,
+    score: f64,
+    method: Method,
+    form: String,
 }
 
 /// A lone family name waiting for the whole document.

@@ -295,3 +295,84 @@ impl Xref {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+    use crate::matcher::Matcher;
+    use crate::scan::Scanner;
+
+    fn matcher() -> Matcher {
+        let csv =
+            "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\nmoscow,LOC,Moscow,موسكو\n\
+                   baku,LOC,Baku,باكو\nyerevan,LOC,Yerevan,يريفان\n";
+        Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default())
+    }
+
+    #[test]
+    fn weights_an_entity_everywhere_little_but_not_nothing() {
+        let everywhere = Xref::weight(1, 5, 5);
+        let once = Xref::weight(1, 1, 5);
+        assert!((everywhere - 0.087).abs() < 0.001, "{everywhere}");
+        assert!((once - 1.386).abs() < 0.001, "{once}");
+        // Sublinear in the count.
+        assert!((Xref::weight(4, 1, 5) / once - (1.0 + 4f64.ln())).abs() < 1e-9);
+    }
+
+    #[test]
+    fn counts_spellings_and_first_offsets() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::new();
+        let text = "زار بوتين موسكو. فلاديمير بوتين في موسكو وبوتين";
+        x.add("a", &s.scan(text));
+        let d = &x.documents()[0];
+        let putin = d
+            .entity("putin")
+            .cloned()
+            .unwrap_or_else(|| panic!("putin"));
+        assert_eq!(putin.count, 3);
+        assert_eq!(putin.surfaces, ["بوتين", "فلاديمير بوتين", "وبوتين"]);
+        assert_eq!((putin.first, putin.first_char), ("زار ".len(), 4));
+        assert!(putin.contexts.is_empty());
+        assert_eq!(d.entities[0].id, "putin");
+        assert_eq!(d.entity("moscow").map(|e| e.count), Some(2));
+    }
+
+    #[test]
+    fn contexts_stay_on_the_line() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::with_contexts(6);
+        let text = "سطر أول\nوصل فلاديمير بوتين إلى موسكو اليوم\nسطر";
+        x.add_with_text("a", text, &s.scan(text));
+        let c = &x.documents()[0].entities[0].contexts[0];
+        assert_eq!(
+            (c.before.as_str(), c.surface.as_str(), c.after.as_str()),
+            ("وصل ", "فلاديمير بوتين", " إلى م")
+        );
+    }
+
+    #[test]
+    fn related_ranks_by_shared_rare_entities() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::new();
+        for t in [
+            "بوتين في موسكو ويريفان",
+            "بوتين في باكو",
+            "بوتين في موسكو ويريفان مرة أخرى",
+        ] {
+            x.add("d", &s.scan(t));
+        }
+        let r = x.related();
+        assert_eq!((r[0].a, r[0].b), (0, 2));
+        assert!((r[0].score - 1.0).abs() < 1e-9);
+        assert_eq!(r[0].shared.last().map(String::as_str), Some("putin"));
+        assert_eq!(x.related_to(1).first().map(|p| p.0), Some(0));
+        // A pair sharing only an entity every document names still relates, weakly.
+        assert!(r.iter().all(|p| p.score > 0.0 && p.score <= 1.0));
+        assert!(r.last().is_some_and(|p| p.score < 0.2));
+    }
+}
