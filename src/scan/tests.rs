@@ -377,3 +377,10 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn scanner_and_mentions_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Scanner<'static>>();
+    send_sync::<Mention<'static>>();
+}
