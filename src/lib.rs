@@ -11,6 +11,8 @@
 //! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
+//! | find every mention in running text | [`scan`] | [`scan::Scanner`], [`scan::Mention`], [`scan::Documents`] |
+//! | cross-reference documents | [`xref`] | [`xref::Xref`], [`xref::render`] |
 //! | measure accuracy | [`eval`] | [`eval::translit`], [`eval::matching`] |
 //! | make test glossaries | [`synth`] | [`synth::Generator`] |
 //!
@@ -56,7 +58,9 @@ pub mod eval;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;
+pub mod scan;
 pub mod synth;
 pub mod translit;
+pub mod xref;
 
 pub use error::{Error, ErrorKind, Location, Result};

@@ -14,7 +14,9 @@ const EXAMPLES: &str = "Examples:
   qamus translit --scheme ala-lc 'القاهرة'
   echo 'قرة باغ' | qamus normalize --level search -
   qamus lookup --csv --column name names.csv > names.resolved.csv
-  qamus glossary check my-names.csv";
+  qamus glossary check my-names.csv
+  qamus scan article.txt
+  qamus xref tests/corpus/seeds";
 
 /// The `qamus` command line.
 #[derive(Debug, Parser)]
@@ -79,6 +81,33 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
   qamus eval                 # every report
   qamus eval translit --data ../shared/eval")]
     Eval(EvalArgs),
+    /// Find every mention of a glossary entry in documents (files, directories, `-` for standard input).
+    #[command(after_help = "Examples:
+  qamus scan article.txt
+  qamus scan --format jsonl tests/corpus/seeds > mentions.jsonl
+  qamus scan --format csv pages/ > mentions.csv           # .txt .md .html .htm .jsonl files, recursively
+  cat news.jsonl | qamus scan --jsonl-field text --id-field id --format jsonl -
+
+Each mention has its document, byte and character offsets (into the text as read; for HTML, into the text
+extracted from the page), the surface as written (clitics included), the entry and how it was found:
+exact, normalized (folds, clitic, family name), fuzzy or translit (unseen spellings, only after titles or
+on capitalized Latin words, at --fuzzy-threshold).
+
+Exit status: 0 when something was found, 1 when nothing was, 2 on error.")]
+    Scan(ScanArgs),
+    /// Cross-reference documents: entities per document, their spellings, related documents.
+    #[command(after_help = "Examples:
+  qamus xref tests/corpus/seeds
+  qamus xref --format json docs/ > xref.json
+  qamus xref --format csv docs/ > entities.csv
+  qamus xref --format html docs/ > xref.html      # a page to open in a browser
+
+json: {\"documents\": [{\"path\", \"entities\": [{\"id\", \"en\", \"type\", \"count\", \"surfaces\"}]}],
+       \"related\": [{\"a\", \"b\", \"score\", \"shared\"}]}
+Related pairs are scored by the cosine of tf-idf entity vectors: an entity every document names counts little.
+
+Exit status: 0 when some entity was found, 1 when none was, 2 on error.")]
+    Xref(XrefArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Example:\n  qamus completions bash > ~/.local/share/bash-completion/completions/qamus"
@@ -238,4 +267,93 @@ pub struct EvalArgs {
     /// Evaluate lookup with this ambiguity margin instead of the default.
     #[arg(long, value_name = "SCORE")]
     pub min_margin: Option<f64>,
+}
+
+/// How documents are read (`scan`, `xref`).
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Read every input as JSON Lines, the text in this string field.
+    #[arg(long, value_name = "FIELD")]
+    pub jsonl_field: Option<String>,
+    /// With --jsonl-field: the field naming each document (otherwise PATH:LINE).
+    #[arg(long, value_name = "FIELD", requires = "jsonl_field")]
+    pub id_field: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// How mentions are found (`scan`, `xref`).
+#[derive(Debug, Args)]
+pub struct ScanOptionArgs {
+    /// Exact and normalized forms only: no fuzzy matching of unseen spellings.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+    /// Lowest score of a fuzzy or cross-script match in running text, 0..1.
+    #[arg(long, value_name = "SCORE", default_value_t = qamus::scan::ScanOptions::DEFAULT_FUZZY_THRESHOLD)]
+    pub fuzzy_threshold: f64,
+    /// Do not resolve lone family names of people (بوتين → Vladimir Putin).
+    #[arg(long)]
+    pub no_family_names: bool,
+}
+
+/// Output formats of `scan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// The text with mentions highlighted (in colour on a terminal).
+    Pretty,
+    /// One JSON object per mention: doc, start, end, char_start, char_end, surface, id, en, type, score, method,
+    /// detail.
+    Jsonl,
+    /// Tab-separated, one mention per line, with a header.
+    Tsv,
+    /// CSV, one mention per row, with a header.
+    Csv,
+}
+
+/// `qamus scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files, directories (walked recursively) or `-` (standard input, also when none is given).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ScanFormat::Pretty)]
+    pub format: ScanFormat,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub options: ScanOptionArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+}
+
+/// Output formats of `xref`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum XrefFormat {
+    /// Markdown: documents, the entity × document matrix, spellings, related documents.
+    Md,
+    /// CSV: one row per document and entity.
+    Csv,
+    /// JSON: {"documents": [...], "related": [...]}.
+    Json,
+    /// One self-contained HTML page: heat map, spellings, related documents, mentions in context.
+    Html,
+}
+
+/// `qamus xref`.
+#[derive(Debug, Args)]
+pub struct XrefArgs {
+    /// Files, directories (walked recursively) or `-` (standard input, also when none is given).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = XrefFormat::Md)]
+    pub format: XrefFormat,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub options: ScanOptionArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
 }

@@ -3,6 +3,7 @@
 pub mod args;
 mod csvcol;
 mod io;
+mod scan;
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -58,6 +59,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Stats { glossary }) => glossary_stats(&glossary),
         Command::Eval(a) => eval(&a),
+        Command::Scan(a) => scan::scan(a, color),
+        Command::Xref(a) => scan::xref(a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "qamus", &mut std::io::stdout());

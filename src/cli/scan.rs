@@ -1,0 +1,256 @@
+//! `qamus scan` and `qamus xref`: read documents, call the scanner and the cross-reference, print.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use qamus::matcher::Matcher;
+use qamus::scan::source::JsonlFields;
+use qamus::scan::{Document, Documents, Input, Mention, ReadOptions, ScanOptions, Scanner};
+use qamus::xref::{render, Xref};
+
+use super::args::{ReadArgs, ScanArgs, ScanFormat, ScanOptionArgs, XrefArgs, XrefFormat};
+use super::{io, load_glossary};
+
+/// Below this many inputs no progress bar is drawn.
+const PROGRESS_MIN_INPUTS: usize = 20;
+
+fn scan_options(a: &ScanOptionArgs) -> Result<ScanOptions> {
+    if !(0.0..=1.0).contains(&a.fuzzy_threshold) {
+        anyhow::bail!(
+            "--fuzzy-threshold must be between 0 and 1 (got {})",
+            a.fuzzy_threshold
+        );
+    }
+    Ok(ScanOptions {
+        fuzzy: !a.no_fuzzy,
+        fuzzy_threshold: a.fuzzy_threshold,
+        family_names: !a.no_family_names,
+        ..ScanOptions::default()
+    })
+}
+
+fn read_options(a: &ReadArgs) -> ReadOptions {
+    ReadOptions {
+        jsonl: a.jsonl_field.as_ref().map(|text| JsonlFields {
+            text: text.clone(),
+            id: a.id_field.clone(),
+        }),
+        lossy: a.lossy,
+    }
+}
+
+/// The inputs (standard input when no path is given), and a progress bar on a terminal for many of them.
+fn inputs(
+    paths: &[PathBuf],
+    read: &ReadArgs,
+) -> Result<(Vec<Input>, Option<indicatif::ProgressBar>)> {
+    let inputs = if paths.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        Input::expand(paths)?
+    };
+    let bar = (inputs.len() >= PROGRESS_MIN_INPUTS && std::io::stderr().is_terminal()).then(|| {
+        let bar = if read.jsonl_field.is_some() {
+            indicatif::ProgressBar::new_spinner()
+        } else {
+            indicatif::ProgressBar::new(inputs.len() as u64)
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar
+    });
+    Ok((inputs, bar))
+}
+
+pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
+    let options = scan_options(&a.options)?;
+    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let scanner = Scanner::with_options(&matcher, options);
+    let (inputs, bar) = inputs(&a.paths, &a.read)?;
+    let docs = Documents::new(inputs, read_options(&a.read));
+    let mut out = io::stdout();
+    let mut total = 0usize;
+    const HEADER: [&str; 12] = [
+        "doc",
+        "start",
+        "end",
+        "char_start",
+        "char_end",
+        "surface",
+        "id",
+        "en",
+        "type",
+        "score",
+        "method",
+        "detail",
+    ];
+    match a.format {
+        ScanFormat::Csv => out.write_all(&csv_record(HEADER)?)?,
+        ScanFormat::Tsv => io::writeln_out(&mut out, &HEADER.join("\t"))?,
+        _ => {}
+    }
+    scanner.scan_each(
+        docs,
+        |doc: Document, mentions: Vec<Mention<'_>>| -> Result<()> {
+            total += mentions.len();
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            match a.format {
+                ScanFormat::Pretty => pretty(&mut out, &doc, &mentions, color)?,
+                ScanFormat::Jsonl => {
+                    for m in &mentions {
+                        serde_json::to_writer(&mut out, &mention_json(&doc, m))?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                ScanFormat::Tsv => {
+                    for m in &mentions {
+                        let row = fields(&doc, m).map(|f| f.replace(['\t', '\n', '\r'], " "));
+                        io::writeln_out(&mut out, &row.join("\t"))?;
+                    }
+                }
+                ScanFormat::Csv => {
+                    for m in &mentions {
+                        out.write_all(&csv_record(fields(&doc, m))?)?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    out.flush()?;
+    Ok(if total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// One CSV record with its line end.
+fn csv_record<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(fields: I) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(fields)?;
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn fields(doc: &Document, m: &Mention<'_>) -> [String; 12] {
+    [
+        doc.name.clone(),
+        m.start.to_string(),
+        m.end.to_string(),
+        m.char_start.to_string(),
+        m.char_end.to_string(),
+        m.surface.clone(),
+        m.entry.id.clone(),
+        m.entry.en.clone(),
+        m.entry.kind.as_str().to_string(),
+        format!("{:.3}", m.score),
+        m.method.as_str().to_string(),
+        m.detail.clone(),
+    ]
+}
+
+fn mention_json(doc: &Document, m: &Mention<'_>) -> serde_json::Value {
+    serde_json::json!({
+        "doc": doc.name,
+        "doc_index": doc.index,
+        "start": m.start,
+        "end": m.end,
+        "char_start": m.char_start,
+        "char_end": m.char_end,
+        "surface": m.surface,
+        "id": m.entry.id,
+        "en": m.entry.en,
+        "type": m.entry.kind.as_str(),
+        "score": (m.score * 10_000.0).round() / 10_000.0,
+        "method": m.method.as_str(),
+        "detail": m.detail,
+    })
+}
+
+/// The document's text with each mention marked: coloured with its id on a terminal, `[[surface|id]]` otherwise.
+fn pretty(
+    out: &mut impl Write,
+    doc: &Document,
+    mentions: &[Mention<'_>],
+    color: bool,
+) -> Result<()> {
+    let (bold, hl, dim, reset) = if color {
+        ("\x1b[1m", "\x1b[1;32m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
+    writeln!(
+        out,
+        "{bold}== {} ({} mentions){reset}",
+        doc.name,
+        mentions.len()
+    )?;
+    let mut at = 0;
+    for m in mentions {
+        if m.start < at {
+            continue;
+        }
+        out.write_all(doc.text.get(at..m.start).unwrap_or_default().as_bytes())?;
+        if color {
+            write!(out, "{hl}{}{reset}{dim}[{}]{reset}", m.surface, m.entry.id)?;
+        } else {
+            write!(out, "[[{}|{}]]", m.surface, m.entry.id)?;
+        }
+        at = m.end;
+    }
+    out.write_all(doc.text.get(at..).unwrap_or_default().as_bytes())?;
+    if !doc.text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn xref(a: XrefArgs) -> Result<ExitCode> {
+    let options = scan_options(&a.options)?;
+    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let scanner = Scanner::with_options(&matcher, options);
+    let (inputs, bar) = inputs(&a.paths, &a.read)?;
+    let docs = Documents::new(inputs, read_options(&a.read));
+    // The HTML page shows each mention in context: 60 characters on each side.
+    let mut x = if a.format == XrefFormat::Html {
+        Xref::with_contexts(60)
+    } else {
+        Xref::new()
+    };
+    scanner.scan_each(
+        docs,
+        |doc: Document, mentions: Vec<Mention<'_>>| -> Result<()> {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            x.add_with_text(&doc.name, &doc.text, &mentions);
+            Ok(())
+        },
+    )?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut out = io::stdout();
+    match a.format {
+        XrefFormat::Md => out.write_all(render::markdown(&x).as_bytes())?,
+        XrefFormat::Csv => render::csv(&x, &mut out)?,
+        XrefFormat::Html => out.write_all(render::html(&x).as_bytes())?,
+        XrefFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &render::json(&x))?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    let found = x.documents().iter().any(|d| !d.entities.is_empty());
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,1035 @@
+//! Every mention of a glossary entry in running text: [`Scanner`].
+//!
+//! # Overview
+//! A `Scanner` is built once from a [`Matcher`] (its glossary and its fuzzy look-up) and scans any number of
+//! documents, on any number of threads (it is `Send + Sync`). It works on word tokens
+//! ([`tokenize`]), which gives word boundaries for free:
+//!
+//! 1. **Exact phrases, one pass.** Every form of every entry is cut into tokens the same way as the text and each
+//!    token keyed by [`normalize::search`]; the key sequences make a trie. At each token of the text the scanner
+//!    follows the trie as far as the text goes and keeps the **longest** form (ناغورني قره باغ over قره باغ; منظمة
+//!    معاهدة الأمن الجماعي over معاهدة الأمن الجماعي). A name continues across spaces, quotes and dashes, never
+//!    across a line break or punctuation ([`tokenize::Gap`]).
+//! 2. **Clitics.** The first token of a mention may carry proclitics (وباشينيان، لبوتين، للكرملين، لقره باغ): the
+//!    readings of [`clitics::candidates`] (decided on the word as written, so إلهام stays whole) are tried, and a
+//!    stem is kept only when it starts a form. Where an article was taken off, only the reading that puts it back
+//!    counts (للكرملين → الكرملين), so that an adjective such as الأرمينية never becomes the name أرمينية. The
+//!    mention covers the whole written word; `detail` names the clitic. Nothing is ever stemmed.
+//! 3. **Family names.** A lone family name of a person (بوتين, باشينيان, بيسكوف: the last token, three letters or
+//!    more, of a form of a `PER` entry, and not a common word such as سلام) names the person that the document
+//!    named in full most recently before it; failing that the only person of the glossary with that family name;
+//!    failing that the only one of them the document names in full anywhere (a headline before the article).
+//! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
+//!    وزير…; nationality adjectives and names already found may stand between) or on a capitalized Latin word — one
+//!    or two tokens of four letters or more that matched nothing are looked up with [`Matcher::lookup`], and a
+//!    `fuzzy` or `translit` match is kept only at the stricter [`ScanOptions::fuzzy_threshold`] (0.9): ordinary
+//!    words must not turn into entities.
+//!
+//! A few forms are ordinary words far more often than names in running text (العربية "Arabic" — also Al Arabiya;
+//! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
+//! and function words (في، من، على) are never names: alone they are not matched; longer forms still are.
+//!
+//! Offsets ([`Mention::start`], [`Mention::end`]) are byte offsets into the text given, always on character
+//! boundaries; [`Mention::char_start`] and [`Mention::char_end`] count characters. Reading files, directories,
+//! HTML and JSON Lines is in [`source`] (offsets of an HTML document are into its extracted text, see [`html`]).
+//!
+//! # Example
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::Matcher;
+//! use qamus::scan::Scanner;
+//!
+//! let matcher = Matcher::new(Glossary::builtin());
+//! let scanner = Scanner::new(&matcher);
+//! let text = "التقى فلاديمير بوتين وباشينيان لبحث الوضع في ناغورني قره باغ.";
+//! let found: Vec<(&str, &str)> = scanner
+//!     .scan(text)
+//!     .iter()
+//!     .map(|m| (&text[m.start..m.end], m.entry.id.as_str()))
+//!     .collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("فلاديمير بوتين", "vladimir-putin"),
+//!         ("وباشينيان", "nikol-pashinyan"),
+//!         ("ناغورني قره باغ", "nagorno-karabakh"),
+//!     ]
+//! );
+//! ```
+
+pub mod html;
+pub mod source;
+pub mod tokenize;
+mod words;
+
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::glossary::{EntityType, Entry};
+use crate::matcher::{clitics, Matcher, Method};
+use crate::normalize;
+
+use tokenize::{Class, Gap, Token};
+
+pub use source::{Document, Documents, Input, ReadOptions};
+
+/// Settings of a [`Scanner`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScanOptions {
+    /// Try clitic readings of the first word of a name (وباشينيان, للكرملين).
+    pub clitics: bool,
+    /// Resolve lone family names of people (بوتين).
+    pub family_names: bool,
+    /// Look unseen spellings up with the fuzzy matcher (after titles and on capitalized Latin words).
+    pub fuzzy: bool,
+    /// The lowest score of a fuzzy or cross-script match in running text.
+    pub fuzzy_threshold: f64,
+}
+
+impl ScanOptions {
+    /// The default threshold of fuzzy matches in running text: stricter than a look-up's, since a document holds
+    /// many ordinary words and only a few names.
+    pub const DEFAULT_FUZZY_THRESHOLD: f64 = 0.9;
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions {
+            clitics: true,
+            family_names: true,
+            fuzzy: true,
+            fuzzy_threshold: ScanOptions::DEFAULT_FUZZY_THRESHOLD,
+        }
+    }
+}
+
+/// Scores of mentions, on the matcher's scale (see [`crate::matcher`]).
+const SCORE_EXACT: f64 = 1.0;
+const SCORE_NORMALIZED: f64 = 0.98;
+const SCORE_CLITIC: f64 = 0.95;
+const SCORE_FAMILY: f64 = 0.9;
+
+/// One mention of a glossary entry in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention<'m> {
+    /// The document's index (its position in the input; 0 for [`Scanner::scan`]).
+    pub doc: usize,
+    /// Byte offset of the first character of the mention in the document text (clitics included).
+    pub start: usize,
+    /// Byte offset just after the mention.
+    pub end: usize,
+    /// Character offset of the first character.
+    pub char_start: usize,
+    /// Character offset just after the mention.
+    pub char_end: usize,
+    /// The text of the mention as written.
+    pub surface: String,
+    /// The entry mentioned.
+    pub entry: &'m Entry,
+    /// Confidence in 0..=1: 1 exact form, 0.98 normalized, 0.95 with a clitic, 0.9 family name; fuzzy matches
+    /// their similarity.
+    pub score: f64,
+    /// How it was found (`exact`, `normalized`, `fuzzy`, `translit`).
+    pub method: Method,
+    /// What else was done: `clitic و`, `family name`, `also ID` (a form two entries share); empty when nothing.
+    pub detail: String,
+}
+
+/// A reference to one form of one entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FormRef {
+    entry: u32,
+    form: u32,
+}
+
+const ROOT: u32 = 0;
+
+/// Finds mentions of glossary entries in text. Build once, share between threads.
+#[derive(Debug)]
+pub struct Scanner<'m> {
+    matcher: &'m Matcher,
+    options: ScanOptions,
+    /// Every token key of every form → its term id.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// (node, term) → child node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Nodes that end a form → the forms (one per entry, glossary order).
+    terminal: FxHashMap<u32, Vec<FormRef>>,
+    /// Keys of terms that start a form, and the same without a leading article: the quick test that a word may
+    /// hide a form behind clitics.
+    first_terms: FxHashSet<Box<str>>,
+    /// Family-name term → the person entries that have it (glossary order).
+    family: FxHashMap<u32, Vec<u32>>,
+    /// Title phrases, as sequences of token keys.
+    titles: Vec<Vec<String>>,
+    /// The first key of every title phrase.
+    title_heads: FxHashSet<String>,
+    nodes: u32,
+}
+
+impl<'m> Scanner<'m> {
+    /// A scanner over the matcher's glossary, with the default options.
+    pub fn new(matcher: &'m Matcher) -> Scanner<'m> {
+        Scanner::with_options(matcher, ScanOptions::default())
+    }
+
+    /// A scanner over the matcher's glossary.
+    pub fn with_options(matcher: &'m Matcher, options: ScanOptions) -> Scanner<'m> {
+        let mut s = Scanner {
+            matcher,
+            options,
+            vocab: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            terminal: FxHashMap::default(),
+            first_terms: FxHashSet::default(),
+            family: FxHashMap::default(),
+            titles: Vec::new(),
+            title_heads: FxHashSet::default(),
+            nodes: 1,
+        };
+        let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
+            .iter()
+            .chain(words::FUNCTION_WORDS)
+            .map(|f| {
+                let keys = token_keys(f);
+                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
+                joined.join(" ")
+            })
+            .collect();
+        let common: FxHashSet<String> = words::COMMON_WORDS
+            .iter()
+            .map(|f| normalize::search(f).into_owned())
+            .collect();
+        for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
+            let e = u32::try_from(ei).unwrap_or(u32::MAX);
+            for (fi, form) in entry.forms().enumerate() {
+                let keys = token_keys(form);
+                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
+                if keys.is_empty() || ambiguous.contains(&joined.join(" ")) {
+                    continue;
+                }
+                let r = FormRef {
+                    entry: e,
+                    form: u32::try_from(fi).unwrap_or(u32::MAX),
+                };
+                s.insert(&keys, r);
+                if entry.kind == EntityType::Per && keys.len() >= 2 {
+                    if let Some(last) = keys.last().filter(|k| {
+                        k.len() == 1 && k[0].chars().count() >= 3 && !common.contains(k[0].as_str())
+                    }) {
+                        let t = s.term(&last[0]);
+                        let people = s.family.entry(t).or_default();
+                        if !people.contains(&e) {
+                            people.push(e);
+                        }
+                    }
+                }
+            }
+        }
+        s.titles = words::TITLES
+            .iter()
+            .map(|t| token_keys(t).into_iter().flatten().collect())
+            .collect();
+        s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
+        s
+    }
+
+    /// The id of a term, added to the vocabulary if new.
+    fn term(&mut self, key: &str) -> u32 {
+        let next_id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+        *self.vocab.entry(key.into()).or_insert(next_id)
+    }
+
+    /// Whether a key is a family name.
+    fn is_family(&self, key: &str) -> bool {
+        self.vocab
+            .get(key)
+            .is_some_and(|t| self.family.contains_key(t))
+    }
+
+    /// Adds one form's key sequence to the trie.
+    fn insert(&mut self, keys: &[Vec<String>], r: FormRef) {
+        let mut node = ROOT;
+        let mut first = true;
+        for term in keys.iter().flatten() {
+            if first {
+                self.first_terms.insert(term.as_str().into());
+                if let Some(rest) = term.strip_prefix("ال") {
+                    self.first_terms.insert(rest.into());
+                }
+                first = false;
+            }
+            let t = self.term(term);
+            let fresh = self.nodes;
+            let child = *self.edges.entry((node, t)).or_insert(fresh);
+            if child == fresh {
+                self.nodes += 1;
+            }
+            node = child;
+        }
+        let forms = self.terminal.entry(node).or_default();
+        if !forms.iter().any(|f| f.entry == r.entry) {
+            forms.push(r);
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> ScanOptions {
+        self.options
+    }
+
+    /// The matcher (and through it the glossary) this scanner uses.
+    pub fn matcher(&self) -> &'m Matcher {
+        self.matcher
+    }
+
+    /// How many distinct token sequences (trie nodes) the forms make.
+    pub fn trie_nodes(&self) -> usize {
+        self.nodes as usize
+    }
+
+    /// Every mention in `text`, in text order (document index 0).
+    pub fn scan(&self, text: &str) -> Vec<Mention<'m>> {
+        self.scan_doc(0, text)
+    }
+
+    /// Every mention in `text`, in text order, tagged with the document index `doc`.
+    pub fn scan_doc(&self, doc: usize, text: &str) -> Vec<Mention<'m>> {
+        let toks = tokenize::tokens(text);
+        let view = View::new(self, text, &toks);
+        let mut found: Vec<Found> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let readings = self.clitic_readings(&view, i);
+            if let Some(f) = self.longest_at(&view, i, &readings) {
+                i = f.last + 1;
+                found.push(f);
+                continue;
+            }
+            if self.options.family_names {
+                if let Some(p) = self.family_at(&view, i, &readings) {
+                    pending.push(p);
+                }
+            }
+            i += 1;
+        }
+        self.resolve_family(&mut found, pending);
+        found.sort_by_key(|f| f.first);
+        if self.options.fuzzy {
+            self.fuzzy(&view, &mut found);
+            found.sort_by_key(|f| f.first);
+        }
+        let entries = self.matcher.glossary().entries();
+        let mut out = Vec::with_capacity(found.len());
+        let mut chars = CharCounter::new(text);
+        for f in found {
+            let (Some(first), Some(last), Some(entry)) = (
+                toks.get(f.first),
+                toks.get(f.last),
+                entries.get(f.entry as usize),
+            ) else {
+                continue;
+            };
+            let (start, end) = (first.start, last.end);
+            let surface = text.get(start..end).unwrap_or_default().to_string();
+            let char_start = chars.at(start);
+            let char_end = chars.at(end);
+            out.push(Mention {
+                doc,
+                start,
+                end,
+                char_start,
+                char_end,
+                surface,
+                entry,
+                score: f.score,
+                method: f.method,
+                detail: f.detail,
+            });
+        }
+        out
+    }
+
+    /// Scans documents on all cores, a chunk at a time, and hands each document with its mentions to `sink` in
+    /// input order. Only one chunk of documents is in memory at once (a few per thread), so memory is bounded by
+    /// the largest documents, not by the collection. The first error (reading a document, or from `sink`) stops
+    /// the scan and is returned.
+    ///
+    /// ```
+    /// use qamus::glossary::Glossary;
+    /// use qamus::matcher::Matcher;
+    /// use qamus::scan::{Documents, Input, ReadOptions, Scanner};
+    ///
+    /// let matcher = Matcher::new(Glossary::builtin());
+    /// let scanner = Scanner::new(&matcher);
+    /// let docs = Documents::new(Input::expand(&["tests/corpus/seeds".into()])?, ReadOptions::default());
+    /// let mut counts = Vec::new();
+    /// scanner.scan_each(docs, |doc, mentions| {
+    ///     counts.push((doc.index, mentions.len()));
+    ///     Ok::<(), qamus::Error>(())
+    /// })?;
+    /// assert_eq!(counts.len(), 5);
+    /// assert!(counts.iter().all(|&(_, n)| n > 10));
+    /// # Ok::<(), qamus::Error>(())
+    /// ```
+    pub fn scan_each<I, F, E>(&self, docs: I, mut sink: F) -> std::result::Result<(), E>
+    where
+        I: IntoIterator<Item = crate::Result<Document>>,
+        F: FnMut(Document, Vec<Mention<'m>>) -> std::result::Result<(), E>,
+        E: From<crate::Error>,
+    {
+        use rayon::prelude::*;
+        let chunk = rayon::current_num_threads().max(1) * 4;
+        let mut docs = docs.into_iter();
+        loop {
+            let mut batch: Vec<Document> = Vec::with_capacity(chunk);
+            let mut failed = None;
+            for d in docs.by_ref() {
+                match d {
+                    Ok(d) => batch.push(d),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+                if batch.len() == chunk {
+                    break;
+                }
+            }
+            if batch.is_empty() && failed.is_none() {
+                return Ok(());
+            }
+            let found: Vec<Vec<Mention<'m>>> = batch
+                .par_iter()
+                .map(|d| self.scan_doc(d.index, &d.text))
+                .collect();
+            for (d, m) in batch.into_iter().zip(found) {
+                sink(d, m)?;
+            }
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+        }
+    }
+
+    /// The longest form starting at token `i`, read as written or with clitics off its first word.
+    /// The clitic readings of token `i` worth trying (those that keep an article they took off), or none when
+    /// the cheap test rules them all out.
+    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Vec<clitics::Candidate> {
+        let (Some(tok), Some(key)) = (v.toks.get(i), v.key(i)) else {
+            return Vec::new();
+        };
+        if !self.options.clitics || tok.class != Class::Arabic || !self.may_have_clitics(key) {
+            return Vec::new();
+        }
+        let mut readings = clitics::candidates(v.text.get(tok.range()).unwrap_or_default());
+        readings.retain(article_kept);
+        readings
+    }
+
+    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[clitics::Candidate]) -> Option<Found> {
+        let tok = v.toks.get(i)?;
+        let mut best: Option<(usize, u32, String)> = None;
+        if let Some(terms) = v.terms(i) {
+            if let Some((last, node)) = self.walk(v, i, terms) {
+                best = Some((last, node, String::new()));
+            }
+        }
+        {
+            for c in readings {
+                let Some(terms) = self.terms_of(&token_key(&c.stem)) else {
+                    continue;
+                };
+                if let Some((last, node)) = self.walk(v, i, &terms) {
+                    if best.as_ref().is_none_or(|b| last > b.0) {
+                        best = Some((last, node, format!("clitic {}", c.prefix)));
+                    }
+                }
+            }
+        }
+        let (last, node, clitic) = best?;
+        let forms = self.terminal.get(&node)?;
+        let r = forms.first()?;
+        let entries = self.matcher.glossary().entries();
+        let entry = entries.get(r.entry as usize)?;
+        let surface = v
+            .text
+            .get(tok.start..v.toks.get(last)?.end)
+            .unwrap_or_default();
+        let form = entry.forms().nth(r.form as usize).unwrap_or_default();
+        let (score, method) = if !clitic.is_empty() {
+            (SCORE_CLITIC, Method::Normalized)
+        } else if normalize::display(surface) == form {
+            (SCORE_EXACT, Method::Exact)
+        } else {
+            (SCORE_NORMALIZED, Method::Normalized)
+        };
+        let mut detail = clitic;
+        // A form several entries share: name a few of the others.
+        const OTHERS: usize = 3;
+        for other in forms.iter().skip(1).take(OTHERS) {
+            if let Some(o) = entries.get(other.entry as usize) {
+                push_detail(&mut detail, &format!("also {}", o.id));
+            }
+        }
+        if forms.len() > OTHERS + 1 {
+            push_detail(
+                &mut detail,
+                &format!("and {} more", forms.len() - OTHERS - 1),
+            );
+        }
+        Some(Found {
+            first: i,
+            last,
+            entry: r.entry,
+            score,
+            method,
+            detail,
+            full_person: entry.kind == EntityType::Per,
+        })
+    }
+
+    /// Follows the trie from the root with `first_terms` (the terms of token `i`), then with the tokens after it
+    /// while the gaps are soft; returns the last token and node of the longest form found.
+    fn walk(&self, v: &View<'_>, i: usize, first_terms: &[u32]) -> Option<(usize, u32)> {
+        let mut node = ROOT;
+        for &t in first_terms {
+            node = *self.edges.get(&(node, t))?;
+        }
+        let mut best = self.terminal.contains_key(&node).then_some((i, node));
+        let mut j = i;
+        while j + 1 < v.toks.len() && v.soft_after(j) {
+            j += 1;
+            let Some(terms) = v.terms(j) else {
+                break;
+            };
+            let mut ok = true;
+            for &t in terms {
+                match self.edges.get(&(node, t)) {
+                    Some(&c) => node = c,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                break;
+            }
+            if self.terminal.contains_key(&node) {
+                best = Some((j, node));
+            }
+        }
+        best
+    }
+
+    /// The term ids of a key, when every term is in the vocabulary.
+    fn terms_of(&self, key: &str) -> Option<Vec<u32>> {
+        key.split(' ')
+            .filter(|t| !t.is_empty())
+            .map(|t| self.vocab.get(t).copied())
+            .collect::<Option<Vec<u32>>>()
+            .filter(|t| !t.is_empty())
+    }
+
+    /// A cheap test (no allocation) that some clitic reading of a word with this key may start a form or be a
+    /// family name: after taking one to four prefix letters off the key, the rest starts a form (with or without
+    /// its article) or is a family name.
+    fn may_have_clitics(&self, key: &str) -> bool {
+        let mut rest = key;
+        for _ in 0..4 {
+            let Some(c) = rest.chars().next() else {
+                return false;
+            };
+            if !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا') {
+                return false;
+            }
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+            if rest.len() < 4 {
+                return false;
+            }
+            // No prefix ends in the article's alef (ال ends in ل): nothing to look up yet.
+            if c == 'ا' {
+                continue;
+            }
+            if self.first_terms.contains(rest) || self.is_family(rest) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
+    /// is read.
+    fn family_at(
+        &self,
+        v: &View<'_>,
+        i: usize,
+        readings: &[clitics::Candidate],
+    ) -> Option<Pending> {
+        if let Some(people) = v.terms(i).and_then(|t| match t {
+            [t] => self.family.get(t),
+            _ => None,
+        }) {
+            return Some(Pending {
+                token: i,
+                people: people.clone(),
+                clitic: String::new(),
+            });
+        }
+        readings.iter().find_map(|c| {
+            let t = self.vocab.get(token_key(&c.stem).as_ref())?;
+            let people = self.family.get(t)?;
+            Some(Pending {
+                token: i,
+                people: people.clone(),
+                clitic: format!("clitic {}", c.prefix),
+            })
+        })
+    }
+
+    /// Turns pending family names into mentions: the person named in full most recently before, else the only
+    /// person of the glossary with that name, else the only one of them named anywhere in the document.
+    fn resolve_family(&self, found: &mut Vec<Found>, pending: Vec<Pending>) {
+        // Full mentions of people in text order; one sweep keeps, per person, where it was last named.
+        let mut full: Vec<(usize, u32)> = found
+            .iter()
+            .filter(|f| f.full_person)
+            .map(|f| (f.first, f.entry))
+            .collect();
+        full.sort_unstable();
+        let named: FxHashSet<u32> = full.iter().map(|&(_, e)| e).collect();
+        let mut last_named: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut next = full.iter().peekable();
+        for p in pending {
+            while let Some(&&(at, e)) = next.peek() {
+                if at >= p.token {
+                    break;
+                }
+                last_named.insert(e, at);
+                next.next();
+            }
+            let before = p
+                .people
+                .iter()
+                .filter_map(|e| last_named.get(e).map(|&at| (at, *e)))
+                .max()
+                .map(|(_, e)| e);
+            let mut anywhere = p.people.iter().filter(|e| named.contains(e));
+            let only_named = match (anywhere.next(), anywhere.next()) {
+                (Some(&e), None) => Some(e),
+                _ => None,
+            };
+            let only_person = match p.people.as_slice() {
+                [e] => Some(*e),
+                _ => None,
+            };
+            let Some(entry) = before.or(only_person).or(only_named) else {
+                continue;
+            };
+            let mut detail = p.clitic;
+            push_detail(&mut detail, "family name");
+            found.push(Found {
+                first: p.token,
+                last: p.token,
+                entry,
+                score: SCORE_FAMILY,
+                method: Method::Normalized,
+                detail,
+                full_person: false,
+            });
+        }
+    }
+
+    /// Unseen spellings where a name is expected: after titles, and capitalized Latin words.
+    fn fuzzy(&self, v: &View<'_>, found: &mut Vec<Found>) {
+        let n = v.toks.len();
+        let mut covered = vec![false; n];
+        let mut cache: FxHashMap<String, Option<FuzzyHit>> = FxHashMap::default();
+        for f in found.iter() {
+            for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+                *c = true;
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            let start = if let Some(after) = self.title_at(v, i) {
+                // Skip nationality adjectives and names already found (الرئيس الروسي X, المتحدث باسم الكرملين X).
+                let mut k = after;
+                let mut skipped = 0;
+                while k < n && skipped < 3 && v.soft_after(k.saturating_sub(1)) {
+                    let adjective = v.key(k).is_some_and(is_nisba);
+                    if covered.get(k).copied().unwrap_or(false) || adjective {
+                        k += 1;
+                        skipped += 1;
+                    } else {
+                        break;
+                    }
+                }
+                (k < n && k > 0 && v.soft_after(k - 1)).then_some(k)
+            } else if v.toks.get(i).is_some_and(|t| {
+                t.class == Class::Latin
+                    && v.text
+                        .get(t.range())
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase)
+            }) {
+                Some(i)
+            } else {
+                None
+            };
+            let Some(k) = start else {
+                i += 1;
+                continue;
+            };
+            if let Some(f) = self.fuzzy_at(v, k, &covered, &mut cache) {
+                for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+                    *c = true;
+                }
+                i = f.last + 1;
+                found.push(f);
+            } else {
+                i = k.max(i) + 1;
+            }
+        }
+    }
+
+    /// A fuzzy or cross-script match of tokens `k..=k+1` or `k` alone (uncovered, four letters or more).
+    fn fuzzy_at(
+        &self,
+        v: &View<'_>,
+        k: usize,
+        covered: &[bool],
+        cache: &mut FxHashMap<String, Option<FuzzyHit>>,
+    ) -> Option<Found> {
+        let long_enough = |j: usize| {
+            !covered.get(j).copied().unwrap_or(true)
+                && v.key(j)
+                    .is_some_and(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        };
+        if !long_enough(k) {
+            return None;
+        }
+        let mut spans = Vec::with_capacity(2);
+        if k + 1 < v.toks.len() && v.soft_after(k) && long_enough(k + 1) {
+            spans.push(k + 1);
+        }
+        spans.push(k);
+        for last in spans {
+            let (Some(a), Some(b)) = (v.toks.get(k), v.toks.get(last)) else {
+                continue;
+            };
+            let surface = v.text.get(a.start..b.end).unwrap_or_default();
+            // A document repeats its phrases (المتحدث باسم …): each distinct one is looked up once.
+            let hit = match cache.get(surface) {
+                Some(hit) => hit.clone(),
+                None => {
+                    let hit = self.fuzzy_lookup(surface);
+                    cache.insert(surface.to_string(), hit.clone());
+                    hit
+                }
+            };
+            if let Some(h) = hit {
+                return Some(Found {
+                    first: k,
+                    last,
+                    entry: h.entry,
+                    score: h.score,
+                    method: h.method,
+                    detail: format!("like {}", h.form),
+                    full_person: false,
+                });
+            }
+        }
+        None
+    }
+
+    /// The best fuzzy or cross-script match of a phrase at the running-text threshold.
+    fn fuzzy_lookup(&self, surface: &str) -> Option<FuzzyHit> {
+        let m = self.matcher.lookup(surface).into_iter().find(|m| {
+            matches!(m.method, Method::Fuzzy | Method::Translit)
+                && m.score >= self.options.fuzzy_threshold
+        })?;
+        let entries = self.matcher.glossary().entries();
+        let entry = entries.iter().position(|e| std::ptr::eq(e, m.entry))?;
+        Some(FuzzyHit {
+            entry: u32::try_from(entry).ok()?,
+            score: m.score,
+            method: m.method,
+            form: m.form.to_string(),
+        })
+    }
+
+    /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
+    fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
+        let first = v.key(i)?;
+        let bare = first
+            .strip_prefix('و')
+            .or_else(|| first.strip_prefix('ف'))
+            .unwrap_or(first);
+        if !self.title_heads.contains(first) && !self.title_heads.contains(bare) {
+            return None;
+        }
+        let mut best: Option<usize> = None;
+        for t in &self.titles {
+            let Some(head) = t.first() else {
+                continue;
+            };
+            if head != first && head != bare {
+                continue;
+            }
+            let mut j = i;
+            let ok = t.iter().enumerate().skip(1).all(|(x, want)| {
+                j = i + x;
+                v.soft_after(j - 1) && v.key(j).is_some_and(|k| k == want)
+            });
+            if ok && best.is_none_or(|b| j + 1 > b) {
+                best = Some(j + 1);
+            }
+        }
+        best
+    }
+}
+
+/// Where an article came off, only the reading that puts it back counts (للكرملين → الكرملين, not كرملين): a name
+/// written with the article in the glossary keeps it, and one written without (أرمينية) never takes one (the
+/// adjective الأرمينية).
+fn article_kept(c: &clitics::Candidate) -> bool {
+    let took_article = c.prefix.ends_with("ال") || c.prefix.ends_with("لل");
+    !took_article || c.stem.starts_with("ال")
+}
+
+/// A definite nisba adjective (الروسي، الأرمنية): skipped between a title and a name.
+fn is_nisba(key: &str) -> bool {
+    key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
+}
+
+fn push_detail(detail: &mut String, s: &str) {
+    if !detail.is_empty() {
+        detail.push_str(", ");
+    }
+    detail.push_str(s);
+}
+
+/// A match found by the first passes, by token index.
+#[derive(Debug)]
+struct Found {
+    first: usize,
+    last: usize,
+    entry: u32,
+    score: f64,
+    method: Method,
+    detail: String,
+    /// A full form of a person (not a family name alone): names the person for later family names.
+    full_person: bool,
+}
+
+/// A fuzzy match of a phrase, kept for the rest of the document.
+#[derive(Clone, Debug)]
+struct FuzzyHit {
+    entry: u32,
+    score: f64,
+    method: Method,
+    form: String,
+}
+
+/// A lone family name waiting for the whole document.
+struct Pending {
+    token: usize,
+    people: Vec<u32>,
+    clitic: String,
+}
+
+/// The tokens of one document with their keys and term ids.
+struct View<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+    /// Each token's key: a range of the text (the token is its own key) or of `buf`.
+    keys: Vec<(bool, u32, u32)>,
+    /// The keys that differ from their tokens, one after the other.
+    buf: String,
+    /// For each token, the range of its term ids in `terms`, or `None` when a term is not in the vocabulary.
+    spans: Vec<Option<(u32, u32)>>,
+    terms: Vec<u32>,
+}
+
+impl<'t> View<'t> {
+    fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token]) -> View<'t> {
+        let mut v = View {
+            text,
+            toks,
+            keys: Vec::with_capacity(toks.len()),
+            buf: String::new(),
+            spans: Vec::with_capacity(toks.len()),
+            terms: Vec::with_capacity(toks.len()),
+        };
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for t in toks {
+            let raw = text.get(t.range()).unwrap_or_default();
+            let at = v.buf.len();
+            let (key, entry) = if token_key_into(raw, &mut v.buf) {
+                let key = v.buf.get(at..).unwrap_or_default();
+                (key, (true, to_u32(at), to_u32(v.buf.len())))
+            } else {
+                (raw, (false, to_u32(t.start), to_u32(t.end)))
+            };
+            let from = v.terms.len();
+            let known = if key.contains(' ') {
+                key.split(' ')
+                    .filter(|p| !p.is_empty())
+                    .all(|part| match scanner.vocab.get(part) {
+                        Some(&id) => {
+                            v.terms.push(id);
+                            true
+                        }
+                        None => false,
+                    })
+            } else {
+                match scanner.vocab.get(key) {
+                    Some(&id) => {
+                        v.terms.push(id);
+                        true
+                    }
+                    None => false,
+                }
+            };
+            if !known || v.terms.len() == from {
+                v.terms.truncate(from);
+                v.spans.push(None);
+            } else {
+                v.spans.push(Some((to_u32(from), to_u32(v.terms.len()))));
+            }
+            v.keys.push(entry);
+        }
+        v
+    }
+
+    /// The `search` key of token `i`.
+    fn key(&self, i: usize) -> Option<&str> {
+        let &(in_buf, a, b) = self.keys.get(i)?;
+        let src = if in_buf { self.buf.as_str() } else { self.text };
+        src.get(a as usize..b as usize)
+    }
+
+    fn terms(&self, i: usize) -> Option<&[u32]> {
+        let (a, b) = (*self.spans.get(i)?)?;
+        self.terms.get(a as usize..b as usize)
+    }
+
+    /// Whether the gap after token `i` lets a name continue.
+    fn soft_after(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => {
+                tokenize::gap(self.text.get(a.end..b.start).unwrap_or_default()) == Gap::Soft
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The `search` key of one token, borrowed when the token is already in `search` form (plain Arabic letters,
+/// lower-case ASCII), folded here without the full normalizer when it holds only basic Arabic letters (the alef
+/// forms, ى, ؤ, ئ, final ة), and through [`normalize::search`] otherwise. The three paths agree (a property test
+/// checks it).
+pub fn token_key(token: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    if token_key_into(token, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// [`token_key`] without allocating: appends the key to `buf` and returns `true`, or returns `false` (and leaves
+/// `buf` alone) when the token is its own key.
+fn token_key_into(token: &str, buf: &mut String) -> bool {
+    if token.chars().all(is_stable) {
+        return false;
+    }
+    if token
+        .chars()
+        .all(|c| is_stable(c) || fold_basic(c, false).is_some())
+    {
+        let mut chars = token.chars().peekable();
+        while let Some(c) = chars.next() {
+            let last = chars.peek().is_none();
+            buf.push(fold_basic(c, last).unwrap_or(c));
+        }
+        return true;
+    }
+    buf.push_str(&normalize::search(token));
+    true
+}
+
+/// Characters that the `search` level leaves unchanged wherever they stand.
+fn is_stable(c: char) -> bool {
+    match c {
+        'a'..='z' | '0'..='9' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
+            !matches!(c, 'آ' | 'أ' | 'إ' | 'ى' | 'ة' | 'ؤ' | 'ئ')
+        }
+        _ => false,
+    }
+}
+
+/// The `search` fold of a basic Arabic letter that changes (`last`: it ends the word).
+fn fold_basic(c: char, last: bool) -> Option<char> {
+    match c {
+        'آ' | 'أ' | 'إ' => Some('ا'),
+        'ى' | 'ئ' => Some('ي'),
+        'ؤ' => Some('و'),
+        'ة' => Some(if last { 'ه' } else { 'ة' }),
+        _ => None,
+    }
+}
+
+/// The token keys of a form: one list of terms per token (a token's key may hold several: `Su-30SM` → `su 30sm`).
+fn token_keys(form: &str) -> Vec<Vec<String>> {
+    tokenize::tokens(form)
+        .iter()
+        .map(|t| {
+            token_key(form.get(t.range()).unwrap_or_default())
+                .split(' ')
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        })
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Character offsets of increasing byte offsets, counted once.
+struct CharCounter<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharCounter<'t> {
+    fn new(text: &'t str) -> CharCounter<'t> {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `at` (a character boundary).
+    fn at(&mut self, at: usize) -> usize {
+        if at < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self
+            .text
+            .get(self.byte..at)
+            .map_or(0, |s| s.chars().count());
+        self.byte = at;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,386 @@
+use super::*;
+use crate::glossary::Glossary;
+
+fn matcher() -> Matcher {
+    Matcher::new(Glossary::builtin())
+}
+
+/// (surface, id) of every mention.
+fn found(scanner: &Scanner<'_>, text: &str) -> Vec<(String, String)> {
+    scanner
+        .scan(text)
+        .into_iter()
+        .map(|m| (m.surface, m.entry.id.clone()))
+        .collect()
+}
+
+/// A glossary of its own, so that the cases do not depend on the shipped one.
+fn small() -> Matcher {
+    let csv = "id,type,en,ar,en_variants,ar_variants\n\
+        putin,PER,Vladimir Putin,فلاديمير بوتين,,\n\
+        pashinyan,PER,Nikol Pashinyan,نيكول باشينيان,,\n\
+        peskov,PER,Dmitry Peskov,دميتري بيسكوف,,ديمتري بيسكوف\n\
+        aliyev-ilham,PER,Ilham Aliyev,إلهام علييف,,\n\
+        aliyev-heydar,PER,Heydar Aliyev,حيدر علييف,,\n\
+        salam,PER,Nawaf Salam,نواف سلام,,\n\
+        kremlin,ORG,Kremlin,الكرملين,,\n\
+        karabakh,LOC,Nagorno-Karabakh,ناغورنو كاراباخ,,ناغورني قره باغ|قره باغ\n\
+        csto,ORG,Collective Security Treaty Organization,منظمة معاهدة الأمن الجماعي,CSTO,معاهدة الأمن الجماعي\n\
+        armenia,LOC,Armenia,أرمينيا,,أرمينية\n\
+        hamlet,LOC,Ham,هام,,\n\
+        su30,MISC,Su-30SM,,,\n\
+        valdai,ORG,Valdai Discussion Club,نادي فالداي للنقاش,,فالداي\n\
+        arabiya,ORG,Al Arabiya,العربية,,قناة العربية\n";
+    Matcher::new(Glossary::from_csv_str("small.csv", csv).unwrap_or_default())
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn longest_form_wins() {
+    let m = small();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "الوضع في ناغورني قره باغ وفي قره باغ"),
+        pairs(&[("ناغورني قره باغ", "karabakh"), ("قره باغ", "karabakh")])
+    );
+    assert_eq!(
+        found(&s, "قادة منظمة معاهدة الأمن الجماعي و معاهدة الأمن الجماعي"),
+        pairs(&[
+            ("منظمة معاهدة الأمن الجماعي", "csto"),
+            ("معاهدة الأمن الجماعي", "csto")
+        ])
+    );
+}
+
+#[test]
+fn names_do_not_run_across_punctuation_or_lines() {
+    let m = small();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "ناغورني، قره باغ"),
+        pairs(&[("قره باغ", "karabakh")])
+    );
+    assert_eq!(found(&s, "ناغورني\nقره باغ").len(), 1);
+    // Quotes and dashes are soft: the name continues.
+    assert_eq!(
+        found(&s, "لنادي \"فالداي\" للنقاش"),
+        pairs(&[("لنادي \"فالداي\" للنقاش", "valdai")])
+    );
+}
+
+#[test]
+fn clitic_mentions_cover_the_written_word() {
+    let m = small();
+    let s = Scanner::new(&m);
+    let text = "قال للكرملين ولقره باغ والكرملين بالكرملين";
+    let ms = s.scan(text);
+    let got: Vec<(&str, &str, &str)> = ms
+        .iter()
+        .map(|m| {
+            (
+                &text[m.start..m.end],
+                m.entry.id.as_str(),
+                m.detail.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("للكرملين", "kremlin", "clitic لل"),
+            ("ولقره باغ", "karabakh", "clitic ول"),
+            ("والكرملين", "kremlin", "clitic و"),
+            ("بالكرملين", "kremlin", "clitic ب"),
+        ]
+    );
+    assert!(ms
+        .iter()
+        .all(|m| m.method == Method::Normalized && m.score == SCORE_CLITIC));
+}
+
+#[test]
+fn clitics_are_decided_before_alef_folding_and_never_stem() {
+    let m = small();
+    let s = Scanner::new(&m);
+    // إلهام is not ال + هام (a form of another entry here); بوتين alone is a family name, never بوت.
+    assert_eq!(
+        found(&s, "إلهام علييف"),
+        pairs(&[("إلهام علييف", "aliyev-ilham")])
+    );
+    assert_eq!(found(&s, "الهامش"), pairs(&[]));
+    // An article taken off must come back: الأرمينية (the adjective) is not the name أرمينية.
+    assert_eq!(found(&s, "القيادة الأرمينية"), pairs(&[]));
+    assert_eq!(found(&s, "الهام"), pairs(&[]));
+    assert_eq!(found(&s, "وهام"), pairs(&[("وهام", "hamlet")]));
+    // أرمينية alone is the adjective "Armenian" in running text (an ambiguous form), أرمينيا the country.
+    assert_eq!(
+        found(&s, "مناطق أرمينية وأرمينيا"),
+        pairs(&[("وأرمينيا", "armenia")])
+    );
+}
+
+#[test]
+fn family_names_resolve_by_document_or_glossary() {
+    let m = small();
+    let s = Scanner::new(&m);
+    // One person has the family name: resolved anywhere.
+    assert_eq!(
+        found(&s, "بوتين وباشينيان ولبيسكوف"),
+        pairs(&[
+            ("بوتين", "putin"),
+            ("وباشينيان", "pashinyan"),
+            ("ولبيسكوف", "peskov")
+        ])
+    );
+    // Two people share علييف: the one named before wins; with none named, nothing.
+    assert_eq!(found(&s, "قال علييف"), pairs(&[]));
+    assert_eq!(
+        found(&s, "حيدر علييف. ثم إلهام علييف. وقال علييف"),
+        pairs(&[
+            ("حيدر علييف", "aliyev-heydar"),
+            ("إلهام علييف", "aliyev-ilham"),
+            ("علييف", "aliyev-ilham")
+        ])
+    );
+    // A headline before the full name: the only one of them named in the document.
+    assert_eq!(
+        found(&s, "علييف يزور موسكو. وصل إلهام علييف"),
+        pairs(&[("علييف", "aliyev-ilham"), ("إلهام علييف", "aliyev-ilham")])
+    );
+    // A common word that is also a family name never names the person alone.
+    assert_eq!(found(&s, "سلام عليكم"), pairs(&[]));
+    let ms = s.scan("بوتين");
+    assert_eq!(
+        (ms[0].score, ms[0].detail.as_str()),
+        (SCORE_FAMILY, "family name")
+    );
+    let off = ScanOptions {
+        family_names: false,
+        ..ScanOptions::default()
+    };
+    assert!(Scanner::with_options(&m, off).scan("بوتين").is_empty());
+}
+
+#[test]
+fn latin_tokens_inside_arabic_text() {
+    let m = small();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "مقاتلات Su-30SM وذخيرة، csto"),
+        pairs(&[("Su-30SM", "su30"), ("csto", "csto")])
+    );
+    // Part of a token is never a mention.
+    assert_eq!(found(&s, "Su-30SMK"), pairs(&[]));
+}
+
+#[test]
+fn ambiguous_ordinary_words_are_not_names_alone() {
+    let m = small();
+    let s = Scanner::new(&m);
+    assert_eq!(found(&s, "اللغة العربية"), pairs(&[]));
+    assert_eq!(
+        found(&s, "قناة العربية"),
+        pairs(&[("قناة العربية", "arabiya")])
+    );
+}
+
+#[test]
+fn methods_and_scores() {
+    let m = small();
+    let s = Scanner::new(&m);
+    let ms = s.scan("فلاديمير بوتين والكرملين قرة باغ");
+    let got: Vec<(Method, f64)> = ms.iter().map(|m| (m.method, m.score)).collect();
+    assert_eq!(
+        got,
+        [
+            (Method::Exact, SCORE_EXACT),
+            (Method::Normalized, SCORE_CLITIC),
+            (Method::Normalized, SCORE_NORMALIZED)
+        ]
+    );
+}
+
+#[test]
+fn offsets_are_bytes_and_chars_of_the_text() {
+    let m = small();
+    let s = Scanner::new(&m);
+    let text = "«بوتين» و Su-30SM\nوباشينيان";
+    for x in s.scan_doc(3, text) {
+        assert_eq!(x.doc, 3);
+        assert_eq!(&text[x.start..x.end], x.surface);
+        let chars: String = text
+            .chars()
+            .skip(x.char_start)
+            .take(x.char_end - x.char_start)
+            .collect();
+        assert_eq!(chars, x.surface);
+    }
+    assert_eq!(s.scan_doc(0, text).len(), 3);
+}
+
+#[test]
+fn the_fast_token_key_agrees_with_search() {
+    for c in ('\u{0621}'..='\u{064A}').chain('a'..='z').chain('0'..='9') {
+        if is_stable(c) {
+            let s = c.to_string();
+            assert_eq!(normalize::search(&s), s, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+    for w in ["بوتين", "قرة", "أرمينيا", "Su-30SM", "ة", "x", "الكريملِن"]
+    {
+        assert_eq!(token_key(w), normalize::search(w), "{w}");
+    }
+}
+
+#[test]
+fn the_clitic_prefilter_never_hides_a_reading() {
+    // Every clitic reading that starts a form passes the cheap test first.
+    let m = matcher();
+    let s = Scanner::new(&m);
+    for w in [
+        "للكرملين",
+        "وباشينيان",
+        "لقره",
+        "وبالكرملين",
+        "والكرملين",
+        "ليريفان",
+        "وإيران",
+        "فبوتين",
+        "كالكرملين",
+        "وللكرملين",
+    ] {
+        assert!(s.may_have_clitics(&normalize::search(w)), "{w}");
+    }
+    assert!(!s.may_have_clitics("والانتخابات"));
+}
+
+#[test]
+fn fuzzy_only_where_a_name_is_expected() {
+    let m = small();
+    let loose = ScanOptions {
+        fuzzy_threshold: 0.0,
+        ..ScanOptions::default()
+    };
+    let s = Scanner::with_options(&m, loose);
+    // After a title (the adjective skipped), an unseen spelling is looked up…
+    let ms = s.scan("قال الرئيس الروسي فلاديمير بوتن");
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].entry.id, "putin");
+    assert!(matches!(ms[0].method, Method::Fuzzy | Method::Translit));
+    assert_eq!(ms[0].surface, "فلاديمير بوتن");
+    // …elsewhere it is not, whatever the threshold.
+    assert!(s.scan("وقال فلاديمير بوتن").is_empty());
+    // And nothing passes the default threshold unless it is close.
+    let strict = Scanner::new(&m);
+    assert!(strict.scan("قال الرئيس إن المفاوضات مستمرة").is_empty());
+}
+
+#[test]
+fn the_shipped_glossary_finds_the_seed_spellings() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    let text = "بوتين وباشينيان يبحثان أزمة ناغورنو كراباخ، المكتب الصحفي للكرملين، مقاتلات Su-30SM، (SeaPRwire)";
+    let ids: Vec<String> = found(&s, text).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "vladimir-putin",
+            "nikol-pashinyan",
+            "nagorno-karabakh",
+            "kremlin",
+            "su-30sm",
+            "seaprwire"
+        ]
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text: names, clitic forms, Arabic and Latin letters, marks, controls, punctuation, anything.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(vec![
+                "بوتين",
+                "وباشينيان",
+                "للكرملين",
+                "قره باغ",
+                "ناغورني",
+                "Su-30SM",
+                "علييف",
+                "إلهام",
+                "الرئيس",
+                "فلاديمير بوتن",
+                " ",
+                "، ",
+                "\n",
+                "\"",
+                "-",
+                "\u{200C}",
+                "\u{200F}",
+                "ـ",
+                "ِ",
+                "ﻻ",
+                "é",
+                "Nikol",
+            ])
+            .prop_map(str::to_string),
+            "[\u{0600}-\u{06FF}]{1,6}",
+            "\\PC{0,4}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn mention_offsets_are_char_boundaries_within_the_text(parts in proptest::collection::vec(piece(), 0..16)) {
+            let text: String = parts.concat();
+            let m = small();
+            let options = ScanOptions { fuzzy_threshold: 0.0, ..ScanOptions::default() };
+            let s = Scanner::with_options(&m, options);
+            let ms = s.scan(&text);
+            let mut last_end = 0;
+            for x in &ms {
+                prop_assert!(x.start < x.end && x.end <= text.len());
+                prop_assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+                prop_assert_eq!(&text[x.start..x.end], x.surface.as_str());
+                prop_assert_eq!(text[..x.start].chars().count(), x.char_start);
+                prop_assert_eq!(text[..x.end].chars().count(), x.char_end);
+                prop_assert!(x.start >= last_end, "mentions overlap");
+                last_end = x.end;
+            }
+        }
+
+        #[test]
+        fn the_fast_token_key_is_search(word in "[\u{0621}-\u{064A}a-z0-9]{1,8}") {
+            for t in tokenize::tokens(&word) {
+                let w = &word[t.range()];
+                prop_assert_eq!(token_key(w), normalize::search(w), "{}", w);
+            }
+        }
+
+        #[test]
+        fn tokens_are_ordered_nonempty_char_ranges(text in any::<String>()) {
+            let mut last = 0;
+            for t in tokenize::tokens(&text) {
+                prop_assert!(t.start >= last && t.start < t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                last = t.end;
+            }
+        }
+    }
+}
+
+#[test]
+fn scanner_and_mentions_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Scanner<'static>>();
+    send_sync::<Mention<'static>>();
+}

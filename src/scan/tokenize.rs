@@ -1,0 +1,239 @@
+//! Word tokens of running text, with their byte ranges in the text as written.
+//!
+//! A token is a maximal run of word characters of one script class:
+//!
+//! * **Arabic**: letters, marks and tatweel of the Arabic blocks (U+0600..U+06FF, U+0750..U+077F,
+//!   U+08A0..U+08FF) and the Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFC), Arabic-Indic digits
+//!   included;
+//! * **Latin** (any other script): letters and digits (`char::is_alphanumeric`) and combining marks, keeping
+//!   hyphens, apostrophes and dots *between* two word characters: `Su-30SM`, `O'Brien`, `U.S`, `seaprwire.com`.
+//!
+//! Invisible format characters (soft hyphen, ZWJ, bidi marks) inside a word stay in its token; the `search` key
+//! drops them. Everything else separates tokens: spaces, punctuation, ZWNJ (قره‌باغ is two words), and a change of
+//! class (`بـSu` is two tokens). [`Gap`] tells whether the text between two tokens lets a name continue across it.
+
+use std::ops::Range;
+
+/// The script class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Arabic letters, marks, tatweel, Arabic-Indic digits.
+    Arabic,
+    /// Every other letter or digit (Latin, Cyrillic, ASCII digits…).
+    Latin,
+}
+
+/// One word token: its byte range in the text and its class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just after the last character.
+    pub end: usize,
+    /// Its script class.
+    pub class: Class,
+}
+
+impl Token {
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The class of a word character, or `None` for a separator.
+pub fn class_of(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric().then_some(Class::Latin);
+    }
+    match c {
+        // Basic Arabic letters and tatweel: the common case.
+        '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
+        // The Arabic blocks: letters, marks, tatweel and digits are word characters; punctuation (، ؛ ؟ ٪ ۔…) is not.
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
+            let word = crate::normalize::is_arabic_letter(c)
+                || crate::normalize::is_arabic_mark(c)
+                || matches!(c, '\u{0640}' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+                || c.is_alphanumeric();
+            word.then_some(Class::Arabic)
+        }
+        // Presentation forms: letters and ligatures (the ornate parentheses and the ligature signs aside).
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => {
+            (!matches!(c, '\u{FD3E}' | '\u{FD3F}' | '\u{FDFC}'..='\u{FDFF}'))
+                .then_some(Class::Arabic)
+        }
+        _ => (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+            .then_some(Class::Latin),
+    }
+}
+
+/// Invisible format characters that stay inside a word (the `search` key removes them).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{061C}' | '\u{200B}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+    )
+}
+
+/// Characters kept between two Latin word characters.
+fn is_latin_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '\u{02BC}' | '.'
+    )
+}
+
+/// Every token of `text`, in order.
+///
+/// ```
+/// use qamus::scan::tokenize::tokens;
+/// let text = "مقاتلات Su-30SM، وباشينيان.";
+/// let words: Vec<&str> = tokens(text).iter().map(|t| &text[t.range()]).collect();
+/// assert_eq!(words, ["مقاتلات", "Su-30SM", "وباشينيان"]);
+/// ```
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut current: Option<Token> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        match (class_of(c), current.as_mut()) {
+            (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
+            (Some(k), _) => {
+                if let Some(t) = current.take() {
+                    out.push(t);
+                }
+                current = Some(Token {
+                    start: i,
+                    end,
+                    class: k,
+                });
+            }
+            (None, Some(t)) if t.end == i => {
+                // A joiner stays when a word character of the same class follows it.
+                let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
+                let next_same = chars
+                    .peek()
+                    .and_then(|&(_, n)| class_of(n))
+                    .is_some_and(|k| k == t.class);
+                if joins && next_same {
+                    t.end = end;
+                } else if let Some(t) = current.take() {
+                    out.push(t);
+                }
+            }
+            (None, _) => {
+                if let Some(t) = current.take() {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    if let Some(t) = current {
+        out.push(t);
+    }
+    out
+}
+
+/// What lies between two tokens, for deciding whether a multi-word name may continue across it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// Only spaces (no line break), quotes, dashes and invisible controls: `روسيا - العالم`, `نادي "فالداي"`.
+    Soft,
+    /// A line break, sentence or clause punctuation, brackets, slashes or anything else.
+    Hard,
+}
+
+/// Classifies the text between two tokens.
+pub fn gap(between: &str) -> Gap {
+    let soft = between.chars().all(|c| {
+        (c.is_whitespace() && c != '\n' && c != '\r')
+            || matches!(
+                c,
+                '"' | '\''
+                    | '«'
+                    | '»'
+                    | '“'
+                    | '”'
+                    | '„'
+                    | '‘'
+                    | '’'
+                    | '-'
+                    | '‐'
+                    | '‑'
+                    | '–'
+                    | '—'
+                    | '\u{0640}'
+                    | '\u{200C}'
+            )
+            || is_invisible(c)
+    });
+    if soft {
+        Gap::Soft
+    } else {
+        Gap::Hard
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn arabic_words_with_marks_and_tatweel_stay_whole() {
+        assert_eq!(words("الكريملِن أعلن"), ["الكريملِن", "أعلن"]);
+        assert_eq!(words("بـــوتين،باشينيان"), ["بـــوتين", "باشينيان"]);
+        assert_eq!(words("جرّاء (القوات)"), ["جرّاء", "القوات"]);
+    }
+
+    #[test]
+    fn latin_words_keep_inner_hyphens_dots_and_apostrophes() {
+        assert_eq!(words("مقاتلات Su-30SM."), ["مقاتلات", "Su-30SM"]);
+        assert_eq!(words("(SeaPRwire) – زار"), ["SeaPRwire", "زار"]);
+        assert_eq!(
+            words("https://www.seaprwire.com/ x"),
+            ["https", "www.seaprwire.com", "x"]
+        );
+        assert_eq!(
+            words("O'Brien U.S. -x- 3.5"),
+            ["O'Brien", "U.S", "x", "3.5"]
+        );
+    }
+
+    #[test]
+    fn zwnj_and_class_changes_separate_words() {
+        assert_eq!(words("قره\u{200C}باغ"), ["قره", "باغ"]);
+        assert_eq!(words("نوفوستي+Rt"), ["نوفوستي", "Rt"]);
+        assert_eq!(words("2020م"), ["2020", "م"]);
+        assert_eq!(words("٢٠٢١ و"), ["٢٠٢١", "و"]);
+    }
+
+    #[test]
+    fn invisible_controls_inside_a_word_stay() {
+        assert_eq!(words("بو\u{200F}تين"), ["بو\u{200F}تين"]);
+        assert_eq!(words("\u{200F}بوتين\u{200F}"), ["بوتين"]);
+    }
+
+    #[test]
+    fn offsets_cover_the_text_as_written() {
+        let text = "  أرمينيا، وروسيا\n";
+        let t = tokens(text);
+        assert_eq!((t[0].start, t[0].end), (2, 2 + "أرمينيا".len()));
+        assert_eq!(&text[t[1].range()], "وروسيا");
+    }
+
+    #[test]
+    fn gaps() {
+        assert_eq!(gap(" "), Gap::Soft);
+        assert_eq!(gap(" \""), Gap::Soft);
+        assert_eq!(gap(" - "), Gap::Soft);
+        assert_eq!(gap("، "), Gap::Hard);
+        assert_eq!(gap(". "), Gap::Hard);
+        assert_eq!(gap("\n"), Gap::Hard);
+        assert_eq!(gap(" ("), Gap::Hard);
+    }
+}

@@ -1,0 +1,378 @@
+//! Cross-reference of documents: the entity × document table, and which documents talk about the same thing.
+//!
+//! # Overview
+//! An [`Xref`] collects, document by document ([`Xref::add`], fed by [`crate::scan::Scanner`]), the entities
+//! mentioned: per entity its count, the spellings used (distinct, as written, in order of first use) and its first
+//! offset. Only this summary is kept, never the text, so a collection of any size fits. [`Xref::related`] ranks
+//! document pairs by the entities they share: each document is a vector of tf-idf weights ([`Xref::weight`]:
+//! sublinear tf, BM25's idf, so that an entity named in every document counts little), and pairs are scored by
+//! cosine similarity. [`render`] writes the report as Markdown, CSV or JSON.
+//!
+//! The per-document summary is one struct, [`DocSummary`], built in one place ([`Xref::add`]): another key of
+//! cross-reference (dates, say) is a new field there and a new term in [`Xref::related`].
+//!
+//! # Example
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::Matcher;
+//! use qamus::scan::Scanner;
+//! use qamus::xref::Xref;
+//!
+//! let matcher = Matcher::new(Glossary::builtin());
+//! let scanner = Scanner::new(&matcher);
+//! let mut x = Xref::new();
+//! for (name, text) in [
+//!     ("a", "التقى بوتين وباشينيان في موسكو."),
+//!     ("b", "استقبل فلاديمير بوتين نيكول باشينيان."),
+//!     ("c", "زار أردوغان موسكو."),
+//! ] {
+//!     x.add(name, &scanner.scan(text));
+//! }
+//! let a = &x.documents()[0];
+//! assert_eq!(a.entities[0].id, "vladimir-putin");
+//! assert_eq!(a.entities[0].surfaces, ["بوتين"]);
+//! let best = &x.related()[0];
+//! assert_eq!((best.a, best.b), (0, 1));
+//! assert_eq!(best.shared, ["vladimir-putin", "nikol-pashinyan"]);
+//! ```
+
+pub mod render;
+
+use rustc_hash::FxHashMap;
+
+use crate::glossary::EntityType;
+use crate::scan::Mention;
+
+/// One entity as one document mentions it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityCount {
+    /// The entry's id.
+    pub id: String,
+    /// Its canonical English name.
+    pub en: String,
+    /// Its canonical Arabic form.
+    pub ar: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// How many mentions.
+    pub count: usize,
+    /// The spellings used, as written (clitics included), distinct, in order of first use.
+    pub surfaces: Vec<String>,
+    /// Byte offset of the first mention.
+    pub first: usize,
+    /// Character offset of the first mention.
+    pub first_char: usize,
+    /// Each mention in its context, when the table was built with [`Xref::with_contexts`] and
+    /// [`Xref::add_with_text`]; empty otherwise.
+    pub contexts: Vec<Context>,
+}
+
+/// One mention with the text around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    /// Byte offset of the mention in the document.
+    pub start: usize,
+    /// Character offset of the mention in the document.
+    pub char_start: usize,
+    /// Up to [`Xref::with_contexts`] characters before the mention (on the same line).
+    pub before: String,
+    /// The mention as written.
+    pub surface: String,
+    /// Up to as many characters after it (on the same line).
+    pub after: String,
+}
+
+/// What one document mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSummary {
+    /// The document's name (path, `-`, or JSON Lines id).
+    pub name: String,
+    /// The entities, most mentioned first (then by first offset).
+    pub entities: Vec<EntityCount>,
+}
+
+impl DocSummary {
+    /// The entity with this id, if the document mentions it.
+    pub fn entity(&self, id: &str) -> Option<&EntityCount> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+/// Two documents that share entities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    /// Index of the first document (the smaller).
+    pub a: usize,
+    /// Index of the second document.
+    pub b: usize,
+    /// Cosine similarity of their tf-idf entity vectors, in 0..=1.
+    pub score: f64,
+    /// Ids of the shared entities, the most telling first (largest product of weights).
+    pub shared: Vec<String>,
+}
+
+/// The entity × document table of a collection.
+#[derive(Clone, Debug, Default)]
+pub struct Xref {
+    docs: Vec<DocSummary>,
+    /// Characters of context kept on each side of a mention by [`Xref::add_with_text`] (0: none).
+    context_chars: usize,
+}
+
+impl Xref {
+    /// An empty table.
+    pub fn new() -> Xref {
+        Xref::default()
+    }
+
+    /// An empty table that keeps each mention with `chars` characters of context on each side (for the HTML
+    /// report), when documents are added with [`Xref::add_with_text`].
+    pub fn with_contexts(chars: usize) -> Xref {
+        Xref {
+            docs: Vec::new(),
+            context_chars: chars,
+        }
+    }
+
+    /// Adds a document, its text and its mentions: as [`Xref::add`], keeping contexts when the table was made with
+    /// [`Xref::with_contexts`]. The text itself is not kept.
+    pub fn add_with_text(&mut self, name: &str, text: &str, mentions: &[Mention<'_>]) {
+        self.add(name, mentions);
+        let n = self.context_chars;
+        if n == 0 {
+            return;
+        }
+        let Some(doc) = self.docs.last_mut() else {
+            return;
+        };
+        for m in mentions {
+            let Some(e) = doc.entities.iter_mut().find(|e| e.id == m.entry.id) else {
+                continue;
+            };
+            let before = text.get(..m.start).unwrap_or_default();
+            let before = before.rsplit('\n').next().unwrap_or_default();
+            let skip = before.chars().count().saturating_sub(n);
+            let after = text.get(m.end..).unwrap_or_default();
+            let after = after.split('\n').next().unwrap_or_default();
+            e.contexts.push(Context {
+                start: m.start,
+                char_start: m.char_start,
+                before: before.chars().skip(skip).collect(),
+                surface: m.surface.clone(),
+                after: after.chars().take(n).collect(),
+            });
+        }
+    }
+
+    /// Adds a document and its mentions (in text order, as [`crate::scan::Scanner`] returns them).
+    pub fn add(&mut self, name: &str, mentions: &[Mention<'_>]) {
+        let mut entities: Vec<EntityCount> = Vec::new();
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        for m in mentions {
+            let at = *index.entry(m.entry.id.as_str()).or_insert_with(|| {
+                entities.push(EntityCount {
+                    id: m.entry.id.clone(),
+                    en: m.entry.en.clone(),
+                    ar: m.entry.ar.clone(),
+                    kind: m.entry.kind,
+                    count: 0,
+                    surfaces: Vec::new(),
+                    first: m.start,
+                    first_char: m.char_start,
+                    contexts: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            if let Some(e) = entities.get_mut(at) {
+                e.count += 1;
+                if !e.surfaces.contains(&m.surface) {
+                    e.surfaces.push(m.surface.clone());
+                }
+                if m.start < e.first {
+                    e.first = m.start;
+                    e.first_char = m.char_start;
+                }
+            }
+        }
+        entities.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+        self.docs.push(DocSummary {
+            name: name.to_string(),
+            entities,
+        });
+    }
+
+    /// The documents, in the order they were added.
+    pub fn documents(&self) -> &[DocSummary] {
+        &self.docs
+    }
+
+    /// How many documents mention each entity.
+    pub fn document_frequency(&self) -> FxHashMap<&str, usize> {
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+        for d in &self.docs {
+            for e in &d.entities {
+                *df.entry(e.id.as_str()).or_default() += 1;
+            }
+        }
+        df
+    }
+
+    /// The weight of an entity in a document: tf × idf, with tf = 1 + ln(count) and the idf of BM25,
+    /// ln(1 + (N − df + 0.5) / (df + 0.5)), for `n` documents of which `df` name the entity. An entity named in
+    /// every document weighs ln(1 + 0.5 / (N + 0.5)): little, but not nothing (0.087 for five documents, against
+    /// 1.39 for an entity of one document).
+    pub fn weight(count: usize, df: usize, n: usize) -> f64 {
+        let (df, n) = (df.max(1) as f64, n.max(1) as f64);
+        let tf = 1.0 + (count.max(1) as f64).ln();
+        tf * (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln()
+    }
+
+    /// Every pair of documents that shares an entity, best first (score, then document order).
+    pub fn related(&self) -> Vec<Related> {
+        let n = self.docs.len();
+        let df = self.document_frequency();
+        // tf-idf vectors in each document's entity order, with their norms.
+        let vectors: Vec<(Vec<(&str, f64)>, f64)> = self
+            .docs
+            .iter()
+            .map(|d| {
+                let v: Vec<(&str, f64)> = d
+                    .entities
+                    .iter()
+                    .map(|e| {
+                        let df = df.get(e.id.as_str()).copied().unwrap_or(1);
+                        (e.id.as_str(), Xref::weight(e.count, df, n))
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+                (v, norm)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (a, (va, na)) in vectors.iter().enumerate() {
+            for (b, (vb, nb)) in vectors.iter().enumerate().skip(a + 1) {
+                let wb: FxHashMap<&str, f64> = vb.iter().copied().collect();
+                let mut shared: Vec<(&str, f64)> = va
+                    .iter()
+                    .filter_map(|(id, wa)| wb.get(id).map(|w| (*id, wa * w)))
+                    .collect();
+                if shared.is_empty() || *na == 0.0 || *nb == 0.0 {
+                    continue;
+                }
+                // Most telling first; ties keep document a's order (most mentioned first).
+                shared.sort_by(|x, y| y.1.total_cmp(&x.1));
+                let dot: f64 = shared.iter().map(|s| s.1).sum();
+                out.push(Related {
+                    a,
+                    b,
+                    score: (dot / (na * nb)).clamp(0.0, 1.0),
+                    shared: shared.into_iter().map(|s| s.0.to_string()).collect(),
+                });
+            }
+        }
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
+        out
+    }
+
+    /// The documents most related to document `doc`, best first: (other document, score).
+    pub fn related_to(&self, doc: usize) -> Vec<(usize, f64)> {
+        self.related()
+            .into_iter()
+            .filter_map(|r| {
+                if r.a == doc {
+                    Some((r.b, r.score))
+                } else if r.b == doc {
+                    Some((r.a, r.score))
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+    use crate::matcher::Matcher;
+    use crate::scan::Scanner;
+
+    fn matcher() -> Matcher {
+        let csv =
+            "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\nmoscow,LOC,Moscow,موسكو\n\
+                   baku,LOC,Baku,باكو\nyerevan,LOC,Yerevan,يريفان\n";
+        Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default())
+    }
+
+    #[test]
+    fn weights_an_entity_everywhere_little_but_not_nothing() {
+        let everywhere = Xref::weight(1, 5, 5);
+        let once = Xref::weight(1, 1, 5);
+        assert!((everywhere - 0.087).abs() < 0.001, "{everywhere}");
+        assert!((once - 1.386).abs() < 0.001, "{once}");
+        // Sublinear in the count.
+        assert!((Xref::weight(4, 1, 5) / once - (1.0 + 4f64.ln())).abs() < 1e-9);
+    }
+
+    #[test]
+    fn counts_spellings_and_first_offsets() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::new();
+        let text = "زار بوتين موسكو. فلاديمير بوتين في موسكو وبوتين";
+        x.add("a", &s.scan(text));
+        let d = &x.documents()[0];
+        let putin = d
+            .entity("putin")
+            .cloned()
+            .unwrap_or_else(|| panic!("putin"));
+        assert_eq!(putin.count, 3);
+        assert_eq!(putin.surfaces, ["بوتين", "فلاديمير بوتين", "وبوتين"]);
+        assert_eq!((putin.first, putin.first_char), ("زار ".len(), 4));
+        assert!(putin.contexts.is_empty());
+        assert_eq!(d.entities[0].id, "putin");
+        assert_eq!(d.entity("moscow").map(|e| e.count), Some(2));
+    }
+
+    #[test]
+    fn contexts_stay_on_the_line() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::with_contexts(6);
+        let text = "سطر أول\nوصل فلاديمير بوتين إلى موسكو اليوم\nسطر";
+        x.add_with_text("a", text, &s.scan(text));
+        let c = &x.documents()[0].entities[0].contexts[0];
+        assert_eq!(
+            (c.before.as_str(), c.surface.as_str(), c.after.as_str()),
+            ("وصل ", "فلاديمير بوتين", " إلى م")
+        );
+    }
+
+    #[test]
+    fn related_ranks_by_shared_rare_entities() {
+        let m = matcher();
+        let s = Scanner::new(&m);
+        let mut x = Xref::new();
+        for t in [
+            "بوتين في موسكو ويريفان",
+            "بوتين في باكو",
+            "بوتين في موسكو ويريفان مرة أخرى",
+        ] {
+            x.add("d", &s.scan(t));
+        }
+        let r = x.related();
+        assert_eq!((r[0].a, r[0].b), (0, 2));
+        assert!((r[0].score - 1.0).abs() < 1e-9);
+        assert_eq!(r[0].shared.last().map(String::as_str), Some("putin"));
+        assert_eq!(x.related_to(1).first().map(|p| p.0), Some(0));
+        // A pair sharing only an entity every document names still relates, weakly.
+        assert!(r.iter().all(|p| p.score > 0.0 && p.score <= 1.0));
+        assert!(r.last().is_some_and(|p| p.score < 0.2));
+    }
+}

@@ -1,0 +1,388 @@
+//! Writing an [`Xref`] as Markdown, CSV, JSON or HTML.
+//!
+//! * [`markdown`]: the documents (numbered D1, D2…), the entity × document matrix of mention counts, the
+//!   spellings of each entity with the documents that use them, and the related document pairs.
+//! * [`csv`]: one row per document and entity: `document,id,en,ar,type,count,first,first_char,surfaces`
+//!   (spellings joined with `|`).
+//! * [`json`]: the documented contract, `{"documents": [{"path", "entities": [{"id", "en", "type", "count",
+//!   "surfaces"}]}], "related": [{"a", "b", "score", "shared"}]}`, where `a` and `b` are document paths; extra
+//!   fields: `ar`, `first`, `first_char` per entity, `index` per document, `a_index`, `b_index` per pair.
+//! * [`html`]: one self-contained page (no script, no network): the matrix as a heat map, spellings, related
+//!   documents, and every mention in context.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use rustc_hash::FxHashMap;
+
+use super::Xref;
+use crate::error::{Error, Result};
+
+/// How many related pairs [`markdown`] lists at most.
+const MD_RELATED: usize = 20;
+
+/// The report as Markdown.
+pub fn markdown(x: &Xref) -> String {
+    let docs = x.documents();
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "## Documents\n\n| | document | entities | mentions |\n|---|---|---:|---:|"
+    );
+    for (i, d) in docs.iter().enumerate() {
+        let mentions: usize = d.entities.iter().map(|e| e.count).sum();
+        let _ = writeln!(
+            s,
+            "| D{} | {} | {} | {mentions} |",
+            i + 1,
+            cell(&d.name),
+            d.entities.len()
+        );
+    }
+    let order = entity_order(x);
+    let _ = write!(s, "\n## Entities × documents\n\n| entity | type |");
+    for i in 0..docs.len() {
+        let _ = write!(s, " D{} |", i + 1);
+    }
+    let _ = write!(s, " total |\n|---|---|");
+    for _ in 0..docs.len() {
+        s.push_str("---:|");
+    }
+    s.push_str("---:|\n");
+    for (id, en, kind, total, _) in &order {
+        let _ = write!(s, "| {} `{id}` | {kind} |", cell(en));
+        for d in docs {
+            match d.entity(id) {
+                Some(e) => {
+                    let _ = write!(s, " {} |", e.count);
+                }
+                None => s.push_str(" |"),
+            }
+        }
+        let _ = writeln!(s, " {total} |");
+    }
+    let _ = writeln!(
+        s,
+        "\n## Spellings\n\n| entity | spellings (documents) |\n|---|---|"
+    );
+    for (id, en, ..) in &order {
+        let mut spellings: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            for sp in d
+                .entity(id)
+                .map(|e| e.surfaces.as_slice())
+                .unwrap_or_default()
+            {
+                match spellings.iter_mut().find(|(x, _)| x == sp) {
+                    Some((_, ds)) => ds.push(di + 1),
+                    None => spellings.push((sp.as_str(), vec![di + 1])),
+                }
+            }
+        }
+        let list: Vec<String> = spellings
+            .iter()
+            .map(|(sp, ds)| {
+                let ds: Vec<String> = ds.iter().map(|d| format!("D{d}")).collect();
+                format!("{} ({})", cell(sp), ds.join(" "))
+            })
+            .collect();
+        let _ = writeln!(s, "| {} | {} |", cell(en), list.join(", "));
+    }
+    let _ = writeln!(
+        s,
+        "\n## Related documents\n\n| a | b | score | shared entities |\n|---|---|---:|---|"
+    );
+    for r in x.related().iter().take(MD_RELATED) {
+        let _ = writeln!(
+            s,
+            "| D{} | D{} | {:.3} | {} |",
+            r.a + 1,
+            r.b + 1,
+            r.score,
+            r.shared.join(", ")
+        );
+    }
+    s
+}
+
+/// A Markdown table cell: pipes escaped, line breaks as spaces.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// The document × entity rows as CSV.
+pub fn csv(x: &Xref, out: impl Write) -> Result<()> {
+    let to_err =
+        |e: csv::Error| Error::new(crate::ErrorKind::Io, None, format!("cannot write CSV: {e}"));
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "document",
+        "id",
+        "en",
+        "ar",
+        "type",
+        "count",
+        "first",
+        "first_char",
+        "surfaces",
+    ])
+    .map_err(to_err)?;
+    for d in x.documents() {
+        for e in &d.entities {
+            w.write_record([
+                d.name.as_str(),
+                &e.id,
+                &e.en,
+                &e.ar,
+                e.kind.as_str(),
+                &e.count.to_string(),
+                &e.first.to_string(),
+                &e.first_char.to_string(),
+                &e.surfaces.join("|"),
+            ])
+            .map_err(to_err)?;
+        }
+    }
+    w.flush().map_err(|e| Error::io(None, e))?;
+    Ok(())
+}
+
+/// The report as the JSON contract (see the module documentation).
+pub fn json(x: &Xref) -> serde_json::Value {
+    let docs = x.documents();
+    let documents: Vec<serde_json::Value> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let entities: Vec<serde_json::Value> = d
+                .entities
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "id": e.id,
+                        "en": e.en,
+                        "ar": e.ar,
+                        "type": e.kind.as_str(),
+                        "count": e.count,
+                        "surfaces": e.surfaces,
+                        "first": e.first,
+                        "first_char": e.first_char,
+                    })
+                })
+                .collect();
+            serde_json::json!({ "path": d.name, "index": i, "entities": entities })
+        })
+        .collect();
+    let name = |i: usize| docs.get(i).map(|d| d.name.clone()).unwrap_or_default();
+    let related: Vec<serde_json::Value> = x
+        .related()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "a": name(r.a),
+                "b": name(r.b),
+                "a_index": r.a,
+                "b_index": r.b,
+                "score": (r.score * 10_000.0).round() / 10_000.0,
+                "shared": r.shared,
+            })
+        })
+        .collect();
+    serde_json::json!({ "documents": documents, "related": related })
+}
+
+/// The report as one self-contained HTML page (no script, no network): the documents, the entity × document
+/// matrix as a heat map whose cells link to the mentions in context, each entity's spellings across documents, the
+/// related document pairs, and per document every mention with the text around it (contexts are there when the
+/// table was built with [`Xref::with_contexts`]).
+pub fn html(x: &Xref) -> String {
+    let docs = x.documents();
+    let order = entity_order(x);
+    let max = docs
+        .iter()
+        .flat_map(|d| d.entities.iter().map(|e| e.count))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut s = String::with_capacity(64 * 1024);
+    s.push_str(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>qamus xref</title>\n<style>\n\
+         body{font-family:system-ui,'Noto Sans Arabic','Segoe UI',sans-serif;margin:1.5rem;color:#222}\n\
+         h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}\n\
+         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.2rem .45rem;vertical-align:top}\n\
+         th{background:#f4f4f4;text-align:left}td.n{text-align:center;min-width:2.2rem}\n\
+         td.n a{color:inherit;text-decoration:none;display:block}td.n a:hover{outline:2px solid #333}\n\
+         .ar{font-size:1.05rem}.id{color:#777;font-size:.8rem}.t{color:#555;font-size:.8rem}\n\
+         mark{background:#ffe08a;padding:0 .1rem}li.ctx{margin:.15rem 0}\n\
+         .ctx span.c{display:inline-block;direction:rtl;unicode-bidi:isolate}\n\
+         :target{background:#eef6ff}\n</style></head><body>\n<h1>Cross-reference of ",
+    );
+    let _ = writeln!(s, "{} document(s)</h1>", docs.len());
+    s.push_str("<h2>Documents</h2>\n<table><tr><th></th><th>document</th><th>entities</th><th>mentions</th></tr>\n");
+    for (i, d) in docs.iter().enumerate() {
+        let mentions: usize = d.entities.iter().map(|e| e.count).sum();
+        let _ = writeln!(
+            s,
+            "<tr><td><a href=\"#d{n}\">D{n}</a></td><td>{}</td><td>{}</td><td>{mentions}</td></tr>",
+            esc(&d.name),
+            d.entities.len(),
+            n = i + 1
+        );
+    }
+    s.push_str("</table>\n<h2>Entities × documents</h2>\n<table><tr><th>entity</th><th>type</th>");
+    for i in 0..docs.len() {
+        let _ = write!(s, "<th><a href=\"#d{n}\">D{n}</a></th>", n = i + 1);
+    }
+    s.push_str("<th>total</th></tr>\n");
+    for (id, en, kind, total, _) in &order {
+        let ar = docs
+            .iter()
+            .find_map(|d| d.entity(id).map(|e| e.ar.as_str()))
+            .unwrap_or_default();
+        let _ = write!(
+            s,
+            "<tr><td><a href=\"#e-{a}\">{}</a> <span class=\"ar\" dir=\"rtl\">{}</span> <span class=\"id\">{}</span></td><td class=\"t\">{kind}</td>",
+            esc(en),
+            esc(ar),
+            esc(id),
+            a = anchor(id)
+        );
+        for (di, d) in docs.iter().enumerate() {
+            match d.entity(id) {
+                Some(e) => {
+                    // Heat: from pale yellow to deep orange with the share of the largest count.
+                    let heat = (e.count as f64 / max as f64).sqrt();
+                    let light = 95.0 - 50.0 * heat;
+                    let _ = write!(
+                        s,
+                        "<td class=\"n\" style=\"background:hsl(30,90%,{light:.0}%)\"><a href=\"#m{}-{}\" title=\"{}\">{}</a></td>",
+                        di + 1,
+                        anchor(id),
+                        esc(&e.surfaces.join(" · ")),
+                        e.count
+                    );
+                }
+                None => s.push_str("<td class=\"n\"></td>"),
+            }
+        }
+        let _ = writeln!(s, "<td class=\"n\">{total}</td></tr>");
+    }
+    s.push_str("</table>\n<h2>Spellings</h2>\n<table><tr><th>entity</th><th>spellings (documents)</th></tr>\n");
+    for (id, en, ..) in &order {
+        let _ = write!(s, "<tr id=\"e-{}\"><td>{}</td><td>", anchor(id), esc(en));
+        let mut spellings: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            for sp in d
+                .entity(id)
+                .map(|e| e.surfaces.as_slice())
+                .unwrap_or_default()
+            {
+                match spellings.iter_mut().find(|(x, _)| x == sp) {
+                    Some((_, ds)) => ds.push(di + 1),
+                    None => spellings.push((sp.as_str(), vec![di + 1])),
+                }
+            }
+        }
+        let list: Vec<String> = spellings
+            .iter()
+            .map(|(sp, ds)| {
+                let links: Vec<String> = ds
+                    .iter()
+                    .map(|d| format!("<a href=\"#m{d}-{}\">D{d}</a>", anchor(id)))
+                    .collect();
+                format!("<bdi class=\"ar\">{}</bdi> ({})", esc(sp), links.join(" "))
+            })
+            .collect();
+        let _ = writeln!(s, "{}</td></tr>", list.join(", "));
+    }
+    s.push_str("</table>\n<h2>Related documents</h2>\n<table><tr><th>a</th><th>b</th><th>score</th><th>shared entities</th></tr>\n");
+    for r in x.related().iter().take(MD_RELATED) {
+        let _ = writeln!(
+            s,
+            "<tr><td><a href=\"#d{a}\">D{a}</a></td><td><a href=\"#d{b}\">D{b}</a></td><td>{:.3}</td><td>{}</td></tr>",
+            r.score,
+            esc(&r.shared.join(", ")),
+            a = r.a + 1,
+            b = r.b + 1
+        );
+    }
+    s.push_str("</table>\n<h2>Mentions in context</h2>\n");
+    for (di, d) in docs.iter().enumerate() {
+        let _ = writeln!(s, "<h3 id=\"d{n}\">D{n} {}</h3>", esc(&d.name), n = di + 1);
+        for e in &d.entities {
+            let _ = writeln!(
+                s,
+                "<div id=\"m{}-{}\"><b>{}</b> <span class=\"id\">{} · {} mention(s), first at character {}</span><ul>",
+                di + 1,
+                anchor(&e.id),
+                esc(&e.en),
+                esc(&e.id),
+                e.count,
+                e.first_char
+            );
+            for c in &e.contexts {
+                let _ = writeln!(
+                    s,
+                    "<li class=\"ctx\"><span class=\"c\">…{}<mark>{}</mark>{}…</span> <span class=\"id\">@{}</span></li>",
+                    esc(&c.before),
+                    esc(&c.surface),
+                    esc(&c.after),
+                    c.char_start
+                );
+            }
+            s.push_str("</ul></div>\n");
+        }
+    }
+    s.push_str("</body></html>\n");
+    s
+}
+
+/// Entities by total count, then by first appearance in the collection: (id, en, type, total, first document).
+fn entity_order(x: &Xref) -> Vec<(&str, &str, &str, usize, usize)> {
+    let mut order: Vec<(&str, &str, &str, usize, usize)> = Vec::new();
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    for (di, d) in x.documents().iter().enumerate() {
+        for e in &d.entities {
+            let k = *at.entry(e.id.as_str()).or_insert_with(|| {
+                order.push((e.id.as_str(), e.en.as_str(), e.kind.as_str(), 0, di));
+                order.len() - 1
+            });
+            if let Some(o) = order.get_mut(k) {
+                o.3 += e.count;
+            }
+        }
+    }
+    order.sort_by(|a, b| b.3.cmp(&a.3).then(a.4.cmp(&b.4)).then(a.0.cmp(b.0)));
+    order
+}
+
+/// HTML text: & < > " ' escaped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An id usable in an HTML anchor: ASCII letters, digits and `-`; anything else as `_XX`.
+fn anchor(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "_{b:02X}");
+        }
+    }
+    out
+}
