@@ -11,6 +11,7 @@
 //! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
+//! | read dates as ISO 8601 | [`dates`] | [`dates::find_dates`], [`dates::PartialDate`] |
 //! | measure accuracy | [`eval`] | [`eval::translit`], [`eval::matching`] |
 //! | make test glossaries | [`synth`] | [`synth::Generator`] |
 //!
@@ -51,6 +52,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod error;
 pub mod eval;
 pub mod glossary;
