@@ -12,6 +12,8 @@
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
 //! | read dates as ISO 8601 | [`dates`] | [`dates::find_dates`], [`dates::PartialDate`] |
+//! | append reviewed rows to a glossary file | [`glossary::edit`] | [`glossary::edit::add_to_file`] |
+//! | write files safely | [`fsio`] | [`fsio::write_atomic`], [`fsio::lock`] |
 //! | measure accuracy | [`eval`] | [`eval::translit`], [`eval::matching`] |
 //! | make test glossaries | [`synth`] | [`synth::Generator`] |
 //!
@@ -55,6 +57,7 @@
 pub mod dates;
 pub mod error;
 pub mod eval;
+pub mod fsio;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;
