@@ -211,6 +211,26 @@ pub enum GlossaryCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Append reviewed candidate rows to a glossary file, atomically and under a lock (exit 0 added, 1 nothing to
+    /// add, 2 refused or error).
+    ///
+    /// The file keeps every byte it had (comments, order, quoting, line ends, BOM); new rows are written in its
+    /// column order, line-end style and quoting. A row identical to one already there is skipped; a duplicate id
+    /// or a form already claimed by another entry refuses the whole operation, naming both file:line.
+    #[command(
+        after_help = "Examples:\n  qamus glossary add mine.csv --from candidates.csv --dry-run\n  qamus glossary add mine.csv --from candidates.csv"
+    )]
+    Add {
+        /// The glossary file to append to (it must exist and load).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The reviewed rows: a CSV in the glossary format, columns in any order, extra columns allowed.
+        #[arg(long, value_name = "CSV")]
+        from: PathBuf,
+        /// Print what would be added or skipped, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Entries by type, forms, layers.
     #[command(
         after_help = "Examples:\n  qamus glossary stats\n  qamus glossary stats --glossary mine.csv"

@@ -57,6 +57,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Stats { glossary }) => glossary_stats(&glossary),
+        Command::Glossary(GlossaryCommand::Add {
+            file,
+            from,
+            dry_run,
+        }) => glossary_add(&file, &from, dry_run),
         Command::Eval(a) => eval(&a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
@@ -435,6 +440,56 @@ fn glossary_check(files: &[PathBuf]) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -> Result<ExitCode> {
+    let plan = qamus::glossary::edit::add_to_file(file, from, dry_run)?;
+    let (add_verb, file_name, from_name) = (
+        if dry_run { "would add" } else { "added" },
+        file.display(),
+        from.display(),
+    );
+    let mut out = io::stdout();
+    for a in &plan.added {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "{add_verb} {from_name}:{} as {file_name}:{}: {} ({})\n    {}",
+                a.from_line, a.line, a.id, a.en, a.text
+            ),
+        )?;
+    }
+    for s in &plan.skipped {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "skipped {from_name}:{}: {} is identical to {}",
+                s.from_line, s.id, s.existing
+            ),
+        )?;
+    }
+    out.flush()?;
+    if !plan.dropped_columns.is_empty() {
+        eprintln!(
+            "qamus: note: {file_name} has no column for {}: left out",
+            plan.dropped_columns.join(", ")
+        );
+    }
+    eprintln!(
+        "qamus: {} row(s) {add_verb}{}, {} identical row(s) skipped",
+        plan.added.len(),
+        if dry_run {
+            String::new()
+        } else {
+            format!(" to {file_name}")
+        },
+        plan.skipped.len()
+    );
+    Ok(if plan.added.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
