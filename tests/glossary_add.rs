@@ -114,6 +114,29 @@ fn lf_files_get_lf_rows() {
 }
 
 #[test]
+fn a_new_spelling_of_a_known_entry_extends_its_row_only() {
+    let (dir, g) = fixture(TARGET);
+    let from = write(
+        dir.path(),
+        "c.csv",
+        "id,type,en,ar_variants,note\ndmitry-peskov,PER,\"Peskov, Dmitry\",دميتري بسكوف,seen twice\n",
+    );
+    let out = qamus()
+        .args(["glossary", "add"])
+        .arg(&g)
+        .arg("--from")
+        .arg(&from)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).starts_with("extended "));
+    let want = TARGET.replace("ديمتري بيسكوف,", "ديمتري بيسكوف|دميتري بسكوف,");
+    assert_eq!(String::from_utf8_lossy(&read(&g)), want);
+}
+
+#[test]
 fn dry_run_changes_nothing() {
     let (dir, g) = fixture(TARGET);
     let from = write(dir.path(), "c.csv", "en,type\nInterfax,ORG\n");

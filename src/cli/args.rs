@@ -215,8 +215,9 @@ pub enum GlossaryCommand {
     /// add, 2 refused or error).
     ///
     /// The file keeps every byte it had (comments, order, quoting, line ends, BOM); new rows are written in its
-    /// column order, line-end style and quoting. A row identical to one already there is skipped; a duplicate id
-    /// or a form already claimed by another entry refuses the whole operation, naming both file:line.
+    /// column order, line-end style and quoting. A row identical to one already there is skipped; a row with an
+    /// existing id, type and en that brings new variants rewrites that one row with them; any other duplicate id,
+    /// or a form already claimed by another entry, refuses the whole operation, naming both file:line.
     #[command(
         after_help = "Examples:\n  qamus glossary add mine.csv --from candidates.csv --dry-run\n  qamus glossary add mine.csv --from candidates.csv"
     )]

@@ -460,6 +460,16 @@ fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -
             ),
         )?;
     }
+    let extend_verb = if dry_run { "would extend" } else { "extended" };
+    for a in &plan.extended {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "{extend_verb} {file_name}:{} with the variants of {from_name}:{}: {} ({})\n    {}",
+                a.line, a.from_line, a.id, a.en, a.text
+            ),
+        )?;
+    }
     for s in &plan.skipped {
         io::writeln_out(
             &mut out,
@@ -477,16 +487,17 @@ fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -
         );
     }
     eprintln!(
-        "qamus: {} row(s) {add_verb}{}, {} identical row(s) skipped",
+        "qamus: {} row(s) {add_verb}{}, {} row(s) {extend_verb} with new variants, {} identical row(s) skipped",
         plan.added.len(),
         if dry_run {
             String::new()
         } else {
             format!(" to {file_name}")
         },
+        plan.extended.len(),
         plan.skipped.len()
     );
-    Ok(if plan.added.is_empty() {
+    Ok(if plan.added.is_empty() && plan.extended.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

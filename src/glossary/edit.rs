@@ -12,6 +12,9 @@
 //! * **added** when nothing conflicts with it;
 //! * **skipped** when the target (or an earlier candidate) already has an identical row: same id and the same
 //!   values in every column the target has;
+//! * **merged into its existing row** when it has that row's id, type and `en` (and its `ar` or none) and brings
+//!   new `en_variants`/`ar_variants` (what `qamus discover` proposes for a new spelling of a known name): that one
+//!   row is rewritten in place with the variants appended, in the file's style; every other byte stays;
 //! * **refused**, and with it the whole operation, when its id is already used by a different row, when one of its
 //!   normalized forms is already claimed by another entry (the rule of `glossary check`, through
 //!   [`check_files`](super::check_files): a `homograph of ID` note acknowledges a shared form), or when it has a
@@ -66,6 +69,8 @@ const STANDARD: [&str; 7] = [
 pub struct AddPlan {
     /// Rows to append, in candidate order.
     pub added: Vec<AddedRow>,
+    /// Existing rows rewritten in place with new variants (`line` is the row's line), in file order.
+    pub extended: Vec<AddedRow>,
     /// Candidate rows identical to a row already present.
     pub skipped: Vec<SkippedRow>,
     /// Candidate columns the target has no column for (not standard ones), left out.
@@ -140,24 +145,34 @@ pub fn plan_add(target_name: &str, target: &[u8], from_name: &str, from: &[u8]) 
     };
     let existing: HashMap<&str, &Entry> = old.entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut to_add: Vec<&Entry> = Vec::new();
+    // (existing entry, the entry with the candidate's variants added, candidate line)
+    let mut to_extend: Vec<(&Entry, Entry, u64)> = Vec::new();
     let mut skipped = Vec::new();
     let mut dropped_columns: Vec<String> = Vec::new();
     for c in &new.entries {
         let row = record(c, &columns);
         let same = |e: &Entry| record(e, &columns) == row;
         if let Some(e) = existing.get(c.id.as_str()) {
-            if same(e) {
+            let merged = extension(e, c);
+            let lost = lost_variants(e, c, &columns);
+            let unchanged = merged
+                .as_ref()
+                .is_some_and(|m| record(m, &columns) == record(e, &columns));
+            if same(e) || (unchanged && !lost) {
                 skipped.push(SkippedRow {
                     id: c.id.clone(),
                     from_line: c.origin.line,
                     existing: format!("{target_name}:{}", e.origin.line),
                 });
+            } else if let (Some(m), false) = (merged, lost) {
+                to_extend.push((*e, m, c.origin.line));
             } else {
                 problems.push(Error::new(
                     ErrorKind::Glossary,
                     Some(at(from_name, c.origin.line)),
                     format!(
-                        "id {:?} is already defined, differently, at {target_name}:{}",
+                        "id {:?} is already defined, differently, at {target_name}:{} (an existing entry can only \
+                         gain variants: same type, en and ar, and the file needs the variant columns)",
                         c.id, e.origin.line
                     ),
                 ));
@@ -189,7 +204,11 @@ pub fn plan_add(target_name: &str, target: &[u8], from_name: &str, from: &[u8]) 
 
     // Forms claimed by two entries: the rule of `glossary check`, on the target and the candidates together.
     // Its conflict problems are warnings located at the later row; those on rows being added refuse the operation.
-    let adding: Vec<u64> = to_add.iter().map(|c| c.origin.line).collect();
+    let adding: Vec<u64> = to_add
+        .iter()
+        .map(|c| c.origin.line)
+        .chain(to_extend.iter().map(|(_, _, line)| *line))
+        .collect();
     let checked = check_files(&[
         (target_name.to_string(), target.to_vec()),
         (from_name.to_string(), from.to_vec()),
@@ -215,7 +234,35 @@ pub fn plan_add(target_name: &str, target: &[u8], from_name: &str, from: &[u8]) 
             .unwrap_or_else(|| Error::new(ErrorKind::Glossary, None, "refused")));
     }
 
+    // Extended rows are rewritten in place, from the last line up so that earlier offsets stay valid.
     let mut bytes = target.to_vec();
+    let bom = target.len() - body.len();
+    let mut extended = Vec::new();
+    to_extend.sort_by_key(|(e, _, _)| std::cmp::Reverse(e.origin.line));
+    for (e, merged, from_line) in &to_extend {
+        let Some((start, end)) = line_span(body, e.origin.line, style.terminator) else {
+            return Err(Error::new(
+                ErrorKind::Glossary,
+                Some(at(target_name, e.origin.line)),
+                "internal error: line not found; nothing was written",
+            ));
+        };
+        let original = body.get(start..end).unwrap_or_default();
+        let row_style = Style {
+            terminator: style.terminator,
+            quote_all: all_quoted(original),
+        };
+        let text = row_style.write(&record(merged, &columns))?;
+        bytes.splice(bom + start..bom + end, text.bytes());
+        extended.push(AddedRow {
+            id: e.id.clone(),
+            en: e.en.clone(),
+            from_line: *from_line,
+            line: e.origin.line,
+            text,
+        });
+    }
+    extended.reverse();
     if !to_add.is_empty() && !body.is_empty() && !body.ends_with(['\n', '\r']) {
         bytes.extend_from_slice(style.terminator.as_bytes());
     }
@@ -239,6 +286,7 @@ pub fn plan_add(target_name: &str, target: &[u8], from_name: &str, from: &[u8]) 
     verify(target_name, &bytes, old.entries.len() + added.len())?;
     Ok(AddPlan {
         added,
+        extended,
         skipped,
         dropped_columns,
         bytes,
@@ -275,7 +323,7 @@ pub fn add_to_file(target: &Path, from: &Path, dry_run: bool) -> Result<AddPlan>
         &from.display().to_string(),
         &from_bytes,
     )?;
-    if !dry_run && !plan.added.is_empty() {
+    if !dry_run && (!plan.added.is_empty() || !plan.extended.is_empty()) {
         fsio::write_atomic(target, &plan.bytes)?;
     }
     Ok(plan)
@@ -299,6 +347,52 @@ fn loaded(parsed: Parsed, name: &str) -> Result<Parsed> {
     )];
     all.extend(errors);
     Err(Error::many(all).unwrap_or_else(|| Error::new(ErrorKind::Glossary, None, "does not load")))
+}
+
+/// The existing entry with the candidate's variants added, when the candidate names the same entity (same type
+/// and `en`, and the same `ar` or none); `None` otherwise.
+fn extension(e: &Entry, c: &Entry) -> Option<Entry> {
+    if c.kind != e.kind || c.en != e.en || !(c.ar.is_empty() || c.ar == e.ar) {
+        return None;
+    }
+    let mut m = e.clone();
+    for v in &c.en_variants {
+        if *v != m.en && !m.en_variants.contains(v) {
+            m.en_variants.push(v.clone());
+        }
+    }
+    for v in &c.ar_variants {
+        if *v != m.ar && !m.ar_variants.contains(v) {
+            m.ar_variants.push(v.clone());
+        }
+    }
+    Some(m)
+}
+
+/// Whether the candidate has new variants for a variant column the file does not have (they would be lost).
+fn lost_variants(e: &Entry, c: &Entry, columns: &[String]) -> bool {
+    let missing = |name: &str| !columns.iter().any(|h| h == name);
+    let new_en = c
+        .en_variants
+        .iter()
+        .any(|v| *v != e.en && !e.en_variants.contains(v));
+    let new_ar = c
+        .ar_variants
+        .iter()
+        .any(|v| *v != e.ar && !e.ar_variants.contains(v));
+    (new_en && missing("en_variants")) || (new_ar && missing("ar_variants"))
+}
+
+/// The byte range of 1-based `line` of `body` without its line end.
+fn line_span(body: &str, line: u64, terminator: &str) -> Option<(usize, usize)> {
+    let breaks = if terminator == "\r" { '\r' } else { '\n' };
+    let mut start = 0;
+    for _ in 1..line {
+        start += body.get(start..)?.find(breaks)? + 1;
+    }
+    let rest = body.get(start..)?;
+    let end = start + rest.find(['\r', '\n']).unwrap_or(rest.len());
+    Some((start, end))
 }
 
 /// The values of an entry's standard columns, as the file writes them.
@@ -539,6 +633,39 @@ mod tests {
             "id,en,ar,note\namman,Amman,الكرملين,homograph of kremlin\n",
         );
         assert_eq!(ok.map(|p| p.added.len()).ok(), Some(1));
+    }
+
+    #[test]
+    fn new_variants_of_an_existing_entry_rewrite_only_its_row() -> Result<()> {
+        let target = "# c\r\nid,type,en,ar,ar_variants\r\n\"kremlin\",\"ORG\",\"Kremlin\",\"الكرملين\",\"\"\r\ntass,ORG,TASS,تاس,\r\n";
+        let from =
+            "id,type,en,ar_variants,note\nkremlin,ORG,Kremlin,الكريملن|الكرملين,seen 2 times\n";
+        let p = plan(target, from)?;
+        assert!(p.added.is_empty());
+        assert_eq!(p.extended.len(), 1);
+        assert_eq!(p.extended[0].line, 3);
+        assert_eq!(
+            text(&p),
+            "# c\r\nid,type,en,ar,ar_variants\r\n\"kremlin\",\"ORG\",\"Kremlin\",\"الكرملين\",\"الكريملن\"\r\ntass,ORG,TASS,تاس,\r\n"
+        );
+        // Nothing new: skipped.
+        let p = plan(target, "id,type,en,ar_variants\ntass,ORG,TASS,تاس\n")?;
+        assert_eq!((p.extended.len(), p.skipped.len()), (0, 1));
+        // A new variant another entry already claims: refused.
+        let e = plan(target, "id,type,en,ar_variants\nkremlin,ORG,Kremlin,تاس\n")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("c.csv:2") && e.to_string().contains("g.csv:4"),
+            "{e}"
+        );
+        // No ar_variants column to hold it: refused.
+        let e = plan(
+            "id,en,ar\nk,Kremlin,الكرملين\n",
+            "id,en,ar_variants\nk,Kremlin,الكريملن\n",
+        );
+        assert!(e.is_err());
+        Ok(())
     }
 
     #[test]
