@@ -11,6 +11,7 @@
 //! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
+//! | propose glossary rows from documents | [`discover`] | [`discover::discover`], [`discover::to_csv`] |
 //! | read dates as ISO 8601 | [`dates`] | [`dates::find_dates`], [`dates::PartialDate`] |
 //! | append reviewed rows to a glossary file | [`glossary::edit`] | [`glossary::edit::add_to_file`] |
 //! | write files safely | [`fsio`] | [`fsio::write_atomic`], [`fsio::lock`] |
@@ -55,6 +56,7 @@
 #![warn(missing_docs)]
 
 pub mod dates;
+pub mod discover;
 pub mod error;
 pub mod eval;
 pub mod fsio;

@@ -71,6 +71,15 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
   qamus normalize - < article.txt > article.clean.txt
   qamus normalize --level search --csv --column name people.csv")]
     Normalize(NormalizeArgs),
+    /// Propose glossary rows from documents: new spellings of known names, and names after titles (exit 0 some
+    /// found, 1 none, 2 error).
+    ///
+    /// Writes CSV in the glossary format to standard output, with counts and contexts in `note`, ready to review
+    /// and append with `qamus glossary add FILE --from candidates.csv`.
+    #[command(
+        after_help = "Examples:\n  qamus discover tests/corpus/seeds > candidates.csv\n  qamus discover --glossary mine.csv --min-count 1 article.txt"
+    )]
+    Discover(DiscoverArgs),
     /// Check glossary files, or show what a glossary holds.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -197,6 +206,22 @@ pub struct NormalizeArgs {
     pub level: LevelArg,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// `qamus discover`.
+#[derive(Debug, Args)]
+pub struct DiscoverArgs {
+    /// Text files, or directories (their `.txt` and `.md` files, recursively); `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Fewest occurrences of a name after a title.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_count: usize,
+    /// Lowest fuzzy or cross-script score for a new spelling of a known name.
+    #[arg(long, default_value_t = 0.75, value_name = "SCORE")]
+    pub min_score: f64,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
 }
 
 /// `qamus glossary …`.
