@@ -299,7 +299,9 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
         let digit = b.is_ascii_digit()
             || (b == 0xD9 && (0xA0..=0xA9).contains(&next))
             || (b == 0xDB && (0xB0..=0xB9).contains(&next));
-        if !digit {
+        // A digit whose reach the current window already covers needs no new window (this keeps long runs of
+        // digits linear).
+        if !digit || out.last().is_some_and(|last| i + REACH <= last.1) {
             i += 1;
             continue;
         }
@@ -314,20 +316,29 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The start of the whitespace-delimited word holding byte `at` (or `at` itself when it starts one).
+/// How far [`snap_back`] and [`snap_forward`] look for whitespace. A word longer than this is cut: its pieces are
+/// letters or digits that no date can use (a day has two digits, a clitic two letters), so nothing is lost.
+const SNAP_LIMIT: usize = 1024;
+
+/// The start of the whitespace-delimited word holding byte `at` (or `at` itself when it starts one), looking back
+/// at most [`SNAP_LIMIT`] bytes.
 fn snap_back(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
         at -= 1;
     }
-    let before = text.get(..at).unwrap_or_default();
+    let mut floor = at.saturating_sub(SNAP_LIMIT);
+    while floor > 0 && !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let before = text.get(floor..at).unwrap_or_default();
     before
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8())
+        .map_or(floor, |(k, c)| floor + k + c.len_utf8())
 }
 
-/// The end of the whitespace-delimited word holding byte `at`.
+/// The end of the whitespace-delimited word holding byte `at`, looking ahead at most [`SNAP_LIMIT`] bytes.
 fn snap_forward(text: &str, mut at: usize) -> usize {
     if at >= text.len() {
         return text.len();
@@ -335,11 +346,15 @@ fn snap_forward(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at += 1;
     }
-    let after = text.get(at..).unwrap_or_default();
+    let mut ceiling = (at + SNAP_LIMIT).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling += 1;
+    }
+    let after = text.get(at..ceiling).unwrap_or_default();
     after
         .char_indices()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(text.len(), |(k, _)| at + k)
+        .map_or(ceiling, |(k, _)| at + k)
 }
 
 /// The dates of `text[from..to]`, pushed onto `out`.
@@ -1417,6 +1432,25 @@ mod tests {
         find_in(text, 0, text.len(), &mut out);
         share_years(text, &mut out);
         out
+    }
+
+    #[test]
+    fn long_runs_without_spaces_stay_linear() {
+        // Quadratic window building would not finish on these.
+        let digits = "7".repeat(2_000_000);
+        assert!(find_dates(&digits).is_empty());
+        let word = format!(
+            "{}9 مايو 2024 {}",
+            "ب".repeat(1_000_000),
+            "٣".repeat(1_000_000)
+        );
+        // The day is glued to letters (not a day); month and year still read, as without windows.
+        assert_eq!(iso(&word), ["2024-05"]);
+        assert_eq!(find_dates(&word), find_unwindowed(&word));
+        let tail = format!("{} 9 مايو 2024", "كلمة".repeat(500_000));
+        assert_eq!(iso(&tail), ["2024-05-09"]);
+        let mixed = format!("{}١ 9 مايو 2024", "ا".repeat(3000));
+        assert_eq!(find_dates(&mixed), find_unwindowed(&mixed));
     }
 
     #[test]
