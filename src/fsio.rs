@@ -56,6 +56,8 @@ pub const TEST_PAUSE_ENV: &str = "QAMUS_TEST_PAUSE_BEFORE_RENAME_MS";
 /// Errors: the directory cannot be written, the disk is full, `path` is a directory… (kind [`ErrorKind::Io`],
 /// naming `path`). The old file is then intact and no temporary file remains.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let resolved = resolve(path)?;
+    let path = resolved.as_path();
     if path.is_dir() {
         return Err(Error::new(
             ErrorKind::Io,
@@ -105,6 +107,8 @@ impl Drop for FileLock {
 
 /// Waits for and takes the exclusive lock of `target` (on `TARGET.lock`, created when missing).
 pub fn lock(target: &Path) -> Result<FileLock> {
+    let resolved = resolve(target)?;
+    let target = resolved.as_path();
     let mut name = target.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     let path = parent_dir(target).join(name);
@@ -116,6 +120,17 @@ pub fn lock(target: &Path) -> Result<FileLock> {
         .map_err(|e| Error::io(Some(&path), e))?;
     fs4::fs_std::FileExt::lock_exclusive(&file).map_err(|e| Error::io(Some(&path), e))?;
     Ok(FileLock { file, path })
+}
+
+/// The file a symbolic link points to (so that a write replaces the file, not the link, and a lock taken through
+/// the link and one taken through the file's own name are the same lock); `path` itself otherwise.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| Error::io(Some(path), e))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
 }
 
 /// The directory holding `path` (`.` for a bare file name).
@@ -219,6 +234,30 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o640);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_to_the_new_content() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io(None, e))?;
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        write_atomic(&real, b"old")?;
+        std::os::unix::fs::symlink(&real, &link).map_err(|e| Error::io(None, e))?;
+        write_atomic(&link, b"new")?;
+        let meta = std::fs::symlink_metadata(&link).map_err(|e| Error::io(None, e))?;
+        assert!(meta.file_type().is_symlink());
+        assert_eq!(std::fs::read(&real).ok().as_deref(), Some(&b"new"[..]));
+        // Through the link or the file's own name: one lock.
+        let guard = lock(&link)?;
+        assert_eq!(guard.path(), real.with_file_name("real.csv.lock"));
+        let other =
+            File::open(real.with_file_name("real.csv.lock")).map_err(|e| Error::io(None, e))?;
+        assert_eq!(
+            fs4::fs_std::FileExt::try_lock_exclusive(&other).ok(),
+            Some(false)
+        );
         Ok(())
     }
 
