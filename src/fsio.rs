@@ -251,9 +251,11 @@ mod tests {
         assert_eq!(std::fs::read(&real).ok().as_deref(), Some(&b"new"[..]));
         // Through the link or the file's own name: one lock.
         let guard = lock(&link)?;
-        assert_eq!(guard.path(), real.with_file_name("real.csv.lock"));
-        let other =
-            File::open(real.with_file_name("real.csv.lock")).map_err(|e| Error::io(None, e))?;
+        let real_lock = std::fs::canonicalize(&real)
+            .map_err(|e| Error::io(None, e))?
+            .with_file_name("real.csv.lock");
+        assert_eq!(guard.path(), real_lock);
+        let other = File::open(&real_lock).map_err(|e| Error::io(None, e))?;
         assert_eq!(
             fs4::fs_std::FileExt::try_lock_exclusive(&other).ok(),
             Some(false)
