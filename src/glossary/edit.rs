@@ -22,7 +22,8 @@
 //!   and the other side's file:line; nothing is written.
 //!
 //! A target or candidate file that does not load (any error of `glossary check`) is refused as a whole. A UTF-16
-//! target is refused (it would have to be re-encoded). A candidate's `id` left empty is written out as the id
+//! target is refused (it would have to be re-encoded); a target with lone CR line ends can be appended to, but its
+//! rows cannot be rewritten (the reader numbers lines by LF). A candidate's `id` left empty is written out as the id
 //! derived from `en`, so that the file says what it means. Candidate columns the target does not have and that are
 //! not standard columns are left out and listed in [`AddPlan::dropped_columns`].
 //!
@@ -234,6 +235,16 @@ pub fn plan_add(target_name: &str, target: &[u8], from_name: &str, from: &[u8]) 
             .unwrap_or_else(|| Error::new(ErrorKind::Glossary, None, "refused")));
     }
 
+    // The reader numbers lines by LF only: in a file with lone-CR line ends every row is "line 1", and a row to
+    // rewrite cannot be found by its number.
+    if style.terminator == "\r" && !to_extend.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Glossary,
+            Some(Location::file(target_name)),
+            "rows of a file with lone CR line ends cannot be rewritten: convert it to LF or CRLF first; nothing was \
+             added",
+        ));
+    }
     // Extended rows are rewritten in place, from the last line up so that earlier offsets stay valid.
     let mut bytes = target.to_vec();
     let bom = target.len() - body.len();
@@ -659,6 +670,9 @@ mod tests {
             e.to_string().contains("c.csv:2") && e.to_string().contains("g.csv:4"),
             "{e}"
         );
+        // Lone CR line ends: appending works, rewriting a row is refused.
+        let cr = "id,type,en,ar,ar_variants\rkremlin,ORG,Kremlin,الكرملين,\r";
+        assert!(plan(cr, "id,type,en,ar_variants\nkremlin,ORG,Kremlin,الكريملن\n").is_err());
         // No ar_variants column to hold it: refused.
         let e = plan(
             "id,en,ar\nk,Kremlin,الكرملين\n",
