@@ -13,6 +13,10 @@
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
 //! | find every mention in running text | [`scan`] | [`scan::Scanner`], [`scan::Mention`], [`scan::Documents`] |
 //! | cross-reference documents | [`xref`] | [`xref::Xref`], [`xref::render`] |
+//! | propose glossary rows from documents | [`discover`] | [`discover::discover`], [`discover::to_csv`] |
+//! | read dates as ISO 8601 | [`dates`] | [`dates::find_dates`], [`dates::PartialDate`] |
+//! | append reviewed rows to a glossary file | [`glossary::edit`] | [`glossary::edit::add_to_file`] |
+//! | write files safely | [`fsio`] | [`fsio::write_atomic`], [`fsio::lock`] |
 //! | measure accuracy | [`eval`] | [`eval::translit`], [`eval::matching`] |
 //! | make test glossaries | [`synth`] | [`synth::Generator`] |
 //!
@@ -53,8 +57,11 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod dates;
+pub mod discover;
 pub mod error;
 pub mod eval;
+pub mod fsio;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;

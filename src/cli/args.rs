@@ -73,6 +73,15 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
   qamus normalize - < article.txt > article.clean.txt
   qamus normalize --level search --csv --column name people.csv")]
     Normalize(NormalizeArgs),
+    /// Propose glossary rows from documents: new spellings of known names, and names after titles (exit 0 some
+    /// found, 1 none, 2 error).
+    ///
+    /// Writes CSV in the glossary format to standard output, with counts and contexts in `note`, ready to review
+    /// and append with `qamus glossary add FILE --from candidates.csv`.
+    #[command(
+        after_help = "Examples:\n  qamus discover tests/corpus/seeds > candidates.csv\n  qamus discover --glossary mine.csv --min-count 1 article.txt"
+    )]
+    Discover(DiscoverArgs),
     /// Check glossary files, or show what a glossary holds.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -228,6 +237,22 @@ pub struct NormalizeArgs {
     pub input: InputArgs,
 }
 
+/// `qamus discover`.
+#[derive(Debug, Args)]
+pub struct DiscoverArgs {
+    /// Text files, or directories (their `.txt` and `.md` files, recursively); `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Fewest occurrences of a name after a title.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_count: usize,
+    /// Lowest fuzzy or cross-script score for a new spelling of a known name.
+    #[arg(long, default_value_t = 0.75, value_name = "SCORE")]
+    pub min_score: f64,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+}
+
 /// `qamus glossary …`.
 #[derive(Debug, Subcommand)]
 pub enum GlossaryCommand {
@@ -239,6 +264,27 @@ pub enum GlossaryCommand {
         /// The files, checked together (conflicts between them are reported too).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Append reviewed candidate rows to a glossary file, atomically and under a lock (exit 0 added, 1 nothing to
+    /// add, 2 refused or error).
+    ///
+    /// The file keeps every byte it had (comments, order, quoting, line ends, BOM); new rows are written in its
+    /// column order, line-end style and quoting. A row identical to one already there is skipped; a row with an
+    /// existing id, type and en that brings new variants rewrites that one row with them; any other duplicate id,
+    /// or a form already claimed by another entry, refuses the whole operation, naming both file:line.
+    #[command(
+        after_help = "Examples:\n  qamus glossary add mine.csv --from candidates.csv --dry-run\n  qamus glossary add mine.csv --from candidates.csv"
+    )]
+    Add {
+        /// The glossary file to append to (it must exist and load).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The reviewed rows: a CSV in the glossary format, columns in any order, extra columns allowed.
+        #[arg(long, value_name = "CSV")]
+        from: PathBuf,
+        /// Print what would be added or skipped, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Entries by type, forms, layers.
     #[command(

@@ -17,7 +17,8 @@ use qamus::normalize::{self, Level};
 use qamus::translit::{self, Scheme};
 
 use args::{
-    Cli, Command, EvalArgs, Format, GlossaryArgs, GlossaryCommand, InputArgs, LevelArg, LookupArgs,
+    Cli, Command, DiscoverArgs, EvalArgs, Format, GlossaryArgs, GlossaryCommand, InputArgs,
+    LevelArg, LookupArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -58,9 +59,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Stats { glossary }) => glossary_stats(&glossary),
+        Command::Glossary(GlossaryCommand::Add {
+            file,
+            from,
+            dry_run,
+        }) => glossary_add(&file, &from, dry_run),
         Command::Eval(a) => eval(&a),
         Command::Scan(a) => scan::scan(a, color),
         Command::Xref(a) => scan::xref(a),
+        Command::Discover(a) => discover(&a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "qamus", &mut std::io::stdout());
@@ -439,6 +446,136 @@ fn glossary_check(files: &[PathBuf]) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -> Result<ExitCode> {
+    let plan = qamus::glossary::edit::add_to_file(file, from, dry_run)?;
+    let (add_verb, file_name, from_name) = (
+        if dry_run { "would add" } else { "added" },
+        file.display(),
+        from.display(),
+    );
+    let mut out = io::stdout();
+    for a in &plan.added {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "{add_verb} {from_name}:{} as {file_name}:{}: {} ({})\n    {}",
+                a.from_line, a.line, a.id, a.en, a.text
+            ),
+        )?;
+    }
+    let extend_verb = if dry_run { "would extend" } else { "extended" };
+    for a in &plan.extended {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "{extend_verb} {file_name}:{} with the variants of {from_name}:{}: {} ({})\n    {}",
+                a.line, a.from_line, a.id, a.en, a.text
+            ),
+        )?;
+    }
+    for s in &plan.skipped {
+        io::writeln_out(
+            &mut out,
+            &format!(
+                "skipped {from_name}:{}: {} is identical to {}",
+                s.from_line, s.id, s.existing
+            ),
+        )?;
+    }
+    out.flush()?;
+    if !plan.dropped_columns.is_empty() {
+        eprintln!(
+            "qamus: note: {file_name} has no column for {}: left out",
+            plan.dropped_columns.join(", ")
+        );
+    }
+    eprintln!(
+        "qamus: {} row(s) {}{}, {} row(s) {} with new variants, {} identical row(s) skipped",
+        plan.added.len(),
+        if dry_run { "would be added" } else { "added" },
+        if dry_run {
+            String::new()
+        } else {
+            format!(" to {file_name}")
+        },
+        plan.extended.len(),
+        if dry_run {
+            "would be extended"
+        } else {
+            "extended"
+        },
+        plan.skipped.len()
+    );
+    Ok(if plan.added.is_empty() && plan.extended.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn discover(a: &DiscoverArgs) -> Result<ExitCode> {
+    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let mut files = Vec::new();
+    for p in &a.paths {
+        collect_text_files(p, &mut files)?;
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    for f in files {
+        let text = if f.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+            String::from_utf8(bytes)
+                .map_err(|e| qamus::Error::invalid_utf8(None, e.as_bytes(), 0, 1))?
+        } else {
+            let bytes = std::fs::read(&f).map_err(|e| qamus::Error::io(Some(&f), e))?;
+            String::from_utf8(bytes)
+                .map_err(|e| qamus::Error::invalid_utf8(Some(&f), e.as_bytes(), 0, 1))?
+        };
+        docs.push((f.display().to_string(), text));
+    }
+    let options = qamus::discover::Options {
+        min_count: a.min_count,
+        min_score: a.min_score,
+        ..qamus::discover::Options::default()
+    };
+    let found = qamus::discover::discover(&docs, &matcher, &options);
+    let mut out = io::stdout();
+    out.write_all(qamus::discover::to_csv(&found)?.as_bytes())?;
+    out.flush()?;
+    eprintln!(
+        "qamus: {} candidate(s) from {} document(s)",
+        found.len(),
+        docs.len()
+    );
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `path` itself (a file or `-`), or the `.txt` and `.md` files under a directory, sorted.
+fn collect_text_files(path: &std::path::Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    if path.as_os_str() == "-" || !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| qamus::Error::io(Some(path), e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        let text_file = p.extension().is_some_and(|x| x == "txt" || x == "md");
+        if p.is_dir() {
+            collect_text_files(&p, out)?;
+        } else if text_file {
+            out.push(p);
+        }
+    }
+    Ok(())
 }
 
 fn glossary_stats(a: &GlossaryArgs) -> Result<ExitCode> {

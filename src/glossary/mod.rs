@@ -27,6 +27,7 @@
 //! ```
 
 mod check;
+pub mod edit;
 mod parse;
 
 use std::collections::HashMap;

@@ -302,7 +302,7 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
 }
 
 /// The text with every line that starts with `#` made empty (its line break kept).
-fn blank_comments(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn blank_comments(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.starts_with('#') && !text.contains("\n#") {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -1,0 +1,737 @@
+//! Glossary candidates found in documents: new spellings of known names, and names after titles.
+//!
+//! # Overview
+//! [`discover`] reads documents with a [`Matcher`] over the current glossary and proposes [`Candidate`]s, which
+//! [`to_csv`] writes as rows in the glossary format (`id,type,en,ar,en_variants,ar_variants,note`) ready to
+//! review and append with `qamus glossary add FILE --from candidates.csv`:
+//!
+//! * **New spellings of a known entry.** Every word and pair of words that is not a form of any entry (no exact,
+//!   normalized, clitic or title match) but is a fuzzy or cross-script match of one entry at a stricter score than
+//!   lookup's ([`Options::min_score`], 0.75 by default against lookup's 0.60: running text holds many ordinary words
+//!   that a lenient threshold turns into names). Measured on the seed corpus against the shipped glossary (about
+//!   3,000 words, every name in it already known): 0 candidates at 0.90, 1 at 0.80 and 0.75 (أرمنية, the
+//!   adjective, for Armenia), 3 at 0.70, 5 at 0.60, all of them false; ناجورنو كاراباخ is proposed for
+//!   Nagorno-Karabakh from 0.75 down. Words that are each a word of some form (الإقليم, منظمة, إلهام) and pairs
+//!   opening with و are not proposed. The row repeats the entry (same id, type, `en`, `ar`, variants) with
+//!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
+//!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
+//! * **Names after titles.** One or two words after a title (الرئيس، رئيس الوزراء، وزير الخارجية، المتحدث باسم…),
+//!   skipping the adjectives and organization words that come between (الرئيس الروسي فلاديمير بوتين, المتحدث
+//!   باسم الكرملين دميتري بيسكوف), not known to the glossary, seen at least [`Options::min_count`] times. The row
+//!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
+//!   and a machine transliteration in `en` to be reviewed.
+//!
+//! The `note` says why, how often and where: `new spelling of ID: SPELLING (fuzzy 0.93); 3× in 2 document(s): «…»`.
+//! Every new spelling of one entry goes into one row, so that each id appears once.
+//!
+//! The tokenizer here is deliberately small (words are runs of letters, marks and digits; everything else ends a
+//! phrase); the scanner of the cross-reference issue has its own, and the two are to be unified.
+//!
+//! # Example
+//! ```
+//! use qamus::discover::{discover, to_csv, Options};
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::Matcher;
+//!
+//! let g = Glossary::from_csv_str("g.csv", "id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n")?;
+//! let m = Matcher::new(g);
+//! let docs = [("a.txt".to_string(),
+//!     "قال رئيس الوزراء الأرميني نيكول باشينيان في الكرملين. والتقى رئيس الوزراء نيكول باشينيان بوفد.".to_string())];
+//! let found = discover(&docs, &m, &Options::default());
+//! assert_eq!(found[0].ar, "نيكول باشينيان");
+//! assert_eq!(found[0].count, 2);
+//! assert!(to_csv(&found)?.starts_with("id,type,en,ar,en_variants,ar_variants,note\n"));
+//! # Ok::<(), qamus::Error>(())
+//! ```
+
+use std::collections::HashMap;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::glossary::{EntityType, Entry};
+use crate::matcher::{Matcher, Method};
+use crate::normalize;
+use crate::translit::{transliterate, Scheme};
+
+/// Settings of [`discover`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Lowest fuzzy or cross-script score for a new spelling of a known entry.
+    pub min_score: f64,
+    /// Fewest occurrences of a name after a title (new spellings of known entries need one).
+    pub min_count: usize,
+    /// Most contexts quoted in a note.
+    pub max_contexts: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            min_score: 0.75,
+            min_count: 2,
+            max_contexts: 2,
+        }
+    }
+}
+
+/// Why a candidate is proposed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// Spellings close to a known entry: one row per entry, holding every new spelling found.
+    NewSpelling {
+        /// The entry they are close to.
+        id: String,
+        /// Each spelling as written (display level), with its method (`fuzzy` or `translit`) and score.
+        spellings: Vec<(String, Method, f64)>,
+    },
+    /// A name after a title (the title as written).
+    AfterTitle(String),
+}
+
+/// One proposed glossary row, with how often and where it was seen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The row's id: the known entry's for a new spelling, empty for a new name.
+    pub id: String,
+    /// The entity type.
+    pub kind: EntityType,
+    /// English name (the entry's, or a machine transliteration to review).
+    pub en: String,
+    /// Arabic name.
+    pub ar: String,
+    /// English variants (the entry's, plus a new Latin spelling).
+    pub en_variants: Vec<String>,
+    /// Arabic variants (the entry's, plus a new Arabic spelling).
+    pub ar_variants: Vec<String>,
+    /// The spelling found in the documents.
+    pub surface: String,
+    /// Why it is proposed.
+    pub reason: Reason,
+    /// Occurrences in all documents.
+    pub count: usize,
+    /// Documents it occurs in.
+    pub documents: usize,
+    /// A few contexts (`…words around it…`).
+    pub contexts: Vec<String>,
+}
+
+impl Candidate {
+    /// The `note` column: why, how often, where.
+    pub fn note(&self) -> String {
+        let why = match &self.reason {
+            Reason::NewSpelling { id, spellings } => {
+                let each: Vec<String> = spellings
+                    .iter()
+                    .map(|(s, method, score)| format!("{s} ({} {score:.2})", method.as_str()))
+                    .collect();
+                format!("new spelling of {id}: {}", each.join(", "))
+            }
+            Reason::AfterTitle(title) => {
+                format!("name after the title {title}; en is a machine transliteration: review")
+            }
+        };
+        let quoted: Vec<String> = self.contexts.iter().map(|c| format!("«{c}»")).collect();
+        format!(
+            "{why}; {}× in {} document(s): {}",
+            self.count,
+            self.documents,
+            quoted.join(" ")
+        )
+    }
+}
+
+/// The candidates of `docs` ((name, text) pairs) against `matcher`'s glossary, most frequent first; see the
+/// [module documentation](self).
+pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options) -> Vec<Candidate> {
+    let mut found: HashMap<(String, String), Candidate> = HashMap::new();
+    let mut seen_in: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut known_cache: HashMap<String, Known> = HashMap::new();
+    // Every word of every form: a phrase made only of such words is not a new spelling (الإقليم, منظمة, إلهام are
+    // pieces of known names).
+    let form_words: std::collections::HashSet<String> = matcher
+        .glossary()
+        .entries()
+        .iter()
+        .flat_map(|e| e.forms())
+        .flat_map(|f| {
+            normalize::search(f)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (d, (_, text)) in docs.iter().enumerate() {
+        let toks = tokenize(text);
+        for hit in title_names(text, &toks) {
+            let Some(surface) = text.get(hit.start..hit.end) else {
+                continue;
+            };
+            let known = known_cache
+                .entry(surface.to_string())
+                .or_insert_with(|| classify(matcher, surface, options));
+            if !matches!(known, Known::Unknown) {
+                continue;
+            }
+            let key = ("title".to_string(), normalize::search(surface).into_owned());
+            let c = found.entry(key.clone()).or_insert_with(|| Candidate {
+                id: String::new(),
+                kind: EntityType::Per,
+                en: transliterate(surface, Scheme::Plain),
+                ar: normalize::display(surface).into_owned(),
+                en_variants: Vec::new(),
+                ar_variants: Vec::new(),
+                surface: surface.to_string(),
+                reason: Reason::AfterTitle(hit.title.clone()),
+                count: 0,
+                documents: 0,
+                contexts: Vec::new(),
+            });
+            note_occurrence(c, &mut seen_in, key, d, text, hit.start, hit.end, options);
+        }
+        for (start, end) in phrases(&toks) {
+            let Some(surface) = text.get(start..end) else {
+                continue;
+            };
+            let key = normalize::search(surface);
+            let words: Vec<&str> = key.split_whitespace().collect();
+            if words.iter().all(|w| form_words.contains(*w)) {
+                continue;
+            }
+            // A pair opening with و is a conjunction and a word (وأضاف باشينيان), not a two-word name.
+            if words.len() > 1 && words.first().is_some_and(|w| w.starts_with('و')) {
+                continue;
+            }
+            let known = known_cache
+                .entry(surface.to_string())
+                .or_insert_with(|| classify(matcher, surface, options));
+            let Known::Close {
+                entry,
+                method,
+                score,
+            } = known.clone()
+            else {
+                continue;
+            };
+            let Some(e) = matcher.glossary().get(&entry) else {
+                continue;
+            };
+            // One row per entry, so that the candidates file has each id once.
+            let key = (entry.clone(), String::new());
+            let c = found
+                .entry(key.clone())
+                .or_insert_with(|| new_spelling(e, surface));
+            add_spelling(c, surface, method, score);
+            note_occurrence(c, &mut seen_in, key, d, text, start, end, options);
+        }
+    }
+    let mut out: Vec<Candidate> = found
+        .into_values()
+        .filter(|c| match c.reason {
+            Reason::AfterTitle(_) => c.count >= options.min_count,
+            Reason::NewSpelling { .. } => true,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.surface.cmp(&b.surface))
+    });
+    out
+}
+
+/// The rows in the glossary format (`id,type,en,ar,en_variants,ar_variants,note`), header first.
+pub fn to_csv(candidates: &[Candidate]) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let err = |e: String| Error::new(ErrorKind::Csv, None, e);
+    w.write_record([
+        "id",
+        "type",
+        "en",
+        "ar",
+        "en_variants",
+        "ar_variants",
+        "note",
+    ])
+    .map_err(|e| err(e.to_string()))?;
+    for c in candidates {
+        w.write_record([
+            c.id.as_str(),
+            c.kind.as_str(),
+            c.en.as_str(),
+            c.ar.as_str(),
+            &c.en_variants.join("|"),
+            &c.ar_variants.join("|"),
+            &c.note(),
+        ])
+        .map_err(|e| err(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| err(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| err(e.to_string()))
+}
+
+/// What the glossary says about a phrase.
+#[derive(Clone, Debug)]
+enum Known {
+    /// A form of an entry (exact, normalized, clitic, title, family name).
+    Form,
+    /// Not a form, but a strict fuzzy or cross-script match of one entry.
+    Close {
+        entry: String,
+        method: Method,
+        score: f64,
+    },
+    Unknown,
+}
+
+fn classify(matcher: &Matcher, phrase: &str, options: &Options) -> Known {
+    let matches = matcher.lookup(phrase);
+    let Some(best) = matches.first() else {
+        return Known::Unknown;
+    };
+    match best.method {
+        Method::Exact | Method::Normalized => Known::Form,
+        Method::Fuzzy | Method::Translit if best.score >= options.min_score => Known::Close {
+            entry: best.entry.id.clone(),
+            method: best.method,
+            score: best.score,
+        },
+        _ => Known::Unknown,
+    }
+}
+
+/// The row of a known entry, before its new spellings are added.
+fn new_spelling(e: &Entry, surface: &str) -> Candidate {
+    Candidate {
+        id: e.id.clone(),
+        kind: e.kind,
+        en: e.en.clone(),
+        ar: e.ar.clone(),
+        en_variants: e.en_variants.clone(),
+        ar_variants: e.ar_variants.clone(),
+        surface: surface.to_string(),
+        reason: Reason::NewSpelling {
+            id: e.id.clone(),
+            spellings: Vec::new(),
+        },
+        count: 0,
+        documents: 0,
+        contexts: Vec::new(),
+    }
+}
+
+/// Adds a spelling to an entry's row (to `ar_variants` when it has Arabic letters, `en_variants` otherwise).
+fn add_spelling(c: &mut Candidate, surface: &str, method: Method, score: f64) {
+    let spelling = normalize::display(surface).into_owned();
+    let variants = if spelling.chars().any(normalize::is_arabic_letter) {
+        &mut c.ar_variants
+    } else {
+        &mut c.en_variants
+    };
+    if variants.contains(&spelling) {
+        return;
+    }
+    variants.push(spelling.clone());
+    if let Reason::NewSpelling { spellings, .. } = &mut c.reason {
+        spellings.push((spelling, method, score));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn note_occurrence(
+    c: &mut Candidate,
+    seen_in: &mut HashMap<(String, String), Vec<usize>>,
+    key: (String, String),
+    doc: usize,
+    text: &str,
+    start: usize,
+    end: usize,
+    options: &Options,
+) {
+    c.count += 1;
+    let docs = seen_in.entry(key).or_default();
+    if !docs.contains(&doc) {
+        docs.push(doc);
+        c.documents += 1;
+    }
+    if c.contexts.len() < options.max_contexts {
+        c.contexts.push(context(text, start, end));
+    }
+}
+
+/// About six words either side of `text[start..end]`, on one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let before = text.get(..start).unwrap_or_default();
+    let after = text.get(end..).unwrap_or_default();
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(0, |(i, _)| i);
+    let to = after
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(after.len(), |(i, _)| i);
+    let s = format!(
+        "{}{}{}",
+        before.get(from..).unwrap_or_default(),
+        text.get(start..end).unwrap_or_default(),
+        after.get(..to).unwrap_or_default()
+    );
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens (a small tokenizer of this module's own; the scanner's is to replace it)
+
+#[derive(Clone, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// The search-level form.
+    key: String,
+    /// Whether something other than whitespace (punctuation) comes between this token and the previous one.
+    broken: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || normalize::is_arabic_mark(c) || c == '\u{0640}'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut broken = false;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_word_char(c) && i < text.len() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = text.get(s..i).unwrap_or_default();
+            toks.push(Tok {
+                start: s,
+                end: i,
+                key: normalize::search(word).into_owned(),
+                broken,
+            });
+            broken = false;
+        }
+        if !c.is_whitespace() && i < text.len() {
+            broken = true;
+        }
+    }
+    toks
+}
+
+/// Words that end a name: prepositions, particles, common verbs of reporting (search-level forms).
+const STOP: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "عبر",
+    "خلال",
+    "بعد",
+    "قبل",
+    "حول",
+    "ان",
+    "بان",
+    "لان",
+    "قال",
+    "قوله",
+    "اليوم",
+    "امس",
+    "غدا",
+    "هو",
+    "هي",
+    "الذي",
+    "التي",
+    "كما",
+    "او",
+    "ثم",
+    "قد",
+    "لقد",
+    "بين",
+    "الى",
+    "يوم",
+    "وقال",
+    "اكد",
+    "اعلن",
+    "اشار",
+    "وافق",
+    "يبحث",
+    "بحث",
+    "التقي",
+    "يلتقي",
+    "زار",
+    "يزور",
+    "اجري",
+    "دعا",
+    "يوافق",
+    "توصلا",
+    "شدد",
+    "اوضح",
+    "لدي",
+    "منذ",
+    "حتي",
+    "عند",
+    "ضد",
+    "نحو",
+    "الا",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+];
+
+/// Titles after which a person's name follows (search-level words). `باسم` after a spokesman title is followed
+/// by an organization before the name, which the article-word skip passes over.
+const TITLES: &[&[&str]] = &[
+    &["الرييس"],
+    &["الرييسه"],
+    &["رييس", "الوزراء"],
+    &["رييسه", "الوزراء"],
+    &["رييس", "الحكومه"],
+    &["نايب", "الرييس"],
+    &["وزير", "الخارجيه"],
+    &["وزيره", "الخارجيه"],
+    &["وزير", "الدفاع"],
+    &["وزير", "الداخليه"],
+    &["وزير", "الماليه"],
+    &["المتحدث", "باسم"],
+    &["المتحدثه", "باسم"],
+    &["الناطق", "باسم"],
+    &["المتحدث", "الرسمي", "باسم"],
+    &["المتحدث", "الصحفي", "باسم"],
+    &["الامين", "العام"],
+    &["السفير"],
+    &["الملك"],
+    &["الامير"],
+];
+
+struct TitleHit {
+    title: String,
+    start: usize,
+    end: usize,
+}
+
+/// One or two name words after each title, past adjectives and organization words (words with the article),
+/// `باسم` and commas; names stop at punctuation, stop words, words with the article or و.
+fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
+    let mut hits = Vec::new();
+    for i in 0..toks.len() {
+        let Some(title) = TITLES.iter().find(|t| {
+            t.iter().enumerate().all(|(k, w)| {
+                toks.get(i + k)
+                    .is_some_and(|tok| tok.key == *w && (k == 0 || !tok.broken))
+            })
+        }) else {
+            continue;
+        };
+        let mut j = i + title.len();
+        // Adjectives, organizations (الرئاسة الروسية، الكرملين), باسم, up to five words.
+        let mut skipped = 0;
+        while let Some(t) = toks.get(j) {
+            if skipped >= 5
+                || !(t.key.starts_with("ال") || t.key == "باسم")
+                || STOP.contains(&t.key.as_str())
+            {
+                break;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        let mut name: Vec<&Tok> = Vec::new();
+        while let Some(t) = toks.get(j) {
+            let first_broken = t.broken && !name.is_empty();
+            let comma_before = t.broken
+                && name.is_empty()
+                && text
+                    .get(toks.get(j.wrapping_sub(1)).map_or(0, |p| p.end)..t.start)
+                    .is_some_and(|gap| gap.trim().chars().all(|c| matches!(c, '،' | ',')));
+            if (t.broken && !comma_before && name.is_empty())
+                || first_broken
+                || name.len() >= 2
+                || t.key.starts_with("ال")
+                || t.key.starts_with('و') && name.len() == 1
+                || STOP.contains(&t.key.as_str())
+                || t.key.chars().count() < 2
+                || !t.key.chars().all(normalize::is_arabic_letter)
+            {
+                break;
+            }
+            name.push(t);
+            j += 1;
+        }
+        if let (Some(first), Some(last)) = (name.first(), name.last()) {
+            let title_text = toks
+                .get(i)
+                .zip(toks.get(i + title.len() - 1))
+                .and_then(|(a, b)| text.get(a.start..b.end))
+                .unwrap_or_default()
+                .to_string();
+            hits.push(TitleHit {
+                title: title_text,
+                start: first.start,
+                end: last.end,
+            });
+        }
+    }
+    hits
+}
+
+/// The words and word pairs worth a fuzzy look: Arabic or Latin letters only, at least four letters, not stop
+/// words, pairs not across punctuation.
+fn phrases(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let word_ok = |t: &Tok| {
+        t.key.chars().count() >= 4
+            && t.key.chars().all(|c| c.is_alphabetic())
+            && !STOP.contains(&t.key.as_str())
+    };
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !word_ok(t) {
+            continue;
+        }
+        out.push((t.start, t.end));
+        if let Some(n) = toks.get(i + 1) {
+            if !n.broken && word_ok(n) {
+                out.push((t.start, n.end));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    fn matcher(csv: &str) -> Matcher {
+        Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default())
+    }
+
+    fn docs(texts: &[&str]) -> Vec<(String, String)> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("d{i}.txt"), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn names_after_titles_past_adjectives_and_organizations() {
+        let m = matcher("id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n");
+        let d = docs(&[
+            "وقال المتحدث باسم الكرملين دميتري بيسكوف الثلاثاء إن الرئيس الروسي فلاديمير بوتين سيزور المنطقة.",
+            "وأكد دميتري بيسكوف، المتحدث باسم الرئاسة الروسية، دميتري بيسكوف أن الرئيس فلاديمير بوتين، في موسكو.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        let names: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|c| (c.ar.as_str(), c.count, c.documents))
+            .collect();
+        assert_eq!(names, [("دميتري بيسكوف", 2, 2), ("فلاديمير بوتين", 2, 2)]);
+        assert!(found
+            .iter()
+            .all(|c| c.id.is_empty() && c.kind == EntityType::Per));
+        assert!(found[0].note().contains("المتحدث باسم"));
+    }
+
+    #[test]
+    fn known_names_and_rare_ones_are_left_out() {
+        let m = matcher("id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\n");
+        let d = docs(&[
+            "قال الرئيس الروسي فلاديمير بوتين. قال الرئيس الروسي فلاديمير بوتين. والتقى وزير الخارجية سيرغي لافروف.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        assert!(found.is_empty(), "{found:?}");
+        let once = Options {
+            min_count: 1,
+            ..Options::default()
+        };
+        let found = discover(&d, &m, &once);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].ar, "سيرغي لافروف");
+    }
+
+    #[test]
+    fn a_new_spelling_of_a_known_name_repeats_the_entry_with_the_variant() {
+        let m = matcher(
+            "id,type,en,ar,ar_variants\npashinyan,PER,Nikol Pashinyan,نيكول باشينيان,باشينيان\n",
+        );
+        let d = docs(&["التقى نيكول باشينيانن وزراء حكومته اليوم"]);
+        // The one-entry glossary gives fuzzy scores near 0.65: the test reads at lookup's own threshold.
+        let lenient = Options {
+            min_score: 0.6,
+            ..Options::default()
+        };
+        let found = discover(&d, &m, &lenient);
+        let spelling: Vec<&Candidate> = found
+            .iter()
+            .filter(|c| matches!(c.reason, Reason::NewSpelling { .. }))
+            .collect();
+        assert!(!spelling.is_empty(), "{found:?}");
+        let c = spelling[0];
+        assert_eq!(
+            (c.id.as_str(), c.en.as_str()),
+            ("pashinyan", "Nikol Pashinyan")
+        );
+        assert!(c.ar_variants.contains(&"باشينيان".to_string()));
+        assert!(c.ar_variants.iter().any(|v| v.contains("باشينيانن")));
+        assert!(c.note().starts_with("new spelling of pashinyan"));
+    }
+
+    #[test]
+    fn every_new_spelling_of_one_entry_goes_into_one_row() {
+        let m = matcher(
+            "id,type,en,ar,ar_variants\npashinyan,PER,Nikol Pashinyan,نيكول باشينيان,باشينيان\n",
+        );
+        let d =
+            docs(&["التقى نيكول باشينيانن وزراء. وقال نيكول باشنيان إن. وقال نكول باشينيان كذلك."]);
+        let lenient = Options {
+            min_score: 0.6,
+            ..Options::default()
+        };
+        let found = discover(&d, &m, &lenient);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let Reason::NewSpelling { spellings, .. } = &found[0].reason else {
+            panic!("{found:?}");
+        };
+        assert!(spellings.len() >= 2, "{spellings:?}");
+        assert_eq!(found[0].ar_variants.len(), 1 + spellings.len());
+        assert_eq!(found[0].count, spellings.len());
+    }
+
+    #[test]
+    fn ordinary_text_gives_no_new_spellings() {
+        let m = Matcher::new(Glossary::builtin());
+        let d = docs(&[
+            "وقال إن المحادثات ستستمر خلال الأسابيع المقبلة بين الطرفين، وإن الحكومة تعمل على إعداد خطة جديدة للتعاون الاقتصادي والتجاري.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn csv_has_the_glossary_columns() -> Result<()> {
+        let m = matcher("id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n");
+        let d = docs(&["قال الرئيس فلاديمير بوتين، وقال الرئيس فلاديمير بوتين"]);
+        let csv = to_csv(&discover(&d, &m, &Options::default()))?;
+        let g = Glossary::from_csv_str("out.csv", &csv)?;
+        assert_eq!(g.len(), 1);
+        assert_eq!(g.entries()[0].ar, "فلاديمير بوتين");
+        Ok(())
+    }
+}
