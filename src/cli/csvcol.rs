@@ -443,6 +443,45 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Rows written by the csv crate (any quoting it needs, any line end) come back whole, each with its value
+        /// added, as the csv crate reads them; with `--excel-safe` no cell starts a formula.
+        #[test]
+        fn every_row_comes_back_with_its_value(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z\", \n\r=+@-]{0,6}|بوتين", 2..=2), 0..8),
+            crlf in proptest::bool::ANY,
+            safe in proptest::bool::ANY,
+        ) {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .from_writer(Vec::new());
+            let _ = w.write_record(["id", "name"]);
+            for r in &rows {
+                let _ = w.write_record(r);
+            }
+            let input = w.into_inner().unwrap_or_default();
+            let opts = Options { lossy: false, excel_safe: safe };
+            let out = run_with(&input, opts).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(out.as_bytes())
+                .records()
+                .map(|r| r.map(|r| r.iter().map(str::to_string).collect()).unwrap_or_default())
+                .collect();
+            proptest::prop_assert_eq!(back.len(), rows.len() + 1);
+            for (got, want) in back.iter().skip(1).zip(&rows) {
+                let unsafe_cell = |c: &str| c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let expect: Vec<String> = want
+                    .iter()
+                    .map(|c| if safe && unsafe_cell(c) { format!("'{c}") } else { c.clone() })
+                    .chain([want[1].chars().count().to_string()])
+                    .collect();
+                proptest::prop_assert_eq!(got, &expect);
+            }
+        }
+    }
+
     #[test]
     fn new_values_are_quoted_when_needed() {
         assert_eq!(quote("a,b"), "\"a,b\"");
