@@ -13,7 +13,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let glossary = Generator::new(1).glossary(n);
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["id", "type", "en", "ar", "en_variants", "ar_variants", "note"])?;
+    w.write_record([
+        "id",
+        "type",
+        "en",
+        "ar",
+        "en_variants",
+        "ar_variants",
+        "note",
+    ])?;
     for e in glossary.entries() {
         w.write_record([
             e.id.as_str(),

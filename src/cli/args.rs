@@ -49,6 +49,7 @@ pub enum Command {
   qamus lookup --format jsonl --top 3 - < names.txt
   qamus lookup --glossary mine.csv 'Nikol Pashinyan'
   qamus lookup --csv --column name people.csv
+  qamus lookup --csv --column name --excel-safe scraped.csv > for-excel.csv
   qamus lookup --explain --top 3 بسكوف
   qamus lookup --threshold 0 --top 10 'Paschinjan'
 
