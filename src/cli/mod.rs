@@ -247,7 +247,7 @@ fn explain(
     matches: &[Match<'_>],
 ) -> Result<()> {
     let k = matcher.query_keys(query);
-    writeln!(out, "query     {query}")?;
+    writeln!(out, "query     {}", visible(query))?;
     writeln!(out, "search    {}", k.search)?;
     writeln!(out, "tokens    {}", k.tokens.join(" | "))?;
     writeln!(out, "skeleton  {}", k.skeletons.join(" | "))?;
