@@ -1010,3 +1010,40 @@ fn a_pathological_query_finishes() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// A pipe named as a CSV file (`<(…)`, a FIFO) can be read only once: it is held in memory for the checking pass.
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_a_csv_file_is_read_once() {
+    let fx = Fixture::new();
+    let fifo = fx.dir.path().join("fifo.csv");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("a_pipe_given_as_a_csv_file_is_read_once: skipped: mkfifo failed");
+        return;
+    }
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || std::fs::write(path, "name\nبوتين\n"));
+    let o = run(
+        &args(&[
+            "translit",
+            "-s",
+            "buckwalter",
+            "--csv",
+            "--column",
+            "name",
+            &fifo.display().to_string(),
+        ]),
+        b"",
+    );
+    let _ = writer.join();
+    assert_eq!(
+        (code(&o), stdout(&o)),
+        (0, "name,name_latin\nبوتين,bwtyn\n".to_string()),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -23,7 +23,8 @@ pub struct Options {
 /// Runs [`filter`] over every input (the files named; standard input when none is, or for `-`), writing to
 /// `out` only once every input has been read and found valid: a first pass checks them all and writes nothing,
 /// so that an error in any of them (invalid UTF-8, ragged row, unbalanced quote, missing column) leaves standard
-/// output empty. Files are read twice; standard input is held in memory.
+/// output empty. Regular files are read twice; standard input, pipes (`<(…)`) and other special files are held
+/// in memory.
 pub fn filter_all(
     files: &[String],
     out: &mut dyn Write,
@@ -32,16 +33,12 @@ pub fn filter_all(
     opts: Options,
     mut f: impl FnMut(&str) -> Vec<String>,
 ) -> Result<()> {
-    let stdin = if files.is_empty() || files.iter().any(|f| f == "-") {
-        let mut buf = Vec::new();
-        cli_io::open(None, opts.lossy)?
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io(None, e))?;
-        Some(buf)
-    } else {
-        None
-    };
-    let inputs: Vec<Option<PathBuf>> = if files.is_empty() {
+    /// Where an input's bytes are read from in each pass.
+    enum Source {
+        Disk(PathBuf),
+        Memory(Option<PathBuf>, Vec<u8>),
+    }
+    let names: Vec<Option<PathBuf>> = if files.is_empty() {
         vec![None]
     } else {
         files
@@ -49,38 +46,53 @@ pub fn filter_all(
             .map(|f| (f != "-").then(|| PathBuf::from(f)))
             .collect()
     };
-    let open = |p: &Option<PathBuf>| -> Result<Box<dyn BufRead + '_>> {
-        match (p, &stdin) {
-            (Some(p), _) => cli_io::open(Some(p), opts.lossy),
-            (None, Some(buf)) => Ok(Box::new(buf.as_slice())),
-            (None, None) => Ok(Box::new(io::empty())),
-        }
-    };
+    let mut stdin: Option<Vec<u8>> = None;
+    let mut inputs = Vec::with_capacity(names.len());
+    for name in names {
+        let regular = name
+            .as_deref()
+            .is_some_and(|p| std::fs::metadata(p).map_or(true, |m| m.is_file() || m.is_dir()));
+        inputs.push(match name {
+            Some(p) if regular => Source::Disk(p),
+            None if stdin.is_some() => Source::Memory(None, stdin.clone().unwrap_or_default()),
+            name => {
+                let mut buf = Vec::new();
+                cli_io::open(name.as_deref(), opts.lossy)?
+                    .read_to_end(&mut buf)
+                    .map_err(|e| Error::io(name.as_deref(), e))?;
+                if name.is_none() {
+                    stdin = Some(buf.clone());
+                }
+                Source::Memory(name, buf)
+            }
+        });
+    }
+    fn open(s: &Source, lossy: bool) -> Result<(Box<dyn BufRead + '_>, Option<&Path>)> {
+        Ok(match s {
+            Source::Disk(p) => (cli_io::open(Some(p), lossy)?, Some(p.as_path())),
+            Source::Memory(p, buf) => (Box::new(buf.as_slice()), p.as_deref()),
+        })
+    }
     let blank = vec![String::new(); new_columns.len()];
-    for p in &inputs {
+    for s in &inputs {
+        let (mut input, path) = open(s, opts.lossy)?;
+        let check = Options {
+            lossy: opts.lossy,
+            excel_safe: false,
+        };
         filter(
-            &mut *open(p)?,
-            p.as_deref(),
+            &mut *input,
+            path,
             &mut io::sink(),
             column,
             new_columns,
-            Options {
-                lossy: opts.lossy,
-                excel_safe: false,
-            },
+            check,
             |_| blank.clone(),
         )?;
     }
-    for p in &inputs {
-        filter(
-            &mut *open(p)?,
-            p.as_deref(),
-            out,
-            column,
-            new_columns,
-            opts,
-            &mut f,
-        )?;
+    for s in &inputs {
+        let (mut input, path) = open(s, opts.lossy)?;
+        filter(&mut *input, path, out, column, new_columns, opts, &mut f)?;
     }
     Ok(())
 }
