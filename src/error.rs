@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Glossary,
     /// An argument or option value is invalid.
     Usage,
+    /// Input that should be text holds NUL bytes (binary data, or UTF-16 without a byte-order mark).
+    Binary,
 }
 
 /// Where in an input an error was found. Every part is optional: a message names what it knows.
@@ -44,13 +46,18 @@ impl Location {
 
 impl Location {
     /// The location of byte `offset` of `bytes`: its 1-based line and character column, and the offset itself.
+    /// Lines end with `\n`, `\r\n` or a lone `\r`.
     pub fn at_byte(path: Option<&Path>, bytes: &[u8], offset: usize) -> Location {
         let prefix = bytes.get(..offset).unwrap_or(bytes);
-        let line = prefix.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let line_start = prefix
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        let mut line = 1u64;
+        let mut line_start = 0;
+        for (i, &b) in prefix.iter().enumerate() {
+            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends {
+                line += 1;
+                line_start = i + 1;
+            }
+        }
         let column = String::from_utf8_lossy(prefix.get(line_start..).unwrap_or_default())
             .chars()
             .count() as u64
@@ -113,14 +120,9 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0
-            .source
-            .as_ref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
-    }
-}
+/// The message of an I/O error already says what its source says, so `source()` is `None` (a report that prints
+/// the chain names the reason once); [`Error::io_error`] gives the underlying error.
+impl std::error::Error for Error {}
 
 impl Error {
     /// A new error of `kind` at `location` with a message.
@@ -177,6 +179,11 @@ impl Error {
         Some(first)
     }
 
+    /// The I/O error this error was made from, for errors of kind [`ErrorKind::Io`].
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        self.0.source.as_ref()
+    }
+
     /// The kind of failure.
     pub fn kind(&self) -> ErrorKind {
         self.0.kind
@@ -218,6 +225,17 @@ mod tests {
         assert!(e
             .to_string()
             .starts_with("g.csv:2:5 (byte 10): invalid UTF-8"));
+    }
+
+    #[test]
+    fn lines_end_with_lf_crlf_or_lone_cr() {
+        let at = |b: &[u8], o| {
+            let l = Location::at_byte(None, b, o);
+            (l.line, l.column)
+        };
+        assert_eq!(at(b"a\r\nb", 3), (Some(2), Some(1)));
+        assert_eq!(at(b"a\rbc", 4), (Some(2), Some(3)));
+        assert_eq!(at(b"a\r\nb", 2), (Some(1), Some(3)));
     }
 
     #[test]

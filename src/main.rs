@@ -21,7 +21,10 @@ fn main() -> ExitCode {
 /// A closed pipe downstream (`qamus normalize < big.txt | head`) ends the program quietly.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = c.downcast_ref::<std::io::Error>().or_else(|| {
+            c.downcast_ref::<qamus::Error>()
+                .and_then(qamus::Error::io_error)
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -51,6 +51,7 @@ pub enum Command {
   qamus lookup --format jsonl --top 3 - < names.txt
   qamus lookup --glossary mine.csv 'Nikol Pashinyan'
   qamus lookup --csv --column name people.csv
+  qamus lookup --csv --column name --excel-safe scraped.csv > for-excel.csv
   qamus lookup --explain --top 3 بسكوف
   qamus lookup --threshold 0 --top 10 'Paschinjan'
 
@@ -151,9 +152,15 @@ pub struct InputArgs {
     /// The CSV column to process (its header name).
     #[arg(long, value_name = "NAME")]
     pub column: Option<String>,
-    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of stopping with an error.
+    /// Replace invalid UTF-8 (and NUL bytes) with U+FFFD, and warn, instead of stopping with an error (in the
+    /// input, and in the --glossary files of lookup).
     #[arg(long)]
     pub lossy: bool,
+    /// With --csv: put a ' before every cell that begins with =, +, -, @, a tab or a carriage return, so that a
+    /// spreadsheet shows it as text instead of running it as a formula (OWASP "CSV Injection"). Rows holding such
+    /// a cell are written re-quoted; a negative number reads as text ('-5).
+    #[arg(long, requires = "csv")]
+    pub excel_safe: bool,
 }
 
 /// Output formats of `lookup`.
@@ -293,6 +300,9 @@ pub enum GlossaryCommand {
     Stats {
         #[command(flatten)]
         glossary: GlossaryArgs,
+        /// Replace invalid UTF-8 (and NUL bytes) in glossary files with U+FFFD, and warn, instead of refusing them.
+        #[arg(long)]
+        lossy: bool,
     },
 }
 

@@ -1,143 +1,350 @@
-//! `--csv --column NAME`: process one column of a CSV stream and append result columns to every row, keeping
-//! every byte of the original rows (quoting, line ends, BOM) as it was.
+//! CSV for the commands: `--csv --column NAME` (process one column of a CSV stream and append result columns to
+//! every row, keeping every byte of the original rows — quoting, line ends, BOM — as it was), and the writer
+//! every command that prints CSV uses, with `--excel-safe`.
 
-use std::io::{BufRead, Write};
-use std::path::Path;
+use std::borrow::Cow;
+use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
-use qamus::Error;
+use anyhow::Result;
+use qamus::{Error, ErrorKind, Location};
+
+use super::io as cli_io;
+
+/// How CSV is read and written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Replace invalid UTF-8 and NUL bytes with U+FFFD (with a warning) instead of stopping.
+    pub lossy: bool,
+    /// Neutralize cells a spreadsheet would read as a formula (see [`excel_safe`]).
+    pub excel_safe: bool,
+}
+
+/// Runs [`filter`] over every input (the files named; standard input when none is, or for `-`), writing to
+/// `out` only once every input has been read and found valid: a first pass checks them all and writes nothing,
+/// so that an error in any of them (invalid UTF-8, ragged row, unbalanced quote, missing column) leaves standard
+/// output empty. Regular files are read twice; standard input, pipes (`<(…)`) and other special files are held
+/// in memory.
+pub fn filter_all(
+    files: &[String],
+    out: &mut dyn Write,
+    column: &str,
+    new_columns: &[String],
+    opts: Options,
+    mut f: impl FnMut(&str) -> Vec<String>,
+) -> Result<()> {
+    /// Where an input's bytes are read from in each pass.
+    enum Source {
+        Disk(PathBuf),
+        Memory(Option<PathBuf>, Vec<u8>),
+    }
+    let names: Vec<Option<PathBuf>> = if files.is_empty() {
+        vec![None]
+    } else {
+        files
+            .iter()
+            .map(|f| (f != "-").then(|| PathBuf::from(f)))
+            .collect()
+    };
+    let mut stdin: Option<Vec<u8>> = None;
+    let mut inputs = Vec::with_capacity(names.len());
+    for name in names {
+        let regular = name
+            .as_deref()
+            .is_some_and(|p| std::fs::metadata(p).map_or(true, |m| m.is_file() || m.is_dir()));
+        inputs.push(match name {
+            Some(p) if regular => Source::Disk(p),
+            None if stdin.is_some() => Source::Memory(None, stdin.clone().unwrap_or_default()),
+            name => {
+                let mut buf = Vec::new();
+                cli_io::open(name.as_deref(), opts.lossy)?
+                    .read_to_end(&mut buf)
+                    .map_err(|e| Error::io(name.as_deref(), e))?;
+                if name.is_none() {
+                    stdin = Some(buf.clone());
+                }
+                Source::Memory(name, buf)
+            }
+        });
+    }
+    fn open(s: &Source, lossy: bool) -> Result<(Box<dyn BufRead + '_>, Option<&Path>)> {
+        Ok(match s {
+            Source::Disk(p) => (cli_io::open(Some(p), lossy)?, Some(p.as_path())),
+            Source::Memory(p, buf) => (Box::new(buf.as_slice()), p.as_deref()),
+        })
+    }
+    let blank = vec![String::new(); new_columns.len()];
+    for s in &inputs {
+        let (mut input, path) = open(s, opts.lossy)?;
+        let check = Options {
+            lossy: opts.lossy,
+            excel_safe: false,
+        };
+        filter(
+            &mut *input,
+            path,
+            &mut io::sink(),
+            column,
+            new_columns,
+            check,
+            |_| blank.clone(),
+        )?;
+    }
+    for s in &inputs {
+        let (mut input, path) = open(s, opts.lossy)?;
+        filter(&mut *input, path, out, column, new_columns, opts, &mut f)?;
+    }
+    Ok(())
+}
 
 /// Streams CSV from `input` to `out`: the header gets `new_columns` appended, and each row the values `f` returns
-/// for its `column` field (one value per new column).
+/// for its `column` field (one value per new column). Records end at a line end (`\n`, `\r\n` or a lone `\r`)
+/// outside quotes; blank lines are kept. Every row must have as many fields as the header.
 pub fn filter(
     input: &mut dyn BufRead,
     path: Option<&Path>,
     out: &mut dyn Write,
     column: &str,
     new_columns: &[String],
-    lossy: bool,
+    opts: Options,
     mut f: impl FnMut(&str) -> Vec<String>,
 ) -> Result<()> {
-    let name = path.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-    let mut index: Option<usize> = None;
+    let at = |line: u64| Location {
+        path: path.map(Path::to_path_buf),
+        line: Some(line),
+        ..Location::default()
+    };
+    let csv_error = |line: u64, msg: String| Error::new(ErrorKind::Csv, Some(at(line)), msg);
+    let mut header: Option<(usize, usize)> = None; // (column index, number of fields)
     let mut line = 1u64;
     let mut offset = 0u64;
+    let mut warned = false;
     let mut raw = Vec::new();
     loop {
         raw.clear();
-        let start_line = line;
-        // One record: lines until the quotes balance.
-        loop {
-            let n = input
-                .read_until(b'\n', &mut raw)
-                .map_err(|e| Error::io(path, e))?;
-            if n == 0 {
-                break;
-            }
-            line += 1;
-            if raw.iter().filter(|&&b| b == b'"').count() % 2 == 0 {
-                break;
-            }
-        }
+        let open_quote = read_record(input, &mut raw).map_err(|e| Error::io(path, e))?;
         if raw.is_empty() {
             break;
         }
-        let body_len = raw.len()
-            - if raw.ends_with(b"\r\n") {
-                2
-            } else {
-                usize::from(raw.ends_with(b"\n"))
-            };
-        let (body, end) = raw.split_at(body_len);
-        let bom = if start_line == 1 && body.starts_with(b"\xEF\xBB\xBF") {
+        let start_line = line;
+        line += line_ends(&raw);
+        if open_quote {
+            return Err(csv_error(
+                start_line,
+                "unbalanced quote: a quoted field runs to the end of the input".into(),
+            )
+            .into());
+        }
+        let (body, end) = raw.split_at(raw.len() - cli_io::line_end_len(&raw));
+        let bom = if offset == 0 && body.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
             0
         };
-        let record = body.get(bom..).unwrap_or_default();
-        if record.iter().filter(|&&b| b == b'"').count() % 2 != 0 {
-            bail!(
-                "{name}:{start_line}: unbalanced quote (the record runs to the end of the input)"
-            );
+        let (bom_bytes, record) = body.split_at(bom);
+        out.write_all(bom_bytes)?;
+        if record.is_empty() {
+            out.write_all(end)?;
+            offset += raw.len() as u64;
+            continue;
         }
-        let fields = parse_record(record).with_context(|| format!("{name}:{start_line}"))?;
-        out.write_all(body)?;
-        match index {
+        let text = cli_io::text(
+            record,
+            path,
+            offset + bom as u64,
+            start_line,
+            opts.lossy,
+            &mut warned,
+        )?;
+        let fields = parse_record(&text).map_err(|m| csv_error(start_line, m))?;
+        if opts.excel_safe
+            && fields
+                .iter()
+                .any(|f| matches!(excel_safe(f), Cow::Owned(_)))
+        {
+            write_record(out, fields.iter().map(String::as_str), true)?;
+        } else {
+            out.write_all(text.as_bytes())?;
+        }
+        let added = match header {
             None => {
-                let names: Vec<String> = fields
-                    .iter()
-                    .map(|h| String::from_utf8_lossy(h).trim().to_string())
-                    .collect();
+                let names: Vec<&str> = fields.iter().map(|h| h.trim()).collect();
                 let i = names
                     .iter()
-                    .position(|h| h == column)
+                    .position(|&h| h == column)
                     .or_else(|| names.iter().position(|h| h.eq_ignore_ascii_case(column)));
                 let Some(i) = i else {
-                    bail!(
-                        "{name}:{start_line}: no column {column:?} in the header (columns: {})",
-                        names.join(", ")
-                    );
+                    return Err(csv_error(
+                        start_line,
+                        format!(
+                            "no column {column:?} in the header (columns: {}); is the header row missing?",
+                            names.join(", ")
+                        ),
+                    )
+                    .into());
                 };
-                index = Some(i);
-                for c in new_columns {
-                    out.write_all(b",")?;
-                    out.write_all(quote(c).as_bytes())?;
-                }
+                header = Some((i, fields.len()));
+                new_columns.to_vec()
             }
-            Some(i) => {
-                if !body.is_empty() {
-                    let value = match fields.get(i).map(|v| std::str::from_utf8(v)) {
-                        Some(Ok(v)) => v.to_string(),
-                        Some(Err(_)) if lossy => {
-                            String::from_utf8_lossy(fields.get(i).map_or(&[][..], |v| v))
-                                .into_owned()
-                        }
-                        Some(Err(_)) => {
-                            return Err(Error::invalid_utf8(
-                                path,
-                                record,
-                                offset + bom as u64,
-                                start_line,
-                            )
-                            .into());
-                        }
-                        None => String::new(),
-                    };
-                    for v in f(&value) {
-                        out.write_all(b",")?;
-                        out.write_all(quote(&v).as_bytes())?;
-                    }
+            Some((i, n)) => {
+                if fields.len() != n {
+                    return Err(csv_error(
+                        start_line,
+                        format!("ragged row: {} fields, the header has {n}", fields.len()),
+                    )
+                    .into());
                 }
+                f(fields.get(i).map_or("", String::as_str))
             }
+        };
+        for v in &added {
+            out.write_all(b",")?;
+            write_field(out, v, opts.excel_safe)?;
         }
         out.write_all(end)?;
         offset += raw.len() as u64;
     }
-    if index.is_none() {
-        bail!("{name}: empty input: no CSV header");
+    if header.is_none() {
+        return Err(Error::new(
+            ErrorKind::Csv,
+            Some(Location {
+                path: path.map(Path::to_path_buf),
+                ..Location::default()
+            }),
+            "empty input: no CSV header",
+        )
+        .into());
     }
     Ok(())
 }
 
-/// The fields of one CSV record, unquoted, as bytes.
-fn parse_record(record: &[u8]) -> Result<Vec<Vec<u8>>> {
+/// Reads one CSV record's bytes, with its line end, into `raw`, following the csv crate's quoting rules: a quote
+/// opens a quoted field only at the start of a field, `""` inside one is a quote, and a line end (`\n`, `\r\n`, a
+/// lone `\r`) outside quotes ends the record. Returns whether the input ended inside a quoted field.
+fn read_record(input: &mut dyn BufRead, raw: &mut Vec<u8>) -> io::Result<bool> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut after_cr = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => r?,
+        };
+        if chunk.is_empty() {
+            return Ok(state == State::Quoted);
+        }
+        let mut used = 0;
+        let mut done = false;
+        for &b in chunk {
+            if after_cr {
+                if b == b'\n' {
+                    raw.push(b);
+                    used += 1;
+                }
+                done = true;
+                break;
+            }
+            raw.push(b);
+            used += 1;
+            state = match (state, b) {
+                (State::Quoted, b'"') => State::QuoteInQuoted,
+                (State::Quoted, _) => State::Quoted,
+                (State::FieldStart, b'"') | (State::QuoteInQuoted, b'"') => State::Quoted,
+                (_, b',') => State::FieldStart,
+                (_, b'\n') => {
+                    done = true;
+                    break;
+                }
+                (_, b'\r') => {
+                    after_cr = true;
+                    state
+                }
+                _ => State::Unquoted,
+            };
+        }
+        input.consume(used);
+        if done {
+            return Ok(false);
+        }
+    }
+}
+
+/// Line ends in `raw`: `\n`, `\r\n` and lone `\r` each count once.
+fn line_ends(raw: &[u8]) -> u64 {
+    raw.iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && raw.get(i + 1) != Some(&b'\n')))
+        .count() as u64
+}
+
+/// The fields of one CSV record, unquoted.
+fn parse_record(record: &str) -> Result<Vec<String>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(record);
-    let mut row = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut row)? {
-        return Ok(Vec::new());
+        .from_reader(record.as_bytes());
+    let mut row = csv::StringRecord::new();
+    match reader.read_record(&mut row) {
+        Ok(true) => {}
+        Ok(false) => return Ok(Vec::new()),
+        Err(e) => return Err(e.to_string()),
     }
-    Ok(row.iter().map(<[u8]>::to_vec).collect())
+    if !matches!(reader.read_record(&mut csv::StringRecord::new()), Ok(false)) {
+        return Err("malformed quoting: the record does not read as one CSV row".into());
+    }
+    Ok(row.iter().map(str::to_string).collect())
+}
+
+/// A cell made safe to open in a spreadsheet: when it begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// (which Excel, LibreOffice and Google Sheets read as the start of a formula), a single quote `'` is put in
+/// front, as OWASP's "CSV Injection" page recommends; other cells are borrowed unchanged.
+///
+/// The cost: a value that really starts with `-` (a negative number) reads as text `'-5`.
+pub fn excel_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Writes one field, quoted as CSV needs it (RFC 4180), neutralized first when `excel_safe` is set.
+pub fn write_field(out: &mut dyn Write, field: &str, excel_safe: bool) -> io::Result<()> {
+    let field = if excel_safe {
+        self::excel_safe(field)
+    } else {
+        Cow::Borrowed(field)
+    };
+    out.write_all(quote(&field).as_bytes())
+}
+
+/// Writes fields separated by commas (no line end), each with [`write_field`].
+pub fn write_record<'a>(
+    out: &mut dyn Write,
+    fields: impl IntoIterator<Item = &'a str>,
+    excel_safe: bool,
+) -> io::Result<()> {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write_field(out, field, excel_safe)?;
+    }
+    Ok(())
 }
 
 /// A field quoted as CSV needs it (RFC 4180).
-fn quote(field: &str) -> std::borrow::Cow<'_, str> {
+fn quote(field: &str) -> Cow<'_, str> {
     if field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ') {
-        std::borrow::Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
     } else {
-        std::borrow::Cow::Borrowed(field)
+        Cow::Borrowed(field)
     }
 }
 
@@ -145,18 +352,22 @@ fn quote(field: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn run(input: &str) -> Result<String> {
+    fn run_with(input: &[u8], opts: Options) -> Result<String> {
         let mut out = Vec::new();
         filter(
-            &mut input.as_bytes(),
+            &mut &input[..],
             None,
             &mut out,
             "name",
             &["name_len".into()],
-            false,
+            opts,
             |v| vec![v.chars().count().to_string()],
         )?;
         Ok(String::from_utf8(out)?)
+    }
+
+    fn run(input: &str) -> Result<String> {
+        run_with(input.as_bytes(), Options::default())
     }
 
     #[test]
@@ -171,10 +382,116 @@ mod tests {
     }
 
     #[test]
-    fn missing_column_and_unbalanced_quotes_are_errors() {
+    fn lone_cr_ends_records() {
+        assert_eq!(
+            run("id,name\r1,ab\r2,\"c\rd\"\r").unwrap_or_default(),
+            "id,name,name_len\r1,ab,2\r2,\"c\rd\",3\r"
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_is_a_character() {
+        assert_eq!(
+            run("id,name\n1,O\"Brien\n2,D\"Arcy\n").unwrap_or_default(),
+            "id,name,name_len\n1,O\"Brien,7\n2,D\"Arcy,6\n"
+        );
+    }
+
+    #[test]
+    fn missing_column_ragged_rows_and_unbalanced_quotes_are_errors() {
         assert!(run("id,other\n1,2\n").is_err());
-        assert!(run("id,name\n1,\"open\n").is_err());
+        let e = run("id,name\n1,\"open\n2,x\n").err().map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("<stdin>:2: unbalanced quote: a quoted field runs to the end of the input")
+        );
+        let e = run("id,name\n1,a\n2\n").err().map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("<stdin>:3: ragged row: 1 fields, the header has 2")
+        );
         assert!(run("").is_err());
+    }
+
+    #[test]
+    fn invalid_utf8_and_nul_name_line_and_byte_or_are_replaced() {
+        let e = run_with(b"id,name\n1,a\xFFb\n", Options::default())
+            .err()
+            .map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.starts_with("<stdin>:2:4 (byte 11): invalid UTF-8")));
+        let e = run_with(b"id,name\n1,a\0b\n", Options::default())
+            .err()
+            .map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.starts_with("<stdin>:2:4 (byte 11): NUL byte")));
+        let lossy = Options {
+            lossy: true,
+            ..Options::default()
+        };
+        assert_eq!(
+            run_with(b"id,name\n1,a\xFFb\n", lossy).unwrap_or_default(),
+            "id,name,name_len\n1,a\u{FFFD}b,3\n"
+        );
+    }
+
+    #[test]
+    fn excel_safe_neutralizes_formula_cells_everywhere() {
+        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(excel_safe(cell), format!("'{cell}"));
+        }
+        for cell in ["", "plain", "بوتين", "a=b", " =x", "'=x"] {
+            assert!(matches!(excel_safe(cell), Cow::Borrowed(_)), "{cell:?}");
+        }
+        let opts = Options {
+            excel_safe: true,
+            ..Options::default()
+        };
+        assert_eq!(
+            run_with(
+                "id,name\n=cmd|' /C calc'!A0,\"-x,y\"\n2,ok\n".as_bytes(),
+                opts
+            )
+            .unwrap_or_default(),
+            "id,name,name_len\n'=cmd|' /C calc'!A0,\"'-x,y\",4\n2,ok,2\n"
+        );
+    }
+
+    proptest::proptest! {
+        /// Rows written by the csv crate (any quoting it needs, any line end) come back whole, each with its value
+        /// added, as the csv crate reads them; with `--excel-safe` no cell starts a formula.
+        #[test]
+        fn every_row_comes_back_with_its_value(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z\", \n\r=+@-]{0,6}|بوتين", 2..=2), 0..8),
+            crlf in proptest::bool::ANY,
+            safe in proptest::bool::ANY,
+        ) {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .from_writer(Vec::new());
+            let _ = w.write_record(["id", "name"]);
+            for r in &rows {
+                let _ = w.write_record(r);
+            }
+            let input = w.into_inner().unwrap_or_default();
+            let opts = Options { lossy: false, excel_safe: safe };
+            let out = run_with(&input, opts).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(out.as_bytes())
+                .records()
+                .map(|r| r.map(|r| r.iter().map(str::to_string).collect()).unwrap_or_default())
+                .collect();
+            proptest::prop_assert_eq!(back.len(), rows.len() + 1);
+            for (got, want) in back.iter().skip(1).zip(&rows) {
+                let unsafe_cell = |c: &str| c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let expect: Vec<String> = want
+                    .iter()
+                    .map(|c| if safe && unsafe_cell(c) { format!("'{c}") } else { c.clone() })
+                    .chain([want[1].chars().count().to_string()])
+                    .collect();
+                proptest::prop_assert_eq!(got, &expect);
+            }
+        }
     }
 
     #[test]

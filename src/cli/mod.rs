@@ -5,7 +5,7 @@ mod csvcol;
 mod io;
 mod scan;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,7 +58,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
-        Command::Glossary(GlossaryCommand::Stats { glossary }) => glossary_stats(&glossary),
+        Command::Glossary(GlossaryCommand::Stats { glossary, lossy }) => {
+            glossary_stats(&glossary, lossy)
+        }
         Command::Glossary(GlossaryCommand::Add {
             file,
             from,
@@ -69,8 +71,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Xref(a) => scan::xref(a),
         Command::Discover(a) => discover(&a),
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "qamus", &mut std::io::stdout());
+            // Generated into memory: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "qamus", &mut script);
+            let mut out = io::stdout();
+            out.write_all(&script)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
@@ -83,19 +89,43 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// The glossary the options ask for: the shipped one unless left out, then each file on top.
-fn load_glossary(a: &GlossaryArgs) -> Result<Glossary> {
+fn load_glossary(a: &GlossaryArgs, lossy: bool) -> Result<Glossary> {
     let mut g = if a.no_default_glossary {
         Glossary::new()
     } else {
         Glossary::builtin()
     };
     for f in &a.files {
-        let layer = Glossary::from_path(f)
+        let layer = if lossy {
+            read_glossary_file(f).and_then(|bytes| {
+                let name = f.display().to_string();
+                let (layer, warnings) = Glossary::from_csv_bytes_lossy(&name, &bytes)?;
+                for w in warnings {
+                    eprintln!("qamus: warning: {}: {}", w.location, w.message);
+                }
+                Ok(layer)
+            })
+        } else {
+            Glossary::from_path(f)
+        };
+        let layer = layer
             .map_err(anyhow::Error::new)
-            .with_context(|| format!("cannot load glossary {}", f.display()))?;
+            .context("cannot load glossary")?;
         g.merge(layer);
     }
     Ok(g)
+}
+
+/// A glossary file's bytes; a directory is refused by name.
+fn read_glossary_file(f: &std::path::Path) -> qamus::Result<Vec<u8>> {
+    if std::fs::metadata(f).is_ok_and(|m| m.is_dir()) {
+        return Err(qamus::Error::new(
+            qamus::ErrorKind::Io,
+            Some(qamus::Location::file(f)),
+            "is a directory, not a glossary file",
+        ));
+    }
+    std::fs::read(f).map_err(|e| qamus::Error::io(Some(f), e))
 }
 
 /// One line in → one line out, or one CSV column in → one column added.
@@ -108,17 +138,14 @@ fn text_filter(
     let mut out = io::stdout();
     if input.csv {
         let column = input.column.as_deref().unwrap_or_default();
-        csv_inputs(texts, |reader, path| {
-            csvcol::filter(
-                reader,
-                path,
-                &mut out,
-                column,
-                &[new_column.to_string()],
-                input.lossy,
-                |v| vec![f(v)],
-            )
-        })?;
+        csvcol::filter_all(
+            texts,
+            &mut out,
+            column,
+            &[new_column.to_string()],
+            csv_options(input),
+            |v| vec![f(v)],
+        )?;
     } else if let Some(args) = io::from_args_or_stdin(texts) {
         for t in args {
             io::writeln_out(&mut out, &f(t))?;
@@ -130,24 +157,12 @@ fn text_filter(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `f` on each CSV input: the files named, or standard input when none is (or `-` is).
-fn csv_inputs(
-    files: &[String],
-    mut f: impl FnMut(&mut dyn BufRead, Option<&std::path::Path>) -> Result<()>,
-) -> Result<()> {
-    if files.is_empty() {
-        return f(&mut std::io::stdin().lock(), None);
+/// How `--csv` reads and writes, from the options.
+fn csv_options(input: &InputArgs) -> csvcol::Options {
+    csvcol::Options {
+        lossy: input.lossy,
+        excel_safe: input.excel_safe,
     }
-    for name in files {
-        if name == "-" {
-            f(&mut std::io::stdin().lock(), None)?;
-            continue;
-        }
-        let path = PathBuf::from(name);
-        let file = std::fs::File::open(&path).map_err(|e| qamus::Error::io(Some(&path), e))?;
-        f(&mut std::io::BufReader::new(file), Some(&path))?;
-    }
-    Ok(())
 }
 
 fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
@@ -162,33 +177,30 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
         fuzzy: !a.no_fuzzy,
         ..MatcherOptions::default()
     };
-    let matcher = Matcher::with_options(load_glossary(&a.glossary)?, options);
+    let matcher = Matcher::with_options(load_glossary(&a.glossary, a.input.lossy)?, options);
     let mut out = io::stdout();
     let mut all_matched = true;
     if a.input.csv {
         let column = a.input.column.as_deref().unwrap_or_default();
         let new = ["en", "id", "score"].map(|s| format!("{column}_{s}"));
-        csv_inputs(&a.names, |reader, path| {
-            csvcol::filter(
-                reader,
-                path,
-                &mut out,
-                column,
-                &new,
-                a.input.lossy,
-                |v| match matcher.lookup(v).into_iter().next() {
-                    Some(m) => vec![
-                        m.entry.en.clone(),
-                        m.entry.id.clone(),
-                        format!("{:.3}", m.score),
-                    ],
-                    None => {
-                        all_matched = false;
-                        vec![String::new(), String::new(), String::new()]
-                    }
-                },
-            )
-        })?;
+        csvcol::filter_all(
+            &a.names,
+            &mut out,
+            column,
+            &new,
+            csv_options(&a.input),
+            |v| match matcher.lookup(v).into_iter().next() {
+                Some(m) => vec![
+                    m.entry.en.clone(),
+                    m.entry.id.clone(),
+                    format!("{:.3}", m.score),
+                ],
+                None => {
+                    all_matched = false;
+                    vec![String::new(), String::new(), String::new()]
+                }
+            },
+        )?;
         out.flush()?;
         return Ok(if all_matched {
             ExitCode::SUCCESS
@@ -245,7 +257,7 @@ fn explain(
     matches: &[Match<'_>],
 ) -> Result<()> {
     let k = matcher.query_keys(query);
-    writeln!(out, "query     {query}")?;
+    writeln!(out, "query     {}", visible(query))?;
     writeln!(out, "search    {}", k.search)?;
     writeln!(out, "tokens    {}", k.tokens.join(" | "))?;
     writeln!(out, "skeleton  {}", k.skeletons.join(" | "))?;
@@ -364,6 +376,8 @@ impl LookupPrinter {
                 } else {
                     ("", "", "", "")
                 };
+                // A bidi override in the query would reorder the rest of the row on a terminal: shown as an escape.
+                let query = visible(query);
                 if matches.is_empty() {
                     writeln!(out, "{bold}{query}{reset}  {dim}no match{reset}")?;
                 }
@@ -411,6 +425,26 @@ fn json_object(query: &str, matches: &[Match<'_>]) -> serde_json::Value {
     serde_json::json!({ "query": query, "matches": matches })
 }
 
+/// Text for a terminal: bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) written as
+/// `<U+202E>`, so that they cannot reorder what follows them on the line.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let is_bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.contains(is_bidi) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_bidi(c) {
+                    format!("<U+{:04X}>", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// A TSV field: tabs and line breaks become spaces.
 fn tsv(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -419,11 +453,7 @@ fn tsv(s: &str) -> String {
 fn glossary_check(files: &[PathBuf]) -> Result<ExitCode> {
     let mut inputs = Vec::with_capacity(files.len());
     for f in files {
-        let meta = std::fs::metadata(f).map_err(|e| qamus::Error::io(Some(f), e))?;
-        if meta.is_dir() {
-            anyhow::bail!("{}: is a directory, not a glossary file", f.display());
-        }
-        let bytes = std::fs::read(f).map_err(|e| qamus::Error::io(Some(f), e))?;
+        let bytes = read_glossary_file(f)?;
         inputs.push((f.display().to_string(), bytes));
     }
     let problems = check_files(&inputs);
@@ -516,7 +546,7 @@ fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -
 }
 
 fn discover(a: &DiscoverArgs) -> Result<ExitCode> {
-    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
     let mut files = Vec::new();
     for p in &a.paths {
         collect_text_files(p, &mut files)?;
@@ -578,8 +608,8 @@ fn collect_text_files(path: &std::path::Path, out: &mut Vec<PathBuf>) -> Result<
     Ok(())
 }
 
-fn glossary_stats(a: &GlossaryArgs) -> Result<ExitCode> {
-    let g = load_glossary(a)?;
+fn glossary_stats(a: &GlossaryArgs, lossy: bool) -> Result<ExitCode> {
+    let g = load_glossary(a, lossy)?;
     let s = g.stats();
     let mut out = io::stdout();
     writeln!(out, "entries\t{}", s.entries)?;

@@ -65,7 +65,7 @@ fn inputs(
 
 pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
     let options = scan_options(&a.options)?;
-    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
     let scanner = Scanner::with_options(&matcher, options);
     let (inputs, bar) = inputs(&a.paths, &a.read)?;
     let docs = Documents::new(inputs, read_options(&a.read));
@@ -213,7 +213,7 @@ fn pretty(
 
 pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     let options = scan_options(&a.options)?;
-    let matcher = Matcher::new(load_glossary(&a.glossary)?);
+    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
     let scanner = Scanner::with_options(&matcher, options);
     let (inputs, bar) = inputs(&a.paths, &a.read)?;
     let docs = Documents::new(inputs, read_options(&a.read));

@@ -207,6 +207,32 @@ impl Glossary {
         parse::parse(name, bytes).into_result()
     }
 
+    /// Reads a glossary from raw bytes as [`from_csv_bytes`](Glossary::from_csv_bytes) does, except that invalid
+    /// UTF-8 (or UTF-16) and NUL bytes are replaced with U+FFFD instead of failing: each replacement is returned as
+    /// a warning [`Problem`] with its location. Every other error still fails.
+    ///
+    /// ```
+    /// use qamus::glossary::Glossary;
+    ///
+    /// let (g, warnings) = Glossary::from_csv_bytes_lossy("g.csv", b"id,en,note\nk,Kremlin,caf\xE9\n")?;
+    /// assert_eq!(g.get("k").map(|e| e.note.as_str()), Some("caf\u{FFFD}"));
+    /// assert_eq!(warnings[0].location.to_string(), "g.csv:2:14 (byte 24)");
+    /// # Ok::<(), qamus::Error>(())
+    /// ```
+    pub fn from_csv_bytes_lossy(name: &str, bytes: &[u8]) -> Result<(Glossary, Vec<Problem>)> {
+        let mut parsed = parse::parse_with(name, bytes, true);
+        let warnings: Vec<Problem> = parsed
+            .problems
+            .iter()
+            .filter(|p| matches!(p.kind, ErrorKind::InvalidUtf8 | ErrorKind::Binary))
+            .cloned()
+            .collect();
+        parsed
+            .problems
+            .retain(|p| !matches!(p.kind, ErrorKind::InvalidUtf8 | ErrorKind::Binary));
+        Ok((parsed.into_result()?, warnings))
+    }
+
     /// A glossary of entries built in code, as one layer named `name` (ids must be unique: a later entry with
     /// the same id replaces the earlier one).
     pub fn from_entries(name: &str, entries: Vec<Entry>) -> Glossary {

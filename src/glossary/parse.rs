@@ -61,9 +61,39 @@ const MAX_UTF8_PROBLEMS: usize = 20;
 
 /// Reads a glossary file's bytes. Never fails: what cannot be read becomes a [`Problem`].
 pub(crate) fn parse(name: &str, bytes: &[u8]) -> Parsed {
+    parse_with(name, bytes, false)
+}
+
+/// [`parse`]; when `lossy`, invalid UTF-8 or UTF-16 and NUL bytes are replaced with U+FFFD and reported as
+/// warnings instead of errors.
+pub(crate) fn parse_with(name: &str, bytes: &[u8], lossy: bool) -> Parsed {
     let path = Path::new(name);
     let mut problems = Vec::new();
-    let text = decode(path, bytes, &mut problems);
+    let mut text = decode(path, bytes, &mut problems);
+    if let Some(pos) = text.find('\0') {
+        let mut location = Location::at_byte(Some(path), text.as_bytes(), pos);
+        // The offset is one in the file only when decoding changed nothing before it.
+        let bom = bytes.len().saturating_sub(text.len());
+        location.byte = (problems.is_empty() && bytes.get(bom..) == Some(text.as_bytes()))
+            .then_some((pos + bom) as u64);
+        problems.push(Problem {
+            severity: Severity::Error,
+            kind: ErrorKind::Binary,
+            location,
+            message: "NUL byte: binary data, or UTF-16 without a byte-order mark?".into(),
+        });
+        if lossy {
+            text = text.replace('\0', "\u{FFFD}");
+        }
+    }
+    if lossy {
+        for p in &mut problems {
+            if matches!(p.kind, ErrorKind::InvalidUtf8 | ErrorKind::Binary) {
+                p.severity = Severity::Warning;
+                p.message.push_str(": replaced with U+FFFD (--lossy)");
+            }
+        }
+    }
     let mut parsed = Parsed {
         name: name.to_string(),
         entries: Vec::new(),
@@ -192,6 +222,14 @@ impl Header {
 }
 
 fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
+    // A lone `\r` ends a line as `\n` does (old Mac files); replacing it keeps every byte where it was.
+    let unix;
+    let text = if text.contains('\r') {
+        unix = lone_cr_to_lf(text);
+        unix.as_str()
+    } else {
+        text
+    };
     // Comment lines are blanked rather than skipped by the CSV reader, so that line numbers stay those of the file.
     let blanked = blank_comments(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -299,6 +337,20 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
                 .into(),
         ));
     }
+}
+
+/// The text with every `\r` that is not followed by `\n` replaced by `\n` (the same length).
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// The text with every line that starts with `#` made empty (its line break kept).

@@ -106,26 +106,32 @@ pub fn remove_controls(text: &str) -> Cow<'_, str> {
     let Some(first) = text.find(|c| chars::is_removed_control(c) || c == chars::ZWNJ) else {
         return Cow::Borrowed(text);
     };
+    let prefix = text.get(..first).unwrap_or_default();
     let mut out = String::with_capacity(text.len());
-    out.push_str(text.get(..first).unwrap_or_default());
+    out.push_str(prefix);
+    // The last character written that is not a mark: what a ZWNJ follows. Kept as it goes, so that a long run of
+    // marks and ZWNJs costs linear time.
+    let mut last = prefix.chars().rev().find(|&p| !is_arabic_mark(p));
     let mut rest = text.get(first..).unwrap_or_default().chars().peekable();
+    let is_control = |c: char| chars::is_removed_control(c) || c == chars::ZWNJ;
     while let Some(c) = rest.next() {
-        if chars::is_removed_control(c) {
-            continue;
-        }
-        if c == chars::ZWNJ {
-            let before = out
-                .chars()
-                .rev()
-                .find(|&p| !is_arabic_mark(p))
-                .is_some_and(is_arabic_letter);
-            let after = rest
-                .clone()
-                .find(|&n| !chars::is_removed_control(n) && n != chars::ZWNJ);
-            if before && after.is_some_and(is_arabic_letter) {
+        if is_control(c) {
+            // A run of controls becomes one space at most: when it holds a ZWNJ between two Arabic letters.
+            let mut zwnj = c == chars::ZWNJ;
+            while let Some(n) = rest.next_if(|&n| is_control(n)) {
+                zwnj |= n == chars::ZWNJ;
+            }
+            if zwnj
+                && last.is_some_and(is_arabic_letter)
+                && rest.peek().is_some_and(|&n| is_arabic_letter(n))
+            {
                 out.push(' ');
+                last = Some(' ');
             }
             continue;
+        }
+        if !is_arabic_mark(c) {
+            last = Some(c);
         }
         out.push(c);
     }
@@ -345,16 +351,8 @@ fn fold_char(c: char, next: &str, folds: Folds) -> Folded {
     if chars::is_hyphen(c) {
         return Folded::Char(' ');
     }
-    match c {
-        'ß' => return Folded::Str("ss"),
-        'æ' | 'Æ' => return Folded::Str("ae"),
-        'œ' | 'Œ' => return Folded::Str("oe"),
-        'ø' | 'Ø' => return Folded::Char('o'),
-        'ł' | 'Ł' => return Folded::Char('l'),
-        'đ' | 'Đ' | 'ð' | 'Ð' => return Folded::Char('d'),
-        'þ' | 'Þ' => return Folded::Str("th"),
-        'ı' => return Folded::Char('i'),
-        _ => {}
+    if let Some(s) = spelled_out(c) {
+        return Folded::Str(s);
     }
     let latin_like = matches!(c, '\u{00C0}'..='\u{052F}' | '\u{1E00}'..='\u{1FFF}');
     if latin_like || c.is_uppercase() {
@@ -369,13 +367,34 @@ fn followed_by_letter(next: &str) -> bool {
         .is_some_and(is_arabic_letter)
 }
 
+/// Latin letters without a decomposition that the Latin fold spells out.
+fn spelled_out(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
 fn push_latin_folded(c: char, out: &mut String) {
     let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
     for d in nfkd.normalize_iter(std::iter::once(c)) {
         if unicode_normalization::char::is_combining_mark(d) {
             continue;
         }
-        out.extend(d.to_lowercase());
+        // A lower-case form may itself be spelled out (ẞ → ß → ss), so that a second pass changes nothing.
+        for l in d.to_lowercase() {
+            match spelled_out(l) {
+                Some(s) => out.push_str(s),
+                None => out.push(l),
+            }
+        }
     }
 }
 

@@ -1,0 +1,27 @@
+//! Every scheme: no panic on any text; Buckwalter `reverse` undoes `transliterate` on text made only of Arabic
+//! letters and marks (after the cleaning `transliterate` itself does: display, NFKC, tatweel removed).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use qamus::normalize::{display, is_arabic_letter, is_arabic_mark, nfkc, remove_tatweel};
+use qamus::translit::{reverse, transliterate, Scheme};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for scheme in Scheme::ALL {
+        let _ = transliterate(text, scheme);
+    }
+    // Any text may be handed to reverse.
+    let _ = reverse(text, Scheme::Buckwalter);
+    let arabic: String = text
+        .chars()
+        .filter(|&c| is_arabic_letter(c) || is_arabic_mark(c))
+        .collect();
+    let latin = transliterate(&arabic, Scheme::Buckwalter);
+    let back = reverse(&latin, Scheme::Buckwalter).unwrap_or_default();
+    let cleaned = remove_tatweel(&nfkc(&display(&arabic))).into_owned();
+    // Only letters and marks Buckwalter has a letter for come back: the others pass through unchanged.
+    assert_eq!(back, cleaned, "round trip of {arabic:?} through {latin:?}");
+});
