@@ -44,6 +44,25 @@
 //! assert_eq!(transliterate("القَاهِرَة", Scheme::AlaLc), "al-qāhirah");
 //! ```
 //!
+//! # Example: find mentions in running text and cross-reference documents
+//! ```
+//! use qamus::glossary::Glossary;
+//! use qamus::matcher::Matcher;
+//! use qamus::scan::Scanner;
+//! use qamus::xref::Xref;
+//!
+//! let matcher = Matcher::new(Glossary::builtin());
+//! let scanner = Scanner::new(&matcher);
+//! let text = "استقبل بوتين نيكول باشينيان في الكرملين، وبحثا الوضع في ناغورني قره باغ.";
+//! let ids: Vec<&str> = scanner.scan(text).iter().map(|m| m.entry.id.as_str()).collect();
+//! assert_eq!(ids, ["vladimir-putin", "nikol-pashinyan", "kremlin", "nagorno-karabakh"]);
+//!
+//! let mut x = Xref::new();
+//! x.add("a.txt", &scanner.scan(text));
+//! x.add("b.txt", &scanner.scan("قال المتحدث باسم الكرملين دميتري بيسكوف إن بوتين..."));
+//! assert_eq!(x.related()[0].shared, ["vladimir-putin", "kremlin"]);
+//! ```
+//!
 //! # Example: your own glossary on top of the shipped one
 //! ```
 //! use qamus::glossary::Glossary;

@@ -345,3 +345,20 @@ fn scan_and_xref_help_have_examples() {
         );
     }
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let (dir, g) = fixture();
+    let many = dir.path().join("many");
+    std::fs::create_dir_all(&many).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    for i in 0..30 {
+        std::fs::write(many.join(format!("{i:02}.txt")), "بوتين").unwrap_or_else(|e| panic!("{e}"));
+    }
+    let many = many.display().to_string();
+    qamus()
+        .args(["xref", "--format", "csv"])
+        .args(args(&g, &[&many]))
+        .assert()
+        .success()
+        .stderr("");
+}

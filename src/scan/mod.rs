@@ -215,10 +215,11 @@ impl<'m> Scanner<'m> {
                 };
                 s.insert(&keys, r);
                 if entry.kind == EntityType::Per && keys.len() >= 2 {
-                    if let Some(last) = keys.last().filter(|k| {
-                        k.len() == 1 && k[0].chars().count() >= 3 && !common.contains(k[0].as_str())
+                    if let Some([last]) = keys.last().map(Vec::as_slice).filter(|k| {
+                        k.first()
+                            .is_some_and(|l| l.chars().count() >= 3 && !common.contains(l.as_str()))
                     }) {
-                        let t = s.term(&last[0]);
+                        let t = s.term(last);
                         let people = s.family.entry(t).or_default();
                         if !people.contains(&e) {
                             people.push(e);
