@@ -114,3 +114,39 @@ fn related_puts_the_event_twin_first() {
         .iter()
         .all(|r| r["shared"].as_array().is_some_and(|s| !s.is_empty())));
 }
+
+/// Dates are read per document (ISO 8601) and shared dates count in `related`: the two 2021 reports that recall
+/// the ceasefire of 9 November 2020 and the meeting of 11 January 2021 share both dates.
+#[test]
+fn dates_per_document_and_shared_in_related() {
+    let v = xref_json();
+    let docs = v["documents"].as_array().cloned().unwrap_or_default();
+    let dates_of = |key: &str| -> Vec<String> {
+        docs.iter()
+            .find(|d| doc_key(d["path"].as_str().unwrap_or_default()) == key)
+            .and_then(|d| d["dates"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|t| t["date"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(dates_of("004"), ["2024-05-09"]);
+    assert!(dates_of("002").contains(&"2021-07-07".to_string()));
+    assert!(dates_of("003").is_empty(), "003 names weekdays and months only");
+    let related = v["related"].as_array().cloned().unwrap_or_default();
+    let pair = related
+        .iter()
+        .find(|r| {
+            let (a, b) = (
+                doc_key(r["a"].as_str().unwrap_or_default()),
+                doc_key(r["b"].as_str().unwrap_or_default()),
+            );
+            (a.as_str(), b.as_str()) == ("001", "002")
+        })
+        .unwrap_or_else(|| panic!("no 001–002 pair: {related:?}"));
+    let shared: Vec<&str> = pair["shared_dates"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(shared, ["2020-11-09", "2021-01-11"]);
+}

@@ -8,8 +8,9 @@
 //! sublinear tf, BM25's idf, so that an entity named in every document counts little), and pairs are scored by
 //! cosine similarity. [`render`] writes the report as Markdown, CSV or JSON.
 //!
-//! The per-document summary is one struct, [`DocSummary`], built in one place ([`Xref::add`]): another key of
-//! cross-reference (dates, say) is a new field there and a new term in [`Xref::related`].
+//! Dates are the second key of cross-reference: [`Xref::add_with_text`] reads them ([`crate::dates::find_dates`])
+//! into [`DocSummary::dates`], and [`Xref::related`] weighs a shared date like a shared entity (two reports of
+//! one meeting share its day).
 //!
 //! # Example
 //! ```
@@ -82,6 +83,19 @@ pub struct Context {
     pub after: String,
 }
 
+/// One date a document mentions (see [`crate::dates`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateCount {
+    /// The date in ISO 8601 (`2024-05-08`; partial: `2021-11`, `--11-09`).
+    pub date: String,
+    /// How many times it is mentioned.
+    pub count: usize,
+    /// The spellings used, as written, in order of first use.
+    pub surfaces: Vec<String>,
+    /// Byte offset of the first mention.
+    pub first: usize,
+}
+
 /// What one document mentions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSummary {
@@ -89,6 +103,8 @@ pub struct DocSummary {
     pub name: String,
     /// The entities, most mentioned first (then by first offset).
     pub entities: Vec<EntityCount>,
+    /// The dates, in order of first mention (filled by [`Xref::add_with_text`], which sees the text).
+    pub dates: Vec<DateCount>,
 }
 
 impl DocSummary {
@@ -109,6 +125,8 @@ pub struct Related {
     pub score: f64,
     /// Ids of the shared entities, the most telling first (largest product of weights).
     pub shared: Vec<String>,
+    /// The dates both mention (ISO 8601), the most telling first.
+    pub shared_dates: Vec<String>,
 }
 
 /// The entity × document table of a collection.
@@ -138,6 +156,9 @@ impl Xref {
     /// [`Xref::with_contexts`]. The text itself is not kept.
     pub fn add_with_text(&mut self, name: &str, text: &str, mentions: &[Mention<'_>]) {
         self.add(name, mentions);
+        if let Some(doc) = self.docs.last_mut() {
+            doc.dates = date_counts(text);
+        }
         let n = self.context_chars;
         if n == 0 {
             return;
@@ -198,6 +219,7 @@ impl Xref {
         self.docs.push(DocSummary {
             name: name.to_string(),
             entities,
+            dates: Vec::new(),
         });
     }
 
@@ -217,6 +239,17 @@ impl Xref {
         df
     }
 
+    /// How many documents mention each date.
+    fn date_frequency(&self) -> FxHashMap<&str, usize> {
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+        for d in &self.docs {
+            for t in &d.dates {
+                *df.entry(t.date.as_str()).or_default() += 1;
+            }
+        }
+        df
+    }
+
     /// The weight of an entity in a document: tf × idf, with tf = 1 + ln(count) and the idf of BM25,
     /// ln(1 + (N − df + 0.5) / (df + 0.5)), for `n` documents of which `df` name the entity. An entity named in
     /// every document weighs ln(1 + 0.5 / (N + 0.5)): little, but not nothing (0.087 for five documents, against
@@ -227,46 +260,65 @@ impl Xref {
         tf * (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln()
     }
 
-    /// Every pair of documents that shares an entity, best first (score, then document order).
+    /// Every pair of documents that shares an entity or a date, best first (score, then document order).
+    ///
+    /// Each document is one tf-idf vector over its entities and its dates (a date is a key of its own, weighted
+    /// like an entity: a date every document gives counts little, the day of one event a lot); the score is the
+    /// cosine of two vectors.
     pub fn related(&self) -> Vec<Related> {
         let n = self.docs.len();
         let df = self.document_frequency();
-        // tf-idf vectors in each document's entity order, with their norms.
-        let vectors: Vec<(Vec<(&str, f64)>, f64)> = self
+        let date_df = self.date_frequency();
+        // (key, is a date, weight) in each document's order, with the vector's norm.
+        type Vector<'a> = (Vec<(&'a str, bool, f64)>, f64);
+        let vectors: Vec<Vector<'_>> = self
             .docs
             .iter()
             .map(|d| {
-                let v: Vec<(&str, f64)> = d
+                let v: Vec<(&str, bool, f64)> = d
                     .entities
                     .iter()
                     .map(|e| {
                         let df = df.get(e.id.as_str()).copied().unwrap_or(1);
-                        (e.id.as_str(), Xref::weight(e.count, df, n))
+                        (e.id.as_str(), false, Xref::weight(e.count, df, n))
                     })
+                    .chain(d.dates.iter().map(|t| {
+                        let df = date_df.get(t.date.as_str()).copied().unwrap_or(1);
+                        (t.date.as_str(), true, Xref::weight(t.count, df, n))
+                    }))
                     .collect();
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+                let norm = v.iter().map(|(_, _, w)| w * w).sum::<f64>().sqrt();
                 (v, norm)
             })
             .collect();
         let mut out = Vec::new();
         for (a, (va, na)) in vectors.iter().enumerate() {
             for (b, (vb, nb)) in vectors.iter().enumerate().skip(a + 1) {
-                let wb: FxHashMap<&str, f64> = vb.iter().copied().collect();
-                let mut shared: Vec<(&str, f64)> = va
+                let wb: FxHashMap<(&str, bool), f64> =
+                    vb.iter().map(|&(k, date, w)| ((k, date), w)).collect();
+                let mut shared: Vec<(&str, bool, f64)> = va
                     .iter()
-                    .filter_map(|(id, wa)| wb.get(id).map(|w| (*id, wa * w)))
+                    .filter_map(|&(k, date, wa)| wb.get(&(k, date)).map(|w| (k, date, wa * w)))
                     .collect();
                 if shared.is_empty() || *na == 0.0 || *nb == 0.0 {
                     continue;
                 }
                 // Most telling first; ties keep document a's order (most mentioned first).
-                shared.sort_by(|x, y| y.1.total_cmp(&x.1));
-                let dot: f64 = shared.iter().map(|s| s.1).sum();
+                shared.sort_by(|x, y| y.2.total_cmp(&x.2));
+                let dot: f64 = shared.iter().map(|s| s.2).sum();
+                let keys = |dates: bool| -> Vec<String> {
+                    shared
+                        .iter()
+                        .filter(|s| s.1 == dates)
+                        .map(|s| s.0.to_string())
+                        .collect()
+                };
                 out.push(Related {
                     a,
                     b,
                     score: (dot / (na * nb)).clamp(0.0, 1.0),
-                    shared: shared.into_iter().map(|s| s.0.to_string()).collect(),
+                    shared: keys(false),
+                    shared_dates: keys(true),
                 });
             }
         }
@@ -294,6 +346,29 @@ impl Xref {
             })
             .collect()
     }
+}
+
+/// The dates of a text, counted: one row per ISO date, in order of first mention.
+fn date_counts(text: &str) -> Vec<DateCount> {
+    let mut out: Vec<DateCount> = Vec::new();
+    for m in crate::dates::find_dates(text) {
+        let date = m.date.iso();
+        match out.iter_mut().find(|d| d.date == date) {
+            Some(d) => {
+                d.count += 1;
+                if !d.surfaces.contains(&m.surface) {
+                    d.surfaces.push(m.surface);
+                }
+            }
+            None => out.push(DateCount {
+                date,
+                count: 1,
+                surfaces: vec![m.surface],
+                first: m.start,
+            }),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

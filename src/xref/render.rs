@@ -88,18 +88,30 @@ pub fn markdown(x: &Xref) -> String {
             .collect();
         let _ = writeln!(s, "| {} | {} |", cell(en), list.join(", "));
     }
+    if docs.iter().any(|d| !d.dates.is_empty()) {
+        let _ = writeln!(s, "\n## Dates\n\n| document | dates (ISO 8601, count) |\n|---|---|");
+        for (i, d) in docs.iter().enumerate() {
+            let list: Vec<String> = d
+                .dates
+                .iter()
+                .map(|t| format!("{} ×{}", t.date, t.count))
+                .collect();
+            let _ = writeln!(s, "| D{} | {} |", i + 1, list.join(", "));
+        }
+    }
     let _ = writeln!(
         s,
-        "\n## Related documents\n\n| a | b | score | shared entities |\n|---|---|---:|---|"
+        "\n## Related documents\n\n| a | b | score | shared entities | shared dates |\n|---|---|---:|---|---|"
     );
     for r in x.related().iter().take(MD_RELATED) {
         let _ = writeln!(
             s,
-            "| D{} | D{} | {:.3} | {} |",
+            "| D{} | D{} | {:.3} | {} | {} |",
             r.a + 1,
             r.b + 1,
             r.score,
-            r.shared.join(", ")
+            r.shared.join(", "),
+            r.shared_dates.join(", ")
         );
     }
     s
@@ -170,7 +182,19 @@ pub fn json(x: &Xref) -> serde_json::Value {
                     })
                 })
                 .collect();
-            serde_json::json!({ "path": d.name, "index": i, "entities": entities })
+            let dates: Vec<serde_json::Value> = d
+                .dates
+                .iter()
+                .map(|t| {
+                    serde_json::json!({
+                        "date": t.date,
+                        "count": t.count,
+                        "surfaces": t.surfaces,
+                        "first": t.first,
+                    })
+                })
+                .collect();
+            serde_json::json!({ "path": d.name, "index": i, "entities": entities, "dates": dates })
         })
         .collect();
     let name = |i: usize| docs.get(i).map(|d| d.name.clone()).unwrap_or_default();
@@ -185,6 +209,7 @@ pub fn json(x: &Xref) -> serde_json::Value {
                 "b_index": r.b,
                 "score": (r.score * 10_000.0).round() / 10_000.0,
                 "shared": r.shared,
+                "shared_dates": r.shared_dates,
             })
         })
         .collect();
@@ -297,13 +322,37 @@ pub fn html(x: &Xref) -> String {
             .collect();
         let _ = writeln!(s, "{}</td></tr>", list.join(", "));
     }
-    s.push_str("</table>\n<h2>Related documents</h2>\n<table><tr><th>a</th><th>b</th><th>score</th><th>shared entities</th></tr>\n");
+    if docs.iter().any(|d| !d.dates.is_empty()) {
+        s.push_str("</table>\n<h2>Dates</h2>\n<table><tr><th>document</th><th>dates (ISO 8601): spellings</th></tr>\n");
+        for (di, d) in docs.iter().enumerate() {
+            let list: Vec<String> = d
+                .dates
+                .iter()
+                .map(|t| {
+                    format!(
+                        "<b>{}</b> ×{}: <bdi class=\"ar\">{}</bdi>",
+                        esc(&t.date),
+                        t.count,
+                        esc(&t.surfaces.join(" · "))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "<tr><td><a href=\"#d{n}\">D{n}</a></td><td>{}</td></tr>",
+                list.join("<br>"),
+                n = di + 1
+            );
+        }
+    }
+    s.push_str("</table>\n<h2>Related documents</h2>\n<table><tr><th>a</th><th>b</th><th>score</th><th>shared entities</th><th>shared dates</th></tr>\n");
     for r in x.related().iter().take(MD_RELATED) {
         let _ = writeln!(
             s,
-            "<tr><td><a href=\"#d{a}\">D{a}</a></td><td><a href=\"#d{b}\">D{b}</a></td><td>{:.3}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#d{a}\">D{a}</a></td><td><a href=\"#d{b}\">D{b}</a></td><td>{:.3}</td><td>{}</td><td>{}</td></tr>",
             r.score,
             esc(&r.shared.join(", ")),
+            esc(&r.shared_dates.join(", ")),
             a = r.a + 1,
             b = r.b + 1
         );
