@@ -132,7 +132,10 @@ fn dates_per_document_and_shared_in_related() {
     };
     assert_eq!(dates_of("004"), ["2024-05-09"]);
     assert!(dates_of("002").contains(&"2021-07-07".to_string()));
-    assert!(dates_of("003").is_empty(), "003 names weekdays and months only");
+    assert!(
+        dates_of("003").is_empty(),
+        "003 names weekdays and months only"
+    );
     let related = v["related"].as_array().cloned().unwrap_or_default();
     let pair = related
         .iter()

@@ -36,7 +36,7 @@ pub mod clitics;
 mod distance;
 mod fuzzy;
 pub mod keys;
-mod titles;
+pub(crate) mod titles;
 mod weights;
 
 use std::collections::HashMap;

@@ -181,6 +181,17 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "عيسي",
     "داود",
     "سلمان",
+    // Ordinals of regnal names (عبد الله الثاني): a word of every other sentence.
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
     "peace",
     "hope",
 ];

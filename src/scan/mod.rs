@@ -201,6 +201,7 @@ impl<'m> Scanner<'m> {
             .collect();
         let common: FxHashSet<String> = words::COMMON_WORDS
             .iter()
+            .chain(words::LATIN_COMMON_WORDS)
             .map(|f| normalize::search(f).into_owned())
             .collect();
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {

@@ -44,76 +44,14 @@ pub(crate) static TITLES: &[&str] = &[
     "الدكتور",
 ];
 
-/// Common words that are also family names (سلام "peace" — Nawaf Salam; عون "help" — Joseph Aoun): alone, they
-/// never name a person. The same idea as the matcher's list, kept here for running text (the matcher's is private
-/// to it).
-pub(crate) static COMMON_WORDS: &[&str] = &[
-    "سلام",
-    "عون",
-    "نصر",
-    "حرب",
-    "أمل",
-    "جميل",
-    "كريم",
-    "سعيد",
-    "حسن",
-    "نور",
-    "فرح",
-    "سعد",
-    "رشيد",
-    "صالح",
-    "عادل",
-    "كامل",
-    "منير",
-    "وليد",
-    "خير",
-    "بشير",
-    "شريف",
-    "ناصر",
-    "فضل",
-    "عزيز",
-    "حكيم",
-    "رحمة",
-    "سالم",
-    "مبارك",
-    "حامد",
-    "ماجد",
-    "فايز",
-    "نبيل",
-    "هادي",
-    "غالب",
-    "منصور",
-    "أمين",
-    "زين",
-    "عيد",
-    "يونس",
-    "موسى",
-    "عيسى",
-    "داود",
-    "سلمان",
-    // Regnal numbers and ordinals end names (عبد الله الثاني) but are ordinary words alone.
-    "الأول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-    "peace",
-    "hope",
-    "brown",
-    "king",
-    "may",
-    "white",
-    "green",
-    "young",
-    "long",
-    "rice",
-    "price",
-    "bush",
+/// Common words that are also family names (سلام "peace" — Nawaf Salam): the matcher's list, one list for lookups
+/// and running text.
+pub(crate) use crate::matcher::titles::COMMON_WORDS;
+
+/// English words that are also family names, for Latin text inside Arabic documents (Brown, Bush, May): never a
+/// person alone in running text. Lookups still find a person by them (`qamus lookup Bush`).
+pub(crate) static LATIN_COMMON_WORDS: &[&str] = &[
+    "brown", "bush", "green", "king", "long", "may", "price", "rice", "white", "young",
 ];
 
 /// Glossary forms that, alone in running text, are far more often ordinary words than the entity: the Arabic

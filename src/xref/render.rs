@@ -89,7 +89,10 @@ pub fn markdown(x: &Xref) -> String {
         let _ = writeln!(s, "| {} | {} |", cell(en), list.join(", "));
     }
     if docs.iter().any(|d| !d.dates.is_empty()) {
-        let _ = writeln!(s, "\n## Dates\n\n| document | dates (ISO 8601, count) |\n|---|---|");
+        let _ = writeln!(
+            s,
+            "\n## Dates\n\n| document | dates (ISO 8601, count) |\n|---|---|"
+        );
         for (i, d) in docs.iter().enumerate() {
             let list: Vec<String> = d
                 .dates
