@@ -26,5 +26,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 .and_then(qamus::Error::io_error)
         });
         io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }

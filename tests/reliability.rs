@@ -99,9 +99,22 @@ impl Fixture {
                 2,
             ),
             ("glossary check", args(&["glossary", "check", "{}"]), 1),
+            (
+                "scan -g",
+                args(&["scan", "--no-default-glossary", "-g", "{}", SEED]),
+                2,
+            ),
+            (
+                "xref -g",
+                args(&["xref", "--no-default-glossary", "-g", "{}", SEED]),
+                2,
+            ),
         ]
     }
 }
+
+/// A real document, for the commands that read documents besides a glossary.
+const SEED: &str = "tests/corpus/seeds/000_791975e654a9a156.txt";
 
 fn args(a: &[&str]) -> Vec<String> {
     a.iter().map(|s| s.to_string()).collect()
@@ -1046,4 +1059,60 @@ fn a_pipe_given_as_a_csv_file_is_read_once() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Documents (`scan`, `xref`, `discover`): a BOM is skipped, UTF-16 with a BOM decoded, invalid UTF-8 and NUL bytes
+/// refused with the file and byte (exit 2, nothing on standard output), a closed pipe ends quietly.
+#[test]
+fn documents_bad_input() {
+    let fx = Fixture::new();
+    let putin = "التقى الرئيس فلاديمير بوتين نيكول باشينيان في الكرملين.\n";
+    let commands: [&[&str]; 3] = [
+        &["scan", "-f", "jsonl"],
+        &["xref", "-f", "json"],
+        &["discover"],
+    ];
+    // BOM and UTF-16: read as the same text.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(putin.encode_utf16().flat_map(u16::to_le_bytes));
+    let plain = fx.file("plain.txt", putin);
+    let bom = fx.file("bom.txt", [&b"\xEF\xBB\xBF"[..], putin.as_bytes()].concat());
+    let wide = fx.file("wide.txt", &utf16);
+    for f in [&plain, &bom, &wide] {
+        let o = run(&args(&["scan", "-f", "tsv", f]), b"");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{f}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            text.contains("vladimir-putin") && text.contains("kremlin"),
+            "{f}: {text}"
+        );
+    }
+    // Invalid UTF-8 and NUL bytes: exit 2, the file and byte named, nothing on standard output.
+    let bad = fx.file("bad.txt", [putin.as_bytes(), b"\xff\xfe abc"].concat());
+    let nul = fx.file("nul.txt", [putin.as_bytes(), b"a\0b"].concat());
+    for c in commands {
+        for f in [&bad, &nul] {
+            let o = run(&args(&[c, &[f.as_str()][..]].concat()), b"");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{c:?} {f}: {err}");
+            assert!(
+                err.contains(f.as_str()) && err.contains("byte"),
+                "{c:?} {f}: {err}"
+            );
+            assert!(o.stdout.is_empty(), "{c:?} {f}: stdout not empty");
+        }
+        // --lossy reads them.
+        let o = run(&args(&[c, &["--lossy", bad.as_str()][..]].concat()), b"");
+        assert_ne!(
+            o.status.code(),
+            Some(2),
+            "{c:?} --lossy: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
 }

@@ -247,7 +247,8 @@ pub struct NormalizeArgs {
 /// `qamus discover`.
 #[derive(Debug, Args)]
 pub struct DiscoverArgs {
-    /// Text files, or directories (their `.txt` and `.md` files, recursively); `-` for standard input.
+    /// Documents, read as `scan` reads them: files (`.txt`, `.md`, `.html`, JSON Lines), directories walked
+    /// recursively, `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Fewest occurrences of a name after a title.
@@ -256,6 +257,8 @@ pub struct DiscoverArgs {
     /// Lowest fuzzy or cross-script score for a new spelling of a known name.
     #[arg(long, default_value_t = 0.75, value_name = "SCORE")]
     pub min_score: f64,
+    #[command(flatten)]
+    pub read: ReadArgs,
     #[command(flatten)]
     pub glossary: GlossaryArgs,
 }

@@ -547,24 +547,9 @@ fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -
 
 fn discover(a: &DiscoverArgs) -> Result<ExitCode> {
     let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
-    let mut files = Vec::new();
-    for p in &a.paths {
-        collect_text_files(p, &mut files)?;
-    }
-    let mut docs = Vec::with_capacity(files.len());
-    for f in files {
-        let text = if f.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
-            String::from_utf8(bytes)
-                .map_err(|e| qamus::Error::invalid_utf8(None, e.as_bytes(), 0, 1))?
-        } else {
-            let bytes = std::fs::read(&f).map_err(|e| qamus::Error::io(Some(&f), e))?;
-            String::from_utf8(bytes)
-                .map_err(|e| qamus::Error::invalid_utf8(Some(&f), e.as_bytes(), 0, 1))?
-        };
-        docs.push((f.display().to_string(), text));
-    }
+    let docs: Vec<(String, String)> = scan::documents(&a.paths, &a.read)?
+        .map(|d| d.map(|d| (d.name, d.text)))
+        .collect::<std::result::Result<_, _>>()?;
     let options = qamus::discover::Options {
         min_count: a.min_count,
         min_score: a.min_score,
@@ -584,28 +569,6 @@ fn discover(a: &DiscoverArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// `path` itself (a file or `-`), or the `.txt` and `.md` files under a directory, sorted.
-fn collect_text_files(path: &std::path::Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    if path.as_os_str() == "-" || !path.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| qamus::Error::io(Some(path), e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        let text_file = p.extension().is_some_and(|x| x == "txt" || x == "md");
-        if p.is_dir() {
-            collect_text_files(&p, out)?;
-        } else if text_file {
-            out.push(p);
-        }
-    }
-    Ok(())
 }
 
 fn glossary_stats(a: &GlossaryArgs, lossy: bool) -> Result<ExitCode> {

@@ -63,6 +63,12 @@ fn inputs(
     Ok((inputs, bar))
 }
 
+/// The documents of `paths`, read as `scan` reads them (for `discover`).
+pub fn documents(paths: &[PathBuf], read: &ReadArgs) -> Result<Documents> {
+    let (inputs, _) = inputs(paths, read)?;
+    Ok(Documents::new(inputs, read_options(read)))
+}
+
 pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
     let options = scan_options(&a.options)?;
     let matcher = Matcher::new(load_glossary(&a.glossary, false)?);

@@ -291,19 +291,79 @@ impl Documents {
     }
 }
 
-/// UTF-8 text of `bytes` (a BOM dropped at the start of a file); an error names the first bad byte.
+/// The text of `bytes`: UTF-8 (a BOM dropped at the start of a file), or UTF-16 with its byte-order mark. Invalid
+/// UTF-8, a lone surrogate or a NUL byte (binary data) is an error naming the first bad byte, unless `lossy` (then
+/// replaced by U+FFFD).
 fn decode(path: Option<&Path>, bytes: &[u8], lossy: bool, base: u64, line: u64) -> Result<String> {
+    if base == 0 {
+        if let Some(text) = decode_utf16(path, bytes, lossy)? {
+            return Ok(text);
+        }
+    }
     let body = if base == 0 {
         bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     } else {
         bytes
     };
     let skipped = (bytes.len() - body.len()) as u64;
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(body).into_owned()),
-        Err(_) => Err(Error::invalid_utf8(path, body, base + skipped, line)),
+    let text = match std::str::from_utf8(body) {
+        Ok(s) => s.to_string(),
+        Err(_) if lossy => String::from_utf8_lossy(body).into_owned(),
+        Err(_) => return Err(Error::invalid_utf8(path, body, base + skipped, line)),
+    };
+    match text.find('\0') {
+        None => Ok(text),
+        Some(_) if lossy => Ok(text.replace('\0', "\u{FFFD}")),
+        Some(at) => {
+            let mut loc = Location::at_byte(path, body, at);
+            loc.line = loc.line.map(|l| l + line - 1);
+            loc.byte = loc.byte.map(|b| b + base + skipped);
+            Err(Error::new(
+                ErrorKind::Binary,
+                Some(loc),
+                "NUL byte: binary data, or UTF-16 without a byte-order mark? (--lossy replaces it)",
+            ))
+        }
     }
+}
+
+/// Text in UTF-16 with a byte-order mark (FF FE little-endian, FE FF big-endian); `None` for anything else.
+fn decode_utf16(path: Option<&Path>, bytes: &[u8], lossy: bool) -> Result<Option<String>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return Ok(None),
+    };
+    let units = bytes.get(2..).unwrap_or_default().chunks(2).map(|c| {
+        let pair = [
+            c.first().copied().unwrap_or(0),
+            c.get(1).copied().unwrap_or(0),
+        ];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut out = String::with_capacity(bytes.len());
+    for (i, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok(c) => out.push(c),
+            Err(_) if lossy => out.push('\u{FFFD}'),
+            Err(_) => {
+                let loc = Location {
+                    byte: Some(2 + 2 * i as u64),
+                    ..path.map(Location::file).unwrap_or_default()
+                };
+                return Err(Error::new(
+                    ErrorKind::InvalidUtf8,
+                    Some(loc),
+                    "a lone UTF-16 surrogate (--lossy replaces it)",
+                ));
+            }
+        }
+    }
+    Ok(Some(out))
 }
 
 impl Iterator for Documents {
