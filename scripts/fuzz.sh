@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/../fuzz"
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-"normalize translit glossary lookup"}
+targets=${*:-"normalize translit glossary lookup scan"}
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
     toolchain=+nightly
 else

@@ -362,3 +362,33 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
         .success()
         .stderr("");
 }
+
+/// `--excel-safe` neutralizes formula-like cells in the CSV of `scan` and `xref`, as for the `--csv` filters.
+#[test]
+fn excel_safe_csv_of_scan_and_xref() {
+    let dir = tempfile::TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let g = dir.path().join("g.csv");
+    std::fs::write(&g, "id,type,en,ar\nx,PER,=HYPERLINK(1),بوتين\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let doc = dir.path().join("d.txt");
+    std::fs::write(&doc, "زار بوتين موسكو\n").unwrap_or_else(|e| panic!("{e}"));
+    for cmd in ["scan", "xref"] {
+        let run = |safe: bool| {
+            let mut c = assert_cmd::Command::cargo_bin("qamus").unwrap_or_else(|e| panic!("{e}"));
+            c.args([cmd, "--no-default-glossary", "-g"])
+                .arg(&g)
+                .args(["-f", "csv"]);
+            if safe {
+                c.arg("--excel-safe");
+            }
+            let out = c.arg(&doc).output().unwrap_or_else(|e| panic!("{e}"));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        assert!(run(false).contains(",=HYPERLINK(1),"), "{cmd}");
+        let safe = run(true);
+        assert!(
+            safe.contains(",'=HYPERLINK(1),") && !safe.contains(",=HYPERLINK"),
+            "{cmd}: {safe}"
+        );
+    }
+}

@@ -379,6 +379,10 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ScanFormat::Pretty)]
     pub format: ScanFormat,
+    /// With `--format csv`: neutralize cells that a spreadsheet would run as a formula (starting with = + - @, tab
+    /// or carriage return) by a leading `'`.
+    #[arg(long)]
+    pub excel_safe: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -409,6 +413,10 @@ pub struct XrefArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = XrefFormat::Md)]
     pub format: XrefFormat,
+    /// With `--format csv`: neutralize cells that a spreadsheet would run as a formula (starting with = + - @, tab
+    /// or carriage return) by a leading `'`.
+    #[arg(long)]
+    pub excel_safe: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]

@@ -92,7 +92,7 @@ pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
         "detail",
     ];
     match a.format {
-        ScanFormat::Csv => out.write_all(&csv_record(HEADER)?)?,
+        ScanFormat::Csv => out.write_all(&csv_record(HEADER, a.excel_safe)?)?,
         ScanFormat::Tsv => io::writeln_out(&mut out, &HEADER.join("\t"))?,
         _ => {}
     }
@@ -119,7 +119,7 @@ pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
                 }
                 ScanFormat::Csv => {
                     for m in &mentions {
-                        out.write_all(&csv_record(fields(&doc, m))?)?;
+                        out.write_all(&csv_record(fields(&doc, m), a.excel_safe)?)?;
                     }
                 }
             }
@@ -138,10 +138,15 @@ pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
 }
 
 /// One CSV record with its line end.
-fn csv_record<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(fields: I) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(fields)?;
-    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+fn csv_record<I: IntoIterator<Item = T>, T: AsRef<str>>(
+    fields: I,
+    excel_safe: bool,
+) -> Result<Vec<u8>> {
+    let fields: Vec<T> = fields.into_iter().collect();
+    let mut out = Vec::new();
+    super::csvcol::write_record(&mut out, fields.iter().map(AsRef::as_ref), excel_safe)?;
+    out.push(b'\n');
+    Ok(out)
 }
 
 fn fields(doc: &Document, m: &Mention<'_>) -> [String; 12] {
@@ -245,6 +250,18 @@ pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     let mut out = io::stdout();
     match a.format {
         XrefFormat::Md => out.write_all(render::markdown(&x).as_bytes())?,
+        XrefFormat::Csv if a.excel_safe => {
+            // The report as CSV, then every cell written again through the spreadsheet-safe writer.
+            let mut raw = Vec::new();
+            render::csv(&x, &mut raw)?;
+            let mut rows = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(raw.as_slice());
+            for row in rows.records() {
+                super::csvcol::write_record(&mut out, row?.iter(), true)?;
+                out.write_all(b"\n")?;
+            }
+        }
         XrefFormat::Csv => render::csv(&x, &mut out)?,
         XrefFormat::Html => out.write_all(render::html(&x).as_bytes())?,
         XrefFormat::Json => {
