@@ -392,3 +392,41 @@ fn excel_safe_csv_of_scan_and_xref() {
         );
     }
 }
+
+/// Misspelled names where running text expects a name (after a title, a nationality adjective between; a capitalized
+/// Latin word) are found by the fuzzy matcher at the default running-text threshold.
+#[test]
+fn misspelled_names_after_titles_are_found() {
+    let text = "قال الرئيس الروسي فلاديمير بوتن إن المحادثات مع رئيس الوزراء الأرمني نيكول باشينيانن كانت مثمرة.
+وقال المتحدث باسم الكرملين ديمتري بسكوف إن الرئيس الأذربيجاني إلهام علييڤ سيزور موسكو.
+وصرح الرئيس التركي رجب طيب أردوجان بأن الاتفاق جيد، بحسب Vladimir Poutine.
+";
+    let out = qamus()
+        .args(["scan", "-f", "jsonl", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fuzzy: Vec<(String, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| matches!(v["method"].as_str(), Some("fuzzy" | "translit")))
+        .map(|v| {
+            (
+                v["surface"].as_str().unwrap_or_default().to_string(),
+                v["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("فلاديمير بوتن", "vladimir-putin"),
+        ("نيكول باشينيانن", "nikol-pashinyan"),
+        ("ديمتري بسكوف", "dmitry-peskov"),
+        ("رجب طيب أردوجان", "recep-tayyip-erdogan"),
+        ("Vladimir Poutine", "vladimir-putin"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, i)| (s.to_string(), i.to_string()))
+        .collect();
+    assert_eq!(fuzzy, want);
+}

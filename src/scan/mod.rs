@@ -708,19 +708,32 @@ impl<'m> Scanner<'m> {
         covered: &[bool],
         cache: &mut FxHashMap<String, Option<FuzzyHit>>,
     ) -> Option<Found> {
-        let long_enough = |j: usize| {
-            !covered.get(j).copied().unwrap_or(true)
-                && v.key(j)
-                    .is_some_and(|key| key.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
+        let letters = |j: usize| {
+            v.key(j)
+                .map_or(0, |key| key.chars().filter(|c| c.is_alphabetic()).count())
         };
-        if !long_enough(k) {
-            return None;
+        // Phrases of up to three words (رجب طيب أردوجان), longest first; a single word needs four letters, a
+        // phrase whose every word is free (not already a mention) needs three per word on average.
+        let mut spans = Vec::with_capacity(3);
+        for len in (1..=3usize).rev() {
+            let last = k + len - 1;
+            if last >= v.toks.len() || !(k..=last).all(free) {
+                continue;
+            }
+            if !(k..last).all(|j| v.soft_after(j)) {
+                continue;
+            }
+            let total: usize = (k..=last).map(letters).sum();
+            let enough = if len == 1 {
+                total >= 4
+            } else {
+                total >= 3 * len
+            };
+            if enough {
+                spans.push(last);
+            }
         }
-        let mut spans = Vec::with_capacity(2);
-        if k + 1 < v.toks.len() && v.soft_after(k) && long_enough(k + 1) {
-            spans.push(k + 1);
-        }
-        spans.push(k);
         for last in spans {
             let (Some(a), Some(b)) = (v.toks.get(k), v.toks.get(last)) else {
                 continue;
