@@ -250,6 +250,11 @@ impl Matcher {
             (keys.entry_arabic, keys.entry_latin) = scripts(r);
             (r, keys)
         };
+        // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
+        if !options.fuzzy {
+            refs.clear();
+            family_forms.clear();
+        }
         let forms: Vec<(FormRef, fuzzy::NameKeys)> = refs
             .par_iter()
             .map(|&(r, form)| keys_of(r, form))
