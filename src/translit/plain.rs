@@ -214,6 +214,7 @@ const WORDS: &[(&str, &str)] = &[
     ("ابراهيم", "ibrahim"),
     ("احمد", "ahmed"),
     ("اسامه", "osama"),
+    ("الهام", "ilham"),
     ("جمال", "jamal"),
     ("حسن", "hassan"),
     ("حسين", "hussein"),
