@@ -251,6 +251,34 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Appends the press-style ASCII transliteration of one Arabic word to `out` (lower case; `al-` for the article).
 pub(crate) fn push_word(word: &str, out: &mut String) {
+    // Running text repeats its words: each thread keeps the readings of the words it has seen (bounded; cleared
+    // when full), so a word costs one model reading per thread, however often it comes.
+    thread_local! {
+        static SEEN: std::cell::RefCell<FxHashMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    const SEEN_MAX: usize = 1 << 16;
+    let cached = SEEN.with(|seen| {
+        seen.borrow().get(word).map(|latin| {
+            out.push_str(latin);
+        })
+    });
+    if cached.is_some() {
+        return;
+    }
+    let start = out.len();
+    read_word(word, out);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= SEEN_MAX {
+            seen.clear();
+        }
+        seen.insert(word.into(), out.get(start..).unwrap_or_default().into());
+    });
+}
+
+/// The reading of one word by the common-names table, the article rule, the endings and the model.
+fn read_word(word: &str, out: &mut String) {
     let key: String = prepare(word)
         .into_iter()
         .map(|c| if c == 'ة' { 'ه' } else { c })
