@@ -255,7 +255,7 @@ pub struct DiscoverArgs {
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub min_count: usize,
     /// Lowest fuzzy or cross-script score for a new spelling of a known name.
-    #[arg(long, default_value_t = 0.85, value_name = "SCORE")]
+    #[arg(long, default_value_t = 0.75, value_name = "SCORE")]
     pub min_score: f64,
     #[command(flatten)]
     pub read: ReadArgs,

@@ -423,10 +423,15 @@ impl Matcher {
 
     fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys) {
         let mut best: Vec<Match<'m>> = Vec::new();
+        let common = is_common_word(keys);
         for id in self.candidates(keys) {
             let Some((r, form_keys)) = self.forms.get(id as usize) else {
                 continue;
             };
+            // A common word is read as a name only by an entry with no Arabic form to compare it with.
+            if common && form_keys.entry_arabic {
+                continue;
+            }
             let s = fuzzy::score(keys, form_keys);
             let method = if s.cross_script {
                 Method::Translit
@@ -527,6 +532,27 @@ impl Matcher {
             None => found.push(m),
         }
     }
+}
+
+/// Whether a one-word query is one of the 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq):
+/// such a word is never read as a close spelling or a transliteration of an entry that has Arabic forms (سياسي
+/// "political" is not al-Sisi, دائما "always" is not the Duma). It still finds an entry that has it as a form, and an
+/// English-only entry through its transliteration (كريم → Karim).
+fn is_common_word(keys: &fuzzy::NameKeys) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let [token] = keys.tokens.as_slice() else {
+        return false;
+    };
+    token.arabic
+        && WORDS
+            .get_or_init(|| {
+                include_str!("common_words.txt")
+                    .lines()
+                    .filter(|l| !l.starts_with('#') && !l.is_empty())
+                    .collect()
+            })
+            .contains(token.search.as_str())
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by
