@@ -172,6 +172,25 @@ impl Ballot {
     }
 }
 
+impl Model {
+    /// Adds to `votes` the votes of every context shape of `padded[p]` (= `letter`) no wider than `widest`
+    /// letters (left + right), weighted `vote^-k` for the k-th shape read, the most specific first.
+    fn vote_for(&self, padded: &[char], p: usize, letter: char, widest: usize, votes: &mut Ballot) {
+        let mut weight = 1.0f32;
+        for (k, &(l, r)) in self.shapes.iter().enumerate() {
+            if l + r <= widest {
+                let left = pad_chars(padded.get(p.saturating_sub(l)..p).unwrap_or_default());
+                let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
+                let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
+                for &(chunk, w) in self.table.get(&key).into_iter().flatten() {
+                    votes.add(chunk, w * weight);
+                }
+                weight /= self.vote;
+            }
+        }
+    }
+}
+
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(parse)
@@ -328,18 +347,7 @@ fn push_stem(body: &[char], out: &mut String) {
             continue;
         };
         votes.clear();
-        let mut weight = 1.0f32;
-        for (k, &(l, r)) in m.shapes.iter().enumerate() {
-            let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
-            let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
-            let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
-            if let Some(vs) = m.table.get(&key) {
-                for &(chunk, w) in vs {
-                    votes.add(chunk, w * weight);
-                }
-            }
-            weight /= m.vote;
-        }
+        m.vote_for(&padded, p, letter, usize::MAX, &mut votes);
         if let Some(chunk) = votes
             .votes()
             .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -462,24 +470,10 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
                 continue;
             };
             votes.clear();
-            let mut weight = 1.0f32;
-            for (k, &(l, r)) in m.shapes.iter().enumerate() {
-                // Only contexts of up to one letter on each side: the wider ones recall the words they were
-                // learned from more than they generalize, which would make the fit of a training name look
-                // better than that of a new one.
-                if l + r > FIT_CONTEXT {
-                    continue;
-                }
-                let left = pad_chars(padded.get(p - l..p).unwrap_or_default());
-                let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
-                let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
-                if let Some(vs) = m.table.get(&key) {
-                    for &(chunk, w) in vs {
-                        votes.add(chunk, w * weight);
-                    }
-                }
-                weight /= m.vote;
-            }
+            // Only contexts of up to one letter on each side: the wider ones recall the words they were learned
+            // from more than they generalize, which would make the fit of a training name look better than that
+            // of a new one.
+            m.vote_for(&padded, p, letter, FIT_CONTEXT, &mut votes);
             // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
             // votes as all the others together.
             if article && i < 2 {
