@@ -66,19 +66,7 @@ pub fn markdown(x: &Xref) -> String {
         "\n## Spellings\n\n| entity | spellings (documents) |\n|---|---|"
     );
     for (id, en, ..) in &order {
-        let mut spellings: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (di, d) in docs.iter().enumerate() {
-            for sp in d
-                .entity(id)
-                .map(|e| e.surfaces.as_slice())
-                .unwrap_or_default()
-            {
-                match spellings.iter_mut().find(|(x, _)| x == sp) {
-                    Some((_, ds)) => ds.push(di + 1),
-                    None => spellings.push((sp.as_str(), vec![di + 1])),
-                }
-            }
-        }
+        let spellings = spellings(docs, id);
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
@@ -118,6 +106,25 @@ pub fn markdown(x: &Xref) -> String {
         );
     }
     s
+}
+
+/// An entity's spellings across the documents, in order of first use, each with the (1-based) documents that use
+/// it.
+fn spellings<'a>(docs: &'a [super::DocSummary], id: &str) -> Vec<(&'a str, Vec<usize>)> {
+    let mut out: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for sp in d
+            .entity(id)
+            .map(|e| e.surfaces.as_slice())
+            .unwrap_or_default()
+        {
+            match out.iter_mut().find(|(x, _)| x == sp) {
+                Some((_, ds)) => ds.push(di + 1),
+                None => out.push((sp.as_str(), vec![di + 1])),
+            }
+        }
+    }
+    out
 }
 
 /// A Markdown table cell: pipes escaped, line breaks as spaces.
@@ -300,19 +307,7 @@ pub fn html(x: &Xref) -> String {
     s.push_str("</table>\n<h2>Spellings</h2>\n<table><tr><th>entity</th><th>spellings (documents)</th></tr>\n");
     for (id, en, ..) in &order {
         let _ = write!(s, "<tr id=\"e-{}\"><td>{}</td><td>", anchor(id), esc(en));
-        let mut spellings: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (di, d) in docs.iter().enumerate() {
-            for sp in d
-                .entity(id)
-                .map(|e| e.surfaces.as_slice())
-                .unwrap_or_default()
-            {
-                match spellings.iter_mut().find(|(x, _)| x == sp) {
-                    Some((_, ds)) => ds.push(di + 1),
-                    None => spellings.push((sp.as_str(), vec![di + 1])),
-                }
-            }
-        }
+        let spellings = spellings(docs, id);
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
