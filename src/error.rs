@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Usage,
     /// Input that should be text holds NUL bytes (binary data, or UTF-16 without a byte-order mark).
     Binary,
+    /// A compiled index file cannot be used: not an index, another format version, stale, or damaged.
+    Index,
 }
 
 /// Where in an input an error was found. Every part is optional: a message names what it knows.

@@ -11,6 +11,7 @@
 //! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
+//! | compile a glossary into an index file, open it by memory-mapping | [`index`] | [`index::build`], [`index::open`] |
 //! | find every mention in running text | [`scan`] | [`scan::Scanner`], [`scan::Mention`], [`scan::Documents`] |
 //! | cross-reference documents | [`xref`] | [`xref::Xref`], [`xref::render`] |
 //! | propose glossary rows from documents | [`discover`] | [`discover::discover`], [`discover::to_csv`] |
@@ -82,6 +83,7 @@ pub mod error;
 pub mod eval;
 pub mod fsio;
 pub mod glossary;
+pub mod index;
 pub mod matcher;
 pub mod normalize;
 pub mod scan;

@@ -86,6 +86,9 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
     /// Check glossary files, or show what a glossary holds.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Compile glossaries into an index file that opens at once (memory-mapped), or check index files.
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// Measure accuracy on the development data (../shared/eval in the source tree).
     #[command(after_help = "Examples:
   qamus eval                 # every report
@@ -134,7 +137,8 @@ Exit status: 0 when some entity was found, 1 when none was, 2 on error.")]
 /// Where the glossary comes from.
 #[derive(Debug, Args)]
 pub struct GlossaryArgs {
-    /// A glossary CSV file to add on top of the shipped one (repeatable; later files win on the same id).
+    /// A glossary CSV file, or an index file from `qamus index build`, to add on top of the shipped one
+    /// (repeatable; later files win on the same id). An index holds the layers it was built from.
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Leave the shipped glossary out.
@@ -306,6 +310,41 @@ pub enum GlossaryCommand {
         /// Replace invalid UTF-8 (and NUL bytes) in glossary files with U+FFFD, and warn, instead of refusing them.
         #[arg(long)]
         lossy: bool,
+    },
+}
+
+/// `qamus index …`.
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Write the shipped glossary and FILEs (later files win on the same id), with every matching key, into one
+    /// index file; `--glossary OUT` then opens it wherever a CSV is accepted, without reading or keying anything
+    /// again.
+    ///
+    /// The file records its sources' sizes and modification times, the qamus version and matching keys it was
+    /// built with, and checksums: a stale or damaged index is refused with the command that rebuilds it.
+    #[command(after_help = "Examples:
+  qamus index build mine.csv -o names.qidx
+  qamus lookup --glossary names.qidx بسكوف
+  qamus index build --no-default-glossary big.csv -o big.qidx
+  qamus index check names.qidx")]
+    Build {
+        /// Glossary CSV files on top of the shipped one, in layer order.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The index file to write (atomically: a reader never sees half of it).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+        /// Leave the shipped glossary out.
+        #[arg(long)]
+        no_default_glossary: bool,
+    },
+    /// Check index files: signature, format version, checksums, qamus version and sources (exit 0 all usable,
+    /// 1 some stale or damaged, 2 unreadable).
+    #[command(after_help = "Example:\n  qamus index check names.qidx")]
+    Check {
+        /// The index files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
 }
 

@@ -12,13 +12,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::CommandFactory;
 use qamus::glossary::{check_files, Glossary, Severity};
+use qamus::index;
 use qamus::matcher::{Match, Matcher, MatcherOptions};
 use qamus::normalize::{self, Level};
 use qamus::translit::{self, Scheme};
 
 use args::{
-    Cli, Command, DiscoverArgs, EvalArgs, Format, GlossaryArgs, GlossaryCommand, InputArgs,
-    LevelArg, LookupArgs,
+    Cli, Command, DiscoverArgs, EvalArgs, Format, GlossaryArgs, GlossaryCommand, IndexCommand,
+    InputArgs, LevelArg, LookupArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -66,6 +67,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             from,
             dry_run,
         }) => glossary_add(&file, &from, dry_run),
+        Command::Index(IndexCommand::Build {
+            files,
+            output,
+            no_default_glossary,
+        }) => index_build(files, &output, no_default_glossary),
+        Command::Index(IndexCommand::Check { files }) => index_check(&files),
         Command::Eval(a) => eval(&a),
         Command::Scan(a) => scan::scan(a, color),
         Command::Xref(a) => scan::xref(a),
@@ -88,7 +95,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The glossary the options ask for: the shipped one unless left out, then each file on top.
+/// The matcher of the glossary the options ask for. The shipped glossary alone comes from its index compiled into
+/// the program; an index file that holds exactly the glossary asked for (the only `--glossary`, with the shipped
+/// glossary in it or not as asked) is opened by mapping it; otherwise the layers are loaded and indexed.
+fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Result<Matcher> {
+    if a.files.is_empty() && !a.no_default_glossary {
+        return Ok(index::shipped(options));
+    }
+    if let [only] = a.files.as_slice() {
+        if index::is_index(only) {
+            let header = index::header(only).context("cannot load glossary")?;
+            if header.builtin.is_some() != a.no_default_glossary {
+                let open = index::OpenOptions {
+                    matcher: options,
+                    ..index::OpenOptions::default()
+                };
+                return index::open(only, &open).context("cannot load glossary");
+            }
+        }
+    }
+    Ok(Matcher::with_options(load_glossary(a, lossy)?, options))
+}
+
+/// The glossary the options ask for: the shipped one unless left out, then each file on top (an index file's
+/// layers as it holds them).
 fn load_glossary(a: &GlossaryArgs, lossy: bool) -> Result<Glossary> {
     let mut g = if a.no_default_glossary {
         Glossary::new()
@@ -96,7 +126,9 @@ fn load_glossary(a: &GlossaryArgs, lossy: bool) -> Result<Glossary> {
         Glossary::builtin()
     };
     for f in &a.files {
-        let layer = if lossy {
+        let layer = if index::is_index(f) {
+            index::open(f, &index::OpenOptions::default()).map(|m| m.glossary().clone())
+        } else if lossy {
             read_glossary_file(f).and_then(|bytes| {
                 let name = f.display().to_string();
                 let (layer, warnings) = Glossary::from_csv_bytes_lossy(&name, &bytes)?;
@@ -126,6 +158,74 @@ fn read_glossary_file(f: &std::path::Path) -> qamus::Result<Vec<u8>> {
         ));
     }
     std::fs::read(f).map_err(|e| qamus::Error::io(Some(f), e))
+}
+
+fn index_build(
+    files: Vec<PathBuf>,
+    output: &std::path::Path,
+    no_default: bool,
+) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let sources = index::Sources {
+        builtin: !no_default,
+        files,
+    };
+    let summary = index::build(&sources, output).context("cannot build the index")?;
+    eprintln!(
+        "qamus: wrote {}: {} entries, {} fuzzy forms, {} bytes, in {:.2?}",
+        output.display(),
+        summary.header.entries,
+        summary.header.forms,
+        summary.bytes,
+        started.elapsed()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn index_check(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut out = io::stdout();
+    let mut all_ok = true;
+    for f in files {
+        match index::open(f, &index::OpenOptions::thorough()) {
+            Ok(m) => {
+                let h = index::header(f)?;
+                let sources: Vec<String> = h
+                    .builtin
+                    .map(|_| "the shipped glossary".to_string())
+                    .into_iter()
+                    .chain(h.sources.iter().map(|s| s.path.display().to_string()))
+                    .collect();
+                io::writeln_out(
+                    &mut out,
+                    &format!(
+                        "{}: ok: {} entries, {} fuzzy forms, qamus {}, from {}",
+                        f.display(),
+                        m.glossary().len(),
+                        h.forms,
+                        h.qamus,
+                        if sources.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            sources.join(", ")
+                        }
+                    ),
+                )?;
+            }
+            Err(e) if e.kind() == qamus::ErrorKind::Io => {
+                return Err(anyhow::Error::new(e).context("cannot check the index"));
+            }
+            Err(e) => {
+                all_ok = false;
+                io::writeln_out(&mut out, &e.to_string())?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// One line in → one line out, or one CSV column in → one column added.
@@ -177,7 +277,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
         fuzzy: !a.no_fuzzy,
         ..MatcherOptions::default()
     };
-    let matcher = Matcher::with_options(load_glossary(&a.glossary, a.input.lossy)?, options);
+    let matcher = load_matcher(&a.glossary, a.input.lossy, options)?;
     let mut out = io::stdout();
     let mut all_matched = true;
     if a.input.csv {
@@ -546,7 +646,7 @@ fn glossary_add(file: &std::path::Path, from: &std::path::Path, dry_run: bool) -
 }
 
 fn discover(a: &DiscoverArgs) -> Result<ExitCode> {
-    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
+    let matcher = load_matcher(&a.glossary, false, MatcherOptions::default())?;
     let docs: Vec<(String, String)> = scan::documents(&a.paths, &a.read)?
         .map(|d| d.map(|d| (d.name, d.text)))
         .collect::<std::result::Result<_, _>>()?;

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use qamus::matcher::Matcher;
+use qamus::matcher::MatcherOptions;
 use qamus::scan::source::JsonlFields;
 use qamus::scan::{Document, Documents, Input, Mention, ReadOptions, ScanOptions, Scanner};
 use qamus::xref::{render, Xref};
 
 use super::args::{ReadArgs, ScanArgs, ScanFormat, ScanOptionArgs, XrefArgs, XrefFormat};
-use super::{io, load_glossary};
+use super::{io, load_matcher};
 
 /// Below this many inputs no progress bar is drawn.
 const PROGRESS_MIN_INPUTS: usize = 20;
@@ -71,7 +71,7 @@ pub fn documents(paths: &[PathBuf], read: &ReadArgs) -> Result<Documents> {
 
 pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
     let options = scan_options(&a.options)?;
-    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
+    let matcher = load_matcher(&a.glossary, false, MatcherOptions::default())?;
     let scanner = Scanner::with_options(&matcher, options);
     let (inputs, bar) = inputs(&a.paths, &a.read)?;
     let docs = Documents::new(inputs, read_options(&a.read));
@@ -224,7 +224,7 @@ fn pretty(
 
 pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     let options = scan_options(&a.options)?;
-    let matcher = Matcher::new(load_glossary(&a.glossary, false)?);
+    let matcher = load_matcher(&a.glossary, false, MatcherOptions::default())?;
     let scanner = Scanner::with_options(&matcher, options);
     let (inputs, bar) = inputs(&a.paths, &a.read)?;
     let docs = Documents::new(inputs, read_options(&a.read));

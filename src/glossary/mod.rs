@@ -190,7 +190,7 @@ impl Glossary {
         g
     }
 
-    /// Reads a glossary file. Every problem that makes a row unusable is reported, with file, line and column.
+    /// Reads a glossary file (CSV). Every problem that makes a row unusable is reported, with file, line and column.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Glossary> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
@@ -255,6 +255,20 @@ impl Glossary {
             }
         }
         g
+    }
+
+    /// A glossary of entries already merged, with the layers they came from (an index file's contents).
+    pub(crate) fn from_parts(entries: Vec<Entry>, layers: Vec<Layer>) -> Glossary {
+        let ids = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Glossary {
+            entries,
+            layers,
+            ids,
+        }
     }
 
     /// Adds `other`'s layers on top of this glossary: an entry with an id already present replaces it in place.
@@ -334,6 +348,18 @@ pub struct Stats {
     pub forms: usize,
     /// Entries with no Arabic form.
     pub english_only: usize,
+}
+
+/// A checksum of the shipped glossary files (names and contents), recorded in index files that hold them.
+pub(crate) fn builtin_checksum() -> u64 {
+    let mut all = Vec::new();
+    for (name, text) in builtin::FILES {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(text.as_bytes());
+        all.push(0);
+    }
+    xxhash_rust::xxh3::xxh3_64(&all)
 }
 
 /// Derives an id from an English name: ASCII letters and digits, lower-cased, words joined by `-`

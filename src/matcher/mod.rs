@@ -36,16 +36,18 @@ pub mod clitics;
 mod distance;
 mod fuzzy;
 pub mod keys;
+pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
 
-use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use crate::glossary::{EntityType, Entry, Glossary};
+use crate::glossary::{EntityType, Entry, Glossary, Layer};
 use crate::normalize;
+use store::{FormRef, Store};
 
 pub use fuzzy::Scores;
 pub(crate) use fuzzy::{FEATURES, FEATURE_NAMES};
@@ -141,13 +143,6 @@ const SCORE_FAMILY: f64 = 0.9;
 /// exact or normalized one (the family-name score, 0.9, is the lowest of those).
 const SCORE_FUZZY_MAX: f64 = 0.89;
 
-/// A reference to one form of one entry.
-#[derive(Clone, Copy, Debug)]
-struct FormRef {
-    entry: u32,
-    form: u32,
-}
-
 /// What the matcher made of a query: its keys, as `lookup --explain` shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryKeys {
@@ -162,17 +157,149 @@ pub struct QueryKeys {
 }
 
 /// Looks names up in a glossary. Build it once; it is cheap to share between threads.
+///
+/// Its tables are one block of bytes (the `store`): built in memory by [`Matcher::new`], or memory-mapped from a
+/// compiled index file by [`crate::index::open`], in which case entries are decoded only when a lookup returns
+/// them (or when [`Matcher::glossary`] asks for all of them).
 #[derive(Debug)]
 pub struct Matcher {
-    glossary: Glossary,
+    entries: Entries,
     options: MatcherOptions,
-    exact: HashMap<String, Vec<FormRef>>,
-    normalized: HashMap<String, Vec<FormRef>>,
-    /// `search` key of a person's family name → the person entries (and form) that have it.
-    family: HashMap<String, Vec<FormRef>>,
-    /// Every form, with its keys, for fuzzy scoring; `index` holds positions in this list.
-    forms: Vec<(FormRef, fuzzy::NameKeys)>,
-    index: fuzzy::Index,
+    store: Store,
+}
+
+/// Where the matcher's entries live.
+#[derive(Debug)]
+enum Entries {
+    /// The glossary it was built from.
+    Owned(Glossary),
+    /// In the store (an index file): each entry decoded on first use; the whole glossary on demand.
+    Stored {
+        layers: Vec<Layer>,
+        one: Box<[OnceLock<Option<Box<Entry>>>]>,
+        all: OnceLock<Glossary>,
+    },
+}
+
+/// How many forms are keyed at once while building (their keys are encoded, then dropped).
+const BUILD_CHUNK: usize = 1 << 16;
+
+/// Builds the store of a glossary: every table a lookup reads, and the entries themselves when `with_entries`
+/// (for an index file).
+pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) -> Store {
+    let mut b = store::Builder::default();
+    let mut refs = Vec::new();
+    for (ei, e) in glossary.entries().iter().enumerate() {
+        if with_entries {
+            b.entry(e);
+        }
+        let entry = u32::try_from(ei).unwrap_or(u32::MAX);
+        let mut seen: Vec<String> = Vec::new();
+        // A person whose family name is also a common word (سلام "peace": Nawaf Salam) is never found by the
+        // family name alone, in either script; the full name still finds them.
+        let common_family = e.forms().any(|f| {
+            normalize::search(f)
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
+        });
+        for (fi, form) in e.forms().enumerate() {
+            let r = FormRef {
+                entry,
+                form: u32::try_from(fi).unwrap_or(u32::MAX),
+            };
+            let key = normalize::search(form);
+            if key.is_empty() {
+                continue;
+            }
+            if e.kind == EntityType::Per && !common_family {
+                if let Some((_, last)) =
+                    key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
+                {
+                    b.family(last.to_string(), r);
+                }
+            }
+            if !seen.contains(&key.to_string()) && !is_acronym(form) {
+                seen.push(key.to_string());
+                refs.push((r, form));
+            }
+            b.normalized(key.into_owned(), r);
+        }
+    }
+    // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
+    if !fuzzy {
+        return b.finish();
+    }
+    // A family name held by one person only is also a form for fuzzy matching (بسكوف → بيسكوف → Peskov).
+    let mut family_forms: Vec<(FormRef, String)> = Vec::new();
+    for (key, people) in b.family_map() {
+        let mut entries = people.iter().map(|p| p.entry);
+        let first = entries.next();
+        if let (Some(r), true) = (people.first(), entries.all(|e| Some(e) == first)) {
+            family_forms.push((*r, key.clone()));
+        }
+    }
+    family_forms.sort_by(|a, b| (a.0.entry, &a.1).cmp(&(b.0.entry, &b.1)));
+    let scripts = |r: FormRef| {
+        glossary
+            .entries()
+            .get(r.entry as usize)
+            .map_or((false, false), |e| {
+                let arabic = e
+                    .forms()
+                    .any(|f| f.chars().any(normalize::is_arabic_letter));
+                let latin = e
+                    .forms()
+                    .any(|f| !f.chars().any(normalize::is_arabic_letter));
+                (arabic, latin)
+            })
+    };
+    let all: Vec<(FormRef, &str)> = refs
+        .into_iter()
+        .chain(family_forms.iter().map(|(r, name)| (*r, name.as_str())))
+        .collect();
+    for chunk in all.chunks(BUILD_CHUNK) {
+        let keyed: Vec<(FormRef, fuzzy::NameKeys<'static>, Vec<String>)> = chunk
+            .par_iter()
+            .map(|&(r, text)| {
+                let mut keys = fuzzy::NameKeys::new(text, true);
+                (keys.entry_arabic, keys.entry_latin) = scripts(r);
+                let index = fuzzy::index_entries(&keys);
+                (r, keys, index)
+            })
+            .collect();
+        for (r, keys, index) in keyed {
+            b.form(r, &keys, index.into_iter());
+        }
+    }
+    b.finish()
+}
+
+/// The store of a glossary made of `names` (Latin ones as English names, Arabic ones as Arabic forms): what an
+/// index file would hold for them, for the keys' fingerprint.
+pub(crate) fn probe_store(names: &[&str]) -> Store {
+    let entries = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let arabic = n.chars().any(normalize::is_arabic_letter);
+            Entry {
+                id: format!("p{i}"),
+                kind: if i % 2 == 0 {
+                    EntityType::Per
+                } else {
+                    EntityType::Loc
+                },
+                en: if arabic {
+                    format!("P{i}")
+                } else {
+                    n.to_string()
+                },
+                ar: if arabic { n.to_string() } else { String::new() },
+                ..Entry::default()
+            }
+        })
+        .collect();
+    build_store(&Glossary::from_entries("probes", entries), true, true)
 }
 
 impl Matcher {
@@ -183,101 +310,53 @@ impl Matcher {
 
     /// Indexes every form of every entry of `glossary`.
     pub fn with_options(glossary: Glossary, options: MatcherOptions) -> Matcher {
-        let mut exact: HashMap<String, Vec<FormRef>> = HashMap::new();
-        let mut normalized: HashMap<String, Vec<FormRef>> = HashMap::new();
-        let mut family: HashMap<String, Vec<FormRef>> = HashMap::new();
-        let mut refs = Vec::new();
-        let mut family_forms: Vec<(FormRef, String)> = Vec::new();
-        for (ei, e) in glossary.entries().iter().enumerate() {
-            let entry = u32::try_from(ei).unwrap_or(u32::MAX);
-            let mut seen: Vec<String> = Vec::new();
-            // A person whose family name is also a common word (سلام "peace": Nawaf Salam) is never found by the
-            // family name alone, in either script; the full name still finds them.
-            let common_family = e.forms().any(|f| {
-                normalize::search(f)
-                    .rsplit_once(' ')
-                    .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
-            });
-            for (fi, form) in e.forms().enumerate() {
-                let r = FormRef {
-                    entry,
-                    form: u32::try_from(fi).unwrap_or(u32::MAX),
-                };
-                add(&mut exact, normalize::display(form).into_owned(), r);
-                let key = normalize::search(form);
-                if key.is_empty() {
-                    continue;
-                }
-                if e.kind == EntityType::Per && !common_family {
-                    if let Some((_, last)) =
-                        key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
-                    {
-                        add(&mut family, last.to_string(), r);
-                    }
-                }
-                if !seen.contains(&key.to_string()) && !is_acronym(form) {
-                    seen.push(key.to_string());
-                    refs.push((r, form));
-                }
-                add(&mut normalized, key.into_owned(), r);
-            }
-        }
-        // A family name held by one person only is also a form for fuzzy matching (بسكوف → بيسكوف → Peskov).
-        for (key, people) in &family {
-            let mut entries = people.iter().map(|p| p.entry);
-            let first = entries.next();
-            if let (Some(r), true) = (people.first(), entries.all(|e| Some(e) == first)) {
-                family_forms.push((*r, key.clone()));
-            }
-        }
-        family_forms.sort_by(|a, b| (a.0.entry, &a.1).cmp(&(b.0.entry, &b.1)));
-        let scripts = |r: FormRef| {
-            glossary
-                .entries()
-                .get(r.entry as usize)
-                .map_or((false, false), |e| {
-                    let arabic = e
-                        .forms()
-                        .any(|f| f.chars().any(normalize::is_arabic_letter));
-                    let latin = e
-                        .forms()
-                        .any(|f| !f.chars().any(normalize::is_arabic_letter));
-                    (arabic, latin)
-                })
-        };
-        let keys_of = |r: FormRef, text: &str| {
-            let mut keys = fuzzy::NameKeys::new(text, true);
-            (keys.entry_arabic, keys.entry_latin) = scripts(r);
-            (r, keys)
-        };
-        // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
-        if !options.fuzzy {
-            refs.clear();
-            family_forms.clear();
-        }
-        let forms: Vec<(FormRef, fuzzy::NameKeys)> = refs
-            .par_iter()
-            .map(|&(r, form)| keys_of(r, form))
-            .chain(family_forms.par_iter().map(|(r, name)| keys_of(*r, name)))
-            .collect();
-        let mut index = fuzzy::Index::default();
-        for (i, (_, keys)) in forms.iter().enumerate() {
-            index.add(u32::try_from(i).unwrap_or(u32::MAX), keys);
-        }
+        let store = build_store(&glossary, options.fuzzy, false);
         Matcher {
-            glossary,
+            entries: Entries::Owned(glossary),
             options,
-            exact,
-            normalized,
-            family,
-            forms,
-            index,
+            store,
         }
     }
 
-    /// The glossary this matcher searches.
+    /// A matcher over a store that holds its entries (an index file), with its glossary's layers.
+    pub(crate) fn from_store(store: Store, layers: Vec<Layer>, options: MatcherOptions) -> Matcher {
+        let one = (0..store.entry_count()).map(|_| OnceLock::new()).collect();
+        Matcher {
+            entries: Entries::Stored {
+                layers,
+                one,
+                all: OnceLock::new(),
+            },
+            options,
+            store,
+        }
+    }
+
+    /// The glossary this matcher searches. A matcher opened from an index file decodes it on the first call.
     pub fn glossary(&self) -> &Glossary {
-        &self.glossary
+        match &self.entries {
+            Entries::Owned(g) => g,
+            Entries::Stored { layers, all, .. } => all.get_or_init(|| {
+                let entries = (0..self.store.entry_count())
+                    .filter_map(|i| self.store.entry(i))
+                    .collect();
+                Glossary::from_parts(entries, layers.clone())
+            }),
+        }
+    }
+
+    /// Entry `i` of the glossary.
+    fn entry(&self, i: u32) -> Option<&Entry> {
+        match &self.entries {
+            Entries::Owned(g) => g.entries().get(i as usize),
+            Entries::Stored { one, all, .. } => match all.get() {
+                Some(g) => g.entries().get(i as usize),
+                None => one
+                    .get(i as usize)?
+                    .get_or_init(|| self.store.entry(i as usize).map(Box::new))
+                    .as_deref(),
+            },
+        }
     }
 
     /// The options in force.
@@ -294,10 +373,17 @@ impl Matcher {
         if clean.is_empty() {
             return found;
         }
-        for &r in self.exact.get(clean).into_iter().flatten() {
-            self.offer(&mut found, r, 1.0, Method::Exact, String::new(), None);
-        }
         let key = normalize::search(clean);
+        // An exact match is a normalized one whose form, cleaned, is the query.
+        for r in self.store.normalized(&key) {
+            let exact = self
+                .entry(r.entry)
+                .and_then(|e| e.forms().nth(r.form as usize))
+                .is_some_and(|f| normalize::display(f).trim() == clean);
+            if exact {
+                self.offer(&mut found, r, 1.0, Method::Exact, String::new(), None);
+            }
+        }
         self.normalized_match(&mut found, &key, SCORE_NORMALIZED, String::new());
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
@@ -319,8 +405,8 @@ impl Matcher {
         let untitled: String = keys
             .tokens
             .iter()
-            .map(|t| t.search.as_str())
-            .collect::<Vec<_>>()
+            .map(|t| t.search.as_ref())
+            .collect::<Vec<&str>>()
             .join(" ");
         if untitled != key && !untitled.is_empty() {
             self.normalized_match(&mut found, &untitled, SCORE_CLITIC, "title".to_string());
@@ -350,9 +436,9 @@ impl Matcher {
         let keys = fuzzy::NameKeys::new(query, false);
         QueryKeys {
             search: normalize::search(query).into_owned(),
-            tokens: keys.tokens.iter().map(|t| t.search.clone()).collect(),
-            skeletons: keys.tokens.iter().map(|t| t.skeleton.clone()).collect(),
-            latin: keys.tokens.iter().map(|t| t.latin.clone()).collect(),
+            tokens: keys.tokens.iter().map(|t| t.search.to_string()).collect(),
+            skeletons: keys.tokens.iter().map(|t| t.skeleton.to_string()).collect(),
+            latin: keys.tokens.iter().map(|t| t.latin.to_string()).collect(),
         }
     }
 
@@ -365,13 +451,13 @@ impl Matcher {
         let keys = fuzzy::NameKeys::new(query, false);
         let mut out: Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> = Vec::new();
         for id in self.candidates(&keys) {
-            let Some((r, form_keys)) = self.forms.get(id as usize) else {
+            let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
             };
-            let Some(entry) = self.glossary.entries().get(r.entry as usize) else {
+            let Some(entry) = self.entry(r.entry) else {
                 continue;
             };
-            let (x, cross) = fuzzy::features(&keys, form_keys);
+            let (x, cross) = fuzzy::features(&keys, &form_keys);
             match out.iter_mut().find(|(e, ..)| std::ptr::eq(*e, entry)) {
                 Some(slot) if slot.1.first() >= x.first() => {}
                 Some(slot) => *slot = (entry, x, cross),
@@ -383,9 +469,9 @@ impl Matcher {
 
     /// The forms to score: the index's best `POOL` by shared skeleton tokens, narrowed to `options.candidates`
     /// by the weighted edit similarity of the joined keys (`search` keys, or Latin keys across scripts).
-    fn candidates(&self, keys: &fuzzy::NameKeys) -> Vec<u32> {
+    fn candidates(&self, keys: &fuzzy::NameKeys<'_>) -> Vec<u32> {
         const POOL: usize = 64;
-        let pool = self.index.candidates(keys, POOL);
+        let pool = fuzzy::candidates(&self.store, keys, POOL);
         if pool.len() <= self.options.candidates {
             return pool.into_iter().map(|(id, _)| id).collect();
         }
@@ -393,7 +479,7 @@ impl Matcher {
         let mut ranked: Vec<(u32, f64, u32)> = pool
             .into_iter()
             .filter_map(|(id, hits)| {
-                let (_, f) = self.forms.get(id as usize)?;
+                let (_, f) = self.store.form(id)?;
                 let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
                 let sim = if f_arabic == q_arabic {
                     distance::similarity_codes(&keys.search_code, &f.search_code)
@@ -415,30 +501,30 @@ impl Matcher {
         score: f64,
         detail: String,
     ) {
-        for &r in self.normalized.get(key).into_iter().flatten() {
+        for r in self.store.normalized(key) {
             self.offer(found, r, score, Method::Normalized, detail.clone(), None);
         }
         self.family_name(found, key, detail);
     }
 
-    fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys) {
+    fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys<'_>) {
         let mut best: Vec<Match<'m>> = Vec::new();
         let common = is_common_word(keys);
         for id in self.candidates(keys) {
-            let Some((r, form_keys)) = self.forms.get(id as usize) else {
+            let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
             };
             // A common word is read as a name only by an entry with no Arabic form to compare it with.
             if common && form_keys.entry_arabic {
                 continue;
             }
-            let s = fuzzy::score(keys, form_keys);
+            let s = fuzzy::score(keys, &form_keys);
             let method = if s.cross_script {
                 Method::Translit
             } else {
                 Method::Fuzzy
             };
-            self.offer(&mut best, *r, s.total, method, String::new(), Some(s));
+            self.offer(&mut best, r, s.total, method, String::new(), Some(s));
         }
         best.sort_by(|a, b| b.score.total_cmp(&a.score));
         // The best candidate's probability becomes the probability that it is the right entity, given how far it
@@ -484,9 +570,7 @@ impl Matcher {
         if key.is_empty() || key.contains(' ') {
             return;
         }
-        let Some(refs) = self.family.get(key) else {
-            return;
-        };
+        let refs = self.store.family(key);
         let mut people = refs.iter().map(|r| r.entry);
         let first = people.next();
         if first.is_some() && people.all(|e| Some(e) == first) {
@@ -511,7 +595,7 @@ impl Matcher {
         detail: String,
         scores: Option<Scores>,
     ) {
-        let Some(entry) = self.glossary.entries().get(r.entry as usize) else {
+        let Some(entry) = self.entry(r.entry) else {
             return;
         };
         let form = entry
@@ -538,7 +622,7 @@ impl Matcher {
 /// such a word is never read as a close spelling or a transliteration of an entry that has Arabic forms (سياسي
 /// "political" is not al-Sisi, دائما "always" is not the Duma). It still finds an entry that has it as a form, and an
 /// English-only entry through its transliteration (كريم → Karim).
-fn is_common_word(keys: &fuzzy::NameKeys) -> bool {
+fn is_common_word(keys: &fuzzy::NameKeys<'_>) -> bool {
     static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     let [token] = keys.tokens.as_slice() else {
@@ -552,7 +636,7 @@ fn is_common_word(keys: &fuzzy::NameKeys) -> bool {
                     .filter(|l| !l.starts_with('#') && !l.is_empty())
                     .collect()
             })
-            .contains(token.search.as_str())
+            .contains(token.search.as_ref())
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by
@@ -564,13 +648,6 @@ fn is_acronym(form: &str) -> bool {
         && form
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '&'))
-}
-
-fn add(map: &mut HashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
-    let refs = map.entry(key).or_default();
-    if !refs.iter().any(|x| x.entry == r.entry) {
-        refs.push(r);
-    }
 }
 
 #[cfg(test)]

@@ -77,7 +77,10 @@ fn parse() -> Model {
         chunks: Vec::new(),
         skipped: 0,
     };
-    let mut ids: FxHashMap<String, u16> = FxHashMap::default();
+    // Chunk ids keyed by the table's own text (it is static): parsing allocates one vote list per context and
+    // nothing per vote, so that the model loads in a few milliseconds.
+    let mut ids: FxHashMap<&'static str, u16> = FxHashMap::default();
+    model.table.reserve(TABLE.len() / 32);
     for line in TABLE.lines() {
         if let Some(meta) = line.strip_prefix("# shapes=") {
             let mut parts = meta.split(' ');
@@ -99,28 +102,35 @@ fn parse() -> Model {
         if line.starts_with('#') {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let parsed = match cols.as_slice() {
-            [shape, left, letter, right, votes] => (|| {
-                let shape: u8 = shape.parse().ok()?;
-                let letter = letter.chars().next()?;
-                let votes: Vec<(u16, f32)> = votes
-                    .split(' ')
-                    .map(|v| {
-                        let (chunk, w) = v.rsplit_once('=')?;
-                        let chunk = if chunk == "_" { "" } else { chunk };
-                        let next = u16::try_from(ids.len()).ok()?;
-                        let id = *ids.entry(chunk.to_string()).or_insert_with(|| {
-                            model.chunks.push(chunk.into());
-                            next
-                        });
-                        Some((id, w.parse().ok()?))
-                    })
-                    .collect::<Option<_>>()?;
-                Some((key(shape, pad(left), letter, pad(right)), votes))
-            })(),
-            _ => None,
-        };
+        let mut cols = line.split('\t');
+        let parsed = (|| {
+            let (shape, left, letter, right, votes) = (
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+                cols.next()?,
+            );
+            if cols.next().is_some() {
+                return None;
+            }
+            let shape: u8 = shape.parse().ok()?;
+            let letter = letter.chars().next()?;
+            let votes: Vec<(u16, f32)> = votes
+                .split(' ')
+                .map(|v| {
+                    let (chunk, w) = v.rsplit_once('=')?;
+                    let chunk = if chunk == "_" { "" } else { chunk };
+                    let next = u16::try_from(ids.len()).ok()?;
+                    let id = *ids.entry(chunk).or_insert_with(|| {
+                        model.chunks.push(chunk.into());
+                        next
+                    });
+                    Some((id, w.parse().ok()?))
+                })
+                .collect::<Option<_>>()?;
+            Some((key(shape, pad(left), letter, pad(right)), votes))
+        })();
         match parsed {
             Some((key, votes)) => {
                 model.table.insert(key, votes);

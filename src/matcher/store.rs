@@ -1,0 +1,785 @@
+//! The matcher's tables as one block of bytes: built in memory from a [`Glossary`], or memory-mapped from a
+//! compiled index file ([`crate::index`]). One layout, one code path: a lookup reads the same bytes either way.
+//!
+//! The block starts with a table of [`SECTIONS`] (offset, length) pairs, then the sections:
+//!
+//! | section | holds |
+//! |---|---|
+//! | `ENTRY_OFFSETS`, `ENTRIES` | the entries as records (only in index files: a matcher built from a glossary keeps it) |
+//! | `EXACT`, `NORMALIZED`, `FAMILY` | `fst` maps: a form as written / its `search` key / a person's family name → form references |
+//! | `REFS` | the reference lists those maps point to |
+//! | `FORM_OFFSETS`, `FORMS` | each fuzzy form's keys as a record (see [`encode_keys`]), read without copying |
+//! | `FUZZY` | an `fst` map: skeleton token or one-letter deletion → the forms indexed under it |
+//! | `POSTINGS` | those lists, delta-coded |
+//!
+//! A map's value is either one reference inline (lowest bit 1) or the offset of a list (lowest bit 0).
+//! Numbers are little-endian; lengths and list items are LEB128 varints. Every read is bounds-checked: a damaged
+//! block reads as missing data, never as a panic (and index files carry a checksum besides).
+
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+use fst::{Map, MapBuilder};
+use rustc_hash::FxHashMap;
+
+use super::distance;
+use super::fuzzy::{NameKeys, TokenKeys};
+use crate::glossary::{EntityType, Entry, Origin};
+
+/// The bytes of a store: owned, a read-only memory map of an index file, or compiled into the program.
+#[derive(Debug)]
+pub(crate) enum Bytes {
+    /// Built in memory.
+    Owned(Vec<u8>),
+    /// Mapped from a file.
+    Mapped(memmap2::Mmap),
+    /// Part of the program (the shipped glossary's index).
+    Static(&'static [u8]),
+}
+
+impl Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+            Bytes::Static(b) => b,
+        }
+    }
+}
+
+/// A sub-range of the shared bytes, for `fst::Map`.
+#[derive(Clone, Debug)]
+pub(crate) struct Slice {
+    bytes: Arc<Bytes>,
+    start: usize,
+    end: usize,
+}
+
+impl AsRef<[u8]> for Slice {
+    fn as_ref(&self) -> &[u8] {
+        self.bytes.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+const ENTRY_OFFSETS: usize = 0;
+const ENTRIES: usize = 1;
+const NORMALIZED: usize = 2;
+const FAMILY: usize = 3;
+const REFS: usize = 4;
+const FORM_OFFSETS: usize = 5;
+const FORMS: usize = 6;
+const FUZZY: usize = 7;
+const POSTINGS: usize = 8;
+/// The number of sections.
+pub(crate) const SECTIONS: usize = 9;
+/// Bytes of the section table: (offset, length) per section, then the number of entries and of fuzzy forms.
+const TABLE: usize = SECTIONS * 16 + 16;
+
+/// A reference to one form of one entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct FormRef {
+    pub(crate) entry: u32,
+    pub(crate) form: u32,
+}
+
+/// The matcher's tables (see the module documentation).
+#[derive(Debug)]
+pub(crate) struct Store {
+    bytes: Arc<Bytes>,
+    /// Where the store begins in `bytes` (after an index file's header).
+    base: usize,
+    sections: [Range<usize>; SECTIONS],
+    normalized: Map<Slice>,
+    family: Map<Slice>,
+    fuzzy: Map<Slice>,
+    entries: usize,
+    forms: usize,
+}
+
+/// Why a block of bytes is not a store.
+#[derive(Debug)]
+pub(crate) struct Damaged(pub(crate) String);
+
+impl Store {
+    /// Reads the section table and the maps' headers (constant time: nothing else is touched).
+    pub(crate) fn from_bytes(bytes: Bytes) -> Result<Store, Damaged> {
+        Store::from_body(bytes, 0)
+    }
+
+    /// A store that begins at byte `base` of `bytes`.
+    pub(crate) fn from_body(bytes: Bytes, base: usize) -> Result<Store, Damaged> {
+        let bytes = Arc::new(bytes);
+        let body = bytes.get(base..).unwrap_or_default();
+        let table = body
+            .get(..TABLE)
+            .ok_or_else(|| Damaged(format!("{} bytes: too short", body.len())))?;
+        let word = |i: usize| {
+            table
+                .get(i * 8..i * 8 + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map_or(u64::MAX, u64::from_le_bytes)
+        };
+        let mut sections: [Range<usize>; SECTIONS] = Default::default();
+        for (i, s) in sections.iter_mut().enumerate() {
+            let (start, len) = (word(2 * i), word(2 * i + 1));
+            let end = start.saturating_add(len);
+            if start < TABLE as u64 || end > body.len() as u64 {
+                return Err(Damaged(format!(
+                    "section {i} ({start}..{end}) lies outside the {} bytes",
+                    body.len()
+                )));
+            }
+            *s = base + start as usize..base + end as usize;
+        }
+        let entries = usize::try_from(word(2 * SECTIONS)).unwrap_or(usize::MAX);
+        let forms = usize::try_from(word(2 * SECTIONS + 1)).unwrap_or(usize::MAX);
+        for (what, section, count) in [
+            ("entry", ENTRY_OFFSETS, entries),
+            ("form", FORM_OFFSETS, forms),
+        ] {
+            let len = sections[section].len();
+            if len != 0 && Some(len) != count.checked_add(1).and_then(|c| c.checked_mul(4)) {
+                return Err(Damaged(format!(
+                    "{what} offsets: {len} bytes for {count} items"
+                )));
+            }
+        }
+        let map = |i: usize| {
+            let r = sections[i].clone();
+            Map::new(Slice {
+                bytes: Arc::clone(&bytes),
+                start: r.start,
+                end: r.end,
+            })
+            .map_err(|e| Damaged(format!("section {i}: {e}")))
+        };
+        Ok(Store {
+            normalized: map(NORMALIZED)?,
+            family: map(FAMILY)?,
+            fuzzy: map(FUZZY)?,
+            sections,
+            bytes,
+            base,
+            entries,
+            forms,
+        })
+    }
+
+    /// The whole block (what an index file stores after its header).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(self.base..).unwrap_or_default()
+    }
+
+    fn section(&self, i: usize) -> &[u8] {
+        self.sections
+            .get(i)
+            .and_then(|r| self.bytes.get(r.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The sections' sizes in bytes, by name (for `qamus index check`).
+    pub(crate) fn section_sizes(&self) -> [(&'static str, usize); SECTIONS] {
+        const NAMES: [&str; SECTIONS] = [
+            "entry offsets",
+            "entries",
+            "normalized",
+            "family",
+            "refs",
+            "form offsets",
+            "forms",
+            "fuzzy",
+            "postings",
+        ];
+        let mut out = [("", 0); SECTIONS];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = (NAMES[i], self.sections[i].len());
+        }
+        out
+    }
+
+    /// Entries stored (0 when the store was built without them).
+    pub(crate) fn entry_count(&self) -> usize {
+        self.entries
+    }
+
+    /// Fuzzy forms indexed.
+    pub(crate) fn form_count(&self) -> usize {
+        self.forms
+    }
+
+    /// The forms whose `search` key is `key` (every form: exact matches are found among them).
+    pub(crate) fn normalized(&self, key: &str) -> Vec<FormRef> {
+        self.refs(self.normalized.get(key))
+    }
+
+    /// The person forms whose family name (`search` key) is `key`.
+    pub(crate) fn family(&self, key: &str) -> Vec<FormRef> {
+        self.refs(self.family.get(key))
+    }
+
+    fn refs(&self, value: Option<u64>) -> Vec<FormRef> {
+        let Some(v) = value else {
+            return Vec::new();
+        };
+        if v & 1 == 1 {
+            return vec![FormRef {
+                entry: (v >> 21) as u32,
+                form: ((v >> 1) & 0xF_FFFF) as u32,
+            }];
+        }
+        let mut r = Reader::at(self.section(REFS), (v >> 1) as usize);
+        let n = r.varint().unwrap_or(0) as usize;
+        let mut out = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            let (Some(entry), Some(form)) = (r.varint(), r.varint()) else {
+                break;
+            };
+            out.push(FormRef {
+                entry: entry as u32,
+                form: form as u32,
+            });
+        }
+        out
+    }
+
+    /// The forms indexed under a skeleton key: their number, and an iterator over their ids (ascending).
+    pub(crate) fn postings(&self, key: &str) -> Option<Postings<'_>> {
+        let v = self.fuzzy.get(key)?;
+        if v & 1 == 1 {
+            return Some(Postings {
+                len: 1,
+                single: Some((v >> 1) as u32),
+                reader: Reader::at(&[], 0),
+                last: 0,
+                left: 0,
+            });
+        }
+        let mut reader = Reader::at(self.section(POSTINGS), (v >> 1) as usize);
+        let len = reader.varint()? as usize;
+        Some(Postings {
+            len,
+            single: None,
+            reader,
+            last: 0,
+            left: len,
+        })
+    }
+
+    fn record(&self, offsets: usize, records: usize, i: usize) -> Option<&[u8]> {
+        let table = self.section(offsets);
+        let at = |k: usize| {
+            let b = table.get(k * 4..k * 4 + 4)?;
+            usize::try_from(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?)).ok()
+        };
+        let (start, end) = (at(i)?, at(i + 1)?);
+        self.section(records).get(start..end)
+    }
+
+    /// Fuzzy form `id`: its entry and form, and its keys, borrowed from the store.
+    pub(crate) fn form(&self, id: u32) -> Option<(FormRef, NameKeys<'_>)> {
+        decode_keys(self.record(FORM_OFFSETS, FORMS, id as usize)?)
+    }
+
+    /// Entry `i`, decoded (index files only).
+    pub(crate) fn entry(&self, i: usize) -> Option<Entry> {
+        decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?)
+    }
+}
+
+/// The ids of a posting list.
+pub(crate) struct Postings<'a> {
+    /// How many ids the list holds.
+    pub(crate) len: usize,
+    single: Option<u32>,
+    reader: Reader<'a>,
+    last: u64,
+    left: usize,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        if let Some(id) = self.single.take() {
+            return Some(id);
+        }
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        self.last += self.reader.varint()?;
+        u32::try_from(self.last).ok()
+    }
+}
+
+/// Builds a store.
+#[derive(Default)]
+pub(crate) struct Builder {
+    normalized: FxHashMap<String, Vec<FormRef>>,
+    family: FxHashMap<String, Vec<FormRef>>,
+    forms: Vec<u8>,
+    form_offsets: Vec<u64>,
+    fuzzy: FxHashMap<String, Vec<u32>>,
+    entries: Vec<u8>,
+    entry_offsets: Vec<u64>,
+}
+
+impl Builder {
+    /// Adds a form's `search` key (every form, so that an exact match can be found among them).
+    pub(crate) fn normalized(&mut self, key: String, r: FormRef) {
+        let refs = self.normalized.entry(key).or_default();
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
+
+    /// Adds a person's family name.
+    pub(crate) fn family(&mut self, key: String, r: FormRef) {
+        add(&mut self.family, key, r);
+    }
+
+    /// The family-name map as built so far (the matcher derives fuzzy forms from it).
+    pub(crate) fn family_map(&self) -> &FxHashMap<String, Vec<FormRef>> {
+        &self.family
+    }
+
+    /// Adds a fuzzy form with its keys, indexed under `index_keys`; returns its id.
+    pub(crate) fn form(
+        &mut self,
+        r: FormRef,
+        keys: &NameKeys<'_>,
+        index_keys: impl Iterator<Item = String>,
+    ) -> u32 {
+        let id = self.form_offsets.len() as u32;
+        self.form_offsets.push(self.forms.len() as u64);
+        encode_keys(&mut self.forms, r, keys);
+        for k in index_keys {
+            let list = self.fuzzy.entry(k).or_default();
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+        id
+    }
+
+    /// Adds an entry record (for index files).
+    pub(crate) fn entry(&mut self, e: &Entry) {
+        self.entry_offsets.push(self.entries.len() as u64);
+        encode_entry(&mut self.entries, e);
+    }
+
+    /// Lays the sections out.
+    pub(crate) fn finish(self) -> Store {
+        // The maps' keys come sorted and distinct, so `fst` cannot refuse them, and the table just written
+        // describes the bytes that follow it: neither step can fail but on a bug in this module.
+        self.layout()
+            .expect("a store is laid out from sorted, distinct keys, each section under 4 GiB")
+    }
+
+    fn layout(self) -> Result<Store, Damaged> {
+        let entries = self.entry_offsets.len();
+        let forms = self.form_offsets.len();
+        let mut refs = Vec::new();
+        let normalized = ref_map(self.normalized, &mut refs)?;
+        let family = ref_map(self.family, &mut refs)?;
+        let mut postings = Vec::new();
+        let fuzzy = posting_map(self.fuzzy, &mut postings)?;
+        let offsets = |mut v: Vec<u64>, end: usize| {
+            if v.is_empty() {
+                return Ok(Vec::new());
+            }
+            v.push(end as u64);
+            v.iter()
+                .map(|&o| u32::try_from(o).map(u32::to_le_bytes))
+                .collect::<Result<Vec<[u8; 4]>, _>>()
+                .map(|v| v.concat())
+                .map_err(|_| Damaged("a section of over 4 GiB".into()))
+        };
+        let entry_offsets = offsets(self.entry_offsets, self.entries.len())?;
+        let form_offsets = offsets(self.form_offsets, self.forms.len())?;
+        let parts: [&[u8]; SECTIONS] = [
+            &entry_offsets,
+            &self.entries,
+            &normalized,
+            &family,
+            &refs,
+            &form_offsets,
+            &self.forms,
+            &fuzzy,
+            &postings,
+        ];
+        let total = TABLE + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(total);
+        let mut at = TABLE as u64;
+        for p in parts {
+            out.extend_from_slice(&at.to_le_bytes());
+            out.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            at += p.len() as u64;
+        }
+        out.extend_from_slice(&(entries as u64).to_le_bytes());
+        out.extend_from_slice(&(forms as u64).to_le_bytes());
+        for p in parts {
+            out.extend_from_slice(p);
+        }
+        Store::from_bytes(Bytes::Owned(out))
+    }
+}
+
+fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
+    let refs = map.entry(key).or_default();
+    if !refs.iter().any(|x| x.entry == r.entry) {
+        refs.push(r);
+    }
+}
+
+fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
+    let mut keys: Vec<(String, Vec<FormRef>)> = map.into_iter().collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut b = MapBuilder::memory();
+    for (key, list) in keys {
+        let value = match list.as_slice() {
+            [r] if r.form < (1 << 20) => (u64::from(r.entry) << 21) | (u64::from(r.form) << 1) | 1,
+            _ => {
+                let at = refs.len() as u64;
+                put_varint(refs, list.len() as u64);
+                for r in &list {
+                    put_varint(refs, u64::from(r.entry));
+                    put_varint(refs, u64::from(r.form));
+                }
+                at << 1
+            }
+        };
+        b.insert(key, value).map_err(|e| Damaged(e.to_string()))?;
+    }
+    b.into_inner().map_err(|e| Damaged(e.to_string()))
+}
+
+fn posting_map(map: FxHashMap<String, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
+    let mut keys: Vec<(String, Vec<u32>)> = map.into_iter().collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut b = MapBuilder::memory();
+    for (key, list) in keys {
+        let value = if let [id] = list.as_slice() {
+            (u64::from(*id) << 1) | 1
+        } else {
+            let at = out.len() as u64;
+            put_varint(out, list.len() as u64);
+            let mut last = 0u64;
+            for &id in &list {
+                put_varint(out, u64::from(id) - last);
+                last = u64::from(id);
+            }
+            at << 1
+        };
+        b.insert(key, value).map_err(|e| Damaged(e.to_string()))?;
+    }
+    b.into_inner().map_err(|e| Damaged(e.to_string()))
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_varint(out, b.len() as u64);
+    out.extend_from_slice(b);
+}
+
+/// A bounds-checked reader of a record.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn at(bytes: &'a [u8], pos: usize) -> Reader<'a> {
+        Reader { bytes, pos }
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        let b = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(b)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
+    }
+}
+
+/// Token flags of a form record.
+const TOKEN_ARABIC: u8 = 1;
+/// The token's `search` key is its written form with the letters folded (not stored).
+const SEARCH_IS_FOLDED_RAW: u8 = 2;
+/// The token's Latin key is its `search` key (not stored).
+const LATIN_IS_SEARCH: u8 = 4;
+
+/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply (the
+/// written form or the `search` key, the skeleton, the Latin key when it is a transliteration). Joined keys and
+/// the weighted-distance codes are derived when the record is read ([`decode_keys`]).
+pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>) {
+    put_varint(out, u64::from(r.entry));
+    put_varint(out, u64::from(r.form));
+    out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1));
+    put_varint(out, k.tokens.len() as u64);
+    for t in &k.tokens {
+        let folded = t.arabic && folded_raw(&t.raw) == t.search;
+        let latin_is_search = t.latin == t.search;
+        out.push(
+            if t.arabic { TOKEN_ARABIC } else { 0 }
+                | if folded { SEARCH_IS_FOLDED_RAW } else { 0 }
+                | if latin_is_search { LATIN_IS_SEARCH } else { 0 },
+        );
+        if t.arabic {
+            put_bytes(out, t.raw.as_bytes());
+        }
+        if !folded {
+            put_bytes(out, t.search.as_bytes());
+        }
+        put_bytes(out, t.skeleton.as_bytes());
+        if !latin_is_search {
+            put_bytes(out, t.latin.as_bytes());
+        }
+    }
+}
+
+fn folded_raw(raw: &str) -> Cow<'_, str> {
+    crate::normalize::fold(raw, crate::normalize::Folds::LETTERS)
+}
+
+/// Reads what [`encode_keys`] wrote, borrowing what it can.
+pub(crate) fn decode_keys(record: &[u8]) -> Option<(FormRef, NameKeys<'_>)> {
+    let mut r = Reader::at(record, 0);
+    let form = FormRef {
+        entry: u32::try_from(r.varint()?).ok()?,
+        form: u32::try_from(r.varint()?).ok()?,
+    };
+    let flags = r.u8()?;
+    let n = usize::try_from(r.varint()?).ok()?;
+    let mut tokens = Vec::with_capacity(n.min(64));
+    for _ in 0..n {
+        let f = r.u8()?;
+        let arabic = f & TOKEN_ARABIC != 0;
+        let raw = if arabic { r.str()? } else { "" };
+        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+            folded_raw(raw)
+        } else {
+            Cow::Borrowed(r.str()?)
+        };
+        let skeleton = Cow::Borrowed(r.str()?);
+        let latin = if f & LATIN_IS_SEARCH != 0 {
+            search.clone()
+        } else {
+            Cow::Borrowed(r.str()?)
+        };
+        tokens.push(TokenKeys {
+            arabic,
+            search_code: Cow::Owned(distance::encode(&search)),
+            latin_code: Cow::Owned(distance::encode(&latin)),
+            raw: Cow::Borrowed(raw),
+            search,
+            skeleton,
+            latin,
+        });
+    }
+    let mut keys = NameKeys {
+        entry_arabic: flags & 1 == 1,
+        entry_latin: flags & 2 == 2,
+        ..NameKeys::default()
+    };
+    if let [t] = tokens.as_slice() {
+        keys.search = t.search.clone();
+        keys.skeleton = t.skeleton.clone();
+        keys.latin = t.latin.clone();
+        keys.search_code = t.search_code.clone();
+        keys.latin_code = t.latin_code.clone();
+        keys.raw = t.raw.clone();
+    } else {
+        keys.search = Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect());
+        keys.skeleton = Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect());
+        keys.latin = Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect());
+        keys.search_code = Cow::Owned(
+            tokens
+                .iter()
+                .flat_map(|t| t.search_code.iter().copied())
+                .collect(),
+        );
+        keys.latin_code = Cow::Owned(
+            tokens
+                .iter()
+                .flat_map(|t| t.latin_code.iter().copied())
+                .collect(),
+        );
+        keys.raw = Cow::Owned(
+            tokens
+                .iter()
+                .filter(|t| t.arabic)
+                .map(|t| t.raw.as_ref())
+                .collect::<Vec<&str>>()
+                .join(" "),
+        );
+    }
+    keys.tokens = tokens;
+    Some((form, keys))
+}
+
+fn encode_entry(out: &mut Vec<u8>, e: &Entry) {
+    let list = |out: &mut Vec<u8>, v: &[String]| {
+        put_varint(out, v.len() as u64);
+        for s in v {
+            put_bytes(out, s.as_bytes());
+        }
+    };
+    put_bytes(out, e.id.as_bytes());
+    out.push(match e.kind {
+        EntityType::Per => 0,
+        EntityType::Loc => 1,
+        EntityType::Org => 2,
+        EntityType::Misc => 3,
+    });
+    put_bytes(out, e.en.as_bytes());
+    put_bytes(out, e.ar.as_bytes());
+    list(out, &e.en_variants);
+    list(out, &e.ar_variants);
+    put_bytes(out, e.note.as_bytes());
+    put_varint(out, e.extra.len() as u64);
+    for (k, v) in &e.extra {
+        put_bytes(out, k.as_bytes());
+        put_bytes(out, v.as_bytes());
+    }
+    put_varint(out, e.origin.layer as u64);
+    put_varint(out, e.origin.line);
+}
+
+fn decode_entry(record: &[u8]) -> Option<Entry> {
+    let mut r = Reader::at(record, 0);
+    let string = |r: &mut Reader<'_>| r.str().map(str::to_string);
+    let list = |r: &mut Reader<'_>| -> Option<Vec<String>> {
+        let n = usize::try_from(r.varint()?).ok()?;
+        (0..n).map(|_| r.str().map(str::to_string)).collect()
+    };
+    let id = string(&mut r)?;
+    let kind = *EntityType::ALL.get(usize::from(r.u8()?))?;
+    let en = string(&mut r)?;
+    let ar = string(&mut r)?;
+    let en_variants = list(&mut r)?;
+    let ar_variants = list(&mut r)?;
+    let note = string(&mut r)?;
+    let n = usize::try_from(r.varint()?).ok()?;
+    let extra = (0..n)
+        .map(|_| Some((string(&mut r)?, string(&mut r)?)))
+        .collect::<Option<Vec<_>>>()?;
+    let origin = Origin {
+        layer: usize::try_from(r.varint()?).ok()?,
+        line: r.varint()?,
+    };
+    Some(Entry {
+        id,
+        kind,
+        en,
+        ar,
+        en_variants,
+        ar_variants,
+        note,
+        extra,
+        origin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_entries_round_trip() {
+        for name in [
+            "ناغورنو كاراباخ",
+            "Vladimir Putin",
+            "بيسكوف",
+            "عبد الله بن زايد",
+        ] {
+            let keys = NameKeys::new(name, true);
+            let mut out = Vec::new();
+            let r = FormRef { entry: 7, form: 2 };
+            encode_keys(&mut out, r, &keys);
+            let (r2, back) = decode_keys(&out).expect("decodes");
+            assert_eq!(r2, r);
+            assert_eq!(back, keys, "{name}");
+        }
+        let e = Entry {
+            id: "x".into(),
+            kind: EntityType::Org,
+            en: "Kremlin".into(),
+            ar: "الكرملين".into(),
+            en_variants: vec!["The Kremlin".into()],
+            ar_variants: vec!["الكريملن".into(), "كرملين".into()],
+            note: "n".into(),
+            extra: vec![("wikidata".into(), "Q1".into())],
+            origin: Origin { layer: 2, line: 40 },
+        };
+        let mut out = Vec::new();
+        encode_entry(&mut out, &e);
+        assert_eq!(decode_entry(&out), Some(e));
+        // A damaged record reads as nothing, never panics.
+        for cut in 0..out.len() {
+            let _ = decode_entry(out.get(..cut).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn maps_and_postings() {
+        let mut b = Builder::default();
+        let r = |entry, form| FormRef { entry, form };
+        b.normalized("a".into(), r(1, 0));
+        b.normalized("b".into(), r(1, 0));
+        b.normalized("b".into(), r(2, 3));
+        b.normalized("b".into(), r(1, 0));
+        let keys = NameKeys::new("بيسكوف", true);
+        for _ in 0..300 {
+            b.form(r(0, 0), &keys, ["K".to_string()].into_iter());
+        }
+        b.form(r(0, 0), &keys, ["L".to_string()].into_iter());
+        let s = b.finish();
+        assert_eq!(s.normalized("a"), [r(1, 0)]);
+        assert_eq!(s.normalized("b"), [r(1, 0), r(2, 3)]);
+        assert!(s.normalized("c").is_empty());
+        let p = s.postings("K").expect("list");
+        assert_eq!(p.len, 300);
+        assert_eq!(p.collect::<Vec<u32>>(), (0..300).collect::<Vec<u32>>());
+        assert_eq!(
+            s.postings("L").map(|p| p.collect::<Vec<_>>()),
+            Some(vec![300])
+        );
+        assert_eq!(s.form(5).map(|(_, k)| k), Some(keys));
+        assert!(s.form(301).is_none());
+        // Damaged bytes are refused or read as missing, never a panic.
+        let bytes = s.as_bytes().to_vec();
+        for cut in [0, 10, TABLE, bytes.len() / 2, bytes.len() - 1] {
+            let _ = Store::from_bytes(Bytes::Owned(bytes.get(..cut).unwrap_or_default().to_vec()));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! `qamus index build` / `index check` and `--glossary FILE.qidx`, through the real binary: an index answers
+//! exactly as its CSV does, in every command that takes a glossary, and a stale or damaged one is refused.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::CommandCargoExt;
+use tempfile::TempDir;
+
+const GLOSSARY: &str = "id,type,en,ar,en_variants,ar_variants,note
+# my entries
+peskov,PER,Dmitry Peskov,دميتري بيسكوف,Peskov,ديمتري بيسكوف,spokesman
+acme,ORG,Acme Trading,أكمي للتجارة,,,
+";
+
+fn qamus(args: &[&str]) -> Output {
+    Command::cargo_bin("qamus")
+        .unwrap_or_else(|e| panic!("binary: {e}"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"))
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+struct Fixture {
+    _dir: TempDir,
+    csv: PathBuf,
+    index: PathBuf,
+}
+
+fn fixture(extra: &[&str]) -> Fixture {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let csv = dir.path().join("mine.csv");
+    std::fs::write(&csv, GLOSSARY).unwrap_or_else(|e| panic!("write: {e}"));
+    let index = dir.path().join("names.qidx");
+    let mut args = vec!["index", "build", s(&csv), "-o", s(&index)];
+    args.extend_from_slice(extra);
+    let out = qamus(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("wrote"), "{}", text(&out.stderr));
+    Fixture {
+        _dir: dir,
+        csv,
+        index,
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("utf-8 path"))
+}
+
+#[test]
+fn lookup_through_an_index_prints_what_the_csv_prints() {
+    let f = fixture(&[]);
+    let queries = [
+        "بسكوف",
+        "لبوتين",
+        "Paschinjan",
+        "أكمي للتجارة",
+        "Peskov",
+        "xyzzy",
+    ];
+    for format in ["table", "jsonl"] {
+        for q in queries {
+            let a = qamus(&[
+                "lookup",
+                "--format",
+                format,
+                "--top",
+                "3",
+                "-g",
+                s(&f.csv),
+                q,
+            ]);
+            let b = qamus(&[
+                "lookup",
+                "--format",
+                format,
+                "--top",
+                "3",
+                "-g",
+                s(&f.index),
+                q,
+            ]);
+            assert_eq!(text(&a.stdout), text(&b.stdout), "{format} {q}");
+            assert_eq!(a.status.code(), b.status.code(), "{q}");
+        }
+    }
+}
+
+#[test]
+fn scan_and_xref_take_an_index() {
+    let f = fixture(&[]);
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/seeds");
+    for (cmd, format) in [("scan", "jsonl"), ("xref", "json")] {
+        let a = qamus(&[cmd, "--format", format, "-g", s(&f.csv), seeds]);
+        let b = qamus(&[cmd, "--format", format, "-g", s(&f.index), seeds]);
+        let (a, b) = (text(&a.stdout), text(&b.stdout));
+        assert!(a.lines().count() > 3, "{cmd}: {a}");
+        assert_eq!(a, b, "{cmd}");
+    }
+    let a = qamus(&["discover", "-g", s(&f.csv), seeds]);
+    let b = qamus(&["discover", "-g", s(&f.index), seeds]);
+    assert_eq!(text(&a.stdout), text(&b.stdout), "discover");
+}
+
+#[test]
+fn an_index_without_the_shipped_glossary() {
+    let f = fixture(&["--no-default-glossary"]);
+    // Alone, as built: only its own entries.
+    let out = qamus(&[
+        "lookup",
+        "--no-default-glossary",
+        "-g",
+        s(&f.index),
+        "بوتين",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let out = qamus(&[
+        "lookup",
+        "--no-default-glossary",
+        "-g",
+        s(&f.index),
+        "بيسكوف",
+    ]);
+    assert!(
+        text(&out.stdout).contains("peskov"),
+        "{}",
+        text(&out.stdout)
+    );
+    // With the shipped glossary under it (loaded, not mapped): both.
+    let out = qamus(&["lookup", "-g", s(&f.index), "بوتين", "أكمي للتجارة"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_stale_index_is_refused_with_the_command_that_rebuilds_it() {
+    let f = fixture(&[]);
+    std::fs::write(&f.csv, format!("{GLOSSARY}x,PER,X Y,إكس واي,,,\n"))
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let out = qamus(&["lookup", "-g", s(&f.index), "بيسكوف"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.contains("stale index"), "{err}");
+    assert!(err.contains("mine.csv changed"), "{err}");
+    assert!(err.contains("qamus index build"), "{err}");
+    let out = qamus(&["index", "check", s(&f.index)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("stale index"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Rebuilt as told, it opens again.
+    let out = qamus(&["index", "build", s(&f.csv), "-o", s(&f.index)]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = qamus(&["index", "check", s(&f.index)]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains(": ok: "),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_damaged_index_is_refused() {
+    let f = fixture(&[]);
+    let mut bytes = std::fs::read(&f.index).unwrap_or_else(|e| panic!("read: {e}"));
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&f.index, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
+    for args in [
+        vec!["lookup", "-g", s(&f.index), "بيسكوف"],
+        vec!["index", "check", s(&f.index)],
+    ] {
+        let out = qamus(&args);
+        let all = text(&out.stdout) + &text(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(all.contains("damaged index"), "{all}");
+        assert!(all.contains("names.qidx"), "{all}");
+    }
+    bytes.truncate(100);
+    std::fs::write(&f.index, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
+    let out = qamus(&["lookup", "-g", s(&f.index), "بيسكوف"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("damaged index"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn build_refuses_a_bad_glossary_and_writes_nothing() {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "id,type,en\nx,PERSON,X\n").unwrap_or_else(|e| panic!("write: {e}"));
+    let out_path = dir.path().join("bad.qidx");
+    let out = qamus(&["index", "build", s(&csv), "-o", s(&out_path)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("bad.csv:2"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!out_path.exists());
+}
