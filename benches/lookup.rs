@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use qamus::index;
 use qamus::matcher::Matcher;
 use qamus::normalize;
 use qamus::synth::Generator;
@@ -70,6 +71,35 @@ fn bench_lookup(c: &mut Criterion) {
                 found
             })
         });
+        // The same glossary as a compiled index file, memory-mapped: the same answers from the same bytes.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("g.qidx");
+        let started = Instant::now();
+        let summary = index::write(matcher.glossary(), false, Vec::new(), &path).expect("index");
+        eprintln!(
+            "lookup/{n}: index file written in {:.2?}, {} bytes ({} per entry)",
+            started.elapsed(),
+            summary.bytes,
+            summary.bytes / n as u64
+        );
+        let mapped = index::open(&path, &index::OpenOptions::default()).expect("open");
+        g.bench_function(format!("{n}/qamus-mapped"), |b| {
+            b.iter(|| {
+                let found: usize = qs.iter().map(|q| mapped.lookup(black_box(q)).len()).sum();
+                assert!(found > 0);
+                found
+            })
+        });
+        // Opening the index and answering one query: what a `qamus lookup --glossary g.qidx NAME` costs beyond
+        // the process start (the body's checksum included up to the default verify limit).
+        g.throughput(Throughput::Elements(1));
+        g.bench_function(format!("{n}/open-and-answer"), |b| {
+            b.iter(|| {
+                let m = index::open(&path, &index::OpenOptions::default()).expect("open");
+                m.lookup(black_box(&qs[0])).len()
+            })
+        });
+        g.throughput(Throughput::Elements(qs.len() as u64));
         if n <= 10_000 {
             // Baseline: normalize, then Jaro-Winkler against every form (what a script with strsim would do).
             let forms: Vec<String> = matcher

@@ -25,10 +25,14 @@ fn code(c: char) -> u8 {
 
 /// The codes of a key (spaces left out), for [`similarity_codes`].
 pub(crate) fn encode(key: &str) -> Vec<u8> {
-    key.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(code)
-        .collect()
+    let mut out = Vec::with_capacity(key.len());
+    encode_into(key, &mut out);
+    out
+}
+
+/// [`encode`], appending to `out`.
+pub(crate) fn encode_into(key: &str, out: &mut Vec<u8>) {
+    out.extend(key.chars().filter(|c| !c.is_whitespace()).map(code));
 }
 
 fn indel(c: u8) -> f32 {
@@ -70,33 +74,31 @@ fn distance(a: &[u8], b: &[u8]) -> f32 {
     if n >= STACK {
         return distance_long(a, b);
     }
-    let mut stack = [[0f32; STACK + 1]; 2];
-    let [p, c] = &mut stack;
-    let (prev, cur): (&mut [f32], &mut [f32]) = (&mut p[..=n], &mut c[..=n]);
+    // One row of the table on the stack, and b's insertion costs looked up once.
+    let mut costs = [0f32; STACK];
+    let mut row = [0f32; STACK + 1];
+    let (costs, row) = (&mut costs[..n], &mut row[..=n]);
     let mut acc = 0.0;
-    prev[0] = 0.0;
-    for (j, &cb) in b.iter().enumerate() {
-        acc += indel(cb);
-        prev[j + 1] = acc;
+    for ((cost, cell), &cb) in costs.iter_mut().zip(row.iter_mut().skip(1)).zip(b) {
+        *cost = indel(cb);
+        acc += *cost;
+        *cell = acc;
     }
-    let (mut prev, mut cur) = (prev, cur);
     for &ca in a {
-        cur[0] = prev[0] + indel(ca);
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = if ca == cb {
-                0.0
-            } else if ca == b'V' && cb == b'V' {
-                VOWEL_SUB
-            } else {
-                1.0
-            };
-            cur[j + 1] = (prev[j] + sub)
-                .min(prev[j + 1] + indel(ca))
-                .min(cur[j] + indel(cb));
+        let del = indel(ca);
+        // `diag` is the previous row's value at j, `left` this row's at j.
+        let mut diag = row[0];
+        let mut left = diag + del;
+        row[0] = left;
+        for ((cell, &cb), &ins) in row[1..].iter_mut().zip(b).zip(costs.iter()) {
+            let sub = if ca == cb { 0.0 } else { 1.0 };
+            let value = (diag + sub).min(*cell + del).min(left + ins);
+            diag = *cell;
+            *cell = value;
+            left = value;
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[n]
+    row[n]
 }
 
 /// The same on the heap, for long keys.
@@ -150,5 +152,15 @@ mod tests {
         assert!(similarity(&long, &format!("{long}ا")) > 0.99);
         assert_eq!(similarity("", ""), 1.0);
         assert_eq!(similarity("ab", ""), 0.0);
+    }
+
+    proptest::proptest! {
+        /// The one-row stack version and the two-row heap version are one distance.
+        #[test]
+        fn short_and_long_rows_agree(a in "[VBTSGHkq ]{0,40}", b in "[VBTSGHkq ]{0,40}") {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            proptest::prop_assert_eq!(distance(a, b), distance_long(a, b));
+            proptest::prop_assert!((distance(a, b) - distance(b, a)).abs() < 1e-4);
+        }
     }
 }

@@ -476,15 +476,15 @@ impl Matcher {
             return pool.into_iter().map(|(id, _)| id).collect();
         }
         let q_arabic = keys.tokens.first().is_some_and(|t| t.arabic);
+        let mut codes = Vec::new();
         let mut ranked: Vec<(u32, f64, u32)> = pool
             .into_iter()
             .filter_map(|(id, hits)| {
-                let (_, f) = self.store.form(id)?;
-                let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
+                let f_arabic = self.store.form_codes(id, q_arabic, &mut codes)?;
                 let sim = if f_arabic == q_arabic {
-                    distance::similarity_codes(&keys.search_code, &f.search_code)
+                    distance::similarity_codes(&keys.search_code, &codes)
                 } else {
-                    distance::similarity_codes(&keys.latin_code, &f.latin_code)
+                    distance::similarity_codes(&keys.latin_code, &codes)
                 };
                 Some((hits, sim, id))
             })

@@ -78,7 +78,7 @@ pub(crate) const SECTIONS: usize = 9;
 const TABLE: usize = SECTIONS * 16 + 16;
 
 /// A reference to one form of one entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct FormRef {
     pub(crate) entry: u32,
     pub(crate) form: u32,
@@ -280,6 +280,42 @@ impl Store {
     /// Fuzzy form `id`: its entry and form, and its keys, borrowed from the store.
     pub(crate) fn form(&self, id: u32) -> Option<(FormRef, NameKeys<'_>)> {
         decode_keys(self.record(FORM_OFFSETS, FORMS, id as usize)?)
+    }
+
+    /// The weighted-distance codes of fuzzy form `id`'s joined keys, written into `out` (cleared first) without
+    /// decoding the whole record: its `search` keys when the form's script is Arabic as `arabic` says, its Latin
+    /// keys otherwise. Returns whether the form is in Arabic script.
+    pub(crate) fn form_codes(&self, id: u32, arabic: bool, out: &mut Vec<u8>) -> Option<bool> {
+        out.clear();
+        let mut r = Reader::at(self.record(FORM_OFFSETS, FORMS, id as usize)?, 0);
+        r.varint()?;
+        r.varint()?;
+        r.u8()?;
+        let n = r.varint()?;
+        let mut form_arabic = None;
+        for _ in 0..n {
+            let f = r.u8()?;
+            let token_arabic = f & TOKEN_ARABIC != 0;
+            let first = *form_arabic.get_or_insert(token_arabic);
+            let raw = if token_arabic { r.str()? } else { "" };
+            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+                folded_raw(raw)
+            } else {
+                Cow::Borrowed(r.str()?)
+            };
+            r.bytes()?;
+            if first == arabic {
+                distance::encode_into(&search, out);
+                if f & LATIN_IS_SEARCH == 0 {
+                    r.bytes()?;
+                }
+            } else if f & LATIN_IS_SEARCH != 0 {
+                distance::encode_into(&search, out);
+            } else {
+                distance::encode_into(r.str()?, out);
+            }
+        }
+        form_arabic
     }
 
     /// Entry `i`, decoded (index files only).
@@ -747,6 +783,30 @@ mod tests {
         // A damaged record reads as nothing, never panics.
         for cut in 0..out.len() {
             let _ = decode_entry(out.get(..cut).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn form_codes_are_the_decoded_keys_codes() {
+        let names = ["ناغورنو كاراباخ", "Vladimir Putin", "بيسكوف", "عبد الله بن زايد", "Peskov", "قرة باغ"];
+        let mut b = Builder::default();
+        for n in names {
+            b.form(FormRef::default(), &NameKeys::new(n, true), std::iter::empty());
+        }
+        let s = b.finish();
+        let mut codes = Vec::new();
+        for (id, n) in names.iter().enumerate() {
+            let (_, k) = s.form(id as u32).expect("form");
+            let arabic = k.tokens.first().is_some_and(|t| t.arabic);
+            for q_arabic in [true, false] {
+                assert_eq!(s.form_codes(id as u32, q_arabic, &mut codes), Some(arabic));
+                let expected = if arabic == q_arabic {
+                    &k.search_code
+                } else {
+                    &k.latin_code
+                };
+                assert_eq!(&codes[..], &expected[..], "{n} {q_arabic}");
+            }
         }
     }
 
