@@ -788,10 +788,21 @@ mod tests {
 
     #[test]
     fn form_codes_are_the_decoded_keys_codes() {
-        let names = ["ناغورنو كاراباخ", "Vladimir Putin", "بيسكوف", "عبد الله بن زايد", "Peskov", "قرة باغ"];
+        let names = [
+            "ناغورنو كاراباخ",
+            "Vladimir Putin",
+            "بيسكوف",
+            "عبد الله بن زايد",
+            "Peskov",
+            "قرة باغ",
+        ];
         let mut b = Builder::default();
         for n in names {
-            b.form(FormRef::default(), &NameKeys::new(n, true), std::iter::empty());
+            b.form(
+                FormRef::default(),
+                &NameKeys::new(n, true),
+                std::iter::empty(),
+            );
         }
         let s = b.finish();
         let mut codes = Vec::new();

@@ -459,57 +459,87 @@ impl LetterChunks {
 
 /// The chunk distributions of every letter of an Arabic name, word by word (the model's contexts stop at word
 /// ends). A word that starts with the article ال may also be read without it.
+///
+/// A Latin query is fitted against each Arabic candidate form, so the same words come back query after query:
+/// each thread keeps the distributions of the words it has read (bounded; cleared when full).
 pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
-    let m = model();
+    thread_local! {
+        static READ: std::cell::RefCell<FxHashMap<Box<str>, Vec<LetterChunks>>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    const READ_MAX: usize = 1 << 14;
     let mut out = Vec::new();
-    let mut votes = Ballot::new(m.chunks.len());
-    let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
+    let mut votes = None;
     for word in text.split(|c: char| c.is_whitespace() || c == '-') {
-        let mut raw = word
-            .chars()
-            .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
-        let article = matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل')))
-            && raw.nth(1).is_some();
-        let body = prepare(word);
-        let mut padded = vec!['^', '^'];
-        padded.extend_from_slice(&body);
-        padded.extend(['$', '$']);
-        for i in 0..body.len() {
-            let p = i + 2;
-            let Some(&letter) = padded.get(p) else {
-                continue;
-            };
-            votes.clear();
-            // Only contexts of up to one letter on each side: the wider ones recall the words they were learned
-            // from more than they generalize, which would make the fit of a training name look better than that
-            // of a new one.
-            m.vote_for(&padded, p, letter, FIT_CONTEXT, &mut votes);
-            // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
-            // votes as all the others together.
-            if article && i < 2 {
-                let total: f32 = votes.votes().map(|v| v.1).sum();
-                let have = votes.weight.get(usize::from(empty)).copied().unwrap_or(0.0);
-                votes.add(empty, (total.max(1.0) - have).max(0.0));
-            }
-            let total: f64 = votes.votes().map(|v| f64::from(v.1)).sum();
-            let chunks: Vec<(u32, f32)> = votes
-                .votes()
-                .filter_map(|(c, w)| {
-                    let text = m.chunks.get(usize::from(c))?;
-                    let p = (1.0 - UNSEEN) * f64::from(w) / total.max(f64::MIN_POSITIVE);
-                    Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
-                })
-                .collect();
-            let unseen = [0usize, 1, 2, 3].map(|len| {
-                // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
-                let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
-                let share = if total > 0.0 { UNSEEN } else { 1.0 };
-                (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
-            });
-            out.push(LetterChunks::new(chunks, unseen));
+        let found = READ.with(|read| {
+            read.borrow()
+                .get(word)
+                .map(|chunks| out.extend_from_slice(chunks))
+        });
+        if found.is_some() {
+            continue;
         }
+        let votes = votes.get_or_insert_with(|| Ballot::new(model().chunks.len()));
+        let start = out.len();
+        word_chunks(word, votes, &mut out);
+        READ.with(|read| {
+            let mut read = read.borrow_mut();
+            if read.len() >= READ_MAX {
+                read.clear();
+            }
+            read.insert(word.into(), out.get(start..).unwrap_or_default().to_vec());
+        });
     }
     out
+}
+
+/// [`letter_chunks`] of one word, appended to `out`.
+fn word_chunks(word: &str, votes: &mut Ballot, out: &mut Vec<LetterChunks>) {
+    let m = model();
+    let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
+    let mut raw = word
+        .chars()
+        .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
+    let article =
+        matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some();
+    let body = prepare(word);
+    let mut padded = vec!['^', '^'];
+    padded.extend_from_slice(&body);
+    padded.extend(['$', '$']);
+    for i in 0..body.len() {
+        let p = i + 2;
+        let Some(&letter) = padded.get(p) else {
+            continue;
+        };
+        votes.clear();
+        // Only contexts of up to one letter on each side: the wider ones recall the words they were learned
+        // from more than they generalize, which would make the fit of a training name look better than that
+        // of a new one.
+        m.vote_for(&padded, p, letter, FIT_CONTEXT, votes);
+        // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
+        // votes as all the others together.
+        if article && i < 2 {
+            let total: f32 = votes.votes().map(|v| v.1).sum();
+            let have = votes.weight.get(usize::from(empty)).copied().unwrap_or(0.0);
+            votes.add(empty, (total.max(1.0) - have).max(0.0));
+        }
+        let total: f64 = votes.votes().map(|v| f64::from(v.1)).sum();
+        let chunks: Vec<(u32, f32)> = votes
+            .votes()
+            .filter_map(|(c, w)| {
+                let text = m.chunks.get(usize::from(c))?;
+                let p = (1.0 - UNSEEN) * f64::from(w) / total.max(f64::MIN_POSITIVE);
+                Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
+            })
+            .collect();
+        let unseen = [0usize, 1, 2, 3].map(|len| {
+            // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
+            let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
+            let share = if total > 0.0 { UNSEEN } else { 1.0 };
+            (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
+        });
+        out.push(LetterChunks::new(chunks, unseen));
+    }
 }
 
 /// Aligns Latin letters (lower-case ASCII; anything else is skipped) with letter chunk distributions: every
