@@ -210,3 +210,35 @@ fn build_refuses_a_bad_glossary_and_writes_nothing() {
     );
     assert!(!out_path.exists());
 }
+
+#[test]
+fn an_index_where_a_csv_is_edited_is_named_as_such() {
+    let f = fixture(&[]);
+    let out = qamus(&["glossary", "check", s(&f.index)]);
+    assert_eq!(out.status.code(), Some(1));
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(
+        all.contains("a compiled qamus index, not a CSV glossary"),
+        "{all}"
+    );
+    assert!(!all.contains("invalid UTF-8"), "{all}");
+    let from = f.csv.with_file_name("new.csv");
+    std::fs::write(&from, "id,type,en,ar\nz,PER,Zed,زد\n").unwrap_or_else(|e| panic!("write: {e}"));
+    let before = std::fs::read(&f.index).unwrap_or_else(|e| panic!("read: {e}"));
+    let out = qamus(&["glossary", "add", s(&f.index), "--from", s(&from)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a compiled qamus index"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&f.index).unwrap_or_default(), before);
+}
+
+#[test]
+fn stats_of_an_index_list_each_layer_once() {
+    let f = fixture(&[]);
+    let a = text(&qamus(&["glossary", "stats", "-g", s(&f.csv)]).stdout);
+    let b = text(&qamus(&["glossary", "stats", "-g", s(&f.index)]).stdout);
+    assert_eq!(a, b);
+}

@@ -125,7 +125,20 @@ fn load_glossary(a: &GlossaryArgs, lossy: bool) -> Result<Glossary> {
     } else {
         Glossary::builtin()
     };
-    for f in &a.files {
+    for (i, f) in a.files.iter().enumerate() {
+        // An index that holds the shipped glossary, first on top of it: it is the whole stack so far.
+        if i == 0 && !a.no_default_glossary && index::is_index(f) {
+            let holds_shipped = index::header(f)
+                .map(|h| h.builtin.is_some())
+                .unwrap_or(false);
+            if holds_shipped {
+                g = index::open(f, &index::OpenOptions::default())
+                    .map(|m| m.glossary().clone())
+                    .map_err(anyhow::Error::new)
+                    .context("cannot load glossary")?;
+                continue;
+            }
+        }
         let layer = if index::is_index(f) {
             index::open(f, &index::OpenOptions::default()).map(|m| m.glossary().clone())
         } else if lossy {

@@ -69,6 +69,22 @@ pub(crate) fn parse(name: &str, bytes: &[u8]) -> Parsed {
 pub(crate) fn parse_with(name: &str, bytes: &[u8], lossy: bool) -> Parsed {
     let path = Path::new(name);
     let mut problems = Vec::new();
+    // A compiled index given where a CSV is expected: one clear message, not a screen of invalid UTF-8.
+    if bytes.starts_with(crate::index::MAGIC) {
+        problems.push(Problem {
+            severity: Severity::Error,
+            kind: ErrorKind::Index,
+            location: Location::file(path),
+            message: "a compiled qamus index, not a CSV glossary: `qamus index check` checks it; edit the CSV files \
+                      it was built from and run `qamus index build` again"
+                .into(),
+        });
+        return Parsed {
+            name: name.to_string(),
+            entries: Vec::new(),
+            problems,
+        };
+    }
     let mut text = decode(path, bytes, &mut problems);
     if let Some(pos) = text.find('\0') {
         let mut location = Location::at_byte(Some(path), text.as_bytes(), pos);
