@@ -21,6 +21,12 @@ measure "lookup, 1M-row glossary" "$q" lookup --no-default-glossary -g g1m.csv �
 measure "lookup --no-fuzzy, 1M-row glossary" "$q" lookup --no-fuzzy --no-default-glossary -g g1m.csv بوتين
 measure "glossary stats, 1M rows" "$q" glossary stats --no-default-glossary -g g1m.csv
 measure "glossary check, 1M rows" "$q" glossary check g1m.csv
+measure "index build, 1M rows" "$q" index build --no-default-glossary g1m.csv -o g1m.qidx
+ls -l g1m.csv g1m.qidx | awk '{print $5, $9}'
+measure "lookup, 1M-entry index" "$q" lookup --no-default-glossary -g g1m.qidx بوتين
+measure "lookup --no-fuzzy, 1M-entry index" "$q" lookup --no-fuzzy --no-default-glossary -g g1m.qidx بوتين
+measure "index check (whole checksum), 1M-entry index" "$q" index check g1m.qidx
+rm -f g1m.qidx
 stream() {
     python3 -c "
 import sys
