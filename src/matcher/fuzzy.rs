@@ -10,11 +10,11 @@
 
 use std::borrow::Cow;
 
-use strsim::{jaro_winkler, normalized_damerau_levenshtein};
 
 use rustc_hash::FxHashMap;
 
 use super::store::Store;
+use super::distance::{jaro_winkler, normalized_damerau_levenshtein};
 use super::titles;
 use super::{distance, keys, weights};
 use crate::normalize::{self, is_arabic_letter, Folds};
