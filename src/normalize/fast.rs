@@ -1,0 +1,501 @@
+//! The fast path of [`super::search`], [`super::display`] and the Buckwalter transliteration: one walk over the
+//! bytes, with table look-ups, for text made of the characters met in ordinary Arabic and English prose.
+//!
+//! The text is cut into words at ASCII whitespace and NO-BREAK SPACE. None of the steps of the general pipeline
+//! (controls, NFC, NFKC, folds, whitespace collapse) looks across such a character: a ZWNJ next to it is not
+//! between two letters, nothing composes with it, the final-ة rule stops at it. So each word can be handled on
+//! its own, and the whitespace between words collapsed as [`super::collapse_whitespace`] does. A word whose
+//! characters are all in the known set below is mapped character by character through a table; any other word
+//! goes through the general pipeline, which stays the reference (tests compare both on random text and on the
+//! seed corpus).
+//!
+//! The known set: ASCII; U+00A0, U+00AB, U+00BB; U+2010..U+2015, U+2018, U+2019, U+201C, U+201D; and the Arabic
+//! block U+0600..U+06FF except the characters whose normalization depends on their neighbours or changes them:
+//! U+0653..U+0655 (they compose with the letter before them), U+0675..U+0678 (compatibility decompositions),
+//! U+061C (a removed control), U+0600..U+0605, U+061D and U+06DD (format characters). At the `display` level and
+//! in transliteration the marks are kept, so only the tashkeel U+064B..U+0652 and U+0670 are known there, and only
+//! in canonical order (their combining classes rise with their code points).
+//!
+//! The output is written lazily: runs of input that come out unchanged are remembered as byte ranges and copied
+//! only when something changed, so that text already normalized is returned borrowed.
+
+use std::borrow::Cow;
+
+use super::chars;
+
+/// What the `search` level does with a character of U+0600..U+06FF: [`FALLBACK`], [`SAME`], [`DROP`],
+/// [`TEH`], [`TEH_GOAL`], or the code point it becomes.
+static SEARCH: [u16; 256] = search_table();
+/// What the `display` level and transliteration may do with a character of U+0600..U+06FF: [`FALLBACK`],
+/// [`SAME`], or [`ORDERED_MARK`].
+static DISPLAY: [u8; 256] = display_table();
+
+/// Not in the known set: the word goes through the general pipeline.
+const FALLBACK: u16 = 0;
+/// Unchanged.
+const SAME: u16 = 1;
+/// Removed (marks, tatweel, apostrophes).
+const DROP: u16 = 2;
+/// U+0629 TEH MARBUTA: ه at the end of a word, unchanged before a letter.
+const TEH: u16 = 3;
+/// U+06C3 TEH MARBUTA GOAL: ه at the end of a word, ة before a letter.
+const TEH_GOAL: u16 = 4;
+/// A tashkeel mark kept in canonical order (U+064B..U+0652, U+0670), at the `display` level.
+pub(crate) const ORDERED_MARK: u8 = 2;
+
+/// Characters of the Arabic block that every level sends to the general pipeline.
+const fn is_fallback(cp: u32) -> bool {
+    matches!(cp, 0x0600..=0x0605 | 0x061C | 0x061D | 0x0653..=0x0655 | 0x0675..=0x0678 | 0x06DD)
+}
+
+/// The tashkeel marks whose canonical combining classes (27..35) rise with their code points.
+const fn is_ordered_mark(cp: u32) -> bool {
+    matches!(cp, 0x064B..=0x0652 | 0x0670)
+}
+
+const fn search_table() -> [u16; 256] {
+    let mut t = [SAME; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0x0600 + i as u32;
+        let c = match char::from_u32(cp) {
+            Some(c) => c,
+            None => '\0',
+        };
+        t[i] = if is_fallback(cp) {
+            FALLBACK
+        } else if cp == 0x0629 {
+            TEH
+        } else if cp == 0x06C3 {
+            TEH_GOAL
+        } else if chars::is_arabic_mark(c) || c == chars::TATWEEL {
+            DROP
+        } else {
+            SAME
+        };
+        i += 1;
+    }
+    let mut j = 0;
+    while j < chars::SEARCH_FOLD_PAIRS.len() {
+        let (from, to) = chars::SEARCH_FOLD_PAIRS[j];
+        let k = from as usize - 0x0600;
+        if t[k] == SAME {
+            t[k] = to as u16;
+        }
+        j += 1;
+    }
+    t
+}
+
+const fn display_table() -> [u8; 256] {
+    let mut t = [SAME as u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0x0600 + i as u32;
+        let c = match char::from_u32(cp) {
+            Some(c) => c,
+            None => '\0',
+        };
+        t[i] = if is_fallback(cp) {
+            FALLBACK as u8
+        } else if is_ordered_mark(cp) {
+            ORDERED_MARK
+        } else if chars::is_arabic_mark(c) {
+            FALLBACK as u8
+        } else {
+            SAME as u8
+        };
+        i += 1;
+    }
+    t
+}
+
+/// What the `display` level may do with the Arabic character `cp` (U+0600..U+06FF): 0 (general pipeline),
+/// 1 (unchanged) or [`ORDERED_MARK`].
+#[inline]
+pub(crate) fn display_class(cp: u32) -> u8 {
+    DISPLAY
+        .get((cp as usize).wrapping_sub(0x0600))
+        .copied()
+        .unwrap_or(FALLBACK as u8)
+}
+
+/// Whitespace waiting to be written between two words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    None,
+    Space,
+    Newline,
+}
+
+/// The output being written, with the whitespace collapse of [`super::collapse_whitespace`].
+pub(crate) struct Writer<'a> {
+    text: &'a str,
+    out: String,
+    /// `text[run.0..run.1]` comes after `out`: input copied unchanged, not yet appended.
+    run: (usize, usize),
+    pending: Pending,
+    /// Where the pending whitespace is one `' '` or `'\n'` of the input that can be copied as it is.
+    pending_at: Option<usize>,
+    /// Whether a word was written: whitespace before the first one is dropped.
+    started: bool,
+}
+
+/// A [`Writer`]'s state at the start of a word, to go back to when the word needs the general pipeline.
+#[derive(Clone, Copy)]
+pub(crate) struct Mark {
+    len: usize,
+    run: (usize, usize),
+    pending: Pending,
+    pending_at: Option<usize>,
+    started: bool,
+}
+
+const NO_RUN: (usize, usize) = (usize::MAX, usize::MAX);
+
+impl<'a> Writer<'a> {
+    pub(crate) fn new(text: &'a str) -> Writer<'a> {
+        Writer {
+            text,
+            out: String::new(),
+            run: NO_RUN,
+            pending: Pending::None,
+            pending_at: None,
+            started: false,
+        }
+    }
+
+    /// A whitespace character of `len` bytes at byte `at`; `byte` is its first byte.
+    #[inline]
+    pub(crate) fn space(&mut self, at: usize, len: usize, byte: u8) {
+        let first = self.pending == Pending::None;
+        self.pending = if byte == b'\n' || self.pending == Pending::Newline {
+            Pending::Newline
+        } else {
+            Pending::Space
+        };
+        self.pending_at = (first && len == 1 && (byte == b' ' || byte == b'\n')).then_some(at);
+    }
+
+    /// Starts output that counts as a word: writes the pending whitespace unless nothing was written before.
+    #[inline]
+    pub(crate) fn lead(&mut self) {
+        if self.pending != Pending::None {
+            self.write_pending();
+        }
+        self.started = true;
+    }
+
+    #[cold]
+    fn write_pending(&mut self) {
+        if self.started {
+            match self.pending_at {
+                Some(at) => self.copy(at, at + 1),
+                None if self.pending == Pending::Newline => self.push_str("\n"),
+                None => self.push_str(" "),
+            }
+        }
+        self.pending = Pending::None;
+        self.pending_at = None;
+    }
+
+    /// Appends `text[from..to]` (after [`Writer::lead`]).
+    #[inline]
+    pub(crate) fn copy(&mut self, from: usize, to: usize) {
+        if from == self.run.1 {
+            self.run.1 = to;
+        } else {
+            self.flush_run();
+            self.run = (from, to);
+        }
+    }
+
+    fn flush_run(&mut self) {
+        if self.run.0 < self.run.1 {
+            if self.out.capacity() == 0 {
+                self.out.reserve(self.text.len() + 16);
+            }
+            self.out
+                .push_str(self.text.get(self.run.0..self.run.1).unwrap_or_default());
+        }
+        self.run = NO_RUN;
+    }
+
+    /// Appends `s` (after [`Writer::lead`]).
+    #[inline]
+    pub(crate) fn push_str(&mut self, s: &str) {
+        self.flush_run();
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.text.len() + 16);
+        }
+        self.out.push_str(s);
+    }
+
+    /// Appends `c` (after [`Writer::lead`]).
+    #[inline]
+    pub(crate) fn push(&mut self, c: char) {
+        self.flush_run();
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.text.len() + 16);
+        }
+        self.out.push(c);
+    }
+
+    /// Appends the output of the general pipeline for `text[from..to]`, copying when it is that text unchanged.
+    pub(crate) fn push_cow(&mut self, from: usize, to: usize, s: &str) {
+        if self.text.get(from..to) == Some(s) {
+            self.copy(from, to);
+        } else if !s.is_empty() {
+            self.push_str(s);
+        }
+    }
+
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            len: self.out.len(),
+            run: self.run,
+            pending: self.pending,
+            pending_at: self.pending_at,
+            started: self.started,
+        }
+    }
+
+    pub(crate) fn reset(&mut self, m: Mark) {
+        self.out.truncate(m.len);
+        self.run = m.run;
+        self.pending = m.pending;
+        self.pending_at = m.pending_at;
+        self.started = m.started;
+    }
+
+    /// The output: borrowed from the input when it is one unchanged stretch of it.
+    pub(crate) fn finish(mut self) -> Cow<'a, str> {
+        if self.out.is_empty() {
+            if self.run == NO_RUN {
+                return Cow::Borrowed("");
+            }
+            return Cow::Borrowed(self.text.get(self.run.0..self.run.1).unwrap_or_default());
+        }
+        self.flush_run();
+        Cow::Owned(self.out)
+    }
+}
+
+/// Whether the byte is ASCII whitespace in the sense of [`char::is_whitespace`] (tab, LF, VT, FF, CR, space).
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Where the word that starts at `from` ends: the next ASCII whitespace or NO-BREAK SPACE, or the end.
+pub(crate) fn word_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0)) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The code point of the two-byte UTF-8 sequence at `i` (valid UTF-8 is assumed: it comes from a `str`).
+#[inline]
+pub(crate) fn two_byte(bytes: &[u8], i: usize) -> u32 {
+    let b0 = bytes.get(i).copied().unwrap_or_default();
+    let b1 = bytes.get(i + 1).copied().unwrap_or_default();
+    (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)
+}
+
+/// Walks `text` word by word: `word(writer, bytes, start)` handles a word from `start` with the fast path and
+/// returns its end, or `None` for a character outside the known set, and then `general(writer, start, end)`
+/// handles the whole word.
+pub(crate) fn walk<'a>(
+    text: &'a str,
+    mut word: impl FnMut(&mut Writer<'a>, &[u8], usize) -> Option<usize>,
+    mut general: impl FnMut(&mut Writer<'a>, usize, usize),
+) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let mut w = Writer::new(text);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) {
+            w.space(i, 1, b);
+            i += 1;
+            continue;
+        }
+        if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+            w.space(i, 2, b);
+            i += 2;
+            continue;
+        }
+        let mark = w.mark();
+        match word(&mut w, bytes, i) {
+            Some(end) => i = end,
+            None => {
+                w.reset(mark);
+                let end = word_end(bytes, i);
+                general(&mut w, i, end);
+                i = end;
+            }
+        }
+    }
+    w.finish()
+}
+
+/// The `search` level.
+pub(super) fn search(text: &str) -> Cow<'_, str> {
+    walk(text, search_word, |w, from, to| {
+        let word = text.get(from..to).unwrap_or_default();
+        let s = super::search_general(word);
+        if !s.is_empty() {
+            w.lead();
+            w.push_cow(from, to, &s);
+        }
+    })
+}
+
+/// One word at the `search` level; `None` when it holds a character outside the known set.
+fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            match b {
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => return Some(i),
+                b'A'..=b'Z' => {
+                    w.lead();
+                    w.push(char::from(b.to_ascii_lowercase()));
+                }
+                b'\'' | b'`' => {}
+                b'-' => w.space(i, 1, b),
+                _ => {
+                    w.lead();
+                    w.copy(i, i + 1);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b) {
+            let cp = two_byte(bytes, i);
+            let what = SEARCH
+                .get((cp as usize).wrapping_sub(0x0600))
+                .copied()
+                .unwrap_or(FALLBACK);
+            match what {
+                FALLBACK => return None,
+                SAME => {
+                    w.lead();
+                    w.copy(i, i + 2);
+                }
+                DROP => {}
+                TEH | TEH_GOAL => {
+                    w.lead();
+                    let next = w.text.get(i + 2..).unwrap_or_default();
+                    match (super::followed_by_letter(next), what) {
+                        (true, TEH) => w.copy(i, i + 2),
+                        (true, _) => w.push('ة'),
+                        (false, _) => w.push('ه'),
+                    }
+                }
+                to => {
+                    w.lead();
+                    w.push(char::from_u32(u32::from(to))?);
+                }
+            }
+            i += 2;
+            continue;
+        }
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC2, Some(0xA0), _) => return Some(i),
+            (0xC2, Some(0xAB | 0xBB), _) => {
+                w.lead();
+                w.push('"');
+                i += 2;
+            }
+            // U+2010..U+2015 hyphens and dashes: spaces. U+2018, U+2019: apostrophes, removed.
+            // U+201C, U+201D: quotation marks, unchanged.
+            (0xE2, Some(0x80), Some(&c)) => {
+                match c {
+                    0x90..=0x95 => w.space(i, 3, b),
+                    0x98 | 0x99 => {}
+                    0x9C | 0x9D => {
+                        w.lead();
+                        w.copy(i, i + 3);
+                    }
+                    _ => return None,
+                }
+                i += 3;
+            }
+            _ => return None,
+        }
+    }
+    Some(i)
+}
+
+/// The `display` level.
+pub(super) fn display(text: &str) -> Cow<'_, str> {
+    walk(text, display_word, |w, from, to| {
+        let word = text.get(from..to).unwrap_or_default();
+        let s = super::display_general(word);
+        if !s.is_empty() {
+            w.lead();
+            w.push_cow(from, to, &s);
+        }
+    })
+}
+
+/// One word at the `display` level, which the fast path leaves as it is; `None` when it holds a character
+/// outside the known set or marks out of canonical order.
+fn display_word(w: &mut Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
+    let end = known_word(bytes, start)?;
+    w.lead();
+    w.copy(start, end);
+    Some(end)
+}
+
+/// Checks a word for the `display` level: every character known and the marks in canonical order. Returns the
+/// word's end.
+#[inline]
+fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut last_mark = 0u32;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                return Some(i);
+            }
+            last_mark = 0;
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b) {
+            let cp = two_byte(bytes, i);
+            let class = display_class(cp);
+            if class == FALLBACK as u8 {
+                return None;
+            }
+            if class == ORDERED_MARK {
+                if cp < last_mark {
+                    return None;
+                }
+                last_mark = cp;
+            } else {
+                last_mark = 0;
+            }
+            i += 2;
+            continue;
+        }
+        last_mark = 0;
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC2, Some(0xA0), _) => return Some(i),
+            (0xC2, Some(0xAB | 0xBB), _) => i += 2,
+            (0xE2, Some(0x80), Some(0x90..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D)) => i += 3,
+            _ => return None,
+        }
+    }
+    Some(i)
+}
+
+#[cfg(test)]
+mod tests;
