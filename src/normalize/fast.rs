@@ -14,7 +14,8 @@
 //! U+0653..U+0655 (they compose with the letter before them), U+0675..U+0678 (compatibility decompositions),
 //! U+061C (a removed control), U+0600..U+0605, U+061D and U+06DD (format characters). At the `display` level and
 //! in transliteration the marks are kept, so only the tashkeel U+064B..U+0652 and U+0670 are known there, and only
-//! in canonical order (their combining classes rise with their code points).
+//! in canonical order (their combining classes rise with their code points); transliteration also leaves out
+//! U+2011, which NFKC turns into U+2010.
 //!
 //! The output is written lazily: runs of input that come out unchanged are remembered as byte ranges and copied
 //! only when something changed, so that text already normalized is returned borrowed.
@@ -498,4 +499,4 @@ fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -26,7 +26,7 @@
 //! ```
 
 mod chars;
-mod fast;
+pub(crate) mod fast;
 
 use std::borrow::Cow;
 

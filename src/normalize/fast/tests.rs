@@ -5,7 +5,7 @@ use crate::normalize::{display_general, search_general};
 use proptest::prelude::*;
 
 /// Every character the fast path knows, and a few it does not, next to them.
-fn alphabet() -> Vec<char> {
+pub(crate) fn alphabet() -> Vec<char> {
     let mut v: Vec<char> = (0u8..0x80).map(char::from).collect();
     v.extend((0x0600..=0x06FF).filter_map(char::from_u32));
     v.extend([
@@ -44,21 +44,30 @@ fn tables_agree_with_the_pipeline_on_every_pair_of_characters() {
     }
 }
 
+/// The documents of tests/corpus/seeds (file name, text); at least five.
+pub(crate) fn seed_corpus() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/seeds");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            docs.push((entry.file_name().to_string_lossy().into_owned(), text));
+        }
+    }
+    assert!(
+        docs.len() >= 5,
+        "the seed corpus has at least five documents"
+    );
+    docs
+}
+
 #[test]
 fn seed_corpus_is_the_same_by_both_paths() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/seeds");
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
+    for (_, text) in seed_corpus() {
         check(&text);
         for line in text.lines() {
             check(line);
         }
-        n += 1;
     }
-    assert!(n >= 5, "the seed corpus has at least five documents");
 }
 
 #[test]
@@ -79,7 +88,8 @@ fn words_outside_the_known_set_keep_their_neighbours() {
     check(" - \u{2003} -\n");
 }
 
-fn mixed() -> impl Strategy<Value = String> {
+/// Random text: mostly known characters, some whitespace and hyphens, now and then any character.
+pub(crate) fn mixed() -> impl Strategy<Value = String> {
     let known = proptest::sample::select(alphabet());
     let any = any::<char>();
     let spaces = proptest::sample::select(vec![' ', '\n', '\t', '\r', '\u{00A0}', '-']);
