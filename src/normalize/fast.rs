@@ -187,7 +187,6 @@ impl<'a> Writer<'a> {
         self.started = true;
     }
 
-    #[cold]
     fn write_pending(&mut self) {
         if self.started {
             match self.pending_at {
@@ -313,12 +312,26 @@ pub(crate) fn two_byte(bytes: &[u8], i: usize) -> u32 {
 /// handles the whole word.
 pub(crate) fn walk<'a>(
     text: &'a str,
+    word: impl FnMut(&mut Writer<'a>, &[u8], usize) -> Option<usize>,
+    general: impl FnMut(&mut Writer<'a>, usize, usize),
+) -> Cow<'a, str> {
+    walk_from(text, 0, word, general)
+}
+
+/// [`walk`] from byte `from`, where a word ends: `text[..from]` is output as it is.
+fn walk_from<'a>(
+    text: &'a str,
+    from: usize,
     mut word: impl FnMut(&mut Writer<'a>, &[u8], usize) -> Option<usize>,
     mut general: impl FnMut(&mut Writer<'a>, usize, usize),
 ) -> Cow<'a, str> {
     let bytes = text.as_bytes();
     let mut w = Writer::new(text);
-    let mut i = 0;
+    if from > 0 {
+        w.run = (0, from);
+        w.started = true;
+    }
+    let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if is_ascii_space(b) {
             w.space(i, 1, b);
@@ -344,9 +357,74 @@ pub(crate) fn walk<'a>(
     w.finish()
 }
 
+/// How much of `bytes` comes out of a level unchanged, when the quick look can tell: `Ok(())` for all of it,
+/// `Err(n)` for the first `n` bytes, which end where a word ends (or are none). `same` tells whether the level
+/// leaves a character of U+0600..U+06FF unchanged (given its offset from U+0600), `ascii` an ASCII character other
+/// than whitespace. Whitespace is unchanged when it is one space or line feed between two words; marks in
+/// canonical order are unchanged when `marks`.
+#[inline]
+fn unchanged(
+    bytes: &[u8],
+    ascii: impl Fn(u8) -> bool,
+    same: impl Fn(usize) -> u8,
+) -> Result<(), usize> {
+    let mut rest = bytes;
+    let mut ok = 0;
+    let mut after_space = true;
+    let mut last_mark = 0usize;
+    loop {
+        match *rest {
+            [b, ref tail @ ..] if b < 0x80 => {
+                if is_ascii_space(b) {
+                    if after_space || (b != b' ' && b != b'\n') {
+                        return Err(ok);
+                    }
+                    after_space = true;
+                    ok = bytes.len() - rest.len();
+                } else if ascii(b) {
+                    after_space = false;
+                    last_mark = 0;
+                } else {
+                    return Err(ok);
+                }
+                rest = tail;
+            }
+            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
+                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                match same(k) {
+                    SAME_U8 => last_mark = 0,
+                    ORDERED_MARK if k >= last_mark => last_mark = k,
+                    _ => return Err(ok),
+                }
+                after_space = false;
+                rest = tail;
+            }
+            [] => {
+                return if after_space && !bytes.is_empty() {
+                    Err(ok)
+                } else {
+                    Ok(())
+                };
+            }
+            _ => return Err(ok),
+        }
+    }
+}
+
 /// The `search` level.
 pub(super) fn search(text: &str) -> Cow<'_, str> {
-    walk(text, search_word, |w, from, to| {
+    let from = match unchanged(
+        text.as_bytes(),
+        |b| ASCII_SEARCH.get(usize::from(b)) == Some(&SAME_U8),
+        |k| match SEARCH.get(k) {
+            Some(&SAME) => SAME_U8,
+            _ => FALLBACK as u8,
+        },
+    ) {
+        Ok(()) => return Cow::Borrowed(text),
+        Err(n) => n,
+    };
+    walk_from(text, from, search_word, |w, from, to| {
         let word = text.get(from..to).unwrap_or_default();
         let s = super::search_general(word);
         if !s.is_empty() {
@@ -356,28 +434,84 @@ pub(super) fn search(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// What the `search` level does with an ASCII character: [`SAME`], [`DROP`] (' and `), [`LOWER`] (A..Z),
+/// [`HYPHEN`] (-), or [`SPACE`] (whitespace: the end of a word).
+static ASCII_SEARCH: [u8; 128] = ascii_search_table();
+/// An upper-case ASCII letter: lower-cased.
+const LOWER: u8 = 5;
+/// A hyphen: a space.
+const HYPHEN: u8 = 6;
+/// Whitespace.
+const SPACE: u8 = 7;
+
+const fn ascii_search_table() -> [u8; 128] {
+    let mut t = [SAME as u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
+            b'A'..=b'Z' => LOWER,
+            b'\'' | b'`' => DROP as u8,
+            b'-' => HYPHEN,
+            _ => SAME as u8,
+        };
+        b += 1;
+    }
+    t
+}
+
+/// The end of the run from `i` of characters the `search` level leaves unchanged.
+#[inline]
+fn search_same_run(bytes: &[u8], i: usize) -> usize {
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    loop {
+        match *rest {
+            [b, ref tail @ ..] if b < 0x80 => {
+                if ASCII_SEARCH.get(usize::from(b)) != Some(&SAME_U8) {
+                    break;
+                }
+                rest = tail;
+            }
+            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
+                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                if SEARCH.get(k) != Some(&SAME) {
+                    break;
+                }
+                rest = tail;
+            }
+            _ => break,
+        }
+    }
+    bytes.len() - rest.len()
+}
+
 /// One word at the `search` level; `None` when it holds a character outside the known set.
 fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            match b {
-                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => return Some(i),
-                b'A'..=b'Z' => {
+            match ASCII_SEARCH.get(usize::from(b)).copied().unwrap_or(SPACE) {
+                SPACE => return Some(i),
+                LOWER => {
                     w.lead();
                     w.push(char::from(b.to_ascii_lowercase()));
+                    i += 1;
                 }
-                b'\'' | b'`' => {}
-                b'-' => w.space(i, 1, b),
-                _ => {
+                HYPHEN => {
+                    w.space(i, 1, b);
+                    i += 1;
+                }
+                SAME_U8 => {
+                    let j = search_same_run(bytes, i + 1);
                     w.lead();
-                    w.copy(i, i + 1);
+                    w.copy(i, j);
+                    i = j;
                 }
+                _ => i += 1,
             }
-            i += 1;
             continue;
         }
-        if (0xD8..=0xDB).contains(&b) {
+        if b & 0xFC == 0xD8 {
             let cp = two_byte(bytes, i);
             let what = SEARCH
                 .get((cp as usize).wrapping_sub(0x0600))
@@ -386,8 +520,11 @@ fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usi
             match what {
                 FALLBACK => return None,
                 SAME => {
+                    let j = search_same_run(bytes, i + 2);
                     w.lead();
-                    w.copy(i, i + 2);
+                    w.copy(i, j);
+                    i = j;
+                    continue;
                 }
                 DROP => {}
                 TEH | TEH_GOAL => {
@@ -434,9 +571,19 @@ fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usi
     Some(i)
 }
 
+const SAME_U8: u8 = SAME as u8;
+
 /// The `display` level.
 pub(super) fn display(text: &str) -> Cow<'_, str> {
-    walk(text, display_word, |w, from, to| {
+    let from = match unchanged(
+        text.as_bytes(),
+        |_| true,
+        |k| DISPLAY.get(k).copied().unwrap_or_default(),
+    ) {
+        Ok(()) => return Cow::Borrowed(text),
+        Err(n) => n,
+    };
+    walk_from(text, from, display_word, |w, from, to| {
         let word = text.get(from..to).unwrap_or_default();
         let s = super::display_general(word);
         if !s.is_empty() {
@@ -461,41 +608,43 @@ fn display_word(w: &mut Writer<'_>, bytes: &[u8], start: usize) -> Option<usize>
 fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     let mut last_mark = 0u32;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if is_ascii_space(b) {
-                return Some(i);
-            }
-            last_mark = 0;
-            i += 1;
-            continue;
-        }
-        if (0xD8..=0xDB).contains(&b) {
-            let cp = two_byte(bytes, i);
-            let class = display_class(cp);
-            if class == FALLBACK as u8 {
-                return None;
-            }
-            if class == ORDERED_MARK {
-                if cp < last_mark {
-                    return None;
+    loop {
+        match bytes.get(i..) {
+            Some(&[b, ..]) if b < 0x80 => {
+                if is_ascii_space(b) {
+                    return Some(i);
                 }
-                last_mark = cp;
-            } else {
                 last_mark = 0;
+                i += 1;
             }
-            i += 2;
-            continue;
-        }
-        last_mark = 0;
-        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC2, Some(0xA0), _) => return Some(i),
-            (0xC2, Some(0xAB | 0xBB), _) => i += 2,
-            (0xE2, Some(0x80), Some(0x90..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D)) => i += 3,
-            _ => return None,
+            Some(&[b0, b1, ..]) if b0 & 0xFC == 0xD8 => {
+                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                match DISPLAY.get(k).copied().unwrap_or(FALLBACK as u8) {
+                    SAME_U8 => last_mark = 0,
+                    ORDERED_MARK => {
+                        let cp = 0x0600 + k as u32;
+                        if cp < last_mark {
+                            return None;
+                        }
+                        last_mark = cp;
+                    }
+                    _ => return None,
+                }
+                i += 2;
+            }
+            Some(&[0xC2, 0xA0, ..]) => return Some(i),
+            Some(&[0xC2, 0xAB | 0xBB, ..]) => {
+                last_mark = 0;
+                i += 2;
+            }
+            Some(&[0xE2, 0x80, 0x90..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D, ..]) => {
+                last_mark = 0;
+                i += 3;
+            }
+            Some(&[]) | None => return Some(i),
+            Some(_) => return None,
         }
     }
-    Some(i)
 }
 
 #[cfg(test)]
