@@ -241,6 +241,20 @@ impl<'a> Writer<'a> {
         self.out.push(c);
     }
 
+    /// The output so far, to append to directly (after [`Writer::lead`]): for text that mostly changes.
+    pub(crate) fn buf(&mut self) -> &mut String {
+        self.flush_run();
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.text.len() + 16);
+        }
+        &mut self.out
+    }
+
+    /// The text being written.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// Appends the output of the general pipeline for `text[from..to]`, copying when it is that text unchanged.
     pub(crate) fn push_cow(&mut self, from: usize, to: usize, s: &str) {
         if self.text.get(from..to) == Some(s) {

@@ -157,7 +157,11 @@ fn transliterate_general(text: &str) -> String {
 /// One word by the fast path; `None` when it holds a character outside the known set or marks out of
 /// canonical order (then NFC would reorder them).
 fn word(w: &mut fast::Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
+    let text = w.text();
     w.lead();
+    // Nearly every character changes: write straight to the output (the walker truncates it again when the word
+    // needs the general pipeline).
+    let out = w.buf();
     let mut i = start;
     let mut last_mark = 0u32;
     while let Some(&b) = bytes.get(i) {
@@ -166,12 +170,12 @@ fn word(w: &mut fast::Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
                 return Some(i);
             }
             let j = i + 1 + ascii_run(bytes.get(i + 1..).unwrap_or_default());
-            w.copy(i, j);
+            out.push_str(text.get(i..j).unwrap_or_default());
             last_mark = 0;
             i = j;
             continue;
         }
-        if (0xD8..=0xDB).contains(&b) {
+        if b & 0xFC == 0xD8 {
             let cp = fast::two_byte(bytes, i);
             match fast::display_class(cp) {
                 0 => return None,
@@ -189,8 +193,8 @@ fn word(w: &mut fast::Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
                     .copied()
                     .unwrap_or_default()
                 {
-                    0 => w.copy(i, i + 2),
-                    a => w.push(char::from(a)),
+                    0 => out.push_str(text.get(i..i + 2).unwrap_or_default()),
+                    a => out.push(char::from(a)),
                 }
             }
             i += 2;
@@ -204,7 +208,7 @@ fn word(w: &mut fast::Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
             (0xE2, Some(0x80), Some(0x90 | 0x92..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D)) => 3,
             _ => return None,
         };
-        w.copy(i, i + len);
+        out.push_str(text.get(i..i + len).unwrap_or_default());
         i += len;
     }
     Some(i)
