@@ -29,7 +29,9 @@ use super::chars;
 static SEARCH: [u16; 256] = search_table();
 /// What the `display` level and transliteration may do with a character of U+0600..U+06FF: [`FALLBACK`],
 /// [`SAME`], or [`ORDERED_MARK`].
-static DISPLAY: [u8; 256] = display_table();
+static DISPLAY: [u8; 256] = DISPLAY_CLASSES;
+/// The classes of [`DISPLAY`], for other tables built at compile time (transliteration's).
+pub(crate) const DISPLAY_CLASSES: [u8; 256] = display_table();
 
 /// Not in the known set: the word goes through the general pipeline.
 const FALLBACK: u16 = 0;
@@ -42,7 +44,7 @@ const TEH: u16 = 3;
 /// U+06C3 TEH MARBUTA GOAL: ه at the end of a word, ة before a letter.
 const TEH_GOAL: u16 = 4;
 /// A tashkeel mark kept in canonical order (U+064B..U+0652, U+0670), at the `display` level.
-pub(crate) const ORDERED_MARK: u8 = 2;
+const ORDERED_MARK: u8 = 2;
 
 /// Characters of the Arabic block that every level sends to the general pipeline.
 const fn is_fallback(cp: u32) -> bool {
@@ -111,16 +113,6 @@ const fn display_table() -> [u8; 256] {
     t
 }
 
-/// What the `display` level may do with the Arabic character `cp` (U+0600..U+06FF): 0 (general pipeline),
-/// 1 (unchanged) or [`ORDERED_MARK`].
-#[inline]
-pub(crate) fn display_class(cp: u32) -> u8 {
-    DISPLAY
-        .get((cp as usize).wrapping_sub(0x0600))
-        .copied()
-        .unwrap_or(FALLBACK as u8)
-}
-
 /// Whitespace waiting to be written between two words.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -155,7 +147,7 @@ pub(crate) struct Mark {
 const NO_RUN: (usize, usize) = (usize::MAX, usize::MAX);
 
 impl<'a> Writer<'a> {
-    pub(crate) fn new(text: &'a str) -> Writer<'a> {
+    fn new(text: &'a str) -> Writer<'a> {
         Writer {
             text,
             out: String::new(),
@@ -241,20 +233,6 @@ impl<'a> Writer<'a> {
         self.out.push(c);
     }
 
-    /// The output so far, to append to directly (after [`Writer::lead`]): for text that mostly changes.
-    pub(crate) fn buf(&mut self) -> &mut String {
-        self.flush_run();
-        if self.out.capacity() == 0 {
-            self.out.reserve(self.text.len() + 16);
-        }
-        &mut self.out
-    }
-
-    /// The text being written.
-    pub(crate) fn text(&self) -> &'a str {
-        self.text
-    }
-
     /// Appends the output of the general pipeline for `text[from..to]`, copying when it is that text unchanged.
     pub(crate) fn push_cow(&mut self, from: usize, to: usize, s: &str) {
         if self.text.get(from..to) == Some(s) {
@@ -315,24 +293,15 @@ pub(crate) fn word_end(bytes: &[u8], from: usize) -> usize {
 
 /// The code point of the two-byte UTF-8 sequence at `i` (valid UTF-8 is assumed: it comes from a `str`).
 #[inline]
-pub(crate) fn two_byte(bytes: &[u8], i: usize) -> u32 {
+fn two_byte(bytes: &[u8], i: usize) -> u32 {
     let b0 = bytes.get(i).copied().unwrap_or_default();
     let b1 = bytes.get(i + 1).copied().unwrap_or_default();
     (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)
 }
 
-/// Walks `text` word by word: `word(writer, bytes, start)` handles a word from `start` with the fast path and
-/// returns its end, or `None` for a character outside the known set, and then `general(writer, start, end)`
-/// handles the whole word.
-pub(crate) fn walk<'a>(
-    text: &'a str,
-    word: impl FnMut(&mut Writer<'a>, &[u8], usize) -> Option<usize>,
-    general: impl FnMut(&mut Writer<'a>, usize, usize),
-) -> Cow<'a, str> {
-    walk_from(text, 0, word, general)
-}
-
-/// [`walk`] from byte `from`, where a word ends: `text[..from]` is output as it is.
+/// Walks `text` word by word from byte `from`, where a word ends (`text[..from]` is output as it is):
+/// `word(writer, bytes, start)` handles a word from `start` with the fast path and returns its end, or `None` for a
+/// character outside the known set, and then `general(writer, start, end)` handles the whole word.
 fn walk_from<'a>(
     text: &'a str,
     from: usize,

@@ -126,20 +126,57 @@ pub(crate) fn decode(text: &str) -> String {
 
 /// The Buckwalter scheme of [`super::transliterate`]: the text cleaned ([`normalize::display`], NFKC, tatweel
 /// removed), then [`encode`]d. Words of the known characters of `normalize/fast.rs` take a fast path, one table
-/// look-up per character; the others go step by step ([`transliterate_general`]), which gives the same result.
+/// look-up per character; the others go step by step, which gives the same result (tests compare both with
+/// [`transliterate_general`]). Whitespace is collapsed as at the display step, which comes before NFKC and the
+/// removal of tatweel: a word counts when its display form is not empty, even if nothing of it is left at the end.
 pub(crate) fn transliterate(text: &str) -> String {
-    let out = fast::walk(text, word, |w, from, to| {
-        let word = text.get(from..to).unwrap_or_default();
-        // Whitespace is collapsed at the display step, before NFKC and the removal of tatweel: a word counts
-        // when its display form is not empty, even if nothing of it is left at the end.
-        let clean = normalize::display(word);
-        if clean.is_empty() {
-            return;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    // The whitespace waiting to be written (b' ' or b'\n', 0 for none) and whether a word was written.
+    let mut pending = 0u8;
+    let mut started = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = if fast::is_ascii_space(b) {
+            Some(1)
+        } else if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+            Some(2)
+        } else {
+            None
+        };
+        if let Some(len) = space {
+            pending = if b == b'\n' || pending == b'\n' {
+                b'\n'
+            } else {
+                b' '
+            };
+            i += len;
+            continue;
         }
-        w.lead();
-        w.push_cow(from, to, &encode_clean(&clean));
-    });
-    out.into_owned()
+        let mark = out.len();
+        if started && pending != 0 {
+            out.push(char::from(pending));
+        }
+        if let Some(end) = word(&mut out, text, i) {
+            started = true;
+            pending = 0;
+            i = end;
+            continue;
+        }
+        out.truncate(mark);
+        let end = fast::word_end(bytes, i);
+        let clean = normalize::display(text.get(i..end).unwrap_or_default());
+        if !clean.is_empty() {
+            if started && pending != 0 {
+                out.push(char::from(pending));
+            }
+            out.push_str(&encode_clean(&clean));
+            started = true;
+            pending = 0;
+        }
+        i = end;
+    }
+    out
 }
 
 /// [`encode`] after NFKC and the removal of tatweel.
@@ -154,64 +191,93 @@ fn transliterate_general(text: &str) -> String {
     encode_clean(&normalize::display(text))
 }
 
-/// One word by the fast path; `None` when it holds a character outside the known set or marks out of
-/// canonical order (then NFC would reorder them).
-fn word(w: &mut fast::Writer<'_>, bytes: &[u8], start: usize) -> Option<usize> {
-    let text = w.text();
-    w.lead();
-    // Nearly every character changes: write straight to the output (the walker truncates it again when the word
-    // needs the general pipeline).
-    let out = w.buf();
-    let mut i = start;
-    let mut last_mark = 0u32;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if fast::is_ascii_space(b) {
-                return Some(i);
+/// What the fast path does with a character of U+0600..U+06FF: its Buckwalter letter in the low byte, or
+/// [`SAME`] or [`DROP`]; [`ORDERED`] on the tashkeel kept in canonical order; 0 for a word that goes step by step.
+static FAST: [u16; 256] = fast_table();
+/// Not in the table: unchanged.
+const SAME: u16 = 0x100;
+/// Tatweel: removed.
+const DROP: u16 = 0x200;
+/// A mark whose canonical order is checked (NFC would reorder marks out of order).
+const ORDERED: u16 = 0x400;
+
+const fn fast_table() -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = match fast::DISPLAY_CLASSES[k] {
+            0 => 0,
+            class => {
+                let letter = FORWARD[k] as u16;
+                let ordered = if class == 2 { ORDERED } else { 0 };
+                if k == 0x40 {
+                    DROP
+                } else if letter != 0 {
+                    letter | ordered
+                } else {
+                    SAME | ordered
+                }
             }
-            let j = i + 1 + ascii_run(bytes.get(i + 1..).unwrap_or_default());
-            out.push_str(text.get(i..j).unwrap_or_default());
-            last_mark = 0;
-            i = j;
-            continue;
-        }
-        if b & 0xFC == 0xD8 {
-            let cp = fast::two_byte(bytes, i);
-            match fast::display_class(cp) {
-                0 => return None,
-                fast::ORDERED_MARK => {
-                    if cp < last_mark {
+        };
+        k += 1;
+    }
+    t
+}
+
+/// One word by the fast path, appended to `out`; its end, or `None` when it holds a character outside the known
+/// set or marks out of canonical order (the caller then truncates `out`).
+fn word(out: &mut String, text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut rest = bytes.get(start..).unwrap_or_default();
+    let mut last_mark = 0usize;
+    loop {
+        match *rest {
+            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
+                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                let e = FAST.get(k).copied().unwrap_or_default();
+                if e & ORDERED != 0 {
+                    if k < last_mark {
                         return None;
                     }
-                    last_mark = cp;
+                    last_mark = k;
+                } else {
+                    last_mark = 0;
                 }
-                _ => last_mark = 0,
-            }
-            if cp != 0x0640 {
-                match FORWARD
-                    .get(cp as usize - 0x0600)
-                    .copied()
-                    .unwrap_or_default()
-                {
-                    0 => out.push_str(text.get(i..i + 2).unwrap_or_default()),
-                    a => out.push(char::from(a)),
+                match e & 0x3FF {
+                    0 => return None,
+                    SAME => out.push(char::from_u32(0x0600 + k as u32)?),
+                    DROP => {}
+                    letter => out.push(char::from(letter as u8)),
                 }
+                rest = tail;
             }
-            i += 2;
-            continue;
+            [b, ..] if b < 0x80 => {
+                if fast::is_ascii_space(b) {
+                    break;
+                }
+                let at = bytes.len() - rest.len();
+                let n = 1 + ascii_run(rest.get(1..).unwrap_or_default());
+                out.push_str(text.get(at..at + n).unwrap_or_default());
+                last_mark = 0;
+                rest = rest.get(n..).unwrap_or_default();
+            }
+            [] => break,
+            _ => {
+                let len = match *rest {
+                    [0xC2, 0xA0, ..] => break,
+                    [0xC2, 0xAB | 0xBB, ..] => 2,
+                    // Not U+2011 NON-BREAKING HYPHEN, which NFKC turns into U+2010.
+                    [0xE2, 0x80, 0x90 | 0x92..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D, ..] => 3,
+                    _ => return None,
+                };
+                let at = bytes.len() - rest.len();
+                out.push_str(text.get(at..at + len).unwrap_or_default());
+                last_mark = 0;
+                rest = rest.get(len..).unwrap_or_default();
+            }
         }
-        last_mark = 0;
-        let len = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC2, Some(0xA0), _) => return Some(i),
-            (0xC2, Some(0xAB | 0xBB), _) => 2,
-            // Not U+2011 NON-BREAKING HYPHEN, which NFKC turns into U+2010.
-            (0xE2, Some(0x80), Some(0x90 | 0x92..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D)) => 3,
-            _ => return None,
-        };
-        out.push_str(text.get(i..i + len).unwrap_or_default());
-        i += len;
     }
-    Some(i)
+    Some(bytes.len() - rest.len())
 }
 
 /// The length of the run of ASCII bytes other than whitespace at the start of `bytes`.
