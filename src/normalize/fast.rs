@@ -17,8 +17,11 @@
 //! in canonical order (their combining classes rise with their code points); transliteration also leaves out
 //! U+2011, which NFKC turns into U+2010.
 //!
-//! The output is written lazily: runs of input that come out unchanged are remembered as byte ranges and copied
-//! only when something changed, so that text already normalized is returned borrowed.
+//! A first look over the whole text finds how much of it comes out unchanged (one tight loop over the bytes); text
+//! already normalized is returned borrowed, and the walk starts where the first change is. From there `search`
+//! writes straight to an owned string (most of what follows changes); `display`, whose output is most often its
+//! input, remembers runs of unchanged input as byte ranges and copies them only when something changed
+//! ([`Writer`]). A word that needs the general pipeline is written again from where it started.
 
 use std::borrow::Cow;
 
@@ -223,16 +226,6 @@ impl<'a> Writer<'a> {
         self.out.push_str(s);
     }
 
-    /// Appends `c` (after [`Writer::lead`]).
-    #[inline]
-    pub(crate) fn push(&mut self, c: char) {
-        self.flush_run();
-        if self.out.capacity() == 0 {
-            self.out.reserve(self.text.len() + 16);
-        }
-        self.out.push(c);
-    }
-
     /// Appends the output of the general pipeline for `text[from..to]`, copying when it is that text unchanged.
     pub(crate) fn push_cow(&mut self, from: usize, to: usize, s: &str) {
         if self.text.get(from..to) == Some(s) {
@@ -407,14 +400,76 @@ pub(super) fn search(text: &str) -> Cow<'_, str> {
         Ok(()) => return Cow::Borrowed(text),
         Err(n) => n,
     };
-    walk_from(text, from, search_word, |w, from, to| {
-        let word = text.get(from..to).unwrap_or_default();
-        let s = super::search_general(word);
-        if !s.is_empty() {
-            w.lead();
-            w.push_cow(from, to, &s);
+    // Most of what is left changes (alef forms, final ة…): written straight to an owned string.
+    let bytes = text.as_bytes();
+    let mut o = Owned {
+        out: String::with_capacity(text.len() + 16),
+        pending: 0,
+        started: from > 0,
+    };
+    o.out.push_str(text.get(..from).unwrap_or_default());
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if is_ascii_space(b) {
+            o.space(b);
+            i += 1;
+            continue;
         }
-    })
+        if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+            o.space(b' ');
+            i += 2;
+            continue;
+        }
+        let (len, pending, started) = (o.out.len(), o.pending, o.started);
+        if let Some(end) = search_word(&mut o, text, i) {
+            i = end;
+            continue;
+        }
+        o.out.truncate(len);
+        o.pending = pending;
+        o.started = started;
+        let end = word_end(bytes, i);
+        let folded = super::search_general(text.get(i..end).unwrap_or_default());
+        if !folded.is_empty() {
+            o.lead();
+            o.out.push_str(&folded);
+        }
+        i = end;
+    }
+    Cow::Owned(o.out)
+}
+
+/// An owned output with the whitespace collapse of [`super::collapse_whitespace`].
+struct Owned {
+    out: String,
+    /// The whitespace waiting to be written: `b' '`, `b'\n'`, or 0 for none.
+    pending: u8,
+    /// Whether anything was written: whitespace before it is dropped.
+    started: bool,
+}
+
+impl Owned {
+    /// Whitespace (`b'\n'` or any other byte for a space).
+    #[inline]
+    fn space(&mut self, b: u8) {
+        self.pending = if b == b'\n' || self.pending == b'\n' {
+            b'\n'
+        } else {
+            b' '
+        };
+    }
+
+    /// Before output: the pending whitespace, unless nothing was written yet.
+    #[inline]
+    fn lead(&mut self) {
+        if self.pending != 0 {
+            if self.started {
+                self.out.push(char::from(self.pending));
+            }
+            self.pending = 0;
+        }
+        self.started = true;
+    }
 }
 
 /// What the `search` level does with an ASCII character: [`SAME`], [`DROP`] (' and `), [`LOWER`] (A..Z),
@@ -468,26 +523,28 @@ fn search_same_run(bytes: &[u8], i: usize) -> usize {
     bytes.len() - rest.len()
 }
 
-/// One word at the `search` level; `None` when it holds a character outside the known set.
-fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usize> {
+/// One word at the `search` level, appended to `o`; its end, or `None` when it holds a character outside the
+/// known set (the caller then goes back to where the word started).
+fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             match ASCII_SEARCH.get(usize::from(b)).copied().unwrap_or(SPACE) {
                 SPACE => return Some(i),
                 LOWER => {
-                    w.lead();
-                    w.push(char::from(b.to_ascii_lowercase()));
+                    o.lead();
+                    o.out.push(char::from(b.to_ascii_lowercase()));
                     i += 1;
                 }
                 HYPHEN => {
-                    w.space(i, 1, b);
+                    o.space(b' ');
                     i += 1;
                 }
                 SAME_U8 => {
                     let j = search_same_run(bytes, i + 1);
-                    w.lead();
-                    w.copy(i, j);
+                    o.lead();
+                    o.out.push_str(text.get(i..j).unwrap_or_default());
                     i = j;
                 }
                 _ => i += 1,
@@ -504,24 +561,25 @@ fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usi
                 FALLBACK => return None,
                 SAME => {
                     let j = search_same_run(bytes, i + 2);
-                    w.lead();
-                    w.copy(i, j);
+                    o.lead();
+                    o.out.push_str(text.get(i..j).unwrap_or_default());
                     i = j;
                     continue;
                 }
                 DROP => {}
                 TEH | TEH_GOAL => {
-                    w.lead();
-                    let next = w.text.get(i + 2..).unwrap_or_default();
-                    match (super::followed_by_letter(next), what) {
-                        (true, TEH) => w.copy(i, i + 2),
-                        (true, _) => w.push('ة'),
-                        (false, _) => w.push('ه'),
-                    }
+                    o.lead();
+                    let next = text.get(i + 2..).unwrap_or_default();
+                    // Before a letter ة stays (and ۃ becomes ة); at the end of a word both become ه.
+                    o.out.push(if super::followed_by_letter(next) {
+                        'ة'
+                    } else {
+                        'ه'
+                    });
                 }
                 to => {
-                    w.lead();
-                    w.push(char::from_u32(u32::from(to))?);
+                    o.lead();
+                    o.out.push(char::from_u32(u32::from(to))?);
                 }
             }
             i += 2;
@@ -530,19 +588,19 @@ fn search_word<'a>(w: &mut Writer<'a>, bytes: &[u8], start: usize) -> Option<usi
         match (b, bytes.get(i + 1), bytes.get(i + 2)) {
             (0xC2, Some(0xA0), _) => return Some(i),
             (0xC2, Some(0xAB | 0xBB), _) => {
-                w.lead();
-                w.push('"');
+                o.lead();
+                o.out.push('"');
                 i += 2;
             }
             // U+2010..U+2015 hyphens and dashes: spaces. U+2018, U+2019: apostrophes, removed.
             // U+201C, U+201D: quotation marks, unchanged.
             (0xE2, Some(0x80), Some(&c)) => {
                 match c {
-                    0x90..=0x95 => w.space(i, 3, b),
+                    0x90..=0x95 => o.space(b' '),
                     0x98 | 0x99 => {}
                     0x9C | 0x9D => {
-                        w.lead();
-                        w.copy(i, i + 3);
+                        o.lead();
+                        o.out.push_str(text.get(i..i + 3).unwrap_or_default());
                     }
                     _ => return None,
                 }
