@@ -127,7 +127,7 @@ pub(crate) fn decode(text: &str) -> String {
 /// The Buckwalter scheme of [`super::transliterate`]: the text cleaned ([`normalize::display`], NFKC, tatweel
 /// removed), then [`encode`]d. Words of the known characters of `normalize/fast.rs` take a fast path, one table
 /// look-up per character; the others go step by step, which gives the same result (tests compare both with
-/// [`transliterate_general`]). Whitespace is collapsed as at the display step, which comes before NFKC and the
+/// `transliterate_general`). Whitespace is collapsed as at the display step, which comes before NFKC and the
 /// removal of tatweel: a word counts when its display form is not empty, even if nothing of it is left at the end.
 pub(crate) fn transliterate(text: &str) -> String {
     let bytes = text.as_bytes();
