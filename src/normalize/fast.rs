@@ -272,8 +272,36 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
+/// Where the words that need the general pipeline, from the one that starts at `from`, end: the following words
+/// that `known` does not accept go with it, so that text of many such words (Latin with diacritics, presentation
+/// forms) goes through the pipeline in long stretches rather than word by word. The stretch stops at a line feed:
+/// the pipeline trims the whitespace at its ends, and whether that whitespace held a line feed would be lost (when
+/// the words next to it come out empty). Whitespace without one is a space whatever it merges with.
+pub(crate) fn span_end(
+    bytes: &[u8],
+    from: usize,
+    known: impl Fn(&[u8], usize) -> Option<usize>,
+) -> usize {
+    let mut end = word_end(bytes, from);
+    loop {
+        let mut next = end;
+        loop {
+            match bytes.get(next..) {
+                Some(&[b'\n', ..]) => return end,
+                Some(&[b, ..]) if is_ascii_space(b) => next += 1,
+                Some(&[0xC2, 0xA0, ..]) => next += 2,
+                _ => break,
+            }
+        }
+        if next >= bytes.len() || known(bytes, next).is_some() {
+            return end;
+        }
+        end = word_end(bytes, next);
+    }
+}
+
 /// Where the word that starts at `from` ends: the next ASCII whitespace or NO-BREAK SPACE, or the end.
-pub(crate) fn word_end(bytes: &[u8], from: usize) -> usize {
+fn word_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if is_ascii_space(b) || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0)) {
@@ -324,7 +352,7 @@ fn walk_from<'a>(
             Some(end) => i = end,
             None => {
                 w.reset(mark);
-                let end = word_end(bytes, i);
+                let end = span_end(bytes, i, known_word);
                 general(&mut w, i, end);
                 i = end;
             }
@@ -428,7 +456,7 @@ pub(super) fn search(text: &str) -> Cow<'_, str> {
         o.out.truncate(len);
         o.pending = pending;
         o.started = started;
-        let end = word_end(bytes, i);
+        let end = span_end(bytes, i, search_known);
         let folded = super::search_general(text.get(i..end).unwrap_or_default());
         if !folded.is_empty() {
             o.lead();
@@ -614,6 +642,33 @@ fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
 
 const SAME_U8: u8 = SAME as u8;
 
+/// Whether the word from `start` is all in the known set of the `search` level: its end, or `None`.
+fn search_known(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut rest = bytes.get(start..)?;
+    loop {
+        match *rest {
+            [b, ref tail @ ..] if b < 0x80 => {
+                if is_ascii_space(b) {
+                    break;
+                }
+                rest = tail;
+            }
+            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
+                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                if SEARCH.get(k).is_none_or(|&e| e == FALLBACK) {
+                    return None;
+                }
+                rest = tail;
+            }
+            [0xC2, 0xA0, ..] | [] => break,
+            [0xC2, 0xAB | 0xBB, ref tail @ ..] => rest = tail,
+            [0xE2, 0x80, 0x90..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D, ref tail @ ..] => rest = tail,
+            _ => return None,
+        }
+    }
+    Some(bytes.len() - rest.len())
+}
+
 /// The `display` level.
 pub(super) fn display(text: &str) -> Cow<'_, str> {
     let from = match unchanged(
@@ -646,7 +701,7 @@ fn display_word(w: &mut Writer<'_>, bytes: &[u8], start: usize) -> Option<usize>
 /// Checks a word for the `display` level: every character known and the marks in canonical order. Returns the
 /// word's end.
 #[inline]
-fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
+pub(crate) fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     let mut last_mark = 0u32;
     loop {

@@ -164,7 +164,7 @@ pub(crate) fn transliterate(text: &str) -> String {
             continue;
         }
         out.truncate(mark);
-        let end = fast::word_end(bytes, i);
+        let end = fast::span_end(bytes, i, fast::known_word);
         let clean = normalize::display(text.get(i..end).unwrap_or_default());
         if !clean.is_empty() {
             if started && pending != 0 {

@@ -86,6 +86,9 @@ fn words_outside_the_known_set_keep_their_neighbours() {
     check("a \u{200F} \n \u{200F} b");
     check("\u{FEFB} \u{FE70} x\u{2003}y");
     check(" - \u{2003} -\n");
+    // Runs of such words go through the pipeline together, up to a line feed.
+    check("Pashinyán \u{200F} Łódź \u{200F}\n\u{200F} é\u{00A0}\u{200F}\t\u{200F} café\n\u{200F}");
+    check("é \u{200F} \n \u{200F} é");
 }
 
 /// Random text: mostly known characters, some whitespace and hyphens, now and then any character.
