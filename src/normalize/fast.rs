@@ -274,29 +274,48 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 
 /// Where the words that need the general pipeline, from the one that starts at `from`, end: the following words
 /// that `known` does not accept go with it, so that text of many such words (Latin with diacritics, presentation
-/// forms) goes through the pipeline in long stretches rather than word by word. The stretch stops at a line feed:
-/// the pipeline trims the whitespace at its ends, and whether that whitespace held a line feed would be lost (when
-/// the words next to it come out empty). Whitespace without one is a space whatever it merges with.
+/// forms) goes through the pipeline in long stretches rather than word by word.
+///
+/// The pipeline trims the whitespace at the ends of the stretch. Whitespace within a word is a space whatever it
+/// merges with, but between words it may hold a line feed, which would be lost if the words at an end of the
+/// stretch came out empty. So a stretch across a line feed is taken only when `counts` (whether a word's output is
+/// not empty) holds for its first and last words; otherwise the first word goes alone.
 pub(crate) fn span_end(
-    bytes: &[u8],
+    text: &str,
     from: usize,
     known: impl Fn(&[u8], usize) -> Option<usize>,
+    counts: impl Fn(&str) -> bool,
 ) -> usize {
-    let mut end = word_end(bytes, from);
+    let bytes = text.as_bytes();
+    let first = word_end(bytes, from);
+    let mut end = first;
+    let mut last = from;
+    let mut line_feed = false;
     loop {
         let mut next = end;
+        let mut feed = false;
         loop {
             match bytes.get(next..) {
-                Some(&[b'\n', ..]) => return end,
-                Some(&[b, ..]) if is_ascii_space(b) => next += 1,
+                Some(&[b, ..]) if is_ascii_space(b) => {
+                    feed |= b == b'\n';
+                    next += 1;
+                }
                 Some(&[0xC2, 0xA0, ..]) => next += 2,
                 _ => break,
             }
         }
         if next >= bytes.len() || known(bytes, next).is_some() {
-            return end;
+            break;
         }
+        line_feed |= feed;
+        last = next;
         end = word_end(bytes, next);
+    }
+    let word = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
+    if !line_feed || (counts(word(from, first)) && counts(word(last, end))) {
+        end
+    } else {
+        first
     }
 }
 
@@ -352,7 +371,9 @@ fn walk_from<'a>(
             Some(end) => i = end,
             None => {
                 w.reset(mark);
-                let end = span_end(bytes, i, known_word);
+                let end = span_end(text, i, known_word, |w| {
+                    !super::display_general(w).is_empty()
+                });
                 general(&mut w, i, end);
                 i = end;
             }
@@ -456,7 +477,9 @@ pub(super) fn search(text: &str) -> Cow<'_, str> {
         o.out.truncate(len);
         o.pending = pending;
         o.started = started;
-        let end = span_end(bytes, i, search_known);
+        let end = span_end(text, i, search_known, |w| {
+            !super::search_general(w).is_empty()
+        });
         let folded = super::search_general(text.get(i..end).unwrap_or_default());
         if !folded.is_empty() {
             o.lead();

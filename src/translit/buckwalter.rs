@@ -164,7 +164,9 @@ pub(crate) fn transliterate(text: &str) -> String {
             continue;
         }
         out.truncate(mark);
-        let end = fast::span_end(bytes, i, fast::known_word);
+        let end = fast::span_end(text, i, fast::known_word, |w| {
+            !normalize::display(w).is_empty()
+        });
         let clean = normalize::display(text.get(i..end).unwrap_or_default());
         if !clean.is_empty() {
             if started && pending != 0 {
