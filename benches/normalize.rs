@@ -38,6 +38,19 @@ fn bench_normalize(c: &mut Criterion) {
             out.len()
         })
     });
+    // Words outside the fast path's known set (Latin with diacritics, bidi controls, presentation forms): the
+    // general pipeline, in runs of words.
+    let other = "Pashinyán Łódź \u{200F}بوتين\u{200E} café ʿAbd al-Raḥmān \u{FEB3}\u{FEEE}\u{FE97}\u{FEB7}\u{FEF4}\n"
+        .repeat(text.len() / 80);
+    g.throughput(Throughput::Bytes(other.len() as u64));
+    g.bench_function("search-other-scripts/qamus", |b| {
+        b.iter(|| {
+            let out = normalize::normalize(black_box(&other), Level::Search);
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
+    g.throughput(Throughput::Bytes(text.len() as u64));
     // Baseline: NFKC alone with unicode-normalization, which does none of the Arabic folds.
     g.bench_function("nfkc/unicode-normalization", |b| {
         b.iter(|| {

@@ -205,7 +205,7 @@ pub fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<usize
             }
             return Ok(buf.len() - start);
         }
-        match chunk.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', chunk) {
             Some(i) => {
                 let end = chunk.get(i).copied();
                 buf.extend_from_slice(chunk.get(..=i).unwrap_or_default());
@@ -244,11 +244,15 @@ pub fn text<'a>(
     lossy: bool,
     warned: &mut bool,
 ) -> Result<std::borrow::Cow<'a, str>> {
-    let nul = bytes.iter().position(|&b| b == 0);
-    let utf8 = std::str::from_utf8(bytes);
-    if let (Ok(s), None) = (utf8, nul) {
-        return Ok(std::borrow::Cow::Borrowed(s));
+    // The common case first, with the vectorized searches: valid UTF-8 and no NUL byte.
+    let nul = memchr::memchr(0, bytes);
+    if nul.is_none() {
+        if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+            return Ok(std::borrow::Cow::Borrowed(s));
+        }
     }
+    // std's check names where the text goes wrong.
+    let utf8 = std::str::from_utf8(bytes);
     if !lossy {
         if let Err(e) = utf8 {
             if nul.is_none_or(|n| n > e.valid_up_to()) {

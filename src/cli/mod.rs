@@ -5,6 +5,7 @@ mod csvcol;
 mod io;
 mod scan;
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,11 +42,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 if reverse { "arabic" } else { "latin" }
             );
             text_filter(&a.text, &a.input, &column, move |t| {
-                if reverse {
+                Cow::Owned(if reverse {
                     translit::reverse(t, scheme).unwrap_or_else(|_| t.to_string())
                 } else {
                     translit::transliterate(t, scheme)
-                }
+                })
             })
         }
         Command::Normalize(a) => {
@@ -55,7 +56,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let column = format!("{}_norm", a.input.column.as_deref().unwrap_or(""));
             text_filter(&a.text, &a.input, &column, move |t| {
-                normalize::normalize(t, level).into_owned()
+                normalize::normalize(t, level)
             })
         }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
@@ -246,7 +247,7 @@ fn text_filter(
     texts: &[String],
     input: &InputArgs,
     new_column: &str,
-    f: impl Fn(&str) -> String,
+    f: impl Fn(&str) -> Cow<'_, str>,
 ) -> Result<ExitCode> {
     let mut out = io::stdout();
     if input.csv {
@@ -257,7 +258,7 @@ fn text_filter(
             column,
             &[new_column.to_string()],
             csv_options(input),
-            |v| vec![f(v)],
+            |v| vec![f(v).into_owned()],
         )?;
     } else if let Some(args) = io::from_args_or_stdin(texts) {
         for t in args {

@@ -10,11 +10,10 @@
 
 use std::borrow::Cow;
 
-
 use rustc_hash::FxHashMap;
 
-use super::store::Store;
 use super::distance::{jaro_winkler, normalized_damerau_levenshtein};
+use super::store::Store;
 use super::titles;
 use super::{distance, keys, weights};
 use crate::normalize::{self, is_arabic_letter, Folds};

@@ -31,7 +31,7 @@ pub(crate) const TATWEEL: char = '\u{0640}';
 
 /// Arabic letters: U+0620..U+063F, U+0641..U+064A, U+066E..U+06D3, U+06D5, U+06EE..U+06EF, U+06FA..U+06FC,
 /// U+06FF, and the Arabic Supplement and Extended-A letters (U+0750..U+077F, U+08A0..U+08C9).
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{063F}'
         | '\u{0641}'..='\u{064A}'
@@ -47,7 +47,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 /// Arabic marks removed at the `search` level: tashkeel and other marks U+064B..U+065F, superscript alef U+0670,
 /// Quranic annotation signs U+06D6..U+06ED (the letter-like U+06E5, U+06E6 small waw/yeh included), and the
 /// extended marks U+08CA..U+08FF, U+0610..U+061A.
-pub fn is_arabic_mark(c: char) -> bool {
+pub const fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -74,7 +74,10 @@ pub(crate) fn is_latin_mark(c: char) -> bool {
 /// Arabic-Indic and Eastern Arabic-Indic digits → ASCII; Arabic punctuation → ASCII (« » are folded to `"`
 /// in [`search_fold`], outside this block-sorted table).
 /// Final ة and ۃ → ه is contextual and handled in `mod.rs`.
-pub(crate) static SEARCH_FOLDS: &[(char, char)] = &[
+pub(crate) static SEARCH_FOLDS: &[(char, char)] = &SEARCH_FOLD_PAIRS;
+
+/// The pairs of [`SEARCH_FOLDS`], for the tables built at compile time.
+pub(crate) const SEARCH_FOLD_PAIRS: [(char, char); 56] = [
     ('\u{060C}', ','), // ، ARABIC COMMA
     ('\u{061B}', ';'), // ؛ ARABIC SEMICOLON
     ('\u{061F}', '?'), // ؟ ARABIC QUESTION MARK

@@ -26,6 +26,7 @@
 //! ```
 
 mod chars;
+pub(crate) mod fast;
 
 use std::borrow::Cow;
 
@@ -58,15 +59,31 @@ pub fn normalize(text: &str, level: Level) -> Cow<'_, str> {
 }
 
 /// The `display` level: [`remove_controls`], then [`nfc`], then [`collapse_whitespace`].
+///
+/// Words made of the common Arabic and ASCII characters take a fast path that gives the same result; see the
+/// module documentation of `fast.rs`.
 pub fn display(text: &str) -> Cow<'_, str> {
+    fast::display(text)
+}
+
+/// The `display` level step by step: the reference for the fast path.
+fn display_general(text: &str) -> Cow<'_, str> {
     let out = remove_controls(text);
     let out = then(out, nfc);
     then(out, collapse_whitespace)
 }
 
 /// The `search` level: [`display`], then [`nfkc`], then [`fold`] with every fold, then whitespace collapsed.
+///
+/// Words made of the common Arabic and ASCII characters take a fast path, a table look-up per character, that
+/// gives the same result.
 pub fn search(text: &str) -> Cow<'_, str> {
-    let mut out = then(display(text), nfkc);
+    fast::search(text)
+}
+
+/// The `search` level step by step: the reference for the fast path.
+fn search_general(text: &str) -> Cow<'_, str> {
+    let mut out = then(display_general(text), nfkc);
     // Stripping marks and tatweel can bring characters together that compose differently: compose again until
     // nothing changes (in practice at most once more, and only for text with non-Arabic marks).
     for _ in 0..3 {

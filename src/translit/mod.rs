@@ -102,14 +102,13 @@ impl FromStr for Scheme {
 /// assert_eq!(transliterate("قرة باغ", Scheme::Buckwalter), "qrp bAg");
 /// ```
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
+    if scheme == Scheme::Buckwalter {
+        return buckwalter::transliterate(text);
+    }
     let clean = normalize::display(text);
     let clean = normalize::nfkc(&clean);
     let clean = normalize::remove_tatweel(&clean);
     let mut out = String::with_capacity(clean.len() + clean.len() / 2);
-    if scheme == Scheme::Buckwalter {
-        out.push_str(&buckwalter::encode(&clean));
-        return out;
-    }
     let mut rest: &str = &clean;
     while !rest.is_empty() {
         let word_len = rest
