@@ -176,10 +176,15 @@ enum Entries {
     /// In the store (an index file): each entry decoded on first use; the whole glossary on demand.
     Stored {
         layers: Vec<Layer>,
-        one: Box<[OnceLock<Option<Box<Entry>>>]>,
+        one: Box<[OnceLock<EntryBlock>]>,
         all: OnceLock<Glossary>,
     },
 }
+
+/// Entries decoded from a store, in blocks of [`ENTRY_BLOCK`] allocated when one of them is first asked for (so
+/// that opening a million-entry index allocates a thousand slots, not a million).
+type EntryBlock = Box<[OnceLock<Option<Box<Entry>>>]>;
+const ENTRY_BLOCK: usize = 1024;
 
 /// How many forms are keyed at once while building (their keys are encoded, then dropped).
 const BUILD_CHUNK: usize = 1 << 16;
@@ -320,7 +325,9 @@ impl Matcher {
 
     /// A matcher over a store that holds its entries (an index file), with its glossary's layers.
     pub(crate) fn from_store(store: Store, layers: Vec<Layer>, options: MatcherOptions) -> Matcher {
-        let one = (0..store.entry_count()).map(|_| OnceLock::new()).collect();
+        let one = (0..store.entry_count().div_ceil(ENTRY_BLOCK))
+            .map(|_| OnceLock::new())
+            .collect();
         Matcher {
             entries: Entries::Stored {
                 layers,
@@ -352,7 +359,9 @@ impl Matcher {
             Entries::Stored { one, all, .. } => match all.get() {
                 Some(g) => g.entries().get(i as usize),
                 None => one
-                    .get(i as usize)?
+                    .get(i as usize / ENTRY_BLOCK)?
+                    .get_or_init(|| (0..ENTRY_BLOCK).map(|_| OnceLock::new()).collect())
+                    .get(i as usize % ENTRY_BLOCK)?
                     .get_or_init(|| self.store.entry(i as usize).map(Box::new))
                     .as_deref(),
             },
