@@ -47,29 +47,19 @@ fn an_index_answers_as_the_glossary_does() {
         "Vladimir Putin",
         "xyz",
     ] {
-        let a: Vec<(String, String, String)> = owned
-            .lookup(q)
-            .iter()
-            .map(|m| {
-                (
-                    m.entry.id.clone(),
-                    m.method.to_string(),
-                    format!("{:.6}", m.score),
-                )
-            })
-            .collect();
-        let b: Vec<(String, String, String)> = mapped
-            .lookup(q)
-            .iter()
-            .map(|m| {
-                (
-                    m.entry.id.clone(),
-                    m.method.to_string(),
-                    format!("{:.6}", m.score),
-                )
-            })
-            .collect();
-        assert_eq!(a, b, "{q}");
+        let answers = |m: &Matcher| -> Vec<(String, String, String)> {
+            m.lookup(q)
+                .iter()
+                .map(|m| {
+                    (
+                        m.entry.id.clone(),
+                        m.method.to_string(),
+                        format!("{:.6}", m.score),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(answers(&owned), answers(&mapped), "{q}");
     }
     // The whole glossary comes back as it was, layers included.
     assert_eq!(mapped.glossary().entries(), g.entries());

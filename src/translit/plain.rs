@@ -319,11 +319,7 @@ fn read_word(word: &str, out: &mut String) {
         }
     }
     // The article is read on the word as written: إلهام starts with إ, not with the article.
-    let mut raw = word
-        .chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
-    let article =
-        matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some();
+    let article = has_article(word);
     let letters = prepare(word);
     let mut body: &[char] = letters.as_slice();
     if article {
@@ -493,15 +489,20 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
     out
 }
 
+/// Whether a word as written starts with the article ال and has at least two letters after it (marks and tatweel
+/// skipped): إلهام starts with إ, not with the article.
+fn has_article(word: &str) -> bool {
+    let mut raw = word
+        .chars()
+        .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
+    matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some()
+}
+
 /// [`letter_chunks`] of one word, appended to `out`.
 fn word_chunks(word: &str, votes: &mut Ballot, out: &mut Vec<LetterChunks>) {
     let m = model();
     let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
-    let mut raw = word
-        .chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
-    let article =
-        matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some();
+    let article = has_article(word);
     let body = prepare(word);
     let mut padded = vec!['^', '^'];
     padded.extend_from_slice(&body);
