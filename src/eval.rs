@@ -699,3 +699,213 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
     }
     Some(x)
 }
+
+/// One failing query of the matching reports, for error analysis (`qamus eval matching --errors FILE`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchError {
+    /// `variants`, `oog` (a false match of an out-of-glossary query) or `cross`.
+    pub task: &'static str,
+    /// Whether the row is in the held-out fifth.
+    pub held_out: bool,
+    /// The query as written.
+    pub query: String,
+    /// The expected entity's English name (empty for out-of-glossary queries, which expect nothing).
+    pub expected: String,
+    /// The expected entity's form in the glossary (the group's Arabic spelling; the English name cross-script).
+    pub expected_form: String,
+    /// The expected entity's rank among every match at threshold 0 (`None`: not returned at all).
+    pub rank_any: Option<usize>,
+    /// Whether the expected entity was among the fuzzy candidates the index proposed.
+    pub in_candidates: bool,
+    /// The first three matches at the evaluated threshold: English name, form, score, method, detail.
+    pub top: Vec<(String, String, f64, String, String)>,
+    /// The first three at threshold 0 (what would have been returned without the threshold).
+    pub top_any: Vec<(String, String, f64, String, String)>,
+}
+
+impl MatchError {
+    /// The header of [`MatchError::tsv`].
+    pub const TSV_HEADER: &'static str =
+        "task\theld_out\tquery\texpected\texpected_form\trank_any\t\
+                                          in_candidates\ttop1\ttop2\ttop3\tany1\tany2\tany3";
+
+    /// One tab-separated line (matches as `english|form|score|method|detail`).
+    pub fn tsv(&self) -> String {
+        let cell = |list: &[(String, String, f64, String, String)], i: usize| {
+            list.get(i).map_or(String::new(), |(en, form, s, m, d)| {
+                format!("{en}|{form}|{s:.3}|{m}|{d}")
+            })
+        };
+        let mut cols = vec![
+            self.task.to_string(),
+            u8::from(self.held_out).to_string(),
+            self.query.clone(),
+            self.expected.clone(),
+            self.expected_form.clone(),
+            self.rank_any
+                .map_or("-".to_string(), |r| (r + 1).to_string()),
+            u8::from(self.in_candidates).to_string(),
+        ];
+        cols.extend((0..3).map(|i| cell(&self.top, i)));
+        cols.extend((0..3).map(|i| cell(&self.top_any, i)));
+        cols.join("\t").replace('\n', " ")
+    }
+}
+
+/// Every failing query of [`matching`] at `options`: variant and cross-script queries whose first match is not
+/// their entity, out-of-glossary queries that found another entity. Each with what was returned, what would have
+/// been without the threshold, and whether the index proposed the right entity at all (a candidate-recall miss
+/// when not). The matchers are built at threshold 0 and the threshold applied here, so `min_margin` is ignored.
+pub fn matching_errors(
+    dir: &Path,
+    options: crate::matcher::MatcherOptions,
+) -> Result<Vec<MatchError>> {
+    use crate::glossary::{EntityType, Entry, Glossary};
+    use crate::matcher::{Match, Matcher};
+    use rayon::prelude::*;
+
+    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
+    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
+    let any = crate::matcher::MatcherOptions {
+        threshold: 0.0,
+        min_margin: 0.0,
+        ..options
+    };
+    let threshold = options.threshold;
+    let list = |found: &[Match<'_>], min: f64| {
+        found
+            .iter()
+            .filter(|m| m.score >= min)
+            .take(3)
+            .map(|m| {
+                (
+                    m.entry.en.clone(),
+                    m.form.to_string(),
+                    m.score,
+                    m.method.as_str().to_string(),
+                    m.detail.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut errors = Vec::new();
+
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &variants {
+        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
+            continue;
+        }
+        chosen.insert(&r.group, &r.arabic);
+        entries.push(Entry {
+            id: r.group.clone(),
+            kind: EntityType::Misc,
+            en: r.english.clone(),
+            ar: r.arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    for (i, (arabic, english)) in pairs.iter().enumerate() {
+        entries.push(Entry {
+            id: format!("d{i}"),
+            kind: EntityType::Per,
+            en: english.clone(),
+            ar: arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), any);
+    let queries: Vec<&VariantRow> = variants
+        .iter()
+        .filter(|r| left_out(&r.group) || chosen.get(r.group.as_str()) != Some(&r.arabic.as_str()))
+        .collect();
+    let found: Vec<Option<MatchError>> = queries
+        .par_iter()
+        .map(|r| {
+            let found = matcher.lookup(&r.arabic);
+            let same = |e: &Entry| e.id == r.group || same_name(&e.en, &r.english);
+            let first = found.first().filter(|m| m.score >= threshold);
+            let oog = left_out(&r.group);
+            let failed = if oog {
+                first.is_some_and(|m| !same(m.entry))
+            } else {
+                !first.is_some_and(|m| same(m.entry))
+            };
+            if !failed {
+                return None;
+            }
+            let in_candidates = !oog
+                && matcher
+                    .candidate_features(&r.arabic)
+                    .iter()
+                    .any(|(e, ..)| same(e));
+            Some(MatchError {
+                task: if oog { "oog" } else { "variants" },
+                held_out: held_out(&r.group),
+                query: r.arabic.clone(),
+                expected: if oog {
+                    String::new()
+                } else {
+                    r.english.clone()
+                },
+                expected_form: if oog {
+                    String::new()
+                } else {
+                    chosen
+                        .get(r.group.as_str())
+                        .map_or(String::new(), |s| s.to_string())
+                },
+                rank_any: if oog {
+                    None
+                } else {
+                    found.iter().position(|m| same(m.entry))
+                },
+                in_candidates,
+                top: list(&found, threshold),
+                top_any: list(&found, 0.0),
+            })
+        })
+        .collect();
+    errors.extend(found.into_iter().flatten());
+
+    let mut seen = std::collections::HashSet::new();
+    let english_only: Vec<Entry> = pairs
+        .iter()
+        .filter(|(_, e)| seen.insert(e.to_lowercase()))
+        .map(|(_, e)| Entry {
+            id: e.to_lowercase(),
+            kind: EntityType::Per,
+            en: e.clone(),
+            ..Entry::default()
+        })
+        .collect();
+    let matcher = Matcher::with_options(Glossary::from_entries("english-only", english_only), any);
+    let found: Vec<Option<MatchError>> = pairs
+        .par_iter()
+        .map(|(arabic, english)| {
+            let found = matcher.lookup(arabic);
+            let right = found
+                .first()
+                .is_some_and(|m| m.score >= threshold && same_name(&m.entry.en, english));
+            if right {
+                return None;
+            }
+            Some(MatchError {
+                task: "cross",
+                held_out: held_out(arabic),
+                query: arabic.clone(),
+                expected: english.clone(),
+                expected_form: english.clone(),
+                rank_any: found.iter().position(|m| same_name(&m.entry.en, english)),
+                in_candidates: matcher
+                    .candidate_features(arabic)
+                    .iter()
+                    .any(|(e, ..)| same_name(&e.en, english)),
+                top: list(&found, threshold),
+                top_any: list(&found, 0.0),
+            })
+        })
+        .collect();
+    errors.extend(found.into_iter().flatten());
+    Ok(errors)
+}

@@ -802,6 +802,22 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
             r.matcher_false_match_rate(),
         )?;
         writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
+        if let Some(path) = &a.errors {
+            let errors = qamus::eval::matching_errors(&a.data, options)?;
+            let mut text = String::from(qamus::eval::MatchError::TSV_HEADER);
+            text.push('\n');
+            for e in &errors {
+                text.push_str(&e.tsv());
+                text.push('\n');
+            }
+            std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            writeln!(
+                out,
+                "{} failing queries written to {}",
+                errors.len(),
+                path.display()
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
