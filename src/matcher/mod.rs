@@ -388,6 +388,11 @@ impl Matcher {
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
+            // A lone word read as one proclitic letter + a stem: only when the stem is a name of four letters or
+            // more that does not start with a bare alef. بارنز is Barnes, not ب + آرنز; بليك is Blake, not ب + ليك.
+            if rest.is_empty() && c.prefix.chars().count() == 1 && !weak_reading_ok(&c.stem) {
+                continue;
+            }
             let stem = if rest.is_empty() {
                 c.stem.clone()
             } else {
@@ -616,6 +621,17 @@ impl Matcher {
             None => found.push(m),
         }
     }
+}
+
+/// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
+/// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
+/// (والكرملين).
+fn weak_reading_ok(stem: &str) -> bool {
+    stem.chars()
+        .filter(|&c| normalize::is_arabic_letter(c))
+        .count()
+        >= 4
+        && (!stem.starts_with('ا') || stem.starts_with("ال"))
 }
 
 /// Whether a one-word query is one of the 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq):
