@@ -369,8 +369,11 @@ pub struct Fitted {
 pub struct Trained {
     /// Weights for a query and form in the same script.
     pub same_script: Fitted,
-    /// Weights for a query and form in different scripts.
+    /// Weights for a query and form in different scripts, the form's entry having no form in the query's script.
     pub cross_script: Fitted,
+    /// Weights for a query and form in different scripts when the form's entry also has a form in the query's
+    /// script (an Arabic query meeting the English name of an entry with an Arabic spelling).
+    pub cross_covered: Fitted,
     /// Acceptance of a query's best same-script candidate: weights of (best, best − second, second), then the bias.
     pub accept_same: Fitted,
     /// Acceptance of a query's best cross-script candidate.
@@ -396,13 +399,16 @@ impl Trained {
              //! Features: {names}; then the bias. Suggested threshold: {:.2}.\n\n\
              /// Query and form in the same script.\n\
              pub(crate) static SAME_SCRIPT: [f64; {n}] = [{}];\n\
-             /// Query and form in different scripts.\n\
-             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n\n\
-             /// Acceptance of the best same-script candidate ({} examples, {} right): weights of the best probability,\n\
-             /// its lead over the second, the second; then the bias.\n\
-             pub(crate) static ACCEPT_SAME: [f64; 4] = [{}];\n\
+             /// Query and form in different scripts, the entry having no form in the query's script.\n\
+             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n\
+             /// Query and form in different scripts, the entry having a form in the query's script too ({} examples, {} positive).\n\
+             pub(crate) static CROSS_COVERED: [f64; {n}] = [{}];\n\n\
+             /// Acceptance of the best same-script candidate ({} examples, {} right): weights of the inputs of\n\
+             /// `fuzzy::acceptance_inputs` (best probability, its lead, the second, covered, length, skeleton equal),\n\
+             /// then the bias.\n\
+             pub(crate) static ACCEPT_SAME: [f64; {a}] = [{}];\n\
              /// Acceptance of the best cross-script candidate ({} examples, {} right).\n\
-             pub(crate) static ACCEPT_CROSS: [f64; 4] = [{}];\n\n\
+             pub(crate) static ACCEPT_CROSS: [f64; {a}] = [{}];\n\n\
              // Simulated out-of-glossary queries (training queries with their entity removed) pass {:.2} at most\n\
              // 2% of the time; the default threshold is chosen on the out-of-glossary groups (MatcherOptions).\n",
             self.same_script.examples,
@@ -412,6 +418,9 @@ impl Trained {
             self.threshold,
             fmt(&self.same_script.weights),
             fmt(&self.cross_script.weights),
+            self.cross_covered.examples,
+            self.cross_covered.positives,
+            fmt(&self.cross_covered.weights),
             self.accept_same.examples,
             self.accept_same.positives,
             fmt(&self.accept_same.weights),
@@ -420,6 +429,7 @@ impl Trained {
             fmt(&self.accept_cross.weights),
             self.threshold,
             n = crate::matcher::FEATURES + 1,
+            a = crate::matcher::ACCEPT_INPUTS + 1,
         )
     }
 }
@@ -438,7 +448,9 @@ pub fn train(dir: &Path) -> Result<Trained> {
     // Features, cross-script, label, and a key of the candidate's English name (entries of one name do not compete).
     type Example = ([f64; crate::matcher::FEATURES], bool, bool, u64);
     let mut examples: Vec<Example> = Vec::new();
-    let mut queries_seen: Vec<Vec<Example>> = Vec::new();
+    let scorer = |e: &Example| crate::matcher::scorer_of(&e.0, e.1);
+    // Per query: its letters (an input of the acceptance model) and its examples.
+    let mut queries_seen: Vec<(usize, Vec<Example>)> = Vec::new();
 
     // Same-script: the variants glossary (as in `matching`), training groups only.
     let mut entries: Vec<Entry> = Vec::new();
@@ -474,10 +486,10 @@ pub fn train(dir: &Path) -> Result<Trained> {
                 && chosen.get(r.group.as_str()) != Some(&r.arabic.as_str())
         })
         .collect();
-    let per_query: Vec<Vec<Example>> = queries
+    let per_query: Vec<(usize, Vec<Example>)> = queries
         .par_iter()
         .map(|r| {
-            matcher
+            let examples = matcher
                 .candidate_features(&r.arabic)
                 .into_iter()
                 .filter(|(e, ..)| !namesake(&e.en, &r.english))
@@ -489,11 +501,12 @@ pub fn train(dir: &Path) -> Result<Trained> {
                         name_key(&e.en),
                     )
                 })
-                .collect()
+                .collect();
+            (crate::matcher::query_letters(&r.arabic), examples)
         })
         .collect();
     for q in per_query {
-        examples.extend(q.iter().copied());
+        examples.extend(q.1.iter().copied());
         queries_seen.push(q);
     }
 
@@ -514,24 +527,25 @@ pub fn train(dir: &Path) -> Result<Trained> {
         options,
     );
     let rows: Vec<&(String, String)> = pairs.iter().filter(|(a, _)| !held_out(a)).collect();
-    let per_query: Vec<Vec<Example>> = rows
+    let per_query: Vec<(usize, Vec<Example>)> = rows
         .par_iter()
         .map(|(arabic, english)| {
-            matcher
+            let examples = matcher
                 .candidate_features(arabic)
                 .into_iter()
                 .filter(|(e, ..)| !namesake(&e.en, english))
                 .map(|(e, x, cross)| (x, cross, same_name(&e.en, english), name_key(&e.en)))
-                .collect()
+                .collect();
+            (crate::matcher::query_letters(arabic), examples)
         })
         .collect();
     for q in per_query {
-        examples.extend(q.iter().copied());
+        examples.extend(q.1.iter().copied());
         queries_seen.push(q);
     }
 
-    let fit = |cross: bool| -> Fitted {
-        let set: Vec<&Example> = examples.iter().filter(|e| e.1 == cross).collect();
+    let fit = |model: usize| -> Fitted {
+        let set: Vec<&Example> = examples.iter().filter(|e| scorer(e) == model).collect();
         let weights = logistic(&set.iter().map(|e| (e.0, e.2)).collect::<Vec<_>>());
         Fitted {
             weights,
@@ -539,41 +553,46 @@ pub fn train(dir: &Path) -> Result<Trained> {
             positives: set.iter().filter(|e| e.2).count(),
         }
     };
-    let same_script = fit(false);
-    let cross_script = fit(true);
+    let same_script = fit(0);
+    let cross_script = fit(1);
+    let cross_covered = fit(2);
     // Acceptance: for each training query, the best candidate's probability, its lead and the runner-up, labelled
     // by whether the best is right; and the same with the right entity removed (a simulated out-of-glossary query).
     let prob = |x: &[f64; crate::matcher::FEATURES], cross: bool| -> f64 {
-        let w = if cross {
-            &cross_script.weights
-        } else {
-            &same_script.weights
+        let w = match crate::matcher::scorer_of(x, cross) {
+            0 => &same_script.weights,
+            1 => &cross_script.weights,
+            _ => &cross_covered.weights,
         };
         let z: f64 =
             x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.last().copied().unwrap_or(0.0);
         1.0 / (1.0 + (-z).exp())
     };
-    let mut accept: [Vec<([f64; crate::matcher::FEATURES], bool)>; 2] = [Vec::new(), Vec::new()];
-    let mut simulated: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
-    for q in &queries_seen {
-        let mut scored: Vec<(f64, bool, bool, u64)> =
-            q.iter().map(|e| (prob(&e.0, e.1), e.1, e.2, e.3)).collect();
+    type Accept = ([f64; crate::matcher::FEATURES], bool);
+    let mut accept: [Vec<Accept>; 2] = [Vec::new(), Vec::new()];
+    let mut simulated: [Vec<[f64; crate::matcher::ACCEPT_INPUTS]>; 2] = [Vec::new(), Vec::new()];
+    for (letters, q) in &queries_seen {
+        let mut scored: Vec<(f64, &Example)> = q.iter().map(|e| (prob(&e.0, e.1), e)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         // The runner-up is the best candidate of another name (another consonant skeleton), as at run time.
-        let top = |list: &[(f64, bool, bool, u64)]| -> Option<([f64; 3], bool, bool)> {
-            let (p1, cross, right, name) = *list.first()?;
-            let p2 = list.iter().find(|x| x.3 != name).map_or(0.0, |x| x.0);
-            Some(([p1, p1 - p2, p2], cross, right))
+        let top = |list: &[(f64, &Example)]| -> Option<([f64; crate::matcher::ACCEPT_INPUTS], bool, bool)> {
+            let (p1, e) = *list.first()?;
+            let p2 = list.iter().find(|x| x.1 .3 != e.3).map_or(0.0, |x| x.0);
+            Some((
+                crate::matcher::acceptance_inputs(p1, p2, &e.0, e.1, *letters),
+                e.1,
+                e.2,
+            ))
         };
-        let pad = |x: [f64; 3]| {
+        let pad = |x: [f64; crate::matcher::ACCEPT_INPUTS]| {
             let mut f = [0.0; crate::matcher::FEATURES];
-            f[..3].copy_from_slice(&x);
+            f[..crate::matcher::ACCEPT_INPUTS].copy_from_slice(&x);
             f
         };
         if let Some((x, cross, right)) = top(&scored) {
             accept[usize::from(cross)].push((pad(x), right));
         }
-        let wrong: Vec<(f64, bool, bool, u64)> = scored.iter().copied().filter(|e| !e.2).collect();
+        let wrong: Vec<(f64, &Example)> = scored.iter().copied().filter(|e| !e.1 .2).collect();
         if wrong.len() < scored.len() {
             if let Some((x, cross, _)) = top(&wrong) {
                 accept[usize::from(cross)].push((pad(x), false));
@@ -581,9 +600,9 @@ pub fn train(dir: &Path) -> Result<Trained> {
             }
         }
     }
-    let fit_accept = |data: &[([f64; crate::matcher::FEATURES], bool)]| -> Fitted {
-        // Only the first three features are used: fit on them, write four weights.
-        let w = logistic3(data);
+    let fit_accept = |data: &[Accept]| -> Fitted {
+        // Only the first ACCEPT_INPUTS features are used: fit on them, write those weights and the bias.
+        let w = logistic_first(data, crate::matcher::ACCEPT_INPUTS);
         Fitted {
             weights: w,
             examples: data.len(),
@@ -594,11 +613,11 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let accept_cross = fit_accept(&accept[1]);
     let mut scores: Vec<f64> = simulated[0]
         .iter()
-        .map(|x| sigmoid3(x, &accept_same.weights))
+        .map(|x| accept_probability(x, &accept_same.weights))
         .chain(
             simulated[1]
                 .iter()
-                .map(|x| sigmoid3(x, &accept_cross.weights)),
+                .map(|x| accept_probability(x, &accept_cross.weights)),
         )
         .collect();
     scores.sort_by(|a, b| b.total_cmp(a));
@@ -607,28 +626,27 @@ pub fn train(dir: &Path) -> Result<Trained> {
     Ok(Trained {
         same_script,
         cross_script,
+        cross_covered,
         accept_same,
         accept_cross,
         threshold: (threshold * 100.0).ceil() / 100.0,
     })
 }
 
-/// The acceptance probability of (best, lead, second) under four weights.
-fn sigmoid3(x: &[f64; 3], w: &[f64]) -> f64 {
-    let z = x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.get(3).copied().unwrap_or(0.0);
+/// The acceptance probability of its inputs under their weights (bias last).
+fn accept_probability(x: &[f64], w: &[f64]) -> f64 {
+    let z =
+        x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.get(x.len()).copied().unwrap_or(0.0);
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Logistic regression on the first three features only; returns three weights and the bias.
-fn logistic3(data: &[([f64; crate::matcher::FEATURES], bool)]) -> Vec<f64> {
+/// Logistic regression on the first `k` features only (the others are zero in `data`); returns `k` weights and
+/// the bias.
+fn logistic_first(data: &[([f64; crate::matcher::FEATURES], bool)], k: usize) -> Vec<f64> {
     let full = logistic(data);
-    // Features 3.. are zero in these examples: their weights are zero and the bias is last.
-    vec![
-        full.first().copied().unwrap_or(0.0),
-        full.get(1).copied().unwrap_or(0.0),
-        full.get(2).copied().unwrap_or(0.0),
-        full.last().copied().unwrap_or(0.0),
-    ]
+    let mut w: Vec<f64> = full.iter().take(k).copied().collect();
+    w.push(full.last().copied().unwrap_or(0.0));
+    w
 }
 
 /// Logistic regression by iteratively reweighted least squares with a small ridge; returns the weights then the

@@ -50,7 +50,9 @@ use crate::normalize;
 use store::{FormRef, Store};
 
 pub use fuzzy::Scores;
-pub(crate) use fuzzy::{FEATURES, FEATURE_NAMES};
+pub(crate) use fuzzy::{
+    acceptance_inputs, query_letters, scorer_of, ACCEPT_INPUTS, FEATURES, FEATURE_NAMES,
+};
 
 /// How a match was found. Serialized in lower case in the CLI's JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -515,6 +517,8 @@ impl Matcher {
     fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys<'_>) {
         let mut best: Vec<Match<'m>> = Vec::new();
         let common = is_common_word(keys);
+        // The features of each entry's best form, for the acceptance model.
+        let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
         for id in self.candidates(keys) {
             let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
@@ -523,7 +527,15 @@ impl Matcher {
             if common && form_keys.entry_arabic {
                 continue;
             }
-            let s = fuzzy::score(keys, &form_keys);
+            let (s, x) = fuzzy::score_features(keys, &form_keys);
+            if let Some(entry) = self.entry(r.entry) {
+                let ptr: *const Entry = entry;
+                match features.iter_mut().find(|f| f.0 == ptr) {
+                    Some(f) if f.1 >= s.total => {}
+                    Some(f) => *f = (ptr, s.total, x),
+                    None => features.push((ptr, s.total, x)),
+                }
+            }
             let method = if s.cross_script {
                 Method::Translit
             } else {
@@ -546,7 +558,13 @@ impl Matcher {
                 .find(|m| keys::latin_skeleton(&m.entry.en) != skeleton)
                 .map_or(0.0, |m| m.score);
             let cross = top.scores.is_some_and(|s| s.cross_script);
-            let accept = fuzzy::acceptance(p1, p2, cross);
+            let top_ptr: *const Entry = top.entry;
+            let x = features
+                .iter()
+                .find(|f| f.0 == top_ptr)
+                .map_or([0.0; FEATURES], |f| f.2);
+            let inputs = fuzzy::acceptance_inputs(p1, p2, &x, cross, keys.search.chars().count());
+            let accept = fuzzy::acceptance(&inputs, cross);
             // Scaled into 0..SCORE_FUZZY_MAX, so that a fuzzy match never outranks an exact or normalized one.
             let factor = if p1 > 0.0 {
                 SCORE_FUZZY_MAX * accept / p1
