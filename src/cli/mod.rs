@@ -730,7 +730,7 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
              cross-script top-5 (held-out / all) | false-match rate | without collisions |"
         )?;
         writeln!(out, "|---:|---:|---:|---:|---:|---:|")?;
-        for t in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
+        for t in [0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85] {
             let options = MatcherOptions {
                 threshold: t,
                 ..MatcherOptions::default()
