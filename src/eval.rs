@@ -369,8 +369,11 @@ pub struct Fitted {
 pub struct Trained {
     /// Weights for a query and form in the same script.
     pub same_script: Fitted,
-    /// Weights for a query and form in different scripts.
+    /// Weights for a query and form in different scripts, the form's entry having no form in the query's script.
     pub cross_script: Fitted,
+    /// Weights for a query and form in different scripts when the form's entry also has a form in the query's
+    /// script (an Arabic query meeting the English name of an entry with an Arabic spelling).
+    pub cross_covered: Fitted,
     /// Acceptance of a query's best same-script candidate: weights of (best, best − second, second), then the bias.
     pub accept_same: Fitted,
     /// Acceptance of a query's best cross-script candidate.
@@ -396,13 +399,16 @@ impl Trained {
              //! Features: {names}; then the bias. Suggested threshold: {:.2}.\n\n\
              /// Query and form in the same script.\n\
              pub(crate) static SAME_SCRIPT: [f64; {n}] = [{}];\n\
-             /// Query and form in different scripts.\n\
-             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n\n\
-             /// Acceptance of the best same-script candidate ({} examples, {} right): weights of the best probability,\n\
-             /// its lead over the second, the second; then the bias.\n\
-             pub(crate) static ACCEPT_SAME: [f64; 4] = [{}];\n\
+             /// Query and form in different scripts, the entry having no form in the query's script.\n\
+             pub(crate) static CROSS_SCRIPT: [f64; {n}] = [{}];\n\
+             /// Query and form in different scripts, the entry having a form in the query's script too ({} examples, {} positive).\n\
+             pub(crate) static CROSS_COVERED: [f64; {n}] = [{}];\n\n\
+             /// Acceptance of the best same-script candidate ({} examples, {} right): weights of the inputs of\n\
+             /// `fuzzy::acceptance_inputs` (best probability, its lead, the second, covered, length, skeleton equal),\n\
+             /// then the bias.\n\
+             pub(crate) static ACCEPT_SAME: [f64; {a}] = [{}];\n\
              /// Acceptance of the best cross-script candidate ({} examples, {} right).\n\
-             pub(crate) static ACCEPT_CROSS: [f64; 4] = [{}];\n\n\
+             pub(crate) static ACCEPT_CROSS: [f64; {a}] = [{}];\n\n\
              // Simulated out-of-glossary queries (training queries with their entity removed) pass {:.2} at most\n\
              // 2% of the time; the default threshold is chosen on the out-of-glossary groups (MatcherOptions).\n",
             self.same_script.examples,
@@ -412,6 +418,9 @@ impl Trained {
             self.threshold,
             fmt(&self.same_script.weights),
             fmt(&self.cross_script.weights),
+            self.cross_covered.examples,
+            self.cross_covered.positives,
+            fmt(&self.cross_covered.weights),
             self.accept_same.examples,
             self.accept_same.positives,
             fmt(&self.accept_same.weights),
@@ -420,6 +429,7 @@ impl Trained {
             fmt(&self.accept_cross.weights),
             self.threshold,
             n = crate::matcher::FEATURES + 1,
+            a = crate::matcher::ACCEPT_INPUTS + 1,
         )
     }
 }
@@ -438,7 +448,9 @@ pub fn train(dir: &Path) -> Result<Trained> {
     // Features, cross-script, label, and a key of the candidate's English name (entries of one name do not compete).
     type Example = ([f64; crate::matcher::FEATURES], bool, bool, u64);
     let mut examples: Vec<Example> = Vec::new();
-    let mut queries_seen: Vec<Vec<Example>> = Vec::new();
+    let scorer = |e: &Example| crate::matcher::scorer_of(&e.0, e.1);
+    // Per query: its letters (an input of the acceptance model) and its examples.
+    let mut queries_seen: Vec<(usize, Vec<Example>)> = Vec::new();
 
     // Same-script: the variants glossary (as in `matching`), training groups only.
     let mut entries: Vec<Entry> = Vec::new();
@@ -474,10 +486,10 @@ pub fn train(dir: &Path) -> Result<Trained> {
                 && chosen.get(r.group.as_str()) != Some(&r.arabic.as_str())
         })
         .collect();
-    let per_query: Vec<Vec<Example>> = queries
+    let per_query: Vec<(usize, Vec<Example>)> = queries
         .par_iter()
         .map(|r| {
-            matcher
+            let examples = matcher
                 .candidate_features(&r.arabic)
                 .into_iter()
                 .filter(|(e, ..)| !namesake(&e.en, &r.english))
@@ -489,11 +501,12 @@ pub fn train(dir: &Path) -> Result<Trained> {
                         name_key(&e.en),
                     )
                 })
-                .collect()
+                .collect();
+            (crate::matcher::query_letters(&r.arabic), examples)
         })
         .collect();
     for q in per_query {
-        examples.extend(q.iter().copied());
+        examples.extend(q.1.iter().copied());
         queries_seen.push(q);
     }
 
@@ -514,24 +527,25 @@ pub fn train(dir: &Path) -> Result<Trained> {
         options,
     );
     let rows: Vec<&(String, String)> = pairs.iter().filter(|(a, _)| !held_out(a)).collect();
-    let per_query: Vec<Vec<Example>> = rows
+    let per_query: Vec<(usize, Vec<Example>)> = rows
         .par_iter()
         .map(|(arabic, english)| {
-            matcher
+            let examples = matcher
                 .candidate_features(arabic)
                 .into_iter()
                 .filter(|(e, ..)| !namesake(&e.en, english))
                 .map(|(e, x, cross)| (x, cross, same_name(&e.en, english), name_key(&e.en)))
-                .collect()
+                .collect();
+            (crate::matcher::query_letters(arabic), examples)
         })
         .collect();
     for q in per_query {
-        examples.extend(q.iter().copied());
+        examples.extend(q.1.iter().copied());
         queries_seen.push(q);
     }
 
-    let fit = |cross: bool| -> Fitted {
-        let set: Vec<&Example> = examples.iter().filter(|e| e.1 == cross).collect();
+    let fit = |model: usize| -> Fitted {
+        let set: Vec<&Example> = examples.iter().filter(|e| scorer(e) == model).collect();
         let weights = logistic(&set.iter().map(|e| (e.0, e.2)).collect::<Vec<_>>());
         Fitted {
             weights,
@@ -539,41 +553,46 @@ pub fn train(dir: &Path) -> Result<Trained> {
             positives: set.iter().filter(|e| e.2).count(),
         }
     };
-    let same_script = fit(false);
-    let cross_script = fit(true);
+    let same_script = fit(0);
+    let cross_script = fit(1);
+    let cross_covered = fit(2);
     // Acceptance: for each training query, the best candidate's probability, its lead and the runner-up, labelled
     // by whether the best is right; and the same with the right entity removed (a simulated out-of-glossary query).
     let prob = |x: &[f64; crate::matcher::FEATURES], cross: bool| -> f64 {
-        let w = if cross {
-            &cross_script.weights
-        } else {
-            &same_script.weights
+        let w = match crate::matcher::scorer_of(x, cross) {
+            0 => &same_script.weights,
+            1 => &cross_script.weights,
+            _ => &cross_covered.weights,
         };
         let z: f64 =
             x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.last().copied().unwrap_or(0.0);
         1.0 / (1.0 + (-z).exp())
     };
-    let mut accept: [Vec<([f64; crate::matcher::FEATURES], bool)>; 2] = [Vec::new(), Vec::new()];
-    let mut simulated: [Vec<[f64; 3]>; 2] = [Vec::new(), Vec::new()];
-    for q in &queries_seen {
-        let mut scored: Vec<(f64, bool, bool, u64)> =
-            q.iter().map(|e| (prob(&e.0, e.1), e.1, e.2, e.3)).collect();
+    type Accept = ([f64; crate::matcher::FEATURES], bool);
+    let mut accept: [Vec<Accept>; 2] = [Vec::new(), Vec::new()];
+    let mut simulated: [Vec<[f64; crate::matcher::ACCEPT_INPUTS]>; 2] = [Vec::new(), Vec::new()];
+    for (letters, q) in &queries_seen {
+        let mut scored: Vec<(f64, &Example)> = q.iter().map(|e| (prob(&e.0, e.1), e)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         // The runner-up is the best candidate of another name (another consonant skeleton), as at run time.
-        let top = |list: &[(f64, bool, bool, u64)]| -> Option<([f64; 3], bool, bool)> {
-            let (p1, cross, right, name) = *list.first()?;
-            let p2 = list.iter().find(|x| x.3 != name).map_or(0.0, |x| x.0);
-            Some(([p1, p1 - p2, p2], cross, right))
+        let top = |list: &[(f64, &Example)]| -> Option<([f64; crate::matcher::ACCEPT_INPUTS], bool, bool)> {
+            let (p1, e) = *list.first()?;
+            let p2 = list.iter().find(|x| x.1 .3 != e.3).map_or(0.0, |x| x.0);
+            Some((
+                crate::matcher::acceptance_inputs(p1, p2, &e.0, e.1, *letters),
+                e.1,
+                e.2,
+            ))
         };
-        let pad = |x: [f64; 3]| {
+        let pad = |x: [f64; crate::matcher::ACCEPT_INPUTS]| {
             let mut f = [0.0; crate::matcher::FEATURES];
-            f[..3].copy_from_slice(&x);
+            f[..crate::matcher::ACCEPT_INPUTS].copy_from_slice(&x);
             f
         };
         if let Some((x, cross, right)) = top(&scored) {
             accept[usize::from(cross)].push((pad(x), right));
         }
-        let wrong: Vec<(f64, bool, bool, u64)> = scored.iter().copied().filter(|e| !e.2).collect();
+        let wrong: Vec<(f64, &Example)> = scored.iter().copied().filter(|e| !e.1 .2).collect();
         if wrong.len() < scored.len() {
             if let Some((x, cross, _)) = top(&wrong) {
                 accept[usize::from(cross)].push((pad(x), false));
@@ -581,9 +600,9 @@ pub fn train(dir: &Path) -> Result<Trained> {
             }
         }
     }
-    let fit_accept = |data: &[([f64; crate::matcher::FEATURES], bool)]| -> Fitted {
-        // Only the first three features are used: fit on them, write four weights.
-        let w = logistic3(data);
+    let fit_accept = |data: &[Accept]| -> Fitted {
+        // Only the first ACCEPT_INPUTS features are used: fit on them, write those weights and the bias.
+        let w = logistic_first(data, crate::matcher::ACCEPT_INPUTS);
         Fitted {
             weights: w,
             examples: data.len(),
@@ -594,11 +613,11 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let accept_cross = fit_accept(&accept[1]);
     let mut scores: Vec<f64> = simulated[0]
         .iter()
-        .map(|x| sigmoid3(x, &accept_same.weights))
+        .map(|x| accept_probability(x, &accept_same.weights))
         .chain(
             simulated[1]
                 .iter()
-                .map(|x| sigmoid3(x, &accept_cross.weights)),
+                .map(|x| accept_probability(x, &accept_cross.weights)),
         )
         .collect();
     scores.sort_by(|a, b| b.total_cmp(a));
@@ -607,28 +626,27 @@ pub fn train(dir: &Path) -> Result<Trained> {
     Ok(Trained {
         same_script,
         cross_script,
+        cross_covered,
         accept_same,
         accept_cross,
         threshold: (threshold * 100.0).ceil() / 100.0,
     })
 }
 
-/// The acceptance probability of (best, lead, second) under four weights.
-fn sigmoid3(x: &[f64; 3], w: &[f64]) -> f64 {
-    let z = x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.get(3).copied().unwrap_or(0.0);
+/// The acceptance probability of its inputs under their weights (bias last).
+fn accept_probability(x: &[f64], w: &[f64]) -> f64 {
+    let z =
+        x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w.get(x.len()).copied().unwrap_or(0.0);
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Logistic regression on the first three features only; returns three weights and the bias.
-fn logistic3(data: &[([f64; crate::matcher::FEATURES], bool)]) -> Vec<f64> {
+/// Logistic regression on the first `k` features only (the others are zero in `data`); returns `k` weights and
+/// the bias.
+fn logistic_first(data: &[([f64; crate::matcher::FEATURES], bool)], k: usize) -> Vec<f64> {
     let full = logistic(data);
-    // Features 3.. are zero in these examples: their weights are zero and the bias is last.
-    vec![
-        full.first().copied().unwrap_or(0.0),
-        full.get(1).copied().unwrap_or(0.0),
-        full.get(2).copied().unwrap_or(0.0),
-        full.last().copied().unwrap_or(0.0),
-    ]
+    let mut w: Vec<f64> = full.iter().take(k).copied().collect();
+    w.push(full.last().copied().unwrap_or(0.0));
+    w
 }
 
 /// Logistic regression by iteratively reweighted least squares with a small ridge; returns the weights then the
@@ -698,4 +716,214 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
         x[r] = (b[r] - s) / a[r][r];
     }
     Some(x)
+}
+
+/// One failing query of the matching reports, for error analysis (`qamus eval matching --errors FILE`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchError {
+    /// `variants`, `oog` (a false match of an out-of-glossary query) or `cross`.
+    pub task: &'static str,
+    /// Whether the row is in the held-out fifth.
+    pub held_out: bool,
+    /// The query as written.
+    pub query: String,
+    /// The expected entity's English name (empty for out-of-glossary queries, which expect nothing).
+    pub expected: String,
+    /// The expected entity's form in the glossary (the group's Arabic spelling; the English name cross-script).
+    pub expected_form: String,
+    /// The expected entity's rank among every match at threshold 0 (`None`: not returned at all).
+    pub rank_any: Option<usize>,
+    /// Whether the expected entity was among the fuzzy candidates the index proposed.
+    pub in_candidates: bool,
+    /// The first three matches at the evaluated threshold: English name, form, score, method, detail.
+    pub top: Vec<(String, String, f64, String, String)>,
+    /// The first three at threshold 0 (what would have been returned without the threshold).
+    pub top_any: Vec<(String, String, f64, String, String)>,
+}
+
+impl MatchError {
+    /// The header of [`MatchError::tsv`].
+    pub const TSV_HEADER: &'static str =
+        "task\theld_out\tquery\texpected\texpected_form\trank_any\t\
+                                          in_candidates\ttop1\ttop2\ttop3\tany1\tany2\tany3";
+
+    /// One tab-separated line (matches as `english|form|score|method|detail`).
+    pub fn tsv(&self) -> String {
+        let cell = |list: &[(String, String, f64, String, String)], i: usize| {
+            list.get(i).map_or(String::new(), |(en, form, s, m, d)| {
+                format!("{en}|{form}|{s:.3}|{m}|{d}")
+            })
+        };
+        let mut cols = vec![
+            self.task.to_string(),
+            u8::from(self.held_out).to_string(),
+            self.query.clone(),
+            self.expected.clone(),
+            self.expected_form.clone(),
+            self.rank_any
+                .map_or("-".to_string(), |r| (r + 1).to_string()),
+            u8::from(self.in_candidates).to_string(),
+        ];
+        cols.extend((0..3).map(|i| cell(&self.top, i)));
+        cols.extend((0..3).map(|i| cell(&self.top_any, i)));
+        cols.join("\t").replace('\n', " ")
+    }
+}
+
+/// Every failing query of [`matching`] at `options`: variant and cross-script queries whose first match is not
+/// their entity, out-of-glossary queries that found another entity. Each with what was returned, what would have
+/// been without the threshold, and whether the index proposed the right entity at all (a candidate-recall miss
+/// when not). The matchers are built at threshold 0 and the threshold applied here, so `min_margin` is ignored.
+pub fn matching_errors(
+    dir: &Path,
+    options: crate::matcher::MatcherOptions,
+) -> Result<Vec<MatchError>> {
+    use crate::glossary::{EntityType, Entry, Glossary};
+    use crate::matcher::{Match, Matcher};
+    use rayon::prelude::*;
+
+    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
+    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
+    let any = crate::matcher::MatcherOptions {
+        threshold: 0.0,
+        min_margin: 0.0,
+        ..options
+    };
+    let threshold = options.threshold;
+    let list = |found: &[Match<'_>], min: f64| {
+        found
+            .iter()
+            .filter(|m| m.score >= min)
+            .take(3)
+            .map(|m| {
+                (
+                    m.entry.en.clone(),
+                    m.form.to_string(),
+                    m.score,
+                    m.method.as_str().to_string(),
+                    m.detail.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut errors = Vec::new();
+
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in &variants {
+        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
+            continue;
+        }
+        chosen.insert(&r.group, &r.arabic);
+        entries.push(Entry {
+            id: r.group.clone(),
+            kind: EntityType::Misc,
+            en: r.english.clone(),
+            ar: r.arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    for (i, (arabic, english)) in pairs.iter().enumerate() {
+        entries.push(Entry {
+            id: format!("d{i}"),
+            kind: EntityType::Per,
+            en: english.clone(),
+            ar: arabic.clone(),
+            ..Entry::default()
+        });
+    }
+    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), any);
+    let queries: Vec<&VariantRow> = variants
+        .iter()
+        .filter(|r| left_out(&r.group) || chosen.get(r.group.as_str()) != Some(&r.arabic.as_str()))
+        .collect();
+    let found: Vec<Option<MatchError>> = queries
+        .par_iter()
+        .map(|r| {
+            let found = matcher.lookup(&r.arabic);
+            let same = |e: &Entry| e.id == r.group || same_name(&e.en, &r.english);
+            let first = found.first().filter(|m| m.score >= threshold);
+            let oog = left_out(&r.group);
+            let failed = if oog {
+                first.is_some_and(|m| !same(m.entry))
+            } else {
+                !first.is_some_and(|m| same(m.entry))
+            };
+            if !failed {
+                return None;
+            }
+            let in_candidates = !oog
+                && matcher
+                    .candidate_features(&r.arabic)
+                    .iter()
+                    .any(|(e, ..)| same(e));
+            Some(MatchError {
+                task: if oog { "oog" } else { "variants" },
+                held_out: held_out(&r.group),
+                query: r.arabic.clone(),
+                expected: if oog {
+                    String::new()
+                } else {
+                    r.english.clone()
+                },
+                expected_form: if oog {
+                    String::new()
+                } else {
+                    chosen
+                        .get(r.group.as_str())
+                        .map_or(String::new(), |s| s.to_string())
+                },
+                rank_any: if oog {
+                    None
+                } else {
+                    found.iter().position(|m| same(m.entry))
+                },
+                in_candidates,
+                top: list(&found, threshold),
+                top_any: list(&found, 0.0),
+            })
+        })
+        .collect();
+    errors.extend(found.into_iter().flatten());
+
+    let mut seen = std::collections::HashSet::new();
+    let english_only: Vec<Entry> = pairs
+        .iter()
+        .filter(|(_, e)| seen.insert(e.to_lowercase()))
+        .map(|(_, e)| Entry {
+            id: e.to_lowercase(),
+            kind: EntityType::Per,
+            en: e.clone(),
+            ..Entry::default()
+        })
+        .collect();
+    let matcher = Matcher::with_options(Glossary::from_entries("english-only", english_only), any);
+    let found: Vec<Option<MatchError>> = pairs
+        .par_iter()
+        .map(|(arabic, english)| {
+            let found = matcher.lookup(arabic);
+            let right = found
+                .first()
+                .is_some_and(|m| m.score >= threshold && same_name(&m.entry.en, english));
+            if right {
+                return None;
+            }
+            Some(MatchError {
+                task: "cross",
+                held_out: held_out(arabic),
+                query: arabic.clone(),
+                expected: english.clone(),
+                expected_form: english.clone(),
+                rank_any: found.iter().position(|m| same_name(&m.entry.en, english)),
+                in_candidates: matcher
+                    .candidate_features(arabic)
+                    .iter()
+                    .any(|(e, ..)| same_name(&e.en, english)),
+                top: list(&found, threshold),
+                top_any: list(&found, 0.0),
+            })
+        })
+        .collect();
+    errors.extend(found.into_iter().flatten());
+    Ok(errors)
 }

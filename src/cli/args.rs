@@ -365,6 +365,11 @@ pub struct EvalArgs {
     /// Evaluate lookup with this ambiguity margin instead of the default.
     #[arg(long, value_name = "SCORE")]
     pub min_margin: Option<f64>,
+    /// With `matching`: also write every failing query (variants misses, out-of-glossary false matches,
+    /// cross-script misses) to this file as TSV, with the first three matches and whether the index proposed
+    /// the right entry at all.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 /// How documents are read (`scan`, `xref`).

@@ -744,7 +744,7 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
              cross-script top-5 (held-out / all) | false-match rate | without collisions |"
         )?;
         writeln!(out, "|---:|---:|---:|---:|---:|---:|")?;
-        for t in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
+        for t in [0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85] {
             let options = MatcherOptions {
                 threshold: t,
                 ..MatcherOptions::default()
@@ -816,6 +816,22 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
             r.matcher_false_match_rate(),
         )?;
         writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
+        if let Some(path) = &a.errors {
+            let errors = qamus::eval::matching_errors(&a.data, options)?;
+            let mut text = String::from(qamus::eval::MatchError::TSV_HEADER);
+            text.push('\n');
+            for e in &errors {
+                text.push_str(&e.tsv());
+                text.push('\n');
+            }
+            std::fs::write(path, text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            writeln!(
+                out,
+                "{} failing queries written to {}",
+                errors.len(),
+                path.display()
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

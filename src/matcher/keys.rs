@@ -5,7 +5,8 @@
 //!   foreign sound in different traditions merged. Arabic: vowel letters (ا ى, and و ي except word-initially) and
 //!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), the article ال
 //!   is dropped, and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
-//!   map into the same classes. Doubled letters count once.
+//!   map into the same classes. Doubled letters count once. A word-final `Z` is written `S` in both scripts (the
+//!   final -s of English names is spelled ز as often as س: روجرز / روجرس / Rogers).
 //!
 //! | class | Arabic | Latin |
 //! |---|---|---|
@@ -245,7 +246,15 @@ fn push_class(out: &mut String, last: &mut Option<char>, class: Option<char>) {
     *last = class;
 }
 
+/// Ends a word: a word-final `Z` becomes `S` (the English plural and final -s is written ز as often as س:
+/// روجرز / روجرس / Rogers, بارنز / بارنس / Barnes; final z and s alike in Latin: Heinz / Hines), then a space.
 fn finish_word(out: &mut String, start: usize) {
+    if out.len() > start + 1 && out.ends_with('Z') {
+        out.pop();
+        if !out.ends_with('S') {
+            out.push('S');
+        }
+    }
     if out.len() > start {
         out.push(' ');
     }
@@ -286,6 +295,10 @@ mod tests {
         assert_eq!(arabic_skeleton("الكرملين"), arabic_skeleton("كرملين"));
         assert_eq!(arabic_skeleton("الكرملين"), latin_skeleton("Kremlin"));
         assert_eq!(arabic_skeleton("إنترفاكس"), latin_skeleton("Interfax"));
+        // a final z and s are one: روجرز / روجرس / Rogers
+        assert_eq!(arabic_skeleton("روجرز"), arabic_skeleton("روجرس"));
+        assert_eq!(arabic_skeleton("روجرز"), latin_skeleton("Rogers"));
+        assert_eq!(arabic_skeleton("زياد"), "ZD");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
     }

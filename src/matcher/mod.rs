@@ -50,7 +50,9 @@ use crate::normalize;
 use store::{FormRef, Store};
 
 pub use fuzzy::Scores;
-pub(crate) use fuzzy::{FEATURES, FEATURE_NAMES};
+pub(crate) use fuzzy::{
+    acceptance_inputs, query_letters, scorer_of, ACCEPT_INPUTS, FEATURES, FEATURE_NAMES,
+};
 
 /// How a match was found. Serialized in lower case in the CLI's JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -397,6 +399,11 @@ impl Matcher {
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
+            // A lone word read as one proclitic letter + a stem: only when the stem is a name of four letters or
+            // more that does not start with a bare alef. بارنز is Barnes, not ب + آرنز; بليك is Blake, not ب + ليك.
+            if rest.is_empty() && c.prefix.chars().count() == 1 && !weak_reading_ok(&c.stem) {
+                continue;
+            }
             let stem = if rest.is_empty() {
                 c.stem.clone()
             } else {
@@ -519,6 +526,8 @@ impl Matcher {
     fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys<'_>) {
         let mut best: Vec<Match<'m>> = Vec::new();
         let common = is_common_word(keys);
+        // The features of each entry's best form, for the acceptance model.
+        let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
         for id in self.candidates(keys) {
             let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
@@ -527,7 +536,15 @@ impl Matcher {
             if common && form_keys.entry_arabic {
                 continue;
             }
-            let s = fuzzy::score(keys, &form_keys);
+            let (s, x) = fuzzy::score_features(keys, &form_keys);
+            if let Some(entry) = self.entry(r.entry) {
+                let ptr: *const Entry = entry;
+                match features.iter_mut().find(|f| f.0 == ptr) {
+                    Some(f) if f.1 >= s.total => {}
+                    Some(f) => *f = (ptr, s.total, x),
+                    None => features.push((ptr, s.total, x)),
+                }
+            }
             let method = if s.cross_script {
                 Method::Translit
             } else {
@@ -550,7 +567,13 @@ impl Matcher {
                 .find(|m| keys::latin_skeleton(&m.entry.en) != skeleton)
                 .map_or(0.0, |m| m.score);
             let cross = top.scores.is_some_and(|s| s.cross_script);
-            let accept = fuzzy::acceptance(p1, p2, cross);
+            let top_ptr: *const Entry = top.entry;
+            let x = features
+                .iter()
+                .find(|f| f.0 == top_ptr)
+                .map_or([0.0; FEATURES], |f| f.2);
+            let inputs = fuzzy::acceptance_inputs(p1, p2, &x, cross, keys.search.chars().count());
+            let accept = fuzzy::acceptance(&inputs, cross);
             // Scaled into 0..SCORE_FUZZY_MAX, so that a fuzzy match never outranks an exact or normalized one.
             let factor = if p1 > 0.0 {
                 SCORE_FUZZY_MAX * accept / p1
@@ -625,6 +648,17 @@ impl Matcher {
             None => found.push(m),
         }
     }
+}
+
+/// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
+/// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
+/// (والكرملين).
+fn weak_reading_ok(stem: &str) -> bool {
+    stem.chars()
+        .filter(|&c| normalize::is_arabic_letter(c))
+        .count()
+        >= 4
+        && (!stem.starts_with('ا') || stem.starts_with("ال"))
 }
 
 /// Whether a one-word query is one of the 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq):

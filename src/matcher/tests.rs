@@ -139,3 +139,17 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn one_letter_readings_of_a_lone_word_need_a_real_stem() {
+    let csv = "id,type,en,ar\narens,PER,Arens,آرنز\nlake,LOC,Lake,ليك\nbarnes,PER,Barnes,بارنس\nwanda,PER,Wanda,واندا\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let ids = |q: &str| -> Vec<String> { m.lookup(q).iter().map(|x| x.entry.id.clone()).collect() };
+    // ب + a bare alef is a syllable of a foreign name, not a preposition: بارنز is Barnes, never Arens.
+    assert!(!ids("بارنز").contains(&"arens".to_string()));
+    // A stem of three letters is too short to trust: بليك is not ب + ليك.
+    assert!(!ids("بليك").contains(&"lake".to_string()));
+    // A four-letter stem is read (لواندا = ل + واندا), and so is a hamza after the letter (بآرنز).
+    assert_eq!(ids("لواندا").first().map(String::as_str), Some("wanda"));
+    assert_eq!(ids("بآرنز").first().map(String::as_str), Some("arens"));
+}
