@@ -306,7 +306,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 /// letter, relative to the model's favourite reading (0 = the favourite; lower is worse; clamped at −8). An
 /// Arabic query is read against the form's Latin key (an English form, or an Arabic form's own transliteration:
 /// a pivot through Latin); a Latin query against an Arabic form. Returns the Arabic letters read too.
-fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
+pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
     let q_arabic = q.tokens.first().is_some_and(|t| t.arabic);
     let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
     let fit = if q_arabic && !q.chunks.is_empty() {
@@ -442,6 +442,14 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> Vec<String> {
             }
         }
     }
+    // A Latin token is also indexed, whole, under the skeleton another reading of its letters gives.
+    for t in keys.tokens.iter().filter(|t| !t.arabic) {
+        if let Some(alt) = keys::latin_skeleton_alternative(&t.search) {
+            if !out.contains(&alt) {
+                out.push(alt);
+            }
+        }
+    }
     out
 }
 
@@ -475,6 +483,33 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
                     slot.0 += weight;
                     slot.1 = ti;
                 }
+            }
+        }
+    }
+    // An Arabic token's other reading (ث as t, خ as k), looked up whole, weighing as a deletion does; and a
+    // Latin token's, for the forms indexed under it.
+    for (ti, t) in q.tokens.iter().enumerate() {
+        let alt = if t.arabic {
+            keys::arabic_skeleton_alternative(&t.raw)
+        } else {
+            keys::latin_skeleton_alternative(&t.search)
+        };
+        let Some(list) = alt
+            .filter(|a| *a != t.skeleton)
+            .and_then(|a| store.postings(&a))
+        else {
+            continue;
+        };
+        if list.len > MAX_DELETION_POSTINGS {
+            continue;
+        }
+        let idf = (1.0 + total / list.len.max(1) as f64).ln();
+        let weight = (idf * 100.0) as u32;
+        for id in list {
+            let slot = hits.entry(id).or_insert((0, usize::MAX));
+            if slot.1 != ti {
+                slot.0 += weight;
+                slot.1 = ti;
             }
         }
     }

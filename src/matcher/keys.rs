@@ -128,6 +128,44 @@ pub fn latin_skeleton(text: &str) -> String {
     out
 }
 
+/// The other skeleton a Latin token may have when written in Arabic from another reading of its letters, or
+/// `None` when it has no other: th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t
+/// as nothing (Knight → نايت), ch as خ and a word-initial j as ي (German and Spanish: Joachim → يواخيم). Each rule
+/// is one of sound, not of a name; the alternative only proposes candidates, the scorer still judges them.
+pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
+    let key = latin_key(token);
+    let mut alt = key
+        .replace("th", "s")
+        .replace("ght", "t")
+        .replace("ch", "kh");
+    for (from, to) in [("kn", "n"), ("j", "y")] {
+        if let Some(rest) = alt.strip_prefix(from) {
+            alt = format!("{to}{rest}");
+        }
+    }
+    (alt != key)
+        .then(|| latin_skeleton(&alt))
+        .filter(|s| !s.is_empty() && *s != latin_skeleton(&key))
+}
+
+/// The other skeleton an Arabic token may have when its letters are read as another transliteration writes them:
+/// ث as t (Thiem / ثيم), ذ as d, خ as k (Kalifa / خليفه). `None` when it has none of these letters.
+pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
+    if !raw.contains(['ث', 'ذ', 'خ']) {
+        return None;
+    }
+    let alt: String = raw
+        .chars()
+        .map(|c| match c {
+            'ث' => 'ت',
+            'ذ' => 'د',
+            'خ' => 'ك',
+            c => c,
+        })
+        .collect();
+    Some(arabic_skeleton(&alt).replace(' ', "")).filter(|s| !s.is_empty())
+}
+
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
 /// (Djibouti), and a j that spells y after a consonant (Paschinjan, Aliew ← Alijew). Each rule is one of sound,
@@ -301,6 +339,32 @@ mod tests {
         assert_eq!(arabic_skeleton("زياد"), "ZD");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+    }
+
+    #[test]
+    fn other_readings_meet_real_spellings() {
+        // (Latin, Arabic as written in the dev data): the primary skeletons differ, the alternative meets the other.
+        for (latin, arabic) in [("ethel", "إثيل"), ("knight", "نايت"), ("joachim", "يواخيم")]
+        {
+            assert_ne!(
+                latin_skeleton(latin),
+                arabic_skeleton(arabic).replace(' ', "")
+            );
+            assert_eq!(
+                latin_skeleton_alternative(latin),
+                Some(arabic_skeleton(arabic).replace(' ', "")),
+                "{latin}"
+            );
+        }
+        for (arabic, latin) in [("خليفه", "kalifa"), ("ثيم", "tim")] {
+            assert_eq!(
+                arabic_skeleton_alternative(arabic),
+                Some(latin_skeleton(latin)),
+                "{arabic}"
+            );
+        }
+        assert_eq!(latin_skeleton_alternative("putin"), None);
+        assert_eq!(arabic_skeleton_alternative("بوتين"), None);
     }
 
     #[test]
