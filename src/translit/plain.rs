@@ -17,48 +17,40 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-/// The embedded model table.
-const TABLE: &str = include_str!("plain_model.tsv");
+/// The model table, compiled from `plain_model.tsv` by `build.rs`: `SHAPES`, `VOTE`, `CHUNKS`, and per context
+/// `KEYS` (sorted) with its votes `VOTES[SPANS[i].0..][..SPANS[i].1]`.
+// The weights are data: one of them is 0.3926, which clippy takes for an approximation of π/8.
+#[allow(clippy::approx_constant)]
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/plain_model.rs"));
+}
 
 /// Context key: shape index, two letters on the left, the letter, two on the right (`\0`-padded), packed into
 /// a `u64` (see [`key`]) so that the table lookup on the hot path hashes one word.
 type Key = u64;
 
-/// One byte per letter: Arabic letters by their offset in the Arabic block, the padding marks `\0` `^` `$` as 0 1 2,
-/// anything else 3 (the model only holds Arabic letters).
-fn letter_code(c: char) -> u64 {
-    match c {
-        '\0' => 0,
-        '^' => 1,
-        '$' => 2,
-        '\u{0604}'..='\u{06FF}' => u64::from(c as u32 - 0x0600),
-        _ => 3,
-    }
-}
-
-/// The packed [`Key`] of a context.
-fn key(shape: u8, left: [char; 2], letter: char, right: [char; 2]) -> Key {
-    [left[0], left[1], letter, right[0], right[1]]
-        .iter()
-        .fold(u64::from(shape), |k, &c| (k << 8) | letter_code(c))
-}
+include!("plain_key.rs");
 
 struct Model {
-    shapes: Vec<(usize, usize)>,
+    shapes: &'static [(usize, usize)],
     vote: f32,
-    /// Context → (chunk id, weight).
-    table: FxHashMap<Key, Vec<(u16, f32)>>,
+    /// Context → index into the compiled spans.
+    table: FxHashMap<Key, u32>,
     /// The chunks, by id.
-    chunks: Vec<Box<str>>,
-    skipped: usize,
+    chunks: &'static [&'static str],
 }
 
-fn pad(s: &str) -> [char; 2] {
-    let mut out = ['\0'; 2];
-    for (slot, c) in out.iter_mut().zip(s.chars()) {
-        *slot = c;
+impl Model {
+    /// The votes (chunk id, weight) of a context.
+    fn votes_of(&self, key: Key) -> &'static [(u16, f32)] {
+        self.table
+            .get(&key)
+            .and_then(|&i| compiled::SPANS.get(i as usize))
+            .and_then(|&(start, len)| {
+                compiled::VOTES.get(start as usize..start as usize + usize::from(len))
+            })
+            .unwrap_or_default()
     }
-    out
 }
 
 fn pad_chars(s: &[char]) -> [char; 2] {
@@ -69,76 +61,20 @@ fn pad_chars(s: &[char]) -> [char; 2] {
     out
 }
 
-fn parse() -> Model {
-    let mut model = Model {
-        shapes: Vec::new(),
-        vote: 1.5,
-        table: FxHashMap::default(),
-        chunks: Vec::new(),
-        skipped: 0,
-    };
-    // Chunk ids keyed by the table's own text (it is static): parsing allocates one vote list per context and
-    // nothing per vote, so that the model loads in a few milliseconds.
-    let mut ids: FxHashMap<&'static str, u16> = FxHashMap::default();
-    model.table.reserve(TABLE.len() / 32);
-    for line in TABLE.lines() {
-        if let Some(meta) = line.strip_prefix("# shapes=") {
-            let mut parts = meta.split(' ');
-            model.shapes = parts
-                .next()
-                .unwrap_or_default()
-                .split(';')
-                .filter_map(|p| p.split_once(','))
-                .filter_map(|(l, r)| Some((l.parse().ok()?, r.parse().ok()?)))
-                .collect();
-            if let Some(v) = parts
-                .find_map(|p| p.strip_prefix("vote="))
-                .and_then(|v| v.parse().ok())
-            {
-                model.vote = v;
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let parsed = (|| {
-            let (shape, left, letter, right, votes) = (
-                cols.next()?,
-                cols.next()?,
-                cols.next()?,
-                cols.next()?,
-                cols.next()?,
-            );
-            if cols.next().is_some() {
-                return None;
-            }
-            let shape: u8 = shape.parse().ok()?;
-            let letter = letter.chars().next()?;
-            let votes: Vec<(u16, f32)> = votes
-                .split(' ')
-                .map(|v| {
-                    let (chunk, w) = v.rsplit_once('=')?;
-                    let chunk = if chunk == "_" { "" } else { chunk };
-                    let next = u16::try_from(ids.len()).ok()?;
-                    let id = *ids.entry(chunk).or_insert_with(|| {
-                        model.chunks.push(chunk.into());
-                        next
-                    });
-                    Some((id, w.parse().ok()?))
-                })
-                .collect::<Option<_>>()?;
-            Some((key(shape, pad(left), letter, pad(right)), votes))
-        })();
-        match parsed {
-            Some((key, votes)) => {
-                model.table.insert(key, votes);
-            }
-            None => model.skipped += 1,
-        }
+/// The model from the compiled tables: only the context map is built at run time (one hash insert per context,
+/// no parsing), so the first transliteration costs about a millisecond.
+fn load() -> Model {
+    let mut table = FxHashMap::default();
+    table.reserve(compiled::KEYS.len());
+    for (i, &k) in compiled::KEYS.iter().enumerate() {
+        table.insert(k, u32::try_from(i).unwrap_or(u32::MAX));
     }
-    model
+    Model {
+        shapes: compiled::SHAPES,
+        vote: compiled::VOTE,
+        table,
+        chunks: compiled::CHUNKS,
+    }
 }
 
 /// Votes for chunks, kept densely by chunk id (a context can vote for dozens of chunks: a linear search per vote
@@ -192,7 +128,7 @@ impl Model {
                 let left = pad_chars(padded.get(p.saturating_sub(l)..p).unwrap_or_default());
                 let right = pad_chars(padded.get(p + 1..p + 1 + r).unwrap_or_default());
                 let key = key(u8::try_from(k).unwrap_or(u8::MAX), left, letter, right);
-                for &(chunk, w) in self.table.get(&key).into_iter().flatten() {
+                for &(chunk, w) in self.votes_of(key) {
                     votes.add(chunk, w * weight);
                 }
                 weight /= self.vote;
@@ -203,7 +139,7 @@ impl Model {
 
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(parse)
+    MODEL.get_or_init(load)
 }
 
 /// The letters the model reads: marks and tatweel dropped, alef forms folded, Persian ی ک read as ي ك.
@@ -614,7 +550,23 @@ mod tests {
     #[test]
     fn the_embedded_table_parses_whole() {
         let m = model();
-        assert_eq!(m.skipped, 0);
+        // Every data row of the table is a context (the build script refuses a row it cannot read; a few rows
+        // whose letters lie outside the Arabic block share a key, and the last one wins, as it always did).
+        let keys: std::collections::BTreeSet<Key> = include_str!("plain_model.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                let chars = |s: &str| pad_chars(&s.chars().collect::<Vec<char>>());
+                Some(key(
+                    c.first()?.parse().ok()?,
+                    chars(c.get(1)?),
+                    c.get(2)?.chars().next()?,
+                    chars(c.get(3)?),
+                ))
+            })
+            .collect();
+        assert_eq!(m.table.len(), keys.len());
         assert_eq!(m.shapes.len(), 9);
         assert!(m.table.len() > 10_000);
     }
