@@ -21,7 +21,7 @@
 //! تشرين أول), Egyptian/Gulf forms (يناير … ديسمبر, يونيه, يوليه), Moroccan forms (ماي, يوليوز, غشت, شتنبر, نونبر,
 //! دجنبر) and Algerian/Tunisian forms (جانفي, فيفري, أفريل, جوان, جويلية, أوت). Spelling variants (أ إ آ → ا, ة → ه,
 //! ى → ي, marks, tatweel, Persian letters, presentation forms) are absorbed by folding every word with
-//! [`normalize::search`](crate::normalize::search) before looking it up, so the tables list one spelling per name.
+//! [`normalize::search`] before looking it up, so the tables list one spelling per name.
 //!
 //! Rules and decisions:
 //!

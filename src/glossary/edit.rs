@@ -17,7 +17,7 @@
 //!   row is rewritten in place with the variants appended, in the file's style; every other byte stays;
 //! * **refused**, and with it the whole operation, when its id is already used by a different row, when one of its
 //!   normalized forms is already claimed by another entry (the rule of `glossary check`, through
-//!   [`check_files`](super::check_files): a `homograph of ID` note acknowledges a shared form), or when it has a
+//!   [`check_files`]: a `homograph of ID` note acknowledges a shared form), or when it has a
 //!   value in a standard column the target lacks (it would be lost). Every refusal names the candidate's file:line
 //!   and the other side's file:line; nothing is written.
 //!

@@ -2,7 +2,7 @@
 //!
 //! * [`markdown`]: the documents (numbered D1, D2…), the entity × document matrix of mention counts, the
 //!   spellings of each entity with the documents that use them, and the related document pairs.
-//! * [`csv`]: one row per document and entity: `document,id,en,ar,type,count,first,first_char,surfaces`
+//! * [`csv()`]: one row per document and entity: `document,id,en,ar,type,count,first,first_char,surfaces`
 //!   (spellings joined with `|`).
 //! * [`json`]: the documented contract, `{"documents": [{"path", "entities": [{"id", "en", "type", "count",
 //!   "surfaces"}]}], "related": [{"a", "b", "score", "shared"}]}`, where `a` and `b` are document paths; extra
