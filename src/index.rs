@@ -101,6 +101,9 @@ pub struct Header {
     pub body_len: u64,
     /// xxh3-64 of the body.
     pub body_xxh3: u64,
+    /// The body's sections and their sizes in bytes (what the index spends its bytes on).
+    #[serde(default)]
+    pub sections: Vec<(String, u64)>,
 }
 
 /// What an index is built from: the shipped glossary or not, then files on top (later files win on the same id).
@@ -215,9 +218,6 @@ pub fn write(
     out: &Path,
 ) -> Result<Summary> {
     let store = matcher::build_store(glossary, true, true);
-    if std::env::var_os("QAMUS_INDEX_SECTIONS").is_some() {
-        eprintln!("{:?}", store.section_sizes());
-    }
     let body = store.as_bytes();
     let header = Header {
         qamus: env!("CARGO_PKG_VERSION").to_string(),
@@ -233,6 +233,11 @@ pub fn write(
         forms: store.form_count(),
         body_len: body.len() as u64,
         body_xxh3: xxh3_64(body),
+        sections: store
+            .section_sizes()
+            .iter()
+            .map(|&(name, len)| (name.to_string(), len as u64))
+            .collect(),
     };
     let json = serde_json::to_vec(&header)
         .map_err(|e| Error::new(ErrorKind::Index, None, format!("cannot write header: {e}")))?;

@@ -224,6 +224,17 @@ fn index_check(files: &[PathBuf]) -> Result<ExitCode> {
                         }
                     ),
                 )?;
+                if !h.sections.is_empty() {
+                    let sizes: Vec<String> = h
+                        .sections
+                        .iter()
+                        .map(|(name, len)| format!("{name} {len}"))
+                        .collect();
+                    io::writeln_out(
+                        &mut out,
+                        &format!("  bytes by section: {}", sizes.join(", ")),
+                    )?;
+                }
             }
             Err(e) if e.kind() == qamus::ErrorKind::Io => {
                 return Err(anyhow::Error::new(e).context("cannot check the index"));
