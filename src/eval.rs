@@ -250,24 +250,19 @@ impl MatchReport {
     }
 }
 
-/// Runs the variants, out-of-glossary and cross-script reports on `dir` (`variants-dev.tsv`, `translit-dev.tsv`)
-/// with the given matcher options.
-///
-/// A match counts as right when it is the group's entry, or an entry with the same English name (a distractor
-/// pair of `translit-dev.tsv` can be the same person under another id); an out-of-glossary query is a false match
-/// when it finds any entry with another English name.
-pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<MatchReport> {
+/// The variants glossary of `matching`, `matching_errors` and `train`: the first spelling of each group that is not
+/// left out, then every transliteration pair as a distractor; with the spelling chosen for each group.
+fn variants_glossary<'v>(
+    variants: &'v [VariantRow],
+    pairs: &[(String, String)],
+) -> (
+    crate::glossary::Glossary,
+    std::collections::HashMap<&'v str, &'v str>,
+) {
     use crate::glossary::{EntityType, Entry, Glossary};
-    use crate::matcher::Matcher;
-
-    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
-    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
-    let mut report = MatchReport::default();
-
-    // Variants: one spelling per group in the glossary (the first), plus every translit pair as a distractor.
     let mut entries: Vec<Entry> = Vec::new();
     let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for r in &variants {
+    for r in variants {
         if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
             continue;
         }
@@ -289,12 +284,57 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
             ..Entry::default()
         });
     }
-    report.variants_entries = entries.len();
-    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), options);
-    let queries: Vec<&VariantRow> = variants
+    (Glossary::from_entries("variants", entries), chosen)
+}
+
+/// The spellings queried against the variants glossary: every other spelling of a kept group, and every spelling
+/// of a left-out one.
+fn variant_queries<'v>(
+    variants: &'v [VariantRow],
+    chosen: &std::collections::HashMap<&str, &str>,
+) -> Vec<&'v VariantRow> {
+    variants
         .iter()
         .filter(|r| left_out(&r.group) || chosen.get(r.group.as_str()) != Some(&r.arabic.as_str()))
+        .collect()
+}
+
+/// The cross-script glossary: the English names of the transliteration pairs only (one entry per name).
+fn english_only_glossary(pairs: &[(String, String)]) -> crate::glossary::Glossary {
+    use crate::glossary::{EntityType, Entry, Glossary};
+    let mut seen = std::collections::HashSet::new();
+    let english_only: Vec<Entry> = pairs
+        .iter()
+        .filter(|(_, e)| seen.insert(e.to_lowercase()))
+        .map(|(_, e)| Entry {
+            id: e.to_lowercase(),
+            kind: EntityType::Per,
+            en: e.clone(),
+            ..Entry::default()
+        })
         .collect();
+    Glossary::from_entries("english-only", english_only)
+}
+
+/// Runs the variants, out-of-glossary and cross-script reports on `dir` (`variants-dev.tsv`, `translit-dev.tsv`)
+/// with the given matcher options.
+///
+/// A match counts as right when it is the group's entry, or an entry with the same English name (a distractor
+/// pair of `translit-dev.tsv` can be the same person under another id); an out-of-glossary query is a false match
+/// when it finds any entry with another English name.
+pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<MatchReport> {
+    use crate::glossary::Entry;
+    use crate::matcher::Matcher;
+
+    let variants = read_variants(&dir.join("variants-dev.tsv"))?;
+    let pairs = read_pairs(&dir.join("translit-dev.tsv"))?;
+    let mut report = MatchReport::default();
+
+    // Variants: one spelling per group in the glossary (the first), plus every translit pair as a distractor.
+    let (glossary, chosen) = variants_glossary(&variants, &pairs);
+    report.variants_entries = glossary.len();
+    let matcher = Matcher::with_options(glossary, options);
+    let queries = variant_queries(&variants, &chosen);
     let texts: Vec<&str> = queries.iter().map(|r| r.arabic.as_str()).collect();
     let results = matcher.lookup_batch(&texts);
     for (r, found) in queries.iter().zip(&results) {
@@ -324,22 +364,9 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
     }
 
     // Cross-script: the English names only, queried with the Arabic.
-    let mut seen = std::collections::HashSet::new();
-    let english_only: Vec<Entry> = pairs
-        .iter()
-        .filter(|(_, e)| seen.insert(e.to_lowercase()))
-        .map(|(_, e)| Entry {
-            id: e.to_lowercase(),
-            kind: EntityType::Per,
-            en: e.clone(),
-            ..Entry::default()
-        })
-        .collect();
-    report.cross_entries = english_only.len();
-    let matcher = Matcher::with_options(
-        Glossary::from_entries("english-only", english_only),
-        options,
-    );
+    let glossary = english_only_glossary(&pairs);
+    report.cross_entries = glossary.len();
+    let matcher = Matcher::with_options(glossary, options);
     let texts: Vec<&str> = pairs.iter().map(|(a, _)| a.as_str()).collect();
     let results = matcher.lookup_batch(&texts);
     for ((arabic, english), found) in pairs.iter().zip(&results) {
@@ -438,7 +465,6 @@ impl Trained {
 /// the variants glossary) for same-script pairs, the cross-script task for cross-script pairs. Every fuzzy
 /// candidate the index proposes is an example, labelled by whether it names the query's entity.
 pub fn train(dir: &Path) -> Result<Trained> {
-    use crate::glossary::{EntityType, Entry, Glossary};
     use crate::matcher::{Matcher, MatcherOptions};
     use rayon::prelude::*;
 
@@ -453,31 +479,8 @@ pub fn train(dir: &Path) -> Result<Trained> {
     let mut queries_seen: Vec<(usize, Vec<Example>)> = Vec::new();
 
     // Same-script: the variants glossary (as in `matching`), training groups only.
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for r in &variants {
-        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
-            continue;
-        }
-        chosen.insert(&r.group, &r.arabic);
-        entries.push(Entry {
-            id: r.group.clone(),
-            kind: EntityType::Misc,
-            en: r.english.clone(),
-            ar: r.arabic.clone(),
-            ..Entry::default()
-        });
-    }
-    for (i, (arabic, english)) in pairs.iter().enumerate() {
-        entries.push(Entry {
-            id: format!("d{i}"),
-            kind: EntityType::Per,
-            en: english.clone(),
-            ar: arabic.clone(),
-            ..Entry::default()
-        });
-    }
-    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), options);
+    let (glossary, chosen) = variants_glossary(&variants, &pairs);
+    let matcher = Matcher::with_options(glossary, options);
     let queries: Vec<&VariantRow> = variants
         .iter()
         .filter(|r| {
@@ -511,21 +514,7 @@ pub fn train(dir: &Path) -> Result<Trained> {
     }
 
     // Cross-script: English-only glossary, training rows only.
-    let mut seen = std::collections::HashSet::new();
-    let english_only: Vec<Entry> = pairs
-        .iter()
-        .filter(|(_, e)| seen.insert(e.to_lowercase()))
-        .map(|(_, e)| Entry {
-            id: e.to_lowercase(),
-            kind: EntityType::Per,
-            en: e.clone(),
-            ..Entry::default()
-        })
-        .collect();
-    let matcher = Matcher::with_options(
-        Glossary::from_entries("english-only", english_only),
-        options,
-    );
+    let matcher = Matcher::with_options(english_only_glossary(&pairs), options);
     let rows: Vec<&(String, String)> = pairs.iter().filter(|(a, _)| !held_out(a)).collect();
     let per_query: Vec<(usize, Vec<Example>)> = rows
         .par_iter()
@@ -778,7 +767,7 @@ pub fn matching_errors(
     dir: &Path,
     options: crate::matcher::MatcherOptions,
 ) -> Result<Vec<MatchError>> {
-    use crate::glossary::{EntityType, Entry, Glossary};
+    use crate::glossary::Entry;
     use crate::matcher::{Match, Matcher};
     use rayon::prelude::*;
 
@@ -808,35 +797,9 @@ pub fn matching_errors(
     };
     let mut errors = Vec::new();
 
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut chosen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for r in &variants {
-        if left_out(&r.group) || chosen.contains_key(r.group.as_str()) {
-            continue;
-        }
-        chosen.insert(&r.group, &r.arabic);
-        entries.push(Entry {
-            id: r.group.clone(),
-            kind: EntityType::Misc,
-            en: r.english.clone(),
-            ar: r.arabic.clone(),
-            ..Entry::default()
-        });
-    }
-    for (i, (arabic, english)) in pairs.iter().enumerate() {
-        entries.push(Entry {
-            id: format!("d{i}"),
-            kind: EntityType::Per,
-            en: english.clone(),
-            ar: arabic.clone(),
-            ..Entry::default()
-        });
-    }
-    let matcher = Matcher::with_options(Glossary::from_entries("variants", entries), any);
-    let queries: Vec<&VariantRow> = variants
-        .iter()
-        .filter(|r| left_out(&r.group) || chosen.get(r.group.as_str()) != Some(&r.arabic.as_str()))
-        .collect();
+    let (glossary, chosen) = variants_glossary(&variants, &pairs);
+    let matcher = Matcher::with_options(glossary, any);
+    let queries = variant_queries(&variants, &chosen);
     let found: Vec<Option<MatchError>> = queries
         .par_iter()
         .map(|r| {
@@ -886,18 +849,7 @@ pub fn matching_errors(
         .collect();
     errors.extend(found.into_iter().flatten());
 
-    let mut seen = std::collections::HashSet::new();
-    let english_only: Vec<Entry> = pairs
-        .iter()
-        .filter(|(_, e)| seen.insert(e.to_lowercase()))
-        .map(|(_, e)| Entry {
-            id: e.to_lowercase(),
-            kind: EntityType::Per,
-            en: e.clone(),
-            ..Entry::default()
-        })
-        .collect();
-    let matcher = Matcher::with_options(Glossary::from_entries("english-only", english_only), any);
+    let matcher = Matcher::with_options(english_only_glossary(&pairs), any);
     let found: Vec<Option<MatchError>> = pairs
         .par_iter()
         .map(|(arabic, english)| {
