@@ -461,52 +461,41 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
         FxHashMap::with_capacity_and_hasher(1024, Default::default());
     let total = store.form_count().max(1) as f64;
     let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
+    // (query token, key, whole token?): each skeleton token and its one-letter deletions; then an Arabic token's
+    // other reading (ث as t, خ as k) and a Latin token's, for the forms indexed under it, weighing as a deletion.
+    let mut lookups: Vec<(usize, String, bool)> = Vec::new();
     for (ti, skeleton) in index_keys(q).enumerate() {
         for (n, k) in variants(skeleton).into_iter().enumerate() {
-            let Some(list) = store.postings(&k) else {
-                continue;
-            };
-            let too_common = if n == 0 {
-                list.len > MAX_POSTINGS && whole_lists > 1
-            } else {
-                list.len > MAX_DELETION_POSTINGS
-            };
-            if too_common {
-                continue;
-            }
-            let idf = (1.0 + total / list.len.max(1) as f64).ln();
-            let weight = (idf * if n == 0 { 300.0 } else { 100.0 }) as u32;
-            for id in list {
-                let slot = hits.entry(id).or_insert((0, usize::MAX));
-                // One hit per query token, the whole token's first.
-                if slot.1 != ti {
-                    slot.0 += weight;
-                    slot.1 = ti;
-                }
-            }
+            lookups.push((ti, k, n == 0));
         }
     }
-    // An Arabic token's other reading (ث as t, خ as k), looked up whole, weighing as a deletion does; and a
-    // Latin token's, for the forms indexed under it.
     for (ti, t) in q.tokens.iter().enumerate() {
         let alt = if t.arabic {
             keys::arabic_skeleton_alternative(&t.raw)
         } else {
             keys::latin_skeleton_alternative(&t.search)
         };
-        let Some(list) = alt
-            .filter(|a| *a != t.skeleton)
-            .and_then(|a| store.postings(&a))
-        else {
+        if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
+            lookups.push((ti, alt, false));
+        }
+    }
+    for (ti, k, whole) in lookups {
+        let Some(list) = store.postings(&k) else {
             continue;
         };
-        if list.len > MAX_DELETION_POSTINGS {
+        let too_common = if whole {
+            list.len > MAX_POSTINGS && whole_lists > 1
+        } else {
+            list.len > MAX_DELETION_POSTINGS
+        };
+        if too_common {
             continue;
         }
         let idf = (1.0 + total / list.len.max(1) as f64).ln();
-        let weight = (idf * 100.0) as u32;
+        let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
         for id in list {
             let slot = hits.entry(id).or_insert((0, usize::MAX));
+            // One hit per query token, the whole token's first.
             if slot.1 != ti {
                 slot.0 += weight;
                 slot.1 = ti;
