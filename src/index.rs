@@ -264,8 +264,13 @@ fn body_start(header_len: usize) -> usize {
 
 /// Opens an index file: checks it (see the module documentation) and maps it.
 pub fn open(path: &Path, options: &OpenOptions) -> Result<Matcher> {
+    open_with_header(path, options).map(|(_, m)| m)
+}
+
+/// [`open`], with the header it read (what the index holds and was built from).
+pub fn open_with_header(path: &Path, options: &OpenOptions) -> Result<(Header, Matcher)> {
     let (header, store) = open_store(path, options)?;
-    Ok(matcher_of(header, store, options.matcher))
+    Ok((header.clone(), matcher_of(header, store, options.matcher)))
 }
 
 /// Reads an index file's header and checks it, without mapping the body (for `qamus index check`).

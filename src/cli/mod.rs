@@ -105,14 +105,23 @@ fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Resul
     }
     if let [only] = a.files.as_slice() {
         if index::is_index(only) {
-            let header = index::header(only).context("cannot load glossary")?;
+            let open = index::OpenOptions {
+                matcher: options,
+                ..index::OpenOptions::default()
+            };
+            let (header, m) =
+                index::open_with_header(only, &open).context("cannot load glossary")?;
             if header.builtin.is_some() != a.no_default_glossary {
-                let open = index::OpenOptions {
-                    matcher: options,
-                    ..index::OpenOptions::default()
-                };
-                return index::open(only, &open).context("cannot load glossary");
+                return Ok(m);
             }
+            // The shipped glossary under an index built without it: its entries as a layer, indexed anew.
+            let mut g = if a.no_default_glossary {
+                Glossary::new()
+            } else {
+                Glossary::builtin()
+            };
+            g.merge(m.glossary().clone());
+            return Ok(Matcher::with_options(g, options));
         }
     }
     Ok(Matcher::with_options(load_glossary(a, lossy)?, options))
@@ -127,22 +136,19 @@ fn load_glossary(a: &GlossaryArgs, lossy: bool) -> Result<Glossary> {
         Glossary::builtin()
     };
     for (i, f) in a.files.iter().enumerate() {
-        // An index that holds the shipped glossary, first on top of it: it is the whole stack so far.
-        if i == 0 && !a.no_default_glossary && index::is_index(f) {
-            let holds_shipped = index::header(f)
-                .map(|h| h.builtin.is_some())
-                .unwrap_or(false);
-            if holds_shipped {
-                g = index::open(f, &index::OpenOptions::default())
-                    .map(|m| m.glossary().clone())
-                    .map_err(anyhow::Error::new)
-                    .context("cannot load glossary")?;
-                continue;
+        if index::is_index(f) {
+            let (header, m) = index::open_with_header(f, &index::OpenOptions::default())
+                .map_err(anyhow::Error::new)
+                .context("cannot load glossary")?;
+            // An index that holds the shipped glossary, first on top of it, is the whole stack so far.
+            if i == 0 && !a.no_default_glossary && header.builtin.is_some() {
+                g = m.glossary().clone();
+            } else {
+                g.merge(m.glossary().clone());
             }
+            continue;
         }
-        let layer = if index::is_index(f) {
-            index::open(f, &index::OpenOptions::default()).map(|m| m.glossary().clone())
-        } else if lossy {
+        let layer = if lossy {
             read_glossary_file(f).and_then(|bytes| {
                 let name = f.display().to_string();
                 let (layer, warnings) = Glossary::from_csv_bytes_lossy(&name, &bytes)?;
@@ -200,9 +206,8 @@ fn index_check(files: &[PathBuf]) -> Result<ExitCode> {
     let mut out = io::stdout();
     let mut all_ok = true;
     for f in files {
-        match index::open(f, &index::OpenOptions::thorough()) {
-            Ok(_) => {
-                let h = index::header(f)?;
+        match index::open_with_header(f, &index::OpenOptions::thorough()) {
+            Ok((h, _)) => {
                 let sources: Vec<String> = h
                     .builtin
                     .map(|_| "the shipped glossary".to_string())
