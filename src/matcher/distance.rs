@@ -1,5 +1,5 @@
 //! A weighted edit distance for names, over `search`-level text in either script: vowel letters cost little to
-//! insert or delete (they are what spellings disagree on), one vowel letter for another costs little, and letters
+//! insert or delete (they are what spellings disagree on), one vowel letter for another costs nothing (they share one code), and letters
 //! of one skeleton class (ك/ج/غ/ق, س/ص/ث, t/ط…) count as the same letter.
 
 use super::keys;
@@ -18,8 +18,6 @@ pub(crate) fn normalized_damerau_levenshtein(a: &str, b: &str) -> f64 {
 
 /// Cost of inserting or deleting a vowel letter (ا و ي ى ة ء ع, or a Latin vowel / y / h / w).
 const VOWEL_INDEL: f32 = 0.4;
-/// Cost of substituting a vowel letter by another vowel letter.
-const VOWEL_SUB: f32 = 0.3;
 
 /// Codes a letter for these costs: `V` for a vowel letter, its skeleton class (`B`, `T`, `S`…) for a consonant,
 /// another byte for anything else (digits, punctuation).
@@ -86,11 +84,24 @@ fn distance(a: &[u8], b: &[u8]) -> f32 {
     if n >= STACK {
         return distance_long(a, b);
     }
-    // One row of the table on the stack, and b's insertion costs looked up once.
     let mut costs = [0f32; STACK];
     let mut row = [0f32; STACK + 1];
-    let (costs, row) = (&mut costs[..n], &mut row[..=n]);
+    distance_in(a, b, &mut costs[..n], &mut row[..=n])
+}
+
+/// The same with its row on the heap, for long keys.
+fn distance_long(a: &[u8], b: &[u8]) -> f32 {
+    let n = b.len();
+    distance_in(a, b, &mut vec![0.0; n], &mut vec![0.0; n + 1])
+}
+
+/// The weighted distance with one row of the table (`row`, `b.len() + 1` cells) and b's insertion costs looked up
+/// once (`costs`, `b.len()` cells). Vowel letters share one code, so one for another costs nothing.
+fn distance_in(a: &[u8], b: &[u8], costs: &mut [f32], row: &mut [f32]) -> f32 {
     let mut acc = 0.0;
+    if let Some(first) = row.first_mut() {
+        *first = 0.0;
+    }
     for ((cost, cell), &cb) in costs.iter_mut().zip(row.iter_mut().skip(1)).zip(b) {
         *cost = indel(cb);
         acc += *cost;
@@ -98,11 +109,14 @@ fn distance(a: &[u8], b: &[u8]) -> f32 {
     }
     for &ca in a {
         let del = indel(ca);
+        let Some((first, rest)) = row.split_first_mut() else {
+            break;
+        };
         // `diag` is the previous row's value at j, `left` this row's at j.
-        let mut diag = row[0];
+        let mut diag = *first;
         let mut left = diag + del;
-        row[0] = left;
-        for ((cell, &cb), &ins) in row[1..].iter_mut().zip(b).zip(costs.iter()) {
+        *first = left;
+        for ((cell, &cb), &ins) in rest.iter_mut().zip(b).zip(costs.iter()) {
             let sub = if ca == cb { 0.0 } else { 1.0 };
             let value = (diag + sub).min(*cell + del).min(left + ins);
             diag = *cell;
@@ -110,41 +124,7 @@ fn distance(a: &[u8], b: &[u8]) -> f32 {
             left = value;
         }
     }
-    row[n]
-}
-
-/// The same on the heap, for long keys.
-fn distance_long(a: &[u8], b: &[u8]) -> f32 {
-    let n = b.len();
-    let mut prev: Vec<f32> = std::iter::once(0.0)
-        .chain(b.iter().scan(0.0, |acc, &c| {
-            *acc += indel(c);
-            Some(*acc)
-        }))
-        .collect();
-    let mut cur = vec![0.0; n + 1];
-    for &ca in a {
-        if let (Some(c0), Some(p0)) = (cur.first_mut(), prev.first()) {
-            *c0 = p0 + indel(ca);
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = if ca == cb {
-                0.0
-            } else if ca == b'V' && cb == b'V' {
-                VOWEL_SUB
-            } else {
-                1.0
-            };
-            let diag = prev.get(j).copied().unwrap_or(0.0) + sub;
-            let up = prev.get(j + 1).copied().unwrap_or(0.0) + indel(ca);
-            let left = cur.get(j).copied().unwrap_or(0.0) + indel(cb);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = diag.min(up).min(left);
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.last().copied().unwrap_or(0.0)
+    row.last().copied().unwrap_or(0.0)
 }
 
 #[cfg(test)]
