@@ -27,6 +27,12 @@ fn check(t: &str) {
 
 #[test]
 fn tables_agree_with_the_pipeline_on_every_pair_of_characters() {
+    each_pair(check);
+}
+
+/// Calls `f` on every pair of characters of [`alphabet`] in three arrangements: alone, inside an Arabic word, and
+/// as two words ending a line.
+pub(crate) fn each_pair(mut f: impl FnMut(&str)) {
     let chars = alphabet();
     let mut t = String::new();
     for &a in &chars {
@@ -38,7 +44,7 @@ fn tables_agree_with_the_pipeline_on_every_pair_of_characters() {
                     1 => t.extend(['ب', a, b, 'ت']),
                     _ => t.extend([' ', a, ' ', b, '\n']),
                 }
-                check(&t);
+                f(&t);
             }
         }
     }
