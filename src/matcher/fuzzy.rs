@@ -9,8 +9,8 @@
 //! `qamus eval train`) turns them into one calibrated score: the probability that the two name one entity.
 
 use std::borrow::Cow;
-
-use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use super::distance::{jaro_winkler, normalized_damerau_levenshtein};
 use super::store::Store;
@@ -457,8 +457,6 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> Vec<String> {
 /// too, up to 2 × `limit`): forms sharing the most and rarest skeleton tokens; a hit weighs the token's inverse
 /// document frequency, three times more for a whole token than through a deletion.
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
-    let mut hits: FxHashMap<u32, (u32, usize)> =
-        FxHashMap::with_capacity_and_hasher(1024, Default::default());
     let total = store.form_count().max(1) as f64;
     let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
     // (query token, key, whole token?): each skeleton token and its one-letter deletions; then an Arabic token's
@@ -479,38 +477,75 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
             lookups.push((ti, alt, false));
         }
     }
-    for (ti, k, whole) in lookups {
-        let Some(list) = store.postings(&k) else {
+    // Every posting as (form id << 16 | look-up number). Each list is in ascending id order, so the whole is a
+    // few sorted runs, which the stable sort merges: a form's postings end up together, in look-up order.
+    let mut weights: Vec<(usize, u32)> = Vec::with_capacity(lookups.len());
+    let mut postings: Vec<u64> = Vec::new();
+    for (li, (ti, k, whole)) in lookups.iter().enumerate() {
+        let Some(list) = store.postings(k) else {
             continue;
         };
-        let too_common = if whole {
+        let too_common = if *whole {
             list.len > MAX_POSTINGS && whole_lists > 1
         } else {
             list.len > MAX_DELETION_POSTINGS
         };
-        if too_common {
+        // Look-up numbers beyond 16 bits would not fit (a query of hundreds of words): such look-ups are dropped.
+        if too_common || li > usize::from(u16::MAX) {
             continue;
         }
         let idf = (1.0 + total / list.len.max(1) as f64).ln();
-        let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
-        for id in list {
-            let slot = hits.entry(id).or_insert((0, usize::MAX));
-            // One hit per query token, the whole token's first.
-            if slot.1 != ti {
-                slot.0 += weight;
-                slot.1 = ti;
+        let weight = (idf * if *whole { 300.0 } else { 100.0 }) as u32;
+        weights.resize(li + 1, (usize::MAX, 0));
+        if let Some(w) = weights.get_mut(li) {
+            *w = (*ti, weight);
+        }
+        postings.reserve(list.len);
+        postings.extend(list.map(|id| u64::from(id) << 16 | li as u64));
+    }
+    postings.sort();
+    // Sum each form's weights, one hit per query token (a token's first look-up that finds the form), keeping
+    // the best `2 × limit` by (weight, then lower id): a min-heap of them, whose weakest is evicted.
+    let keep = limit.saturating_mul(2);
+    let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(keep + 1);
+    let mut offer = |id: u32, weight: u32| {
+        if best.len() < keep {
+            best.push((Reverse(weight), id));
+        } else if best
+            .peek()
+            .is_some_and(|&(Reverse(w), i)| weight > w || (weight == w && id < i))
+        {
+            best.pop();
+            best.push((Reverse(weight), id));
+        }
+    };
+    let mut current: Option<(u32, u32, usize)> = None;
+    for p in postings {
+        let id = (p >> 16) as u32;
+        let (ti, weight) = weights
+            .get((p & 0xffff) as usize)
+            .copied()
+            .unwrap_or((usize::MAX, 0));
+        match &mut current {
+            Some((cid, sum, last)) if *cid == id => {
+                if *last != ti {
+                    *sum += weight;
+                    *last = ti;
+                }
+            }
+            _ => {
+                if let Some((cid, sum, _)) = current {
+                    offer(cid, sum);
+                }
+                current = Some((id, weight, ti));
             }
         }
     }
-    let mut ranked: Vec<(u32, u32)> = hits.into_iter().map(|(id, (h, _))| (id, h)).collect();
-    let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    // Only the best 2 × `limit` need ordering.
-    let keep = limit.saturating_mul(2);
-    if ranked.len() > keep && keep > 0 {
-        ranked.select_nth_unstable_by(keep - 1, order);
-        ranked.truncate(keep);
+    if let Some((cid, sum, _)) = current {
+        offer(cid, sum);
     }
-    ranked.sort_unstable_by(order);
+    let mut ranked: Vec<(u32, u32)> = best.into_iter().map(|(Reverse(w), id)| (id, w)).collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     // Keep every form tied with the last one kept, so that the cut does not depend on ids.
     if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
         let end = ranked
@@ -618,5 +653,87 @@ mod tests {
         assert_eq!(first("ناجورنو كراباخ"), Some(0));
         assert_eq!(first("بسكوف"), Some(2));
         assert_eq!(first("ميركل"), None);
+    }
+
+    /// The candidates as the index's definition has them, computed the plain way (a map from form to weight,
+    /// every form ranked): the merged, bounded version must give exactly this.
+    fn candidates_by_map(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
+        let total = store.form_count().max(1) as f64;
+        let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
+        let mut lookups: Vec<(usize, String, bool)> = Vec::new();
+        for (ti, skeleton) in index_keys(q).enumerate() {
+            for (n, k) in variants(skeleton).into_iter().enumerate() {
+                lookups.push((ti, k, n == 0));
+            }
+        }
+        for (ti, t) in q.tokens.iter().enumerate() {
+            let alt = if t.arabic {
+                keys::arabic_skeleton_alternative(&t.raw)
+            } else {
+                keys::latin_skeleton_alternative(&t.search)
+            };
+            if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
+                lookups.push((ti, alt, false));
+            }
+        }
+        let mut hits: std::collections::HashMap<u32, (u32, usize)> = Default::default();
+        for (ti, k, whole) in lookups {
+            let Some(list) = store.postings(&k) else {
+                continue;
+            };
+            let limit = if whole {
+                MAX_POSTINGS
+            } else {
+                MAX_DELETION_POSTINGS
+            };
+            if list.len > limit && (!whole || whole_lists > 1) {
+                continue;
+            }
+            let idf = (1.0 + total / list.len.max(1) as f64).ln();
+            let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
+            for id in list {
+                let slot = hits.entry(id).or_insert((0, usize::MAX));
+                if slot.1 != ti {
+                    slot.0 += weight;
+                    slot.1 = ti;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, u32)> = hits.into_iter().map(|(id, (h, _))| (id, h)).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
+            let end = ranked
+                .iter()
+                .position(|&(_, h)| h < cut)
+                .unwrap_or(ranked.len());
+            ranked.truncate(end.max(limit).min(limit * 2));
+        }
+        ranked
+    }
+
+    #[test]
+    fn merged_candidates_are_the_plain_ranking() {
+        let glossary = crate::synth::Generator::new(7).glossary(3000);
+        let store = crate::matcher::build_store(&glossary, true, false);
+        let mut g = crate::synth::Generator::new(8);
+        let mut queries: Vec<String> = glossary
+            .entries()
+            .iter()
+            .step_by(40)
+            .flat_map(|e| e.forms().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        queries.extend((0..40).map(|_| g.name()));
+        let misspelt: Vec<String> = queries.iter().map(|q| g.misspell(q)).collect();
+        queries.extend(misspelt);
+        for q in &queries {
+            let keys = NameKeys::new(q, false);
+            for limit in [1, 8, 64] {
+                assert_eq!(
+                    candidates(&store, &keys, limit),
+                    candidates_by_map(&store, &keys, limit),
+                    "{q} (limit {limit})"
+                );
+            }
+        }
     }
 }
