@@ -7,12 +7,19 @@ use super::keys;
 /// Jaro-Winkler similarity of two strings, by characters (prefix weight 0.1, up to 4 letters, above 0.7): the
 /// `rapidfuzz` crate's, which gives strsim's values (checked by a property test) in a fraction of the time.
 pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    // Equal keys are common (a shared given name) and need no table.
+    if a == b {
+        return 1.0;
+    }
     rapidfuzz::distance::jaro_winkler::similarity(a.chars(), b.chars())
 }
 
 /// Damerau-Levenshtein similarity (unrestricted transpositions) normalized by the longer string, by characters:
 /// `rapidfuzz`'s, equal to strsim's `normalized_damerau_levenshtein`.
 pub(crate) fn normalized_damerau_levenshtein(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
     rapidfuzz::distance::damerau_levenshtein::normalized_similarity(a.chars(), b.chars())
 }
 
@@ -153,6 +160,7 @@ mod tests {
         /// The rapidfuzz similarities are strsim's (the scorer's weights were learned with strsim's).
         #[test]
         fn rapidfuzz_gives_strsim_values(a in "[a-eفغقكل ]{0,12}", b in "[a-eفغقكل ]{0,12}") {
+            let b = if b.len() % 3 == 0 { a.clone() } else { b };
             proptest::prop_assert!(
                 (jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12
             );
