@@ -257,7 +257,7 @@ def scan_section(r, a, runs, work, empty, targets):
         # qamus: one thread, CPU time less the start-up on an empty directory; mentions counted on an extra run.
         q = {}
         for mode, extra in (("default", []), ("--no-fuzzy", ["--no-fuzzy"])):
-            argv = [qamus, "scan", "--format", "jsonl", "--color", "never", *extra, *q_glossary]
+            argv = [qamus, "scan", "--format", "jsonl", *extra, *q_glossary]
             net, start, rss = qamus_net(argv + [str(docs_dir)], empty, empty, runs, one, startup_argv=argv + [str(empty_dir)])
             mentions = count_lines(argv + [str(docs_dir)], one)
             if f_glossary:
@@ -283,7 +283,7 @@ def scan_section(r, a, runs, work, empty, targets):
         # pyahocorasick: the same patterns over the same normalized documents (written once by the floor).
         patterns_path, normalized_path = scan_dir / "patterns.txt", scan_dir / "normalized.txt"
         floor_run([floor, *f_glossary, "--patterns", str(patterns_path), "--normalized", str(normalized_path), str(docs_dir)])
-        patterns = patterns_path.read_text(encoding="utf-8").splitlines()
+        patterns = patterns_path.read_text(encoding="utf-8").split("\0")[:-1]
         docs = normalized_path.read_text(encoding="utf-8").split("\0")[:-1]
 
         def build(ps):
