@@ -259,19 +259,33 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     let (qk, fk) = (&q.skeleton, &f.skeleton);
     let (ql, fl) = (&q.latin, &f.latin);
     let (al, coverage) = aligned(q, f);
-    let (fit, letters) = translit_fit(q, f);
+    // Across scripts (and between Latin names, whose Latin keys are usually their `search` keys) the text
+    // features and the Latin ones compare the same keys: each is computed once.
+    let text_sim = distance::similarity_codes(qc, fc);
+    let latin_sim = if (qc, fc) == (&q.latin_code, &f.latin_code) {
+        text_sim
+    } else {
+        distance::similarity_codes(&q.latin_code, &f.latin_code)
+    };
+    let text_jw = jaro_winkler(qs, fs);
+    let latin_jw = if (qs, fs) == (ql, fl) {
+        text_jw
+    } else {
+        jaro_winkler(ql, fl)
+    };
+    let (fit, letters) = translit_fit(q, f, latin_sim);
     let (lq, lf) = (qs.chars().count() as f64, fs.chars().count() as f64);
     let x = [
-        distance::similarity_codes(qc, fc),
-        jaro_winkler(qs, fs),
+        text_sim,
+        text_jw,
         if qk.is_empty() && fk.is_empty() {
             0.0
         } else {
             normalized_damerau_levenshtein(qk, fk)
         },
         f64::from(u8::from(!qk.is_empty() && qk == fk)),
-        jaro_winkler(ql, fl),
-        distance::similarity_codes(&q.latin_code, &f.latin_code),
+        latin_jw,
+        latin_sim,
         al,
         coverage,
         if lq.max(lf) > 0.0 {
@@ -306,7 +320,8 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 /// letter, relative to the model's favourite reading (0 = the favourite; lower is worse; clamped at −8). An
 /// Arabic query is read against the form's Latin key (an English form, or an Arabic form's own transliteration:
 /// a pivot through Latin); a Latin query against an Arabic form. Returns the Arabic letters read too.
-pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
+/// `latin_sim` is the weighted edit similarity of the two Latin keys, which stands in between two Latin names.
+pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>, latin_sim: f64) -> (f64, usize) {
     let q_arabic = q.tokens.first().is_some_and(|t| t.arabic);
     let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
     let fit = if q_arabic && !q.chunks.is_empty() {
@@ -316,8 +331,7 @@ pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
     } else {
         // Two Latin names: no model reads one as the other; their weighted edit similarity, on the same scale
         // (1 → 0, 0 → −8), stands in.
-        let sim = distance::similarity_codes(&q.latin_code, &f.latin_code);
-        return (8.0 * (sim - 1.0), q.latin_code.len());
+        return (8.0 * (latin_sim - 1.0), q.latin_code.len());
     };
     if fit.letters == 0 || !fit.ll.is_finite() {
         return (-8.0, fit.letters);
