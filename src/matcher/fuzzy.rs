@@ -62,9 +62,24 @@ pub(crate) struct NameKeys<'a> {
     pub(crate) entry_latin: bool,
 }
 
+impl NameKeys<'_> {
+    /// Whether a Latin token reads otherwise with a j after a consonant as y (Paschinjan): such a query is
+    /// looked up both ways.
+    pub(crate) fn has_y_reading(&self) -> bool {
+        self.tokens
+            .iter()
+            .any(|t| !t.arabic && keys::latin_key_with(&t.search, true) != t.latin)
+    }
+}
+
 impl NameKeys<'static> {
     /// Keys of `text` (any script). Leading titles are dropped unless `keep_titles` (glossary forms keep them).
     pub(crate) fn new(text: &str, keep_titles: bool) -> NameKeys<'static> {
+        NameKeys::reading(text, keep_titles, false)
+    }
+
+    /// [`NameKeys::new`], a Latin j after a consonant read as y when `y_for_j` (see [`keys::latin_key_with`]).
+    pub(crate) fn reading(text: &str, keep_titles: bool, y_for_j: bool) -> NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
         let clean = normalize::nfkc(&normalize::display(text)).into_owned();
@@ -95,7 +110,10 @@ impl NameKeys<'static> {
                         normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "");
                     (keys::arabic_skeleton(&raw), latin)
                 } else {
-                    (keys::latin_skeleton(&w), keys::latin_key(&w))
+                    (
+                        keys::latin_skeleton_with(&w, y_for_j),
+                        keys::latin_key_with(&w, y_for_j),
+                    )
                 };
                 TokenKeys {
                     raw: Cow::Owned(if arabic { raw } else { String::new() }),
