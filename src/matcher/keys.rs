@@ -188,7 +188,7 @@ pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
 /// (Djibouti). Each rule is one of sound, not of a name. A j after a consonant stays a j (Benjamin); the reading
-/// as y is [`latin_key_with`]'s.
+/// as y is looked up as a second reading (Paschinjan, Ljubljana).
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key;
