@@ -491,24 +491,7 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> Vec<String> {
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
     let total = store.form_count().max(1) as f64;
     let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
-    // (query token, key, whole token?): each skeleton token and its one-letter deletions; then an Arabic token's
-    // other reading (ث as t, خ as k) and a Latin token's, for the forms indexed under it, weighing as a deletion.
-    let mut lookups: Vec<(usize, String, bool)> = Vec::new();
-    for (ti, skeleton) in index_keys(q).enumerate() {
-        for (n, k) in variants(skeleton).into_iter().enumerate() {
-            lookups.push((ti, k, n == 0));
-        }
-    }
-    for (ti, t) in q.tokens.iter().enumerate() {
-        let alt = if t.arabic {
-            keys::arabic_skeleton_alternative(&t.raw)
-        } else {
-            keys::latin_skeleton_alternative(&t.search)
-        };
-        if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
-            lookups.push((ti, alt, false));
-        }
-    }
+    let lookups = lookups(q);
     // Every posting as (form id << 16 | look-up number). Each list is in ascending id order, so the whole is a
     // few sorted runs, which the stable sort merges: a form's postings end up together, in look-up order.
     let mut weights: Vec<(usize, u32)> = Vec::with_capacity(lookups.len());
@@ -587,6 +570,29 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
         ranked.truncate(end.max(limit).min(limit * 2));
     }
     ranked
+}
+
+/// The index look-ups of a query, as (query token, key, whole token?): each skeleton token and its one-letter
+/// deletions; then an Arabic token's other reading (ث as t, خ as k) and a Latin token's, for the forms indexed
+/// under it, weighing as a deletion.
+fn lookups(q: &NameKeys<'_>) -> Vec<(usize, String, bool)> {
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
+    for (ti, skeleton) in index_keys(q).enumerate() {
+        for (n, k) in variants(skeleton).into_iter().enumerate() {
+            out.push((ti, k, n == 0));
+        }
+    }
+    for (ti, t) in q.tokens.iter().enumerate() {
+        let alt = if t.arabic {
+            keys::arabic_skeleton_alternative(&t.raw)
+        } else {
+            keys::latin_skeleton_alternative(&t.search)
+        };
+        if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
+            out.push((ti, alt, false));
+        }
+    }
+    out
 }
 
 /// The skeletons a name is indexed and looked up under: each token's, and for a name of two or three tokens all of
@@ -692,24 +698,8 @@ mod tests {
     fn candidates_by_map(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
         let total = store.form_count().max(1) as f64;
         let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
-        let mut lookups: Vec<(usize, String, bool)> = Vec::new();
-        for (ti, skeleton) in index_keys(q).enumerate() {
-            for (n, k) in variants(skeleton).into_iter().enumerate() {
-                lookups.push((ti, k, n == 0));
-            }
-        }
-        for (ti, t) in q.tokens.iter().enumerate() {
-            let alt = if t.arabic {
-                keys::arabic_skeleton_alternative(&t.raw)
-            } else {
-                keys::latin_skeleton_alternative(&t.search)
-            };
-            if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
-                lookups.push((ti, alt, false));
-            }
-        }
         let mut hits: std::collections::HashMap<u32, (u32, usize)> = Default::default();
-        for (ti, k, whole) in lookups {
+        for (ti, k, whole) in lookups(q) {
             let Some(list) = store.postings(&k) else {
                 continue;
             };
