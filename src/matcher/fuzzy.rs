@@ -274,7 +274,27 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     } else {
         (&q.search_code, &f.search_code)
     };
-    let (qk, fk) = (&q.skeleton, &f.skeleton);
+    // The skeletons compared: the first readings, or across scripts another reading of either side's letters
+    // (Arjan's j, Ethel's th, ث as t…) when that meets the other side better.
+    let (q_alt, f_alt) = if cross {
+        (other_skeleton(q), other_skeleton(f))
+    } else {
+        (None, None)
+    };
+    let mut qk: &str = &q.skeleton;
+    let mut fk: &str = &f.skeleton;
+    let mut best = normalized_damerau_levenshtein(qk, fk);
+    for (a, b) in [
+        (q_alt.as_deref().unwrap_or(qk), fk),
+        (qk, f_alt.as_deref().unwrap_or(fk)),
+    ] {
+        if (a, b) != (qk, fk) {
+            let d = normalized_damerau_levenshtein(a, b);
+            if d > best {
+                (qk, fk, best) = (a, b, d);
+            }
+        }
+    }
     let (ql, fl) = (&q.latin, &f.latin);
     let (al, coverage) = aligned(q, f);
     // Across scripts (and between Latin names, whose Latin keys are usually their `search` keys) the text
@@ -299,7 +319,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
         if qk.is_empty() && fk.is_empty() {
             0.0
         } else {
-            normalized_damerau_levenshtein(qk, fk)
+            best
         },
         f64::from(u8::from(!qk.is_empty() && qk == fk)),
         latin_jw,
@@ -332,6 +352,31 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
         )),
     ];
     (x, cross)
+}
+
+/// A name's skeleton under the other reading of its tokens' letters ([`keys::latin_skeleton_alternative`],
+/// [`keys::arabic_skeleton_alternative`]), when some token has one.
+fn other_skeleton(k: &NameKeys<'_>) -> Option<String> {
+    let mut changed = false;
+    let joined: String = k
+        .tokens
+        .iter()
+        .map(|t| {
+            let alt = if t.arabic {
+                keys::arabic_skeleton_alternative(&t.raw)
+            } else {
+                keys::latin_skeleton_alternative(&t.search)
+            };
+            match alt {
+                Some(a) => {
+                    changed = true;
+                    Cow::Owned(a)
+                }
+                None => Cow::Borrowed(t.skeleton.as_ref()),
+            }
+        })
+        .collect();
+    changed.then_some(joined)
 }
 
 /// How well the Latin side reads as a transliteration of the Arabic side under the `plain` model, per Arabic
