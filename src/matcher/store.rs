@@ -277,9 +277,22 @@ impl Store {
         self.section(records).get(start..end)
     }
 
+    /// The record of fuzzy form `id` and the record of its entry (empty when the store keeps no entries).
+    fn form_record(&self, id: u32) -> Option<(&[u8], &[u8])> {
+        let record = self.record(FORM_OFFSETS, FORMS, id as usize)?;
+        let entry = Reader::at(record, 0).varint()?;
+        let entry = if self.entries == 0 {
+            &[]
+        } else {
+            self.record(ENTRY_OFFSETS, ENTRIES, usize::try_from(entry).ok()?)?
+        };
+        Some((record, entry))
+    }
+
     /// Fuzzy form `id`: its entry and form, and its keys, borrowed from the store.
     pub(crate) fn form(&self, id: u32) -> Option<(FormRef, NameKeys<'_>)> {
-        decode_keys(self.record(FORM_OFFSETS, FORMS, id as usize)?)
+        let (record, entry) = self.form_record(id)?;
+        decode_keys(record, entry)
     }
 
     /// The weighted-distance codes of fuzzy form `id`'s joined keys, written into `out` (cleared first) without
@@ -287,32 +300,16 @@ impl Store {
     /// keys otherwise. Returns whether the form is in Arabic script.
     pub(crate) fn form_codes(&self, id: u32, arabic: bool, out: &mut Vec<u8>) -> Option<bool> {
         out.clear();
-        let mut r = Reader::at(self.record(FORM_OFFSETS, FORMS, id as usize)?, 0);
-        r.varint()?;
-        r.varint()?;
-        r.u8()?;
-        let n = r.varint()?;
+        let (record, entry) = self.form_record(id)?;
+        let mut r = Reader::at(record, 0);
+        let (_, _, n) = read_head(&mut r)?;
         let mut form_arabic = None;
         for _ in 0..n {
-            let f = r.u8()?;
-            let token_arabic = f & TOKEN_ARABIC != 0;
-            let first = *form_arabic.get_or_insert(token_arabic);
-            let raw = if token_arabic { r.str()? } else { "" };
-            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-                folded_raw(raw)
-            } else {
-                Cow::Borrowed(r.str()?)
-            };
-            r.bytes()?;
-            if first == arabic {
-                distance::encode_into(&search, out);
-                if f & LATIN_IS_SEARCH == 0 {
-                    r.bytes()?;
-                }
-            } else if f & LATIN_IS_SEARCH != 0 {
-                distance::encode_into(&search, out);
-            } else {
-                distance::encode_into(r.str()?, out);
+            let t = read_token(&mut r, entry)?;
+            let first = *form_arabic.get_or_insert(t.arabic);
+            match t.latin {
+                Some(latin) if first != arabic => distance::encode_into(latin, out),
+                _ => distance::encode_into(&t.search, out),
             }
         }
         form_arabic
@@ -389,7 +386,8 @@ impl Builder {
     ) -> u32 {
         let id = self.form_offsets.len() as u32;
         self.form_offsets.push(self.forms.len() as u64);
-        encode_keys(&mut self.forms, r, keys);
+        let entry = entry_record(&self.entries, &self.entry_offsets, r.entry);
+        encode_keys(&mut self.forms, r, keys, entry);
         for k in index_keys {
             let list = self.fuzzy.entry(k).or_default();
             if list.last() != Some(&id) {
@@ -460,6 +458,16 @@ impl Builder {
         }
         Store::from_bytes(Bytes::Owned(out))
     }
+}
+
+/// The record of entry `i` among the `entries` added so far (empty when there is none).
+fn entry_record<'a>(entries: &'a [u8], offsets: &[u64], i: u32) -> &'a [u8] {
+    let i = i as usize;
+    let (Some(&start), end) = (offsets.get(i), offsets.get(i + 1)) else {
+        return &[];
+    };
+    let end = end.map_or(entries.len(), |&e| e as usize);
+    entries.get(start as usize..end).unwrap_or_default()
 }
 
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
@@ -573,11 +581,44 @@ const TOKEN_ARABIC: u8 = 1;
 const SEARCH_IS_FOLDED_RAW: u8 = 2;
 /// The token's Latin key is its `search` key (not stored).
 const LATIN_IS_SEARCH: u8 = 4;
+/// The token's text (an Arabic token as written, a Latin token's `search` key up to ASCII case) is not stored: it
+/// is a span of its entry's record, given as (offset, length).
+const TEXT_IN_ENTRY: u8 = 8;
+/// The token's skeleton is the one its text gives (not stored).
+const SKELETON_DERIVED: u8 = 16;
 
-/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply (the
-/// written form or the `search` key, the skeleton, the Latin key when it is a transliteration). Joined keys and
-/// the weighted-distance codes are derived when the record is read ([`decode_keys`]).
-pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>) {
+/// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`.
+fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| {
+        if any_case {
+            w.eq_ignore_ascii_case(needle)
+        } else {
+            w == needle
+        }
+    })
+}
+
+/// The skeleton of a token, as [`NameKeys::new`] computes it: from the written form of an Arabic token, from the
+/// `search` key of a Latin one.
+fn derived_skeleton(arabic: bool, raw: &str, search: &str) -> String {
+    let mut s = if arabic {
+        super::keys::arabic_skeleton(raw)
+    } else {
+        super::keys::latin_skeleton(search)
+    };
+    s.retain(|c| c != ' ');
+    s
+}
+
+/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply: the
+/// written form (Arabic) or the `search` key (Latin), as a span of the entry's record (`entry`, the record as
+/// [`encode_entry`] wrote it; empty when the store keeps no entries) when it occurs there, the skeleton when it is
+/// not the one the text gives, the Latin key when it is a transliteration. Joined keys and the weighted-distance
+/// codes are derived when the record is read ([`decode_keys`]).
+pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry: &[u8]) {
     put_varint(out, u64::from(r.entry));
     put_varint(out, u64::from(r.form));
     out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1));
@@ -585,18 +626,42 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>) {
     for t in &k.tokens {
         let folded = t.arabic && folded_raw(&t.raw) == t.search;
         let latin_is_search = t.latin == t.search;
+        // The text a token's other keys come from: an Arabic token's written form, a Latin token's `search` key.
+        let (text, any_case) = if t.arabic {
+            (t.raw.as_ref(), false)
+        } else {
+            (t.search.as_ref(), true)
+        };
+        let span = if t.arabic || t.search.bytes().all(|b| !b.is_ascii_uppercase()) {
+            find(entry, text.as_bytes(), any_case)
+        } else {
+            None
+        };
+        let derived = derived_skeleton(t.arabic, &t.raw, &t.search) == t.skeleton;
         out.push(
             if t.arabic { TOKEN_ARABIC } else { 0 }
                 | if folded { SEARCH_IS_FOLDED_RAW } else { 0 }
-                | if latin_is_search { LATIN_IS_SEARCH } else { 0 },
+                | if latin_is_search { LATIN_IS_SEARCH } else { 0 }
+                | if span.is_some() { TEXT_IN_ENTRY } else { 0 }
+                | if derived { SKELETON_DERIVED } else { 0 },
         );
-        if t.arabic {
-            put_bytes(out, t.raw.as_bytes());
+        match span {
+            Some(at) => {
+                put_varint(out, at as u64);
+                put_varint(out, text.len() as u64);
+            }
+            None if t.arabic => put_bytes(out, t.raw.as_bytes()),
+            None => {}
         }
-        if !folded {
+        if t.arabic && !folded {
             put_bytes(out, t.search.as_bytes());
         }
-        put_bytes(out, t.skeleton.as_bytes());
+        if !t.arabic && span.is_none() {
+            put_bytes(out, t.search.as_bytes());
+        }
+        if !derived {
+            put_bytes(out, t.skeleton.as_bytes());
+        }
         if !latin_is_search {
             put_bytes(out, t.latin.as_bytes());
         }
@@ -607,37 +672,102 @@ fn folded_raw(raw: &str) -> Cow<'_, str> {
     crate::normalize::fold(raw, crate::normalize::Folds::LETTERS)
 }
 
-/// Reads what [`encode_keys`] wrote, borrowing what it can.
-pub(crate) fn decode_keys(record: &[u8]) -> Option<(FormRef, NameKeys<'_>)> {
-    let mut r = Reader::at(record, 0);
+/// One token of a form record, as stored.
+struct StoredToken<'a> {
+    arabic: bool,
+    raw: &'a str,
+    search: Cow<'a, str>,
+    /// `None` when derived from the text.
+    skeleton: Option<&'a str>,
+    /// `None` when it is the `search` key.
+    latin: Option<&'a str>,
+}
+
+/// The head of a form record: its reference, the entry's script flags, and its number of tokens.
+fn read_head(r: &mut Reader<'_>) -> Option<(FormRef, u8, usize)> {
     let form = FormRef {
         entry: u32::try_from(r.varint()?).ok()?,
         form: u32::try_from(r.varint()?).ok()?,
     };
     let flags = r.u8()?;
     let n = usize::try_from(r.varint()?).ok()?;
+    Some((form, flags, n))
+}
+
+/// Reads one token of a form record; `entry` is its entry's record (for the spans).
+fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>> {
+    let f = r.u8()?;
+    let arabic = f & TOKEN_ARABIC != 0;
+    let text = if f & TEXT_IN_ENTRY != 0 {
+        let at = usize::try_from(r.varint()?).ok()?;
+        let len = usize::try_from(r.varint()?).ok()?;
+        std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?
+    } else if arabic {
+        r.str()?
+    } else {
+        ""
+    };
+    let (raw, search) = if arabic {
+        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+            folded_raw(text)
+        } else {
+            Cow::Borrowed(r.str()?)
+        };
+        (text, search)
+    } else if f & TEXT_IN_ENTRY != 0 {
+        let search = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        ("", search)
+    } else {
+        ("", Cow::Borrowed(r.str()?))
+    };
+    let skeleton = if f & SKELETON_DERIVED != 0 {
+        None
+    } else {
+        Some(r.str()?)
+    };
+    let latin = if f & LATIN_IS_SEARCH != 0 {
+        None
+    } else {
+        Some(r.str()?)
+    };
+    Some(StoredToken {
+        arabic,
+        raw,
+        search,
+        skeleton,
+        latin,
+    })
+}
+
+/// Reads what [`encode_keys`] wrote, borrowing what it can; `entry` is the form's entry record (empty when the
+/// store keeps no entries).
+pub(crate) fn decode_keys<'a>(
+    record: &'a [u8],
+    entry: &'a [u8],
+) -> Option<(FormRef, NameKeys<'a>)> {
+    let mut r = Reader::at(record, 0);
+    let (form, flags, n) = read_head(&mut r)?;
     let mut tokens = Vec::with_capacity(n.min(64));
     for _ in 0..n {
-        let f = r.u8()?;
-        let arabic = f & TOKEN_ARABIC != 0;
-        let raw = if arabic { r.str()? } else { "" };
-        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-            folded_raw(raw)
-        } else {
-            Cow::Borrowed(r.str()?)
+        let t = read_token(&mut r, entry)?;
+        let skeleton = match t.skeleton {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(derived_skeleton(t.arabic, t.raw, &t.search)),
         };
-        let skeleton = Cow::Borrowed(r.str()?);
-        let latin = if f & LATIN_IS_SEARCH != 0 {
-            search.clone()
-        } else {
-            Cow::Borrowed(r.str()?)
+        let latin = match t.latin {
+            Some(l) => Cow::Borrowed(l),
+            None => t.search.clone(),
         };
         tokens.push(TokenKeys {
-            arabic,
-            search_code: Cow::Owned(distance::encode(&search)),
+            arabic: t.arabic,
+            search_code: Cow::Owned(distance::encode(&t.search)),
             latin_code: Cow::Owned(distance::encode(&latin)),
-            raw: Cow::Borrowed(raw),
-            search,
+            raw: Cow::Borrowed(t.raw),
+            search: t.search,
             skeleton,
             latin,
         });
@@ -759,12 +889,34 @@ mod tests {
             "عبد الله بن زايد",
         ] {
             let keys = NameKeys::new(name, true);
-            let mut out = Vec::new();
             let r = FormRef { entry: 7, form: 2 };
-            encode_keys(&mut out, r, &keys);
-            let (r2, back) = decode_keys(&out).expect("decodes");
-            assert_eq!(r2, r);
-            assert_eq!(back, keys, "{name}");
+            // Alone, and with an entry record holding the name (its text is then a span of the record).
+            let mut record = Vec::new();
+            encode_entry(
+                &mut record,
+                &Entry {
+                    en: name.to_string(),
+                    ..Entry::default()
+                },
+            );
+            let mut sizes = Vec::new();
+            for entry in [&[][..], &record[..]] {
+                let mut out = Vec::new();
+                encode_keys(&mut out, r, &keys, entry);
+                let (r2, back) = decode_keys(&out, entry).expect("decodes");
+                assert_eq!(r2, r);
+                assert_eq!(back, keys, "{name}");
+                sizes.push(out.len());
+                // A damaged record reads as nothing, never panics.
+                for cut in 0..out.len() {
+                    let _ = decode_keys(out.get(..cut).unwrap_or_default(), entry);
+                }
+            }
+            // Particles joined (عبدالله) are no span of the record, and stay stored.
+            assert!(sizes[1] <= sizes[0], "{name}: {sizes:?}");
+            if !name.starts_with("عبد") {
+                assert!(sizes[1] < sizes[0], "{name}: {sizes:?}");
+            }
         }
         let e = Entry {
             id: "x".into(),
