@@ -265,17 +265,19 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
         .chain(family_forms.iter().map(|(r, name)| (*r, name.as_str())))
         .collect();
     for chunk in all.chunks(BUILD_CHUNK) {
-        let keyed: Vec<(FormRef, fuzzy::NameKeys<'static>, Vec<String>)> = chunk
+        // Keyed and encoded on all cores; added in order.
+        let keyed: Vec<(Vec<u8>, fuzzy::IndexKeys)> = chunk
             .par_iter()
             .map(|&(r, text)| {
                 let mut keys = fuzzy::NameKeys::new(text, true);
                 (keys.entry_arabic, keys.entry_latin) = scripts(r);
-                let index = fuzzy::index_entries(&keys);
-                (r, keys, index)
+                let mut record = Vec::new();
+                store::encode_keys(&mut record, r, &keys, b.entry_record(r.entry));
+                (record, fuzzy::index_entries(&keys))
             })
             .collect();
-        for (r, keys, index) in keyed {
-            b.form(r, &keys, index.into_iter());
+        for (record, index) in keyed {
+            b.encoded_form(&record, index.iter());
         }
     }
     b.finish()

@@ -21,10 +21,11 @@ use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 
 use super::distance;
-use super::fuzzy::{NameKeys, TokenKeys};
+use super::fuzzy::{token_skeleton, NameKeys, TokenKeys};
 use crate::glossary::{EntityType, Entry, Origin};
 
 /// The bytes of a store: owned, a read-only memory map of an index file, or compiled into the program.
@@ -353,7 +354,7 @@ pub(crate) struct Builder {
     family: FxHashMap<String, Vec<FormRef>>,
     forms: Vec<u8>,
     form_offsets: Vec<u64>,
-    fuzzy: FxHashMap<String, Vec<u32>>,
+    fuzzy: FxHashMap<Box<str>, Vec<u32>>,
     entries: Vec<u8>,
     entry_offsets: Vec<u64>,
 }
@@ -378,23 +379,49 @@ impl Builder {
     }
 
     /// Adds a fuzzy form with its keys, indexed under `index_keys`; returns its id.
-    pub(crate) fn form(
+    #[cfg(test)]
+    pub(crate) fn form<'k>(
         &mut self,
         r: FormRef,
         keys: &NameKeys<'_>,
-        index_keys: impl Iterator<Item = String>,
+        index_keys: impl Iterator<Item = &'k str>,
+    ) -> u32 {
+        let mut record = Vec::new();
+        encode_keys(&mut record, r, keys, self.entry_record(r.entry));
+        self.encoded_form(&record, index_keys)
+    }
+
+    /// Adds a fuzzy form whose record [`encode_keys`] wrote (the build encodes forms on all cores, then adds
+    /// them in order), indexed under `index_keys`; returns its id.
+    pub(crate) fn encoded_form<'k>(
+        &mut self,
+        record: &[u8],
+        index_keys: impl Iterator<Item = &'k str>,
     ) -> u32 {
         let id = self.form_offsets.len() as u32;
         self.form_offsets.push(self.forms.len() as u64);
-        let entry = entry_record(&self.entries, &self.entry_offsets, r.entry);
-        encode_keys(&mut self.forms, r, keys, entry);
+        self.forms.extend_from_slice(record);
         for k in index_keys {
-            let list = self.fuzzy.entry(k).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
+            // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
+            match self.fuzzy.get_mut(k) {
+                Some(list) if list.last() == Some(&id) => {}
+                Some(list) => list.push(id),
+                None => {
+                    self.fuzzy.insert(k.into(), vec![id]);
+                }
             }
         }
         id
+    }
+
+    /// The record of entry `i` as added so far (empty when there is none), for [`encode_keys`].
+    pub(crate) fn entry_record(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        let (Some(&start), end) = (self.entry_offsets.get(i), self.entry_offsets.get(i + 1)) else {
+            return &[];
+        };
+        let end = end.map_or(self.entries.len(), |&e| e as usize);
+        self.entries.get(start as usize..end).unwrap_or_default()
     }
 
     /// Adds an entry record (for index files).
@@ -414,11 +441,21 @@ impl Builder {
     fn layout(self) -> Result<Store, Damaged> {
         let entries = self.entry_offsets.len();
         let forms = self.form_offsets.len();
-        let mut refs = Vec::new();
-        let normalized = ref_map(self.normalized, &mut refs)?;
-        let family = ref_map(self.family, &mut refs)?;
-        let mut postings = Vec::new();
-        let fuzzy = posting_map(self.fuzzy, &mut postings)?;
+        // The maps are independent: the reference maps on one thread, the skeleton index on another.
+        let (maps, fuzzy) = rayon::join(
+            || -> Result<_, Damaged> {
+                let mut refs = Vec::new();
+                let normalized = ref_map(self.normalized, &mut refs)?;
+                let family = ref_map(self.family, &mut refs)?;
+                Ok((normalized, family, refs))
+            },
+            || -> Result<_, Damaged> {
+                let mut postings = Vec::new();
+                let fuzzy = posting_map(self.fuzzy, &mut postings)?;
+                Ok((fuzzy, postings))
+            },
+        );
+        let ((normalized, family, refs), (fuzzy, postings)) = (maps?, fuzzy?);
         let offsets = |mut v: Vec<u64>, end: usize| {
             if v.is_empty() {
                 return Ok(Vec::new());
@@ -460,16 +497,6 @@ impl Builder {
     }
 }
 
-/// The record of entry `i` among the `entries` added so far (empty when there is none).
-fn entry_record<'a>(entries: &'a [u8], offsets: &[u64], i: u32) -> &'a [u8] {
-    let i = i as usize;
-    let (Some(&start), end) = (offsets.get(i), offsets.get(i + 1)) else {
-        return &[];
-    };
-    let end = end.map_or(entries.len(), |&e| e as usize);
-    entries.get(start as usize..end).unwrap_or_default()
-}
-
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
     let refs = map.entry(key).or_default();
     if !refs.iter().any(|x| x.entry == r.entry) {
@@ -479,7 +506,7 @@ fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
 
 fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
     let mut keys: Vec<(String, Vec<FormRef>)> = map.into_iter().collect();
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut b = MapBuilder::memory();
     for (key, list) in keys {
         let value = match list.as_slice() {
@@ -499,9 +526,9 @@ fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<V
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
 
-fn posting_map(map: FxHashMap<String, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
-    let mut keys: Vec<(String, Vec<u32>)> = map.into_iter().collect();
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn posting_map(map: FxHashMap<Box<str>, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
+    let mut keys: Vec<(Box<str>, Vec<u32>)> = map.into_iter().collect();
+    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut b = MapBuilder::memory();
     for (key, list) in keys {
         let value = if let [id] = list.as_slice() {
@@ -516,7 +543,8 @@ fn posting_map(map: FxHashMap<String, Vec<u32>>, out: &mut Vec<u8>) -> Result<Ve
             }
             at << 1
         };
-        b.insert(key, value).map_err(|e| Damaged(e.to_string()))?;
+        b.insert(key.as_bytes(), value)
+            .map_err(|e| Damaged(e.to_string()))?;
     }
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
@@ -584,8 +612,6 @@ const LATIN_IS_SEARCH: u8 = 4;
 /// The token's text (an Arabic token as written, a Latin token's `search` key up to ASCII case) is not stored: it
 /// is a span of its entry's record, given as (offset, length).
 const TEXT_IN_ENTRY: u8 = 8;
-/// The token's skeleton is the one its text gives (not stored).
-const SKELETON_DERIVED: u8 = 16;
 
 /// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`.
 fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
@@ -601,23 +627,11 @@ fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
     })
 }
 
-/// The skeleton of a token, as [`NameKeys::new`] computes it: from the written form of an Arabic token, from the
-/// `search` key of a Latin one.
-fn derived_skeleton(arabic: bool, raw: &str, search: &str) -> String {
-    let mut s = if arabic {
-        super::keys::arabic_skeleton(raw)
-    } else {
-        super::keys::latin_skeleton(search)
-    };
-    s.retain(|c| c != ' ');
-    s
-}
-
 /// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply: the
 /// written form (Arabic) or the `search` key (Latin), as a span of the entry's record (`entry`, the record as
-/// [`encode_entry`] wrote it; empty when the store keeps no entries) when it occurs there, the skeleton when it is
-/// not the one the text gives, the Latin key when it is a transliteration. Joined keys and the weighted-distance
-/// codes are derived when the record is read ([`decode_keys`]).
+/// [`encode_entry`] wrote it; empty when the store keeps no entries) when it occurs there, and the Latin key when
+/// it is a transliteration. The skeletons ([`token_skeleton`]), the joined keys and the weighted-distance codes
+/// are derived when the record is read ([`decode_keys`]).
 pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry: &[u8]) {
     put_varint(out, u64::from(r.entry));
     put_varint(out, u64::from(r.form));
@@ -637,13 +651,11 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
         } else {
             None
         };
-        let derived = derived_skeleton(t.arabic, &t.raw, &t.search) == t.skeleton;
         out.push(
             if t.arabic { TOKEN_ARABIC } else { 0 }
                 | if folded { SEARCH_IS_FOLDED_RAW } else { 0 }
                 | if latin_is_search { LATIN_IS_SEARCH } else { 0 }
-                | if span.is_some() { TEXT_IN_ENTRY } else { 0 }
-                | if derived { SKELETON_DERIVED } else { 0 },
+                | if span.is_some() { TEXT_IN_ENTRY } else { 0 },
         );
         match span {
             Some(at) => {
@@ -658,9 +670,6 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
         }
         if !t.arabic && span.is_none() {
             put_bytes(out, t.search.as_bytes());
-        }
-        if !derived {
-            put_bytes(out, t.skeleton.as_bytes());
         }
         if !latin_is_search {
             put_bytes(out, t.latin.as_bytes());
@@ -677,8 +686,6 @@ struct StoredToken<'a> {
     arabic: bool,
     raw: &'a str,
     search: Cow<'a, str>,
-    /// `None` when derived from the text.
-    skeleton: Option<&'a str>,
     /// `None` when it is the `search` key.
     latin: Option<&'a str>,
 }
@@ -724,11 +731,6 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
     } else {
         ("", Cow::Borrowed(r.str()?))
     };
-    let skeleton = if f & SKELETON_DERIVED != 0 {
-        None
-    } else {
-        Some(r.str()?)
-    };
     let latin = if f & LATIN_IS_SEARCH != 0 {
         None
     } else {
@@ -738,7 +740,6 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
         arabic,
         raw,
         search,
-        skeleton,
         latin,
     })
 }
@@ -754,10 +755,7 @@ pub(crate) fn decode_keys<'a>(
     let mut tokens = Vec::with_capacity(n.min(64));
     for _ in 0..n {
         let t = read_token(&mut r, entry)?;
-        let skeleton = match t.skeleton {
-            Some(s) => Cow::Borrowed(s),
-            None => Cow::Owned(derived_skeleton(t.arabic, t.raw, &t.search)),
-        };
+        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &t.search));
         let latin = match t.latin {
             Some(l) => Cow::Borrowed(l),
             None => t.search.clone(),
@@ -983,9 +981,9 @@ mod tests {
         b.normalized("b".into(), r(1, 0));
         let keys = NameKeys::new("بيسكوف", true);
         for _ in 0..300 {
-            b.form(r(0, 0), &keys, ["K".to_string()].into_iter());
+            b.form(r(0, 0), &keys, ["K"].into_iter());
         }
-        b.form(r(0, 0), &keys, ["L".to_string()].into_iter());
+        b.form(r(0, 0), &keys, ["L"].into_iter());
         let s = b.finish();
         assert_eq!(s.normalized("a"), [r(1, 0)]);
         assert_eq!(s.normalized("b"), [r(1, 0), r(2, 3)]);
