@@ -141,7 +141,8 @@ impl Store {
             ("form", FORM_OFFSETS, forms),
         ] {
             let len = sections[section].len();
-            if len != 0 && Some(len) != count.checked_add(1).and_then(|c| c.checked_mul(4)) {
+            let table = bytes.get(sections[section].clone()).unwrap_or_default();
+            if len != 0 && Some(len) != offsets_len(table, count) {
                 return Err(Damaged(format!(
                     "{what} offsets: {len} bytes for {count} items"
                 )));
@@ -268,13 +269,40 @@ impl Store {
         })
     }
 
+    /// Record `i` of a records section, through its offsets table (see [`offsets_table`]).
     fn record(&self, offsets: usize, records: usize, i: usize) -> Option<&[u8]> {
+        let count = if offsets == ENTRY_OFFSETS {
+            self.entries
+        } else {
+            self.forms
+        };
+        if i >= count {
+            return None;
+        }
         let table = self.section(offsets);
-        let at = |k: usize| {
-            let b = table.get(k * 4..k * 4 + 4)?;
+        let u32_at = |at: usize| {
+            let b = table.get(at..at.checked_add(4)?)?;
             usize::try_from(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?)).ok()
         };
-        let (start, end) = (at(i)?, at(i + 1)?);
+        let u16_at = |at: usize| {
+            let b = table.get(at..at.checked_add(2)?)?;
+            Some(usize::from(u16::from_le_bytes(
+                <[u8; 2]>::try_from(b).ok()?,
+            )))
+        };
+        let (start, end) = if u32_at(0)? == WIDE_OFFSETS {
+            (u32_at(4 + i * 4)?, u32_at(8 + i * 4)?)
+        } else {
+            let block = 4 + (i / OFFSET_BLOCK) * OFFSET_BLOCK_BYTES;
+            let base = u32_at(block)?;
+            let j = i % OFFSET_BLOCK;
+            let start = if j == 0 {
+                0
+            } else {
+                u16_at(block + 4 + (j - 1) * 2)?
+            };
+            (base + start, base + u16_at(block + 4 + j * 2)?)
+        };
         self.section(records).get(start..end)
     }
 
@@ -456,17 +484,7 @@ impl Builder {
             },
         );
         let ((normalized, family, refs), (fuzzy, postings)) = (maps?, fuzzy?);
-        let offsets = |mut v: Vec<u64>, end: usize| {
-            if v.is_empty() {
-                return Ok(Vec::new());
-            }
-            v.push(end as u64);
-            v.iter()
-                .map(|&o| u32::try_from(o).map(u32::to_le_bytes))
-                .collect::<Result<Vec<[u8; 4]>, _>>()
-                .map(|v| v.concat())
-                .map_err(|_| Damaged("a section of over 4 GiB".into()))
-        };
+        let offsets = |v: Vec<u64>, end: usize| offsets_table(&v, end);
         let entry_offsets = offsets(self.entry_offsets, self.entries.len())?;
         let form_offsets = offsets(self.form_offsets, self.forms.len())?;
         let parts: [&[u8]; SECTIONS] = [
@@ -494,6 +512,62 @@ impl Builder {
             out.extend_from_slice(p);
         }
         Store::from_bytes(Bytes::Owned(out))
+    }
+}
+
+/// The first word of an offsets table: the offsets are plain `u32`s (a record of 64 KiB or more, rare).
+const WIDE_OFFSETS: usize = 0;
+/// The first word of an offsets table in blocks (the usual case).
+const BLOCKED_OFFSETS: u32 = 1;
+/// Records per block of an offsets table.
+const OFFSET_BLOCK: usize = 16;
+/// Bytes per block: the start of its first record (`u32`), then where each of its records ends, from that start
+/// (`u16`).
+const OFFSET_BLOCK_BYTES: usize = 4 + 2 * OFFSET_BLOCK;
+
+/// The table that finds record `i` of a section whose records start at `starts` and whose last one ends at
+/// `end`: in blocks of 16 records, 2.25 bytes a record, unless a block spans 64 KiB or more (then 4 bytes a
+/// record). Empty when there are no records.
+fn offsets_table(starts: &[u64], end: usize) -> Result<Vec<u8>, Damaged> {
+    let big = || Damaged("a section of over 4 GiB".into());
+    if starts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ends: Vec<u64> = starts.iter().skip(1).copied().chain([end as u64]).collect();
+    let mut out = Vec::with_capacity(4 + starts.len().div_ceil(OFFSET_BLOCK) * OFFSET_BLOCK_BYTES);
+    out.extend_from_slice(&BLOCKED_OFFSETS.to_le_bytes());
+    for (block, block_ends) in starts.chunks(OFFSET_BLOCK).zip(ends.chunks(OFFSET_BLOCK)) {
+        let base = block.first().copied().unwrap_or(0);
+        out.extend_from_slice(&u32::try_from(base).map_err(|_| big())?.to_le_bytes());
+        let last = block_ends.last().copied().unwrap_or(base);
+        for k in 0..OFFSET_BLOCK {
+            let e = block_ends.get(k).copied().unwrap_or(last);
+            let Ok(rel) = u16::try_from(e - base) else {
+                // A block too long for 16-bit offsets: plain offsets throughout.
+                let mut wide = (WIDE_OFFSETS as u32).to_le_bytes().to_vec();
+                for &o in starts.iter().chain(&[end as u64]) {
+                    wide.extend_from_slice(&u32::try_from(o).map_err(|_| big())?.to_le_bytes());
+                }
+                return Ok(wide);
+            };
+            out.extend_from_slice(&rel.to_le_bytes());
+        }
+    }
+    Ok(out)
+}
+
+/// The length an offsets table of `count` records has, in the layout its first word says.
+fn offsets_len(table: &[u8], count: usize) -> Option<usize> {
+    let kind = u32::from_le_bytes(<[u8; 4]>::try_from(table.get(..4)?).ok()?);
+    if kind as usize == WIDE_OFFSETS {
+        count.checked_add(2)?.checked_mul(4)
+    } else if kind == BLOCKED_OFFSETS {
+        count
+            .div_ceil(OFFSET_BLOCK)
+            .checked_mul(OFFSET_BLOCK_BYTES)?
+            .checked_add(4)
+    } else {
+        None
     }
 }
 
@@ -934,6 +1008,45 @@ mod tests {
         for cut in 0..out.len() {
             let _ = decode_entry(out.get(..cut).unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn offsets_tables_find_every_record() {
+        // 40 entries (blocks of 16: two full, one partial); then the same with one record of 70,000 bytes, which
+        // 16-bit offsets cannot span (plain offsets then).
+        for long_note in [0, 70_000] {
+            let entries: Vec<Entry> = (0..40)
+                .map(|i| Entry {
+                    id: format!("e{i}"),
+                    en: "x".repeat(i),
+                    note: if i == 20 {
+                        "n".repeat(long_note)
+                    } else {
+                        String::new()
+                    },
+                    ..Entry::default()
+                })
+                .collect();
+            let mut b = Builder::default();
+            for e in &entries {
+                b.entry(e);
+            }
+            let s = b.finish();
+            let wide = u32::from_le_bytes(s.section(ENTRY_OFFSETS)[..4].try_into().unwrap());
+            assert_eq!(wide == WIDE_OFFSETS as u32, long_note > 0);
+            for (i, e) in entries.iter().enumerate() {
+                assert_eq!(s.entry(i).as_ref(), Some(e));
+            }
+            assert!(s.entry(40).is_none());
+            // A table of the wrong length is refused.
+            let mut bytes = s.as_bytes().to_vec();
+            bytes[TABLE - 16..TABLE - 8].copy_from_slice(&60u64.to_le_bytes());
+            assert!(Store::from_bytes(Bytes::Owned(bytes)).is_err());
+        }
+        let (starts, end) = ([0u64, 3, 3, 10], 12);
+        let table = offsets_table(&starts, end).expect("table");
+        assert_eq!(table.len(), 4 + OFFSET_BLOCK_BYTES);
+        assert_eq!(offsets_len(&table, 4), Some(table.len()));
     }
 
     #[test]
