@@ -234,16 +234,18 @@ impl EntryKeys {
 /// (for an index file).
 pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) -> Store {
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
-    let keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
+    let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
     let mut b = store::Builder::default();
     let mut refs = Vec::new();
-    for (ei, (e, k)) in glossary.entries().iter().zip(&keyed).enumerate() {
+    for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
             b.entry(e);
         }
         let entry = u32::try_from(ei).unwrap_or(u32::MAX);
         let mut seen: Vec<&str> = Vec::new();
-        for ((fi, key), form) in k.keys.iter().enumerate().zip(e.forms()) {
+        // Moved out: the maps keep their own copies, and a million entries' keys are not kept twice.
+        let keys = std::mem::take(&mut k.keys);
+        for ((fi, key), form) in keys.iter().enumerate().zip(e.forms()) {
             let r = FormRef {
                 entry,
                 form: u32::try_from(fi).unwrap_or(u32::MAX),

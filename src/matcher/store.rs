@@ -6,15 +6,18 @@
 //! | section | holds |
 //! |---|---|
 //! | `ENTRY_OFFSETS`, `ENTRIES` | the entries as records (only in index files: a matcher built from a glossary keeps it) |
-//! | `EXACT`, `NORMALIZED`, `FAMILY` | `fst` maps: a form as written / its `search` key / a person's family name → form references |
+//! | `NORMALIZED`, `FAMILY` | `fst` maps: a form's `search` key / a person's family name → form references |
 //! | `REFS` | the reference lists those maps point to |
 //! | `FORM_OFFSETS`, `FORMS` | each fuzzy form's keys as a record (see [`encode_keys`]), read without copying |
 //! | `FUZZY` | an `fst` map: skeleton token or one-letter deletion → the forms indexed under it |
 //! | `POSTINGS` | those lists, delta-coded |
 //!
-//! A map's value is either one reference inline (lowest bit 1) or the offset of a list (lowest bit 0).
-//! Numbers are little-endian; lengths and list items are LEB128 varints. Every read is bounds-checked: a damaged
-//! block reads as missing data, never as a panic (and index files carry a checksum besides).
+//! A map's value is either one reference inline (lowest bit 1) or the offset of a list (lowest bit 0). An offsets
+//! table finds record `i` in blocks of 16 records (see [`offsets_table`]). A form record does not repeat what its
+//! entry's record holds: a token's text is a span of that record when it occurs there, and its skeleton is derived
+//! from the text. Numbers are little-endian; lengths and list items are LEB128 varints. Every read is
+//! bounds-checked: a damaged block reads as missing data, never as a panic (and index files carry a checksum
+//! besides).
 
 use std::borrow::Cow;
 use std::ops::{Deref, Range};
