@@ -95,11 +95,21 @@ pub(crate) struct Store {
     /// Where the store begins in `bytes` (after an index file's header).
     base: usize,
     sections: [Range<usize>; SECTIONS],
-    normalized: Map<Slice>,
-    family: Map<Slice>,
+    normalized: RefMap,
+    family: RefMap,
     fuzzy: Map<Slice>,
     entries: usize,
     forms: usize,
+}
+
+/// A map from keys to form references.
+#[derive(Debug)]
+enum RefMap {
+    /// An `fst` map, its values inline references or offsets of lists in `REFS`.
+    Fst(Map<Slice>),
+    /// In an index file: the section is a table of (key hash, reference), sorted; a reference found under a hash
+    /// is checked against its form in the entries (see [`hashed_table`]).
+    Hashed,
 }
 
 /// Why a block of bytes is not a store.
@@ -160,9 +170,23 @@ impl Store {
             })
             .map_err(|e| Damaged(format!("section {i}: {e}")))
         };
+        let ref_map = |i: usize| {
+            let table = bytes.get(sections[i].clone()).unwrap_or_default();
+            if table.get(..4) == Some(&HASHED_TABLE.to_le_bytes()[..]) {
+                if !(table.len() - 4).is_multiple_of(8) || entries == 0 {
+                    return Err(Damaged(format!(
+                        "section {i}: a hashed table of {} bytes",
+                        table.len()
+                    )));
+                }
+                Ok(RefMap::Hashed)
+            } else {
+                map(i).map(RefMap::Fst)
+            }
+        };
         Ok(Store {
-            normalized: map(NORMALIZED)?,
-            family: map(FAMILY)?,
+            normalized: ref_map(NORMALIZED)?,
+            family: ref_map(FAMILY)?,
             fuzzy: map(FUZZY)?,
             sections,
             bytes,
@@ -216,12 +240,65 @@ impl Store {
 
     /// The forms whose `search` key is `key` (every form: exact matches are found among them).
     pub(crate) fn normalized(&self, key: &str) -> Vec<FormRef> {
-        self.refs(self.normalized.get(key))
+        match &self.normalized {
+            RefMap::Fst(m) => self.refs(m.get(key)),
+            RefMap::Hashed => self.hashed(NORMALIZED, key, |form| {
+                crate::normalize::search(form) == key
+            }),
+        }
     }
 
     /// The person forms whose family name (`search` key) is `key`.
     pub(crate) fn family(&self, key: &str) -> Vec<FormRef> {
-        self.refs(self.family.get(key))
+        match &self.family {
+            RefMap::Fst(m) => self.refs(m.get(key)),
+            RefMap::Hashed => self.hashed(FAMILY, key, |form| {
+                crate::normalize::search(form)
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last == key)
+            }),
+        }
+    }
+
+    /// The references a hashed table holds under `key`'s hash whose form passes `is_key` (the form's own key is
+    /// `key`: a reference whose key only shares the hash is left out), in table order.
+    fn hashed(&self, section: usize, key: &str, is_key: impl Fn(&str) -> bool) -> Vec<FormRef> {
+        let items = self.section(section).get(4..).unwrap_or_default();
+        let n = items.len() / 8;
+        let word = |i: usize| {
+            items
+                .get(i..i + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(u32::MAX, u32::from_le_bytes)
+        };
+        let h = key_hash(key);
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if word(mid * 8) < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut out = Vec::new();
+        for i in lo..n {
+            if word(i * 8) != h {
+                break;
+            }
+            let packed = word(i * 8 + 4);
+            let r = FormRef {
+                entry: packed >> REF_FORM_BITS,
+                form: packed & ((1 << REF_FORM_BITS) - 1),
+            };
+            let form = self
+                .record(ENTRY_OFFSETS, ENTRIES, r.entry as usize)
+                .and_then(|record| entry_form(record, r.form as usize));
+            if form.is_some_and(&is_key) {
+                out.push(r);
+            }
+        }
+        out
     }
 
     fn refs(&self, value: Option<u64>) -> Vec<FormRef> {
@@ -476,8 +553,17 @@ impl Builder {
         let (maps, fuzzy) = rayon::join(
             || -> Result<_, Damaged> {
                 let mut refs = Vec::new();
-                let normalized = ref_map(self.normalized, &mut refs)?;
-                let family = ref_map(self.family, &mut refs)?;
+                // An index file checks a reference against its entry: a table of hashes is enough.
+                let table =
+                    |map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>| match (entries > 0)
+                        .then(|| hashed_table(&map))
+                        .flatten()
+                    {
+                        Some(t) => Ok(t),
+                        None => ref_map(map, refs),
+                    };
+                let normalized = table(self.normalized, &mut refs)?;
+                let family = table(self.family, &mut refs)?;
                 Ok((normalized, family, refs))
             },
             || -> Result<_, Damaged> {
@@ -572,6 +658,78 @@ fn offsets_len(table: &[u8], count: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// The first word of a hashed reference table (an `fst` map starts with its version, a small number).
+const HASHED_TABLE: u32 = u32::from_le_bytes(*b"QHT1");
+/// Bits of a packed reference that hold the form (the rest hold the entry).
+const REF_FORM_BITS: u32 = 5;
+
+/// The hash of a key in a hashed table.
+fn key_hash(key: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as u32
+}
+
+/// A reference table for an index file: per (key, reference), the key's 32-bit hash and the reference packed
+/// into 32 bits, sorted; 8 bytes a reference, where an `fst` map of the keys themselves takes about 15. The keys
+/// are not stored: a look-up checks each reference found under the hash against its form in the entries (so a
+/// collision costs a check, never a wrong answer). `None` when a reference does not fit in 32 bits (an entry
+/// past 2^27, a form past 31): the `fst` map is used then.
+fn hashed_table(map: &FxHashMap<String, Vec<FormRef>>) -> Option<Vec<u8>> {
+    let mut items: Vec<(u32, u32)> = Vec::with_capacity(map.values().map(Vec::len).sum());
+    for (key, refs) in map {
+        let h = key_hash(key);
+        for r in refs {
+            if r.form >= 1 << REF_FORM_BITS || r.entry >= 1 << (32 - REF_FORM_BITS) {
+                return None;
+            }
+            items.push((h, (r.entry << REF_FORM_BITS) | r.form));
+        }
+    }
+    // By hash, then by reference: entry and form order, the order in which a key's references were added.
+    items.par_sort_unstable();
+    let mut out = Vec::with_capacity(4 + items.len() * 8);
+    out.extend_from_slice(&HASHED_TABLE.to_le_bytes());
+    for (h, packed) in items {
+        out.extend_from_slice(&h.to_le_bytes());
+        out.extend_from_slice(&packed.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// Form `form` of an entry record, in the order of [`Entry::forms`] (English, English variants, Arabic when
+/// there is one, Arabic variants), without decoding the rest.
+fn entry_form(record: &[u8], form: usize) -> Option<&str> {
+    let mut r = Reader::at(record, 0);
+    r.bytes()?;
+    r.u8()?;
+    let en = r.str()?;
+    let ar = r.str()?;
+    if form == 0 {
+        return Some(en);
+    }
+    let mut k = 1;
+    for _ in 0..r.varint()? {
+        let s = r.str()?;
+        if k == form {
+            return Some(s);
+        }
+        k += 1;
+    }
+    if !ar.is_empty() {
+        if k == form {
+            return Some(ar);
+        }
+        k += 1;
+    }
+    for _ in 0..r.varint()? {
+        let s = r.str()?;
+        if k == form {
+            return Some(s);
+        }
+        k += 1;
+    }
+    None
 }
 
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
@@ -1010,6 +1168,67 @@ mod tests {
         // A damaged record reads as nothing, never panics.
         for cut in 0..out.len() {
             let _ = decode_entry(out.get(..cut).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn hashed_tables_answer_as_the_fst_maps() {
+        let mut entries = crate::synth::Generator::new(3)
+            .glossary(2000)
+            .entries()
+            .to_vec();
+        // Two keys of one 32-bit hash: a look-up of either finds only its own entry.
+        let mut seen: FxHashMap<u32, String> = FxHashMap::default();
+        let (a, b) = (0..1_000_000)
+            .map(|i| format!("k{i}"))
+            .find_map(|k| seen.insert(key_hash(&k), k.clone()).map(|other| (other, k)))
+            .expect("a collision among a million keys");
+        for (i, en) in [&a, &b].into_iter().enumerate() {
+            entries.push(Entry {
+                id: format!("c{i}"),
+                en: en.clone(),
+                ..Entry::default()
+            });
+        }
+        let glossary = crate::glossary::Glossary::from_entries("t", entries);
+        let hashed = crate::matcher::build_store(&glossary, true, true);
+        let plain = crate::matcher::build_store(&glossary, true, false);
+        assert!(matches!(hashed.normalized, RefMap::Hashed));
+        assert!(matches!(hashed.family, RefMap::Hashed));
+        assert!(matches!(plain.normalized, RefMap::Fst(_)));
+        let mut keys: Vec<String> = Vec::new();
+        for e in glossary.entries() {
+            for f in e.forms() {
+                let k = crate::normalize::search(f).into_owned();
+                keys.extend(k.rsplit_once(' ').map(|(_, l)| l.to_string()));
+                keys.push(k.chars().skip(1).collect());
+                keys.push(k);
+            }
+        }
+        for k in &keys {
+            assert_eq!(hashed.normalized(k), plain.normalized(k), "{k}");
+            assert_eq!(hashed.family(k), plain.family(k), "{k}");
+        }
+        let n = glossary.entries().len() as u32;
+        assert_eq!(
+            hashed.normalized(&a),
+            [FormRef {
+                entry: n - 2,
+                form: 0
+            }]
+        );
+        assert_eq!(
+            hashed.normalized(&b),
+            [FormRef {
+                entry: n - 1,
+                form: 0
+            }]
+        );
+        // Every form of every entry is where `entry_form` says.
+        for (i, e) in glossary.entries().iter().enumerate() {
+            let record = hashed.record(ENTRY_OFFSETS, ENTRIES, i).expect("record");
+            let forms: Vec<&str> = (0..8).map_while(|f| entry_form(record, f)).collect();
+            assert_eq!(forms, e.forms().collect::<Vec<_>>());
         }
     }
 
