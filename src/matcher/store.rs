@@ -417,7 +417,7 @@ impl Store {
             let t = read_token(&mut r, entry)?;
             let first = *form_arabic.get_or_insert(t.arabic);
             match t.latin {
-                Some(latin) if first != arabic => distance::encode_into(latin, out),
+                Some(latin) if first != arabic => distance::encode_into(&latin, out),
                 _ => distance::encode_into(&t.search, out),
             }
         }
@@ -847,6 +847,27 @@ const LATIN_IS_SEARCH: u8 = 4;
 /// The token's text (an Arabic token as written, a Latin token's `search` key up to ASCII case) is not stored: it
 /// is a span of its entry's record, given as (offset, length).
 const TEXT_IN_ENTRY: u8 = 8;
+/// The token's Latin key is a span of its entry's record, ASCII case ignored (a transliteration that is the
+/// entry's English name, or a word of it): (offset, length), not the key.
+const LATIN_IN_ENTRY: u8 = 16;
+
+/// A span of an entry's record: (offset, length) in `out`.
+fn put_span(out: &mut Vec<u8>, at: usize, len: usize) {
+    put_varint(out, at as u64);
+    put_varint(out, len as u64);
+}
+
+/// Reads a span of an entry's record, lower-cased when `lower` (a copy only when it has upper-case letters).
+fn read_span<'a>(r: &mut Reader<'_>, entry: &'a [u8], lower: bool) -> Option<Cow<'a, str>> {
+    let at = usize::try_from(r.varint()?).ok()?;
+    let len = usize::try_from(r.varint()?).ok()?;
+    let text = std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?;
+    Some(if lower && text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    })
+}
 
 /// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`.
 fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
@@ -870,8 +891,12 @@ fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
 pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry: &[u8]) {
     put_varint(out, u64::from(r.entry));
     put_varint(out, u64::from(r.form));
-    out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1));
-    put_varint(out, k.tokens.len() as u64);
+    // The entry's scripts and the number of tokens in one byte (a count of 63 or more follows it).
+    let n = k.tokens.len();
+    out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1) | ((n.min(63) as u8) << 2));
+    if n >= 63 {
+        put_varint(out, n as u64);
+    }
     for t in &k.tokens {
         let folded = t.arabic && folded_raw(&t.raw) == t.search;
         let latin_is_search = t.latin == t.search;
@@ -881,8 +906,14 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
         } else {
             (t.search.as_ref(), true)
         };
-        let span = if t.arabic || t.search.bytes().all(|b| !b.is_ascii_uppercase()) {
+        let lower = |s: &str| s.bytes().all(|b| !b.is_ascii_uppercase());
+        let span = if t.arabic || lower(&t.search) {
             find(entry, text.as_bytes(), any_case)
+        } else {
+            None
+        };
+        let latin_span = if !latin_is_search && lower(&t.latin) {
+            find(entry, t.latin.as_bytes(), true)
         } else {
             None
         };
@@ -890,13 +921,15 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
             if t.arabic { TOKEN_ARABIC } else { 0 }
                 | if folded { SEARCH_IS_FOLDED_RAW } else { 0 }
                 | if latin_is_search { LATIN_IS_SEARCH } else { 0 }
-                | if span.is_some() { TEXT_IN_ENTRY } else { 0 },
+                | if span.is_some() { TEXT_IN_ENTRY } else { 0 }
+                | if latin_span.is_some() {
+                    LATIN_IN_ENTRY
+                } else {
+                    0
+                },
         );
         match span {
-            Some(at) => {
-                put_varint(out, at as u64);
-                put_varint(out, text.len() as u64);
-            }
+            Some(at) => put_span(out, at, text.len()),
             None if t.arabic => put_bytes(out, t.raw.as_bytes()),
             None => {}
         }
@@ -906,8 +939,10 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
         if !t.arabic && span.is_none() {
             put_bytes(out, t.search.as_bytes());
         }
-        if !latin_is_search {
-            put_bytes(out, t.latin.as_bytes());
+        match latin_span {
+            Some(at) => put_span(out, at, t.latin.len()),
+            None if !latin_is_search => put_bytes(out, t.latin.as_bytes()),
+            None => {}
         }
     }
 }
@@ -922,7 +957,7 @@ struct StoredToken<'a> {
     raw: &'a str,
     search: Cow<'a, str>,
     /// `None` when it is the `search` key.
-    latin: Option<&'a str>,
+    latin: Option<Cow<'a, str>>,
 }
 
 /// The head of a form record: its reference, the entry's script flags, and its number of tokens.
@@ -932,8 +967,11 @@ fn read_head(r: &mut Reader<'_>) -> Option<(FormRef, u8, usize)> {
         form: u32::try_from(r.varint()?).ok()?,
     };
     let flags = r.u8()?;
-    let n = usize::try_from(r.varint()?).ok()?;
-    Some((form, flags, n))
+    let n = match flags >> 2 {
+        63 => usize::try_from(r.varint()?).ok()?,
+        n => usize::from(n),
+    };
+    Some((form, flags & 3, n))
 }
 
 /// Reads one token of a form record; `entry` is its entry's record (for the spans).
@@ -941,35 +979,32 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
     let f = r.u8()?;
     let arabic = f & TOKEN_ARABIC != 0;
     let text = if f & TEXT_IN_ENTRY != 0 {
-        let at = usize::try_from(r.varint()?).ok()?;
-        let len = usize::try_from(r.varint()?).ok()?;
-        std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?
+        read_span(r, entry, !arabic)?
     } else if arabic {
-        r.str()?
+        Cow::Borrowed(r.str()?)
     } else {
-        ""
+        Cow::Borrowed("")
     };
-    let (raw, search) = if arabic {
-        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-            folded_raw(text)
-        } else {
-            Cow::Borrowed(r.str()?)
-        };
-        (text, search)
-    } else if f & TEXT_IN_ENTRY != 0 {
-        let search = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
-        };
-        ("", search)
-    } else {
-        ("", Cow::Borrowed(r.str()?))
+    let (raw, search) = match text {
+        Cow::Borrowed(raw) if arabic => {
+            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+                folded_raw(raw)
+            } else {
+                Cow::Borrowed(r.str()?)
+            };
+            (raw, search)
+        }
+        // An Arabic span is never lower-cased, so never owned.
+        _ if arabic => return None,
+        search if f & TEXT_IN_ENTRY != 0 => ("", search),
+        _ => ("", Cow::Borrowed(r.str()?)),
     };
     let latin = if f & LATIN_IS_SEARCH != 0 {
         None
+    } else if f & LATIN_IN_ENTRY != 0 {
+        Some(read_span(r, entry, true)?)
     } else {
-        Some(r.str()?)
+        Some(Cow::Borrowed(r.str()?))
     };
     Some(StoredToken {
         arabic,
@@ -992,7 +1027,7 @@ pub(crate) fn decode_keys<'a>(
         let t = read_token(&mut r, entry)?;
         let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &t.search));
         let latin = match t.latin {
-            Some(l) => Cow::Borrowed(l),
+            Some(l) => l,
             None => t.search.clone(),
         };
         tokens.push(TokenKeys {
@@ -1115,11 +1150,23 @@ mod tests {
 
     #[test]
     fn keys_and_entries_round_trip() {
+        // A name of 70 words: its token count does not fit in the head byte.
+        let long: String = (0..70u8)
+            .map(|i| {
+                format!(
+                    "Kar{}{} ",
+                    char::from(b'a' + i / 26),
+                    char::from(b'a' + i % 26)
+                )
+            })
+            .collect();
+        assert!(NameKeys::new(&long, true).tokens.len() >= 63);
         for name in [
             "ناغورنو كاراباخ",
             "Vladimir Putin",
             "بيسكوف",
             "عبد الله بن زايد",
+            long.trim(),
         ] {
             let keys = NameKeys::new(name, true);
             let r = FormRef { entry: 7, form: 2 };
