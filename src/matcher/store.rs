@@ -416,9 +416,9 @@ impl Store {
         for _ in 0..n {
             let t = read_token(&mut r, entry)?;
             let first = *form_arabic.get_or_insert(t.arabic);
-            match t.latin {
-                Some(latin) if first != arabic => distance::encode_into(&latin, out),
-                _ => distance::encode_into(&t.search, out),
+            match &t.latin {
+                Some(latin) if first != arabic => latin.encode_into(out),
+                _ => t.search.encode_into(out),
             }
         }
         form_arabic
@@ -857,15 +857,50 @@ fn put_span(out: &mut Vec<u8>, at: usize, len: usize) {
     put_varint(out, len as u64);
 }
 
-/// Reads a span of an entry's record, lower-cased when `lower` (a copy only when it has upper-case letters).
-fn read_span<'a>(r: &mut Reader<'_>, entry: &'a [u8], lower: bool) -> Option<Cow<'a, str>> {
+/// A key read from a form record.
+enum Text<'a> {
+    /// The key itself (borrowed from the store, or derived).
+    Is(Cow<'a, str>),
+    /// A span of the entry's record with upper-case letters: the key is its lower case.
+    Upper(&'a str),
+}
+
+impl<'a> Text<'a> {
+    fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Text::Is(c) => c,
+            Text::Upper(s) => Cow::Owned(s.to_ascii_lowercase()),
+        }
+    }
+
+    /// Appends the key's weighted-distance codes (a short span is lower-cased on the stack, not copied).
+    fn encode_into(&self, out: &mut Vec<u8>) {
+        match self {
+            Text::Is(c) => distance::encode_into(c, out),
+            Text::Upper(s) => {
+                let mut buf = [0u8; 64];
+                match buf.get_mut(..s.len()) {
+                    Some(b) => {
+                        b.copy_from_slice(s.as_bytes());
+                        b.make_ascii_lowercase();
+                        distance::encode_into(std::str::from_utf8(b).unwrap_or_default(), out);
+                    }
+                    None => distance::encode_into(&s.to_ascii_lowercase(), out),
+                }
+            }
+        }
+    }
+}
+
+/// Reads a span of an entry's record: the key is its lower case when `lower`.
+fn read_span<'a>(r: &mut Reader<'_>, entry: &'a [u8], lower: bool) -> Option<Text<'a>> {
     let at = usize::try_from(r.varint()?).ok()?;
     let len = usize::try_from(r.varint()?).ok()?;
     let text = std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?;
     Some(if lower && text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
+        Text::Upper(text)
     } else {
-        Cow::Borrowed(text)
+        Text::Is(Cow::Borrowed(text))
     })
 }
 
@@ -955,9 +990,9 @@ fn folded_raw(raw: &str) -> Cow<'_, str> {
 struct StoredToken<'a> {
     arabic: bool,
     raw: &'a str,
-    search: Cow<'a, str>,
+    search: Text<'a>,
     /// `None` when it is the `search` key.
-    latin: Option<Cow<'a, str>>,
+    latin: Option<Text<'a>>,
 }
 
 /// The head of a form record: its reference, the entry's script flags, and its number of tokens.
@@ -981,30 +1016,30 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
     let text = if f & TEXT_IN_ENTRY != 0 {
         read_span(r, entry, !arabic)?
     } else if arabic {
-        Cow::Borrowed(r.str()?)
+        Text::Is(Cow::Borrowed(r.str()?))
     } else {
-        Cow::Borrowed("")
+        Text::Is(Cow::Borrowed(""))
     };
     let (raw, search) = match text {
-        Cow::Borrowed(raw) if arabic => {
+        Text::Is(Cow::Borrowed(raw)) if arabic => {
             let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
                 folded_raw(raw)
             } else {
                 Cow::Borrowed(r.str()?)
             };
-            (raw, search)
+            (raw, Text::Is(search))
         }
-        // An Arabic span is never lower-cased, so never owned.
+        // An Arabic span is never lower-cased, so always borrowed.
         _ if arabic => return None,
         search if f & TEXT_IN_ENTRY != 0 => ("", search),
-        _ => ("", Cow::Borrowed(r.str()?)),
+        _ => ("", Text::Is(Cow::Borrowed(r.str()?))),
     };
     let latin = if f & LATIN_IS_SEARCH != 0 {
         None
     } else if f & LATIN_IN_ENTRY != 0 {
         Some(read_span(r, entry, true)?)
     } else {
-        Some(Cow::Borrowed(r.str()?))
+        Some(Text::Is(Cow::Borrowed(r.str()?)))
     };
     Some(StoredToken {
         arabic,
@@ -1025,17 +1060,18 @@ pub(crate) fn decode_keys<'a>(
     let mut tokens = Vec::with_capacity(n.min(64));
     for _ in 0..n {
         let t = read_token(&mut r, entry)?;
-        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &t.search));
+        let search = t.search.into_cow();
+        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &search));
         let latin = match t.latin {
-            Some(l) => l,
-            None => t.search.clone(),
+            Some(l) => l.into_cow(),
+            None => search.clone(),
         };
         tokens.push(TokenKeys {
             arabic: t.arabic,
-            search_code: Cow::Owned(distance::encode(&t.search)),
+            search_code: Cow::Owned(distance::encode(&search)),
             latin_code: Cow::Owned(distance::encode(&latin)),
             raw: Cow::Borrowed(t.raw),
-            search: t.search,
+            search,
             skeleton,
             latin,
         });
