@@ -6,6 +6,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use qamus::index;
 use qamus::matcher::Matcher;
@@ -28,21 +30,6 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// Queries: half misspellings of stored names (hits), half new names (misses).
-fn queries(gen: &mut Generator, m: &Matcher, n: usize) -> Vec<String> {
-    let entries = m.glossary().entries();
-    (0..n)
-        .map(|i| {
-            if i % 2 == 0 {
-                let e = &entries[(i * 7919) % entries.len()];
-                gen.misspell(&e.ar)
-            } else {
-                gen.name()
-            }
-        })
-        .collect()
-}
-
 fn bench_lookup(c: &mut Criterion) {
     let sizes: &[usize] = if std::env::var_os("QAMUS_BENCH_1M").is_some() {
         &[10_000, 100_000, 1_000_000]
@@ -62,7 +49,7 @@ fn bench_lookup(c: &mut Criterion) {
             "lookup/{n}: index built in {built:.2?}, {} bytes per entry (index and glossary)",
             bytes / n
         );
-        let qs = queries(&mut gen, &matcher, 1000);
+        let qs = common::queries(&mut gen, matcher.glossary().entries(), 1000);
         g.throughput(Throughput::Elements(qs.len() as u64));
         g.bench_function(format!("{n}/qamus"), |b| {
             b.iter(|| {

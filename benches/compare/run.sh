@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# qamus side by side with the Python tools (CAMeL Tools, PyArabic, PyICU, anyascii, rapidfuzz) on the same inputs.
+# qamus side by side with the Python tools (CAMeL Tools, PyArabic, PyICU, anyascii, rapidfuzz, pyahocorasick) and
+# an aho-corasick floor on the same inputs: normalization, transliteration, lookup, scan.
 #
-#   benches/compare/run.sh                       # everything: 10k, 100k and 1M entries (≈15 min on 2 cores)
+#   benches/compare/run.sh                       # everything: lookup at 10k, 100k and 1M entries (≈15 min on 2 cores)
 #   SIZES=10000,100000 RUNS=3 benches/compare/run.sh
+#   ONLY=scan benches/compare/run.sh             # some sections only (of text,lookup,scan), for development: the
+#                                                # report goes to target/compare/BENCHMARKS.partial.md unless OUT is set
 #
 # Sets up its own virtual environment in target/compare-venv (from PyPI, versions pinned in requirements.txt),
 # installs Debian's libicu-dev and pkg-config when missing (PyICU builds against the system ICU), builds qamus in
@@ -34,22 +37,33 @@ python="${PYTHON:-python3}"
 if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
 fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+# `python -m pip`, not bin/pip: the latter's first line names the directory the environment was made in, so a
+# copied target/ would install into the original's environment.
+pip=("$venv/bin/python" -m pip install --quiet --disable-pip-version-check)
+"${pip[@]}" -r "$here/requirements.txt"
 if [ "${CAMEL_FULL:-0}" = 1 ]; then
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "camel-tools==$camel_version"
+    "${pip[@]}" "camel-tools==$camel_version"
 else
-    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps "camel-tools==$camel_version"
+    "${pip[@]}" --no-deps "camel-tools==$camel_version"
 fi
 
-cargo build --release --bin qamus --example compare_data
+cargo build --release --bin qamus --example compare_data --example scan_floor
+
+if [ -n "${ONLY:-}" ]; then
+    out="${OUT:-target/compare/BENCHMARKS.partial.md}"
+else
+    out="${OUT:-BENCHMARKS.md}"
+fi
 
 exec "$venv/bin/python" "$here/compare.py" \
     --qamus target/release/qamus \
     --data-tool target/release/examples/compare_data \
+    --floor-tool target/release/examples/scan_floor \
     --work target/compare \
     --eval "${EVAL_DIR:-../shared/eval}" \
     --sizes "${SIZES:-10000,100000,1000000}" \
     --runs "${RUNS:-3}" \
     --megabytes "${MEGABYTES:-20}" \
-    --out "${OUT:-BENCHMARKS.md}" \
-    --command "$(printf '%s' "${SIZES:+SIZES=$SIZES }${RUNS:+RUNS=$RUNS }benches/compare/run.sh")"
+    --only "${ONLY:-}" \
+    --out "$out" \
+    --command "$(printf '%s' "${SIZES:+SIZES=$SIZES }${RUNS:+RUNS=$RUNS }${ONLY:+ONLY=$ONLY }benches/compare/run.sh")"

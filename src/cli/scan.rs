@@ -166,22 +166,42 @@ fn fields(doc: &Document, m: &Mention<'_>) -> [String; 12] {
     ]
 }
 
-fn mention_json(doc: &Document, m: &Mention<'_>) -> serde_json::Value {
-    serde_json::json!({
-        "doc": doc.name,
-        "doc_index": doc.index,
-        "start": m.start,
-        "end": m.end,
-        "char_start": m.char_start,
-        "char_end": m.char_end,
-        "surface": m.surface,
-        "id": m.entry.id,
-        "en": m.entry.en,
-        "type": m.entry.kind.as_str(),
-        "score": (m.score * 10_000.0).round() / 10_000.0,
-        "method": m.method.as_str(),
-        "detail": m.detail,
-    })
+/// One mention as a JSON Lines record. Its keys are in alphabetical order, as scripts have always seen them (the
+/// contract); a struct rather than a `serde_json::Value` map, so that no map is built and dropped per mention.
+#[derive(serde::Serialize)]
+struct MentionJson<'a> {
+    char_end: usize,
+    char_start: usize,
+    detail: &'a str,
+    doc: &'a str,
+    doc_index: usize,
+    en: &'a str,
+    end: usize,
+    id: &'a str,
+    method: &'static str,
+    score: f64,
+    start: usize,
+    surface: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+fn mention_json<'a>(doc: &'a Document, m: &'a Mention<'_>) -> MentionJson<'a> {
+    MentionJson {
+        char_end: m.char_end,
+        char_start: m.char_start,
+        detail: &m.detail,
+        doc: &doc.name,
+        doc_index: doc.index,
+        en: &m.entry.en,
+        end: m.end,
+        id: &m.entry.id,
+        method: m.method.as_str(),
+        score: (m.score * 10_000.0).round() / 10_000.0,
+        start: m.start,
+        surface: &m.surface,
+        kind: m.entry.kind.as_str(),
+    }
 }
 
 /// The document's text with each mention marked: coloured with its id on a terminal, `[[surface|id]]` otherwise.

@@ -7,17 +7,37 @@ use super::keys;
 /// Jaro-Winkler similarity of two strings, by characters (prefix weight 0.1, up to 4 letters, above 0.7): the
 /// `rapidfuzz` crate's, which gives strsim's values (checked by a property test) in a fraction of the time.
 pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    // Equal keys are common (a shared given name) and need no table.
+    if a == b {
+        return 1.0;
+    }
+    // ASCII keys (skeletons, Latin keys) compared as bytes: the same letters, and rapidfuzz's byte path is quicker.
+    if a.is_ascii() && b.is_ascii() {
+        return rapidfuzz::distance::jaro_winkler::similarity(a.bytes(), b.bytes());
+    }
     rapidfuzz::distance::jaro_winkler::similarity(a.chars(), b.chars())
 }
 
 /// Damerau-Levenshtein similarity (unrestricted transpositions) normalized by the longer string, by characters:
 /// `rapidfuzz`'s, equal to strsim's `normalized_damerau_levenshtein`.
 pub(crate) fn normalized_damerau_levenshtein(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return rapidfuzz::distance::damerau_levenshtein::normalized_similarity(
+            a.bytes(),
+            b.bytes(),
+        );
+    }
     rapidfuzz::distance::damerau_levenshtein::normalized_similarity(a.chars(), b.chars())
 }
 
-/// Cost of inserting or deleting a vowel letter (ا و ي ى ة ء ع, or a Latin vowel / y / h / w).
-const VOWEL_INDEL: f32 = 0.4;
+/// Costs in fifths, so that the table holds small integers (exact, and cheaper than floats to take minima of):
+/// inserting or deleting a vowel letter (ا و ي ى ة ء ع, or a Latin vowel / y / h / w) costs 0.4, any other
+/// insertion, deletion or substitution 1.
+const VOWEL_INDEL: u32 = 2;
+const UNIT: u32 = 5;
 
 /// Codes a letter for these costs: `V` for a vowel letter, its skeleton class (`B`, `T`, `S`…) for a consonant,
 /// another byte for anything else (digits, punctuation).
@@ -45,11 +65,11 @@ pub(crate) fn encode_into(key: &str, out: &mut Vec<u8>) {
     out.extend(key.chars().filter(|c| !c.is_whitespace()).map(code));
 }
 
-fn indel(c: u8) -> f32 {
+fn indel(c: u8) -> u32 {
     if c == b'V' || c == b'H' {
         VOWEL_INDEL
     } else {
-        1.0
+        UNIT
     }
 }
 
@@ -67,40 +87,40 @@ pub(crate) fn similarity_codes(a: &[u8], b: &[u8]) -> f64 {
     if a == b {
         return 1.0;
     }
-    let cost_a: f32 = a.iter().map(|&c| indel(c)).sum();
-    let cost_b: f32 = b.iter().map(|&c| indel(c)).sum();
+    let cost_a: u32 = a.iter().map(|&c| indel(c)).sum();
+    let cost_b: u32 = b.iter().map(|&c| indel(c)).sum();
     let norm = cost_a.max(cost_b);
-    if norm == 0.0 {
+    if norm == 0 {
         return 1.0;
     }
-    1.0 - f64::from((distance(a, b) / norm).min(1.0))
+    1.0 - (f64::from(distance(a, b)) / f64::from(norm)).min(1.0)
 }
 
 /// Rows up to this length live on the stack.
 const STACK: usize = 48;
 
-fn distance(a: &[u8], b: &[u8]) -> f32 {
+fn distance(a: &[u8], b: &[u8]) -> u32 {
     let n = b.len();
     if n >= STACK {
         return distance_long(a, b);
     }
-    let mut costs = [0f32; STACK];
-    let mut row = [0f32; STACK + 1];
+    let mut costs = [0u32; STACK];
+    let mut row = [0u32; STACK + 1];
     distance_in(a, b, &mut costs[..n], &mut row[..=n])
 }
 
 /// The same with its row on the heap, for long keys.
-fn distance_long(a: &[u8], b: &[u8]) -> f32 {
+fn distance_long(a: &[u8], b: &[u8]) -> u32 {
     let n = b.len();
-    distance_in(a, b, &mut vec![0.0; n], &mut vec![0.0; n + 1])
+    distance_in(a, b, &mut vec![0; n], &mut vec![0; n + 1])
 }
 
 /// The weighted distance with one row of the table (`row`, `b.len() + 1` cells) and b's insertion costs looked up
 /// once (`costs`, `b.len()` cells). Vowel letters share one code, so one for another costs nothing.
-fn distance_in(a: &[u8], b: &[u8], costs: &mut [f32], row: &mut [f32]) -> f32 {
-    let mut acc = 0.0;
+fn distance_in(a: &[u8], b: &[u8], costs: &mut [u32], row: &mut [u32]) -> u32 {
+    let mut acc = 0;
     if let Some(first) = row.first_mut() {
-        *first = 0.0;
+        *first = 0;
     }
     for ((cost, cell), &cb) in costs.iter_mut().zip(row.iter_mut().skip(1)).zip(b) {
         *cost = indel(cb);
@@ -117,14 +137,14 @@ fn distance_in(a: &[u8], b: &[u8], costs: &mut [f32], row: &mut [f32]) -> f32 {
         let mut left = diag + del;
         *first = left;
         for ((cell, &cb), &ins) in rest.iter_mut().zip(b).zip(costs.iter()) {
-            let sub = if ca == cb { 0.0 } else { 1.0 };
+            let sub = if ca == cb { 0 } else { UNIT };
             let value = (diag + sub).min(*cell + del).min(left + ins);
             diag = *cell;
             *cell = value;
             left = value;
         }
     }
-    row.last().copied().unwrap_or(0.0)
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -150,6 +170,7 @@ mod tests {
         /// The rapidfuzz similarities are strsim's (the scorer's weights were learned with strsim's).
         #[test]
         fn rapidfuzz_gives_strsim_values(a in "[a-eفغقكل ]{0,12}", b in "[a-eفغقكل ]{0,12}") {
+            let b = if b.len() % 3 == 0 { a.clone() } else { b };
             proptest::prop_assert!(
                 (jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12
             );
@@ -164,7 +185,7 @@ mod tests {
         fn short_and_long_rows_agree(a in "[VBTSGHkq ]{0,40}", b in "[VBTSGHkq ]{0,40}") {
             let (a, b) = (a.as_bytes(), b.as_bytes());
             proptest::prop_assert_eq!(distance(a, b), distance_long(a, b));
-            proptest::prop_assert!((distance(a, b) - distance(b, a)).abs() < 1e-4);
+            proptest::prop_assert_eq!(distance(a, b), distance(b, a));
         }
     }
 }

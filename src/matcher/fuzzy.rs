@@ -9,8 +9,8 @@
 //! `qamus eval train`) turns them into one calibrated score: the probability that the two name one entity.
 
 use std::borrow::Cow;
-
-use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use super::distance::{jaro_winkler, normalized_damerau_levenshtein};
 use super::store::Store;
@@ -62,9 +62,24 @@ pub(crate) struct NameKeys<'a> {
     pub(crate) entry_latin: bool,
 }
 
+impl NameKeys<'_> {
+    /// Whether a Latin token reads otherwise with a j after a consonant as y (Paschinjan): such a query is
+    /// looked up both ways.
+    pub(crate) fn has_y_reading(&self) -> bool {
+        self.tokens
+            .iter()
+            .any(|t| !t.arabic && keys::latin_key_with(&t.search, true) != t.latin)
+    }
+}
+
 impl NameKeys<'static> {
     /// Keys of `text` (any script). Leading titles are dropped unless `keep_titles` (glossary forms keep them).
     pub(crate) fn new(text: &str, keep_titles: bool) -> NameKeys<'static> {
+        NameKeys::reading(text, keep_titles, false)
+    }
+
+    /// [`NameKeys::new`], a Latin j after a consonant read as y when `y_for_j` (see [`keys::latin_key_with`]).
+    pub(crate) fn reading(text: &str, keep_titles: bool, y_for_j: bool) -> NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
         let clean = normalize::nfkc(&normalize::display(text)).into_owned();
@@ -90,11 +105,11 @@ impl NameKeys<'static> {
             .into_iter()
             .map(|(raw, w)| {
                 let arabic = w.chars().any(is_arabic_letter);
-                let skeleton = token_skeleton(arabic, &raw, &w);
+                let skeleton = token_skeleton(arabic, &raw, &w, y_for_j);
                 let latin = if arabic {
                     normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "")
                 } else {
-                    keys::latin_key(&w)
+                    keys::latin_key_with(&w, y_for_j)
                 };
                 TokenKeys {
                     raw: Cow::Owned(if arabic { raw } else { String::new() }),
@@ -144,12 +159,13 @@ impl NameKeys<'static> {
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
-/// key when it is in Latin script. The store derives a glossary form's skeletons with it instead of storing them.
-pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str) -> String {
+/// key when it is in Latin script (a j after a consonant read as y when `y_for_j`). The store derives a glossary
+/// form's skeletons with it (`y_for_j` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
+pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, y_for_j: bool) -> String {
     let mut s = if arabic {
         keys::arabic_skeleton(raw)
     } else {
-        keys::latin_skeleton(search)
+        keys::latin_skeleton_with(search, y_for_j)
     };
     s.retain(|c| c != ' ');
     s
@@ -267,22 +283,56 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     } else {
         (&q.search_code, &f.search_code)
     };
-    let (qk, fk) = (&q.skeleton, &f.skeleton);
+    // The skeletons compared: the first readings, or across scripts another reading of either side's letters
+    // (Arjan's j, Ethel's th, ث as t…) when that meets the other side better.
+    let (q_alt, f_alt) = if cross {
+        (other_skeleton(q), other_skeleton(f))
+    } else {
+        (None, None)
+    };
+    let mut qk: &str = &q.skeleton;
+    let mut fk: &str = &f.skeleton;
+    let mut best = normalized_damerau_levenshtein(qk, fk);
+    for (a, b) in [
+        (q_alt.as_deref().unwrap_or(qk), fk),
+        (qk, f_alt.as_deref().unwrap_or(fk)),
+    ] {
+        if (a, b) != (qk, fk) {
+            let d = normalized_damerau_levenshtein(a, b);
+            if d > best {
+                (qk, fk, best) = (a, b, d);
+            }
+        }
+    }
     let (ql, fl) = (&q.latin, &f.latin);
     let (al, coverage) = aligned(q, f);
-    let (fit, letters) = translit_fit(q, f);
+    // Across scripts (and between Latin names, whose Latin keys are usually their `search` keys) the text
+    // features and the Latin ones compare the same keys: each is computed once.
+    let text_sim = distance::similarity_codes(qc, fc);
+    let latin_sim = if (qc, fc) == (&q.latin_code, &f.latin_code) {
+        text_sim
+    } else {
+        distance::similarity_codes(&q.latin_code, &f.latin_code)
+    };
+    let text_jw = jaro_winkler(qs, fs);
+    let latin_jw = if (qs, fs) == (ql, fl) {
+        text_jw
+    } else {
+        jaro_winkler(ql, fl)
+    };
+    let (fit, letters) = translit_fit(q, f, latin_sim);
     let (lq, lf) = (qs.chars().count() as f64, fs.chars().count() as f64);
     let x = [
-        distance::similarity_codes(qc, fc),
-        jaro_winkler(qs, fs),
+        text_sim,
+        text_jw,
         if qk.is_empty() && fk.is_empty() {
             0.0
         } else {
-            normalized_damerau_levenshtein(qk, fk)
+            best
         },
         f64::from(u8::from(!qk.is_empty() && qk == fk)),
-        jaro_winkler(ql, fl),
-        distance::similarity_codes(&q.latin_code, &f.latin_code),
+        latin_jw,
+        latin_sim,
         al,
         coverage,
         if lq.max(lf) > 0.0 {
@@ -313,11 +363,37 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     (x, cross)
 }
 
+/// A name's skeleton under the other reading of its tokens' letters ([`keys::latin_skeleton_alternative`],
+/// [`keys::arabic_skeleton_alternative`]), when some token has one.
+fn other_skeleton(k: &NameKeys<'_>) -> Option<String> {
+    let mut changed = false;
+    let joined: String = k
+        .tokens
+        .iter()
+        .map(|t| {
+            let alt = if t.arabic {
+                keys::arabic_skeleton_alternative(&t.raw)
+            } else {
+                keys::latin_skeleton_alternative(&t.search)
+            };
+            match alt {
+                Some(a) => {
+                    changed = true;
+                    Cow::Owned(a)
+                }
+                None => Cow::Borrowed(t.skeleton.as_ref()),
+            }
+        })
+        .collect();
+    changed.then_some(joined)
+}
+
 /// How well the Latin side reads as a transliteration of the Arabic side under the `plain` model, per Arabic
 /// letter, relative to the model's favourite reading (0 = the favourite; lower is worse; clamped at −8). An
 /// Arabic query is read against the form's Latin key (an English form, or an Arabic form's own transliteration:
 /// a pivot through Latin); a Latin query against an Arabic form. Returns the Arabic letters read too.
-pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
+/// `latin_sim` is the weighted edit similarity of the two Latin keys, which stands in between two Latin names.
+pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>, latin_sim: f64) -> (f64, usize) {
     let q_arabic = q.tokens.first().is_some_and(|t| t.arabic);
     let f_arabic = f.tokens.first().is_some_and(|t| t.arabic);
     let fit = if q_arabic && !q.chunks.is_empty() {
@@ -327,8 +403,7 @@ pub(crate) fn translit_fit(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, usize) {
     } else {
         // Two Latin names: no model reads one as the other; their weighted edit similarity, on the same scale
         // (1 → 0, 0 → −8), stands in.
-        let sim = distance::similarity_codes(&q.latin_code, &f.latin_code);
-        return (8.0 * (sim - 1.0), q.latin_code.len());
+        return (8.0 * (latin_sim - 1.0), q.latin_code.len());
     };
     if fit.letters == 0 || !fit.ll.is_finite() {
         return (-8.0, fit.letters);
@@ -496,60 +571,78 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> IndexKeys {
 /// too, up to 2 × `limit`): forms sharing the most and rarest skeleton tokens; a hit weighs the token's inverse
 /// document frequency, three times more for a whole token than through a deletion.
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
-    let mut hits: FxHashMap<u32, (u32, usize)> =
-        FxHashMap::with_capacity_and_hasher(1024, Default::default());
     let total = store.form_count().max(1) as f64;
     let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
-    // (query token, key, whole token?): each skeleton token and its one-letter deletions; then an Arabic token's
-    // other reading (ث as t, خ as k) and a Latin token's, for the forms indexed under it, weighing as a deletion.
-    let mut lookups: Vec<(usize, String, bool)> = Vec::new();
-    for (ti, skeleton) in index_keys(q).enumerate() {
-        for (n, k) in variants(skeleton).into_iter().enumerate() {
-            lookups.push((ti, k, n == 0));
-        }
-    }
-    for (ti, t) in q.tokens.iter().enumerate() {
-        let alt = if t.arabic {
-            keys::arabic_skeleton_alternative(&t.raw)
-        } else {
-            keys::latin_skeleton_alternative(&t.search)
-        };
-        if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
-            lookups.push((ti, alt, false));
-        }
-    }
-    for (ti, k, whole) in lookups {
-        let Some(list) = store.postings(&k) else {
+    let lookups = lookups(q);
+    // Every posting as (form id << 16 | look-up number). Each list is in ascending id order, so the whole is a
+    // few sorted runs, which the stable sort merges: a form's postings end up together, in look-up order.
+    let mut weights: Vec<(usize, u32)> = Vec::with_capacity(lookups.len());
+    let mut postings: Vec<u64> = Vec::new();
+    for (li, (ti, k, whole)) in lookups.iter().enumerate() {
+        let Some(list) = store.postings(k) else {
             continue;
         };
-        let too_common = if whole {
+        let too_common = if *whole {
             list.len > MAX_POSTINGS && whole_lists > 1
         } else {
             list.len > MAX_DELETION_POSTINGS
         };
-        if too_common {
+        // Look-up numbers beyond 16 bits would not fit (a query of hundreds of words): such look-ups are dropped.
+        if too_common || li > usize::from(u16::MAX) {
             continue;
         }
         let idf = (1.0 + total / list.len.max(1) as f64).ln();
-        let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
-        for id in list {
-            let slot = hits.entry(id).or_insert((0, usize::MAX));
-            // One hit per query token, the whole token's first.
-            if slot.1 != ti {
-                slot.0 += weight;
-                slot.1 = ti;
+        let weight = (idf * if *whole { 300.0 } else { 100.0 }) as u32;
+        weights.resize(li + 1, (usize::MAX, 0));
+        if let Some(w) = weights.get_mut(li) {
+            *w = (*ti, weight);
+        }
+        postings.reserve(list.len);
+        postings.extend(list.map(|id| u64::from(id) << 16 | li as u64));
+    }
+    postings.sort();
+    // Sum each form's weights, one hit per query token (a token's first look-up that finds the form), keeping
+    // the best `2 × limit` by (weight, then lower id): a min-heap of them, whose weakest is evicted.
+    let keep = limit.saturating_mul(2);
+    let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(keep + 1);
+    let mut offer = |id: u32, weight: u32| {
+        if best.len() < keep {
+            best.push((Reverse(weight), id));
+        } else if best
+            .peek()
+            .is_some_and(|&(Reverse(w), i)| weight > w || (weight == w && id < i))
+        {
+            best.pop();
+            best.push((Reverse(weight), id));
+        }
+    };
+    let mut current: Option<(u32, u32, usize)> = None;
+    for p in postings {
+        let id = (p >> 16) as u32;
+        let (ti, weight) = weights
+            .get((p & 0xffff) as usize)
+            .copied()
+            .unwrap_or((usize::MAX, 0));
+        match &mut current {
+            Some((cid, sum, last)) if *cid == id => {
+                if *last != ti {
+                    *sum += weight;
+                    *last = ti;
+                }
+            }
+            _ => {
+                if let Some((cid, sum, _)) = current {
+                    offer(cid, sum);
+                }
+                current = Some((id, weight, ti));
             }
         }
     }
-    let mut ranked: Vec<(u32, u32)> = hits.into_iter().map(|(id, (h, _))| (id, h)).collect();
-    let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    // Only the best 2 × `limit` need ordering.
-    let keep = limit.saturating_mul(2);
-    if ranked.len() > keep && keep > 0 {
-        ranked.select_nth_unstable_by(keep - 1, order);
-        ranked.truncate(keep);
+    if let Some((cid, sum, _)) = current {
+        offer(cid, sum);
     }
-    ranked.sort_unstable_by(order);
+    let mut ranked: Vec<(u32, u32)> = best.into_iter().map(|(Reverse(w), id)| (id, w)).collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     // Keep every form tied with the last one kept, so that the cut does not depend on ids.
     if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
         let end = ranked
@@ -559,6 +652,29 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
         ranked.truncate(end.max(limit).min(limit * 2));
     }
     ranked
+}
+
+/// The index look-ups of a query, as (query token, key, whole token?): each skeleton token and its one-letter
+/// deletions; then an Arabic token's other reading (ث as t, خ as k) and a Latin token's, for the forms indexed
+/// under it, weighing as a deletion.
+fn lookups(q: &NameKeys<'_>) -> Vec<(usize, String, bool)> {
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
+    for (ti, skeleton) in index_keys(q).enumerate() {
+        for (n, k) in variants(skeleton).into_iter().enumerate() {
+            out.push((ti, k, n == 0));
+        }
+    }
+    for (ti, t) in q.tokens.iter().enumerate() {
+        let alt = if t.arabic {
+            keys::arabic_skeleton_alternative(&t.raw)
+        } else {
+            keys::latin_skeleton_alternative(&t.search)
+        };
+        if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
+            out.push((ti, alt, false));
+        }
+    }
+    out
 }
 
 /// The skeletons a name is indexed and looked up under: each token's, and for a name of two or three tokens all of
@@ -657,5 +773,71 @@ mod tests {
         assert_eq!(first("ناجورنو كراباخ"), Some(0));
         assert_eq!(first("بسكوف"), Some(2));
         assert_eq!(first("ميركل"), None);
+    }
+
+    /// The candidates as the index's definition has them, computed the plain way (a map from form to weight,
+    /// every form ranked): the merged, bounded version must give exactly this.
+    fn candidates_by_map(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
+        let total = store.form_count().max(1) as f64;
+        let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
+        let mut hits: std::collections::HashMap<u32, (u32, usize)> = Default::default();
+        for (ti, k, whole) in lookups(q) {
+            let Some(list) = store.postings(&k) else {
+                continue;
+            };
+            let limit = if whole {
+                MAX_POSTINGS
+            } else {
+                MAX_DELETION_POSTINGS
+            };
+            if list.len > limit && (!whole || whole_lists > 1) {
+                continue;
+            }
+            let idf = (1.0 + total / list.len.max(1) as f64).ln();
+            let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
+            for id in list {
+                let slot = hits.entry(id).or_insert((0, usize::MAX));
+                if slot.1 != ti {
+                    slot.0 += weight;
+                    slot.1 = ti;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, u32)> = hits.into_iter().map(|(id, (h, _))| (id, h)).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
+            let end = ranked
+                .iter()
+                .position(|&(_, h)| h < cut)
+                .unwrap_or(ranked.len());
+            ranked.truncate(end.max(limit).min(limit * 2));
+        }
+        ranked
+    }
+
+    #[test]
+    fn merged_candidates_are_the_plain_ranking() {
+        let glossary = crate::synth::Generator::new(7).glossary(3000);
+        let store = crate::matcher::build_store(&glossary, true, false);
+        let mut g = crate::synth::Generator::new(8);
+        let mut queries: Vec<String> = glossary
+            .entries()
+            .iter()
+            .step_by(40)
+            .flat_map(|e| e.forms().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        queries.extend((0..40).map(|_| g.name()));
+        let misspelt: Vec<String> = queries.iter().map(|q| g.misspell(q)).collect();
+        queries.extend(misspelt);
+        for q in &queries {
+            let keys = NameKeys::new(q, false);
+            for limit in [1, 8, 64] {
+                assert_eq!(
+                    candidates(&store, &keys, limit),
+                    candidates_by_map(&store, &keys, limit),
+                    "{q} (limit {limit})"
+                );
+            }
+        }
     }
 }

@@ -76,7 +76,16 @@ pub fn arabic_skeleton(text: &str) -> String {
 
 /// The consonant skeleton of a Latin-script name, in the alphabet of [`arabic_skeleton`].
 pub fn latin_skeleton(text: &str) -> String {
-    let key = latin_key(&normalize::search(text));
+    latin_skeleton_with(text, false)
+}
+
+/// [`latin_skeleton`] under either reading of a j after a consonant (see [`latin_key_with`]).
+pub(crate) fn latin_skeleton_with(text: &str, y_for_j: bool) -> String {
+    skeleton_of_key(&latin_key_with(&normalize::search(text), y_for_j))
+}
+
+/// [`latin_skeleton`] of a text already through [`latin_key`].
+fn skeleton_of_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if matches!(word, "al" | "el" | "") {
@@ -132,8 +141,18 @@ pub fn latin_skeleton(text: &str) -> String {
 /// `None` when it has no other: th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t
 /// as nothing (Knight → نايت), ch as خ and a word-initial j as ي (German and Spanish: Joachim → يواخيم). Each rule
 /// is one of sound, not of a name; the alternative only proposes candidates, the scorer still judges them.
+///
+/// Before those, a j after a consonant read as y (see [`latin_key_with`]: Paschinjan → باشينيان), when that gives
+/// another skeleton.
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
+    let with_y = latin_key_with(token, true);
+    if with_y != key {
+        let other = skeleton_of_key(&with_y);
+        if !other.is_empty() && other != skeleton_of_key(&key) {
+            return Some(other);
+        }
+    }
     let mut alt = key
         .replace("th", "s")
         .replace("ght", "t")
@@ -168,17 +187,24 @@ pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
 
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
-/// (Djibouti), and a j that spells y after a consonant (Paschinjan, Aliew ← Alijew). Each rule is one of sound,
-/// not of a name.
+/// (Djibouti). Each rule is one of sound, not of a name. A j after a consonant stays a j (Benjamin); the reading
+/// as y is looked up as a second reading (Paschinjan, Ljubljana).
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key;
-/// assert_eq!(latin_key("paschinjan"), "pashinyan");
+/// assert_eq!(latin_key("paschinjan"), "pashinjan");
 /// assert_eq!(latin_key("tschechow"), "chechow");
 /// assert_eq!(latin_key("djibouti"), "jibouti");
 /// assert_eq!(latin_key("john"), "john");
 /// ```
 pub fn latin_key(text: &str) -> String {
+    latin_key_with(text, false)
+}
+
+/// [`latin_key`], or with `y_for_j` the other reading of a j after a consonant and before a vowel: y, as German
+/// and Slavic transcriptions write it (Paschinjan, Ljubljana; the press writes Pashinyan). The press's own
+/// spellings keep their j (Benjamin, Arjun), so that is the first reading.
+pub(crate) fn latin_key_with(text: &str, y_for_j: bool) -> String {
     const RULES: &[(&str, &str)] = &[
         ("tsch", "ch"),
         ("dsch", "j"),
@@ -203,7 +229,7 @@ pub fn latin_key(text: &str) -> String {
             && b.get(i - 1)
                 .is_some_and(|p| p.is_ascii_alphabetic() && !b"aeiouy".contains(p));
         let vowel_after = b.get(i + 1).is_some_and(|n| b"aeiou".contains(n));
-        if c == 'j' && consonant_before && vowel_after {
+        if y_for_j && c == 'j' && consonant_before && vowel_after {
             out.push('y');
         } else if b.get(i).is_some_and(u8::is_ascii) {
             out.push(c);
@@ -344,8 +370,12 @@ mod tests {
     #[test]
     fn other_readings_meet_real_spellings() {
         // (Latin, Arabic as written in the dev data): the primary skeletons differ, the alternative meets the other.
-        for (latin, arabic) in [("ethel", "إثيل"), ("knight", "نايت"), ("joachim", "يواخيم")]
-        {
+        for (latin, arabic) in [
+            ("ethel", "إثيل"),
+            ("knight", "نايت"),
+            ("joachim", "يواخيم"),
+            ("paschinjan", "باشينيان"),
+        ] {
             assert_ne!(
                 latin_skeleton(latin),
                 arabic_skeleton(arabic).replace(' ', "")
@@ -361,6 +391,13 @@ mod tests {
                 arabic_skeleton_alternative(arabic),
                 Some(latin_skeleton(latin)),
                 "{arabic}"
+            );
+        }
+        // The press's own j stays a j: the first readings meet.
+        for (latin, arabic) in [("arjan", "أرجان"), ("benjamin", "بنجامين")] {
+            assert_eq!(
+                latin_skeleton(latin),
+                arabic_skeleton(arabic).replace(' ', "")
             );
         }
         assert_eq!(latin_skeleton_alternative("putin"), None);

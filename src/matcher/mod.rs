@@ -456,7 +456,20 @@ impl Matcher {
             self.normalized_match(&mut found, &untitled, SCORE_CLITIC, "title".to_string());
         }
         if self.options.fuzzy {
+            let before = keys.has_y_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys);
+            // A j after a consonant may spell y (German and Slavic transcriptions: Paschinjan, Ljubljana):
+            // such a query is also read that way, and each entry keeps its better score.
+            if let Some(mut other) = before {
+                self.fuzzy(&mut other, &fuzzy::NameKeys::reading(clean, false, true));
+                for m in other {
+                    match found.iter_mut().find(|f| std::ptr::eq(f.entry, m.entry)) {
+                        Some(old) if old.score >= m.score => {}
+                        Some(old) => *old = m,
+                        None => found.push(m),
+                    }
+                }
+            }
         }
         found.retain(|m| m.score >= self.options.threshold);
         found.sort_by(|a, b| {

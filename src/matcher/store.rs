@@ -1061,7 +1061,7 @@ pub(crate) fn decode_keys<'a>(
     for _ in 0..n {
         let t = read_token(&mut r, entry)?;
         let search = t.search.into_cow();
-        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &search));
+        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &search, false));
         let latin = match t.latin {
             Some(l) => l.into_cow(),
             None => search.clone(),

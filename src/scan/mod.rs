@@ -23,7 +23,9 @@
 //!    وزير…; nationality adjectives and names already found may stand between) or on a capitalized Latin word — one
 //!    or two tokens of four letters or more that matched nothing are looked up with [`Matcher::lookup`], and a
 //!    `fuzzy` or `translit` match is kept only at the stricter [`ScanOptions::fuzzy_threshold`] (0.75): ordinary
-//!    words must not turn into entities.
+//!    words must not turn into entities. A look-up costs far more than everything else a scan does, and a
+//!    collection repeats its names, so a scanner remembers each phrase's answer (up to 65,536 phrases, shared by
+//!    the threads); the answers are the same either way.
 //!
 //! A few forms are ordinary words far more often than names in running text (العربية "Arabic" — also Al Arabiya;
 //! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
@@ -63,6 +65,7 @@ pub mod tokenize;
 mod words;
 
 use std::borrow::Cow;
+use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -168,7 +171,14 @@ pub struct Scanner<'m> {
     /// The first key of every title phrase.
     title_heads: FxHashSet<String>,
     nodes: u32,
+    /// Fuzzy look-ups already made, by phrase: a collection repeats its names from document to document, and a
+    /// look-up costs far more than the rest of a scan. Shared by the threads; emptied when it reaches
+    /// [`FUZZY_CACHE_MAX`] phrases.
+    fuzzy_cache: Mutex<FxHashMap<Box<str>, Option<FuzzyHit>>>,
 }
+
+/// The most phrases the fuzzy look-up cache holds (then it starts again, empty).
+const FUZZY_CACHE_MAX: usize = 1 << 16;
 
 impl<'m> Scanner<'m> {
     /// A scanner over the matcher's glossary, with the default options.
@@ -189,6 +199,7 @@ impl<'m> Scanner<'m> {
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
             nodes: 1,
+            fuzzy_cache: Mutex::new(FxHashMap::default()),
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
@@ -651,7 +662,6 @@ impl<'m> Scanner<'m> {
     fn fuzzy(&self, v: &View<'_>, found: &mut Vec<Found>) {
         let n = v.toks.len();
         let mut covered = vec![false; n];
-        let mut cache: FxHashMap<String, Option<FuzzyHit>> = FxHashMap::default();
         for f in found.iter() {
             for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
                 *c = true;
@@ -688,7 +698,7 @@ impl<'m> Scanner<'m> {
                 i += 1;
                 continue;
             };
-            if let Some(f) = self.fuzzy_at(v, k, &covered, &mut cache) {
+            if let Some(f) = self.fuzzy_at(v, k, &covered) {
                 for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
                     *c = true;
                 }
@@ -701,13 +711,7 @@ impl<'m> Scanner<'m> {
     }
 
     /// A fuzzy or cross-script match of tokens `k..=k+1` or `k` alone (uncovered, four letters or more).
-    fn fuzzy_at(
-        &self,
-        v: &View<'_>,
-        k: usize,
-        covered: &[bool],
-        cache: &mut FxHashMap<String, Option<FuzzyHit>>,
-    ) -> Option<Found> {
+    fn fuzzy_at(&self, v: &View<'_>, k: usize, covered: &[bool]) -> Option<Found> {
         let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
         let letters = |j: usize| {
             v.key(j)
@@ -739,15 +743,7 @@ impl<'m> Scanner<'m> {
                 continue;
             };
             let surface = v.text.get(a.start..b.end).unwrap_or_default();
-            // A document repeats its phrases (المتحدث باسم …): each distinct one is looked up once.
-            let hit = match cache.get(surface) {
-                Some(hit) => hit.clone(),
-                None => {
-                    let hit = self.fuzzy_lookup(surface);
-                    cache.insert(surface.to_string(), hit.clone());
-                    hit
-                }
-            };
+            let hit = self.fuzzy_lookup_cached(surface);
             if let Some(h) = hit {
                 return Some(Found {
                     first: k,
@@ -763,14 +759,37 @@ impl<'m> Scanner<'m> {
         None
     }
 
+    /// [`Scanner::fuzzy_lookup`], each distinct phrase looked up once (the answer depends on nothing else).
+    fn fuzzy_lookup_cached(&self, surface: &str) -> Option<FuzzyHit> {
+        // A poisoned lock only means another thread panicked mid-insert: the map is still a valid cache.
+        let cached = self
+            .fuzzy_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(surface)
+            .cloned();
+        if let Some(hit) = cached {
+            return hit;
+        }
+        let hit = self.fuzzy_lookup(surface);
+        let mut cache = self
+            .fuzzy_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if cache.len() >= FUZZY_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(surface.into(), hit.clone());
+        hit
+    }
+
     /// The best fuzzy or cross-script match of a phrase at the running-text threshold.
     fn fuzzy_lookup(&self, surface: &str) -> Option<FuzzyHit> {
         let m = self.matcher.lookup(surface).into_iter().find(|m| {
             matches!(m.method, Method::Fuzzy | Method::Translit)
                 && m.score >= self.options.fuzzy_threshold
         })?;
-        let entries = self.matcher.glossary().entries();
-        let entry = entries.iter().position(|e| std::ptr::eq(e, m.entry))?;
+        let entry = entry_index(self.matcher.glossary().entries(), m.entry)?;
         Some(FuzzyHit {
             entry: u32::try_from(entry).ok()?,
             score: m.score,
@@ -841,6 +860,15 @@ struct Found {
     detail: String,
     /// A full form of a person (not a family name alone): names the person for later family names.
     full_person: bool,
+}
+
+/// The position of `entry` in `entries`, when it is one of them (by address: a match borrows its entry from the
+/// glossary), without walking the slice.
+fn entry_index(entries: &[Entry], entry: &Entry) -> Option<usize> {
+    let size = std::mem::size_of::<Entry>().max(1);
+    let offset = (entry as *const Entry as usize).checked_sub(entries.as_ptr() as usize)?;
+    let i = offset / size;
+    (offset % size == 0 && entries.get(i).is_some_and(|e| std::ptr::eq(e, entry))).then_some(i)
 }
 
 /// A fuzzy match of a phrase, kept for the rest of the document.

@@ -306,7 +306,9 @@ fn decode(path: Option<&Path>, bytes: &[u8], lossy: bool, base: u64, line: u64) 
         bytes
     };
     let skipped = (bytes.len() - body.len()) as u64;
-    let text = match std::str::from_utf8(body) {
+    // Checked with simdutf8's SIMD validator first (the common case: valid text); std's, which finds the
+    // offending byte, only when that fails.
+    let text = match simdutf8::basic::from_utf8(body).or_else(|_| std::str::from_utf8(body)) {
         Ok(s) => s.to_string(),
         Err(_) if lossy => String::from_utf8_lossy(body).into_owned(),
         Err(_) => return Err(Error::invalid_utf8(path, body, base + skipped, line)),

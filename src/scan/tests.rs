@@ -384,3 +384,33 @@ fn scanner_and_mentions_cross_threads() {
     send_sync::<Scanner<'static>>();
     send_sync::<Mention<'static>>();
 }
+
+#[test]
+fn fuzzy_answers_are_shared_between_documents_and_threads() {
+    use rayon::prelude::*;
+    let m = small();
+    let docs = [
+        "قال الرئيس الروسي فلاديمير بوتن",
+        "وقال الرئيس فلاديمير بوتن أمس",
+        "قال الرئيس إن المفاوضات مستمرة",
+    ];
+    let summary = |ms: Vec<Mention<'_>>| -> Vec<(String, String, String)> {
+        ms.into_iter()
+            .map(|m| (m.surface, m.entry.id.clone(), m.method.as_str().to_string()))
+            .collect()
+    };
+    // Each document alone, with a scanner of its own (nothing cached)…
+    let alone: Vec<_> = docs
+        .iter()
+        .map(|d| summary(Scanner::new(&m).scan(d)))
+        .collect();
+    assert!(alone[0].iter().any(|(_, id, _)| id == "putin"), "{alone:?}");
+    // …is what one scanner finds, whatever it has looked up before, and on several threads at once.
+    let shared = Scanner::new(&m);
+    for _ in 0..3 {
+        let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(again, alone);
+        let parallel: Vec<_> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(parallel, alone);
+    }
+}

@@ -398,18 +398,15 @@ impl LetterChunks {
         }
     }
 
-    fn logp(&self, chunk: &[u8]) -> f32 {
-        match chunk {
-            [] => self.short[0],
-            [b] if b.is_ascii_lowercase() => self.short[usize::from(b - b'a') + 1],
-            _ => match self.chunks.binary_search_by_key(&pack(chunk), |c| c.0) {
-                Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
-                Err(_) => self
-                    .unseen
-                    .get(chunk.len())
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY),
-            },
+    /// ln P of a chunk of 2 or 3 letters, packed by [`pack`].
+    fn logp_packed(&self, key: u32) -> f32 {
+        match self.chunks.binary_search_by_key(&key, |c| c.0) {
+            Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
+            Err(_) => self
+                .unseen
+                .get((key & 3) as usize)
+                .copied()
+                .unwrap_or(f32::NEG_INFINITY),
         }
     }
 }
@@ -507,19 +504,68 @@ fn word_chunks(word: &str, votes: &mut Ballot, out: &mut Vec<LetterChunks>) {
 /// Aligns Latin letters (lower-case ASCII; anything else is skipped) with letter chunk distributions: every
 /// Arabic letter takes a chunk of 0 to 3 Latin letters, in order.
 pub(crate) fn fit(letters: &[LetterChunks], latin: &str) -> Fit {
-    let latin: Vec<u8> = latin.bytes().filter(u8::is_ascii_lowercase).collect();
-    let (n, m) = (letters.len(), latin.len());
     let best: f64 = letters.iter().map(|l| f64::from(l.best)).sum();
-    if n == 0 {
-        return Fit {
-            ll: if m == 0 { 0.0 } else { f64::NEG_INFINITY },
-            best,
-            letters: 0,
-        };
+    let n = letters.len();
+    let m = latin.bytes().filter(u8::is_ascii_lowercase).count();
+    let ll = if n == 0 {
+        if m == 0 {
+            0.0
+        } else {
+            f32::NEG_INFINITY
+        }
+    } else if m < FIT_STACK {
+        // Names are short: the Latin letters, their packed chunks and the two rows fit on the stack.
+        let mut text = [0u8; FIT_STACK];
+        let mut keys = [0u32; 2 * FIT_STACK];
+        let mut rows = [0f32; 2 * FIT_STACK + 2];
+        fit_in(letters, latin, &mut text, &mut keys, &mut rows)
+    } else {
+        fit_in(
+            letters,
+            latin,
+            &mut vec![0; m],
+            &mut vec![0; 2 * m],
+            &mut vec![0.0; 2 * m + 2],
+        )
+    };
+    Fit {
+        ll: f64::from(ll),
+        best,
+        letters: n,
+    }
+}
+
+/// Latin texts up to this many letters are fitted with buffers on the stack.
+const FIT_STACK: usize = 64;
+
+/// The log-likelihood of the best alignment, with scratch space for the Latin letters (`text`), their packed
+/// chunks of 2 and 3 letters (`keys`, twice as long) and two DP rows (`rows`, twice as long plus 2).
+fn fit_in(
+    letters: &[LetterChunks],
+    latin: &str,
+    text: &mut [u8],
+    keys: &mut [u32],
+    rows: &mut [f32],
+) -> f32 {
+    let mut m = 0;
+    for (slot, b) in text
+        .iter_mut()
+        .zip(latin.bytes().filter(u8::is_ascii_lowercase))
+    {
+        *slot = b;
+        m += 1;
+    }
+    let text = text.get(..m).unwrap_or_default();
+    // The chunks of 2 and 3 letters starting at each position, packed once for every letter's look-ups.
+    let (two, three) = keys.split_at_mut(keys.len() / 2);
+    for (j, (k2, k3)) in two.iter_mut().zip(three.iter_mut()).enumerate().take(m) {
+        *k2 = text.get(j..j + 2).map_or(0, pack);
+        *k3 = text.get(j..j + 3).map_or(0, pack);
     }
     // dp over Latin positions, one row per Arabic letter.
-    let mut prev = vec![f32::NEG_INFINITY; m + 1];
-    let mut cur = vec![f32::NEG_INFINITY; m + 1];
+    let (prev, cur) = rows.split_at_mut(rows.len() / 2);
+    let (mut prev, mut cur) = (&mut prev[..=m], &mut cur[..=m]);
+    prev.fill(f32::NEG_INFINITY);
     if let Some(first) = prev.first_mut() {
         *first = 0.0;
     }
@@ -529,24 +575,34 @@ pub(crate) fn fit(letters: &[LetterChunks], latin: &str) -> Fit {
             if from == f32::NEG_INFINITY {
                 continue;
             }
-            for len in 0..=3usize {
-                let Some(chunk) = latin.get(j..j + len) else {
-                    break;
-                };
-                let v = from + l.logp(chunk);
-                if let Some(slot) = cur.get_mut(j + len) {
-                    if v > *slot {
-                        *slot = v;
-                    }
+            // Every letter takes a chunk of 0 to 3 Latin letters.
+            raise(cur, j, from + l.short[0]);
+            if let Some(&b) = text.get(j) {
+                let p = l.short.get(usize::from(b - b'a') + 1).copied();
+                raise(cur, j + 1, from + p.unwrap_or(f32::NEG_INFINITY));
+            }
+            if j + 2 <= m {
+                if let Some(&k) = two.get(j) {
+                    raise(cur, j + 2, from + l.logp_packed(k));
+                }
+            }
+            if j + 3 <= m {
+                if let Some(&k) = three.get(j) {
+                    raise(cur, j + 3, from + l.logp_packed(k));
                 }
             }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    Fit {
-        ll: f64::from(prev.last().copied().unwrap_or(f32::NEG_INFINITY)),
-        best,
-        letters: n,
+    prev.last().copied().unwrap_or(f32::NEG_INFINITY)
+}
+
+/// Raises cell `j` of a DP row to `v` if that is higher.
+fn raise(row: &mut [f32], j: usize, v: f32) {
+    if let Some(slot) = row.get_mut(j) {
+        if v > *slot {
+            *slot = v;
+        }
     }
 }
 
