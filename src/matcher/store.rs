@@ -863,6 +863,8 @@ enum Text<'a> {
     Is(Cow<'a, str>),
     /// A span of the entry's record with upper-case letters: the key is its lower case.
     Upper(&'a str),
+    /// An Arabic token as written: the key is its letters folded (computed only when it is read).
+    Folded(&'a str),
 }
 
 impl<'a> Text<'a> {
@@ -870,6 +872,7 @@ impl<'a> Text<'a> {
         match self {
             Text::Is(c) => c,
             Text::Upper(s) => Cow::Owned(s.to_ascii_lowercase()),
+            Text::Folded(raw) => folded_raw(raw),
         }
     }
 
@@ -888,6 +891,7 @@ impl<'a> Text<'a> {
                     None => distance::encode_into(&s.to_ascii_lowercase(), out),
                 }
             }
+            Text::Folded(raw) => distance::encode_into(&folded_raw(raw), out),
         }
     }
 }
@@ -1023,11 +1027,11 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
     let (raw, search) = match text {
         Text::Is(Cow::Borrowed(raw)) if arabic => {
             let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-                folded_raw(raw)
+                Text::Folded(raw)
             } else {
-                Cow::Borrowed(r.str()?)
+                Text::Is(Cow::Borrowed(r.str()?))
             };
-            (raw, Text::Is(search))
+            (raw, search)
         }
         // An Arabic span is never lower-cased, so always borrowed.
         _ if arabic => return None,
