@@ -11,8 +11,8 @@
 //! The header ([`Header`]) records what the index was built from and with: the source files (path, size,
 //! modification time), whether the shipped glossary is in it (and which one), the qamus version and a fingerprint
 //! of the matching keys, the glossary's layers, and the body's length and xxh3 checksum. The body is the matcher's
-//! store (see `matcher::store`): `fst` maps of the exact, normalized and family-name keys, each fuzzy form's keys,
-//! the skeleton index, and the entries.
+//! store (see `matcher::store`): the entries, tables of the `search` keys' and family names' hashes (checked
+//! against the entries), each fuzzy form's keys, and the skeleton index (an `fst` map and its posting lists).
 //!
 //! # What is refused
 //! An index is never read wrongly: [`open`] refuses, with the reason and the command that rebuilds it,
@@ -65,7 +65,7 @@ use crate::matcher::{self, Matcher, MatcherOptions};
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"QAMUSIDX";
 /// The layout version this qamus reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Bytes before the header: magic, format, header length, header checksum.
 const PREAMBLE: usize = 8 + 4 + 4 + 8;
 

@@ -105,22 +105,18 @@ impl NameKeys<'static> {
             .into_iter()
             .map(|(raw, w)| {
                 let arabic = w.chars().any(is_arabic_letter);
-                let (skeleton, latin) = if arabic {
-                    let latin =
-                        normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "");
-                    (keys::arabic_skeleton(&raw), latin)
+                let skeleton = token_skeleton(arabic, &raw, &w, y_for_j);
+                let latin = if arabic {
+                    normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "")
                 } else {
-                    (
-                        keys::latin_skeleton_with(&w, y_for_j),
-                        keys::latin_key_with(&w, y_for_j),
-                    )
+                    keys::latin_key_with(&w, y_for_j)
                 };
                 TokenKeys {
                     raw: Cow::Owned(if arabic { raw } else { String::new() }),
                     search_code: Cow::Owned(distance::encode(&w)),
                     latin_code: Cow::Owned(distance::encode(&latin)),
                     search: Cow::Owned(w),
-                    skeleton: Cow::Owned(skeleton.replace(' ', "")),
+                    skeleton: Cow::Owned(skeleton),
                     latin: Cow::Owned(latin),
                     arabic,
                 }
@@ -160,6 +156,19 @@ impl NameKeys<'static> {
             tokens,
         }
     }
+}
+
+/// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
+/// key when it is in Latin script (a j after a consonant read as y when `y_for_j`). The store derives a glossary
+/// form's skeletons with it (`y_for_j` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
+pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, y_for_j: bool) -> String {
+    let mut s = if arabic {
+        keys::arabic_skeleton(raw)
+    } else {
+        keys::latin_skeleton_with(search, y_for_j)
+    };
+    s.retain(|c| c != ' ');
+    s
 }
 
 /// The name without its qualifiers: what follows a comma (أورال، كازاخستان → أورال) and what stands in
@@ -508,23 +517,51 @@ const MAX_DELETION_POSTINGS: usize = 2_000;
 /// has nothing else.
 const MAX_POSTINGS: usize = 20_000;
 
+/// The keys a form is indexed under (see [`index_entries`]), in one buffer (a form has a dozen or two, and a
+/// million-entry glossary tens of millions: one allocation per form, not per key). A key may come twice (a
+/// deletion of a doubled letter): the store indexes a form once per key.
+#[derive(Debug, Default)]
+pub(crate) struct IndexKeys {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl IndexKeys {
+    /// Adds `key` with the character at bytes `cut` removed (`0..0`: the key itself).
+    fn push(&mut self, key: &str, cut: std::ops::Range<usize>) {
+        let start = self.text.len();
+        self.text.push_str(key.get(..cut.start).unwrap_or_default());
+        self.text.push_str(key.get(cut.end..).unwrap_or_default());
+        self.spans.push((start as u32, self.text.len() as u32));
+    }
+
+    /// The keys.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.spans
+            .iter()
+            .map(|&(a, b)| self.text.get(a as usize..b as usize).unwrap_or_default())
+    }
+}
+
 /// The keys a form is indexed under in the store: its skeleton tokens (and joined skeleton) and their one-letter
-/// deletions.
-pub(crate) fn index_entries(keys: &NameKeys<'_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// deletions ([`variants`], for a query), and a Latin token's other reading.
+pub(crate) fn index_entries(keys: &NameKeys<'_>) -> IndexKeys {
+    let mut out = IndexKeys::default();
     for skeleton in index_keys(keys) {
-        for k in variants(skeleton) {
-            if !out.contains(&k) {
-                out.push(k);
+        if skeleton.is_empty() {
+            continue;
+        }
+        out.push(skeleton, 0..0);
+        if skeleton.chars().count() >= MIN_DELETE_LEN {
+            for (i, c) in skeleton.char_indices() {
+                out.push(skeleton, i..i + c.len_utf8());
             }
         }
     }
     // A Latin token is also indexed, whole, under the skeleton another reading of its letters gives.
     for t in keys.tokens.iter().filter(|t| !t.arabic) {
         if let Some(alt) = keys::latin_skeleton_alternative(&t.search) {
-            if !out.contains(&alt) {
-                out.push(alt);
-            }
+            out.push(&alt, 0..0);
         }
     }
     out
@@ -725,7 +762,7 @@ mod tests {
                 entry: i as u32,
                 form: 0,
             };
-            b.form(r, &keys, index_entries(&keys).into_iter());
+            b.form(r, &keys, index_entries(&keys).iter());
         }
         let ix = b.finish();
         let first = |q: &str| {

@@ -191,45 +191,80 @@ const ENTRY_BLOCK: usize = 1024;
 /// How many forms are keyed at once while building (their keys are encoded, then dropped).
 const BUILD_CHUNK: usize = 1 << 16;
 
+/// What the build derives from an entry before keying its forms.
+struct EntryKeys {
+    /// The `search` key of each form, in the order of [`Entry::forms`].
+    keys: Vec<String>,
+    /// Whether a person's family name is also a common word (سلام "peace": Nawaf Salam): such a person is never
+    /// found by the family name alone, in either script; the full name still finds them.
+    common_family: bool,
+    /// Whether the entry has forms in Arabic script, in Latin script.
+    arabic: bool,
+    latin: bool,
+}
+
+impl EntryKeys {
+    fn new(e: &Entry) -> EntryKeys {
+        let keys: Vec<String> = e
+            .forms()
+            .map(|f| normalize::search(f).into_owned())
+            .collect();
+        let common_family = keys.iter().any(|k| {
+            k.rsplit_once(' ')
+                .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
+        });
+        let (mut arabic, mut latin) = (false, false);
+        for f in e.forms() {
+            if f.chars().any(normalize::is_arabic_letter) {
+                arabic = true;
+            } else {
+                latin = true;
+            }
+        }
+        EntryKeys {
+            keys,
+            common_family,
+            arabic,
+            latin,
+        }
+    }
+}
+
 /// Builds the store of a glossary: every table a lookup reads, and the entries themselves when `with_entries`
 /// (for an index file).
 pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) -> Store {
+    // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
+    let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
     let mut b = store::Builder::default();
     let mut refs = Vec::new();
-    for (ei, e) in glossary.entries().iter().enumerate() {
+    for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
             b.entry(e);
         }
         let entry = u32::try_from(ei).unwrap_or(u32::MAX);
-        let mut seen: Vec<String> = Vec::new();
-        // A person whose family name is also a common word (سلام "peace": Nawaf Salam) is never found by the
-        // family name alone, in either script; the full name still finds them.
-        let common_family = e.forms().any(|f| {
-            normalize::search(f)
-                .rsplit_once(' ')
-                .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
-        });
-        for (fi, form) in e.forms().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        // Moved out: the maps keep their own copies, and a million entries' keys are not kept twice.
+        let keys = std::mem::take(&mut k.keys);
+        for ((fi, key), form) in keys.iter().enumerate().zip(e.forms()) {
             let r = FormRef {
                 entry,
                 form: u32::try_from(fi).unwrap_or(u32::MAX),
             };
-            let key = normalize::search(form);
             if key.is_empty() {
                 continue;
             }
-            if e.kind == EntityType::Per && !common_family {
+            if e.kind == EntityType::Per && !k.common_family {
                 if let Some((_, last)) =
                     key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
                 {
                     b.family(last.to_string(), r);
                 }
             }
-            if !seen.contains(&key.to_string()) && !is_acronym(form) {
-                seen.push(key.to_string());
+            if !seen.contains(&key.as_str()) && !is_acronym(form) {
+                seen.push(key);
                 refs.push((r, form));
             }
-            b.normalized(key.into_owned(), r);
+            b.normalized(key.clone(), r);
         }
     }
     // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
@@ -247,35 +282,28 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
     }
     family_forms.sort_by(|a, b| (a.0.entry, &a.1).cmp(&(b.0.entry, &b.1)));
     let scripts = |r: FormRef| {
-        glossary
-            .entries()
+        keyed
             .get(r.entry as usize)
-            .map_or((false, false), |e| {
-                let arabic = e
-                    .forms()
-                    .any(|f| f.chars().any(normalize::is_arabic_letter));
-                let latin = e
-                    .forms()
-                    .any(|f| !f.chars().any(normalize::is_arabic_letter));
-                (arabic, latin)
-            })
+            .map_or((false, false), |k| (k.arabic, k.latin))
     };
     let all: Vec<(FormRef, &str)> = refs
         .into_iter()
         .chain(family_forms.iter().map(|(r, name)| (*r, name.as_str())))
         .collect();
     for chunk in all.chunks(BUILD_CHUNK) {
-        let keyed: Vec<(FormRef, fuzzy::NameKeys<'static>, Vec<String>)> = chunk
+        // Keyed and encoded on all cores; added in order.
+        let keyed: Vec<(Vec<u8>, fuzzy::IndexKeys)> = chunk
             .par_iter()
             .map(|&(r, text)| {
                 let mut keys = fuzzy::NameKeys::new(text, true);
                 (keys.entry_arabic, keys.entry_latin) = scripts(r);
-                let index = fuzzy::index_entries(&keys);
-                (r, keys, index)
+                let mut record = Vec::new();
+                store::encode_keys(&mut record, r, &keys, b.entry_record(r.entry));
+                (record, fuzzy::index_entries(&keys))
             })
             .collect();
-        for (r, keys, index) in keyed {
-            b.form(r, &keys, index.into_iter());
+        for (record, index) in keyed {
+            b.encoded_form(&record, index.iter());
         }
     }
     b.finish()

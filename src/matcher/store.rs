@@ -6,25 +6,29 @@
 //! | section | holds |
 //! |---|---|
 //! | `ENTRY_OFFSETS`, `ENTRIES` | the entries as records (only in index files: a matcher built from a glossary keeps it) |
-//! | `EXACT`, `NORMALIZED`, `FAMILY` | `fst` maps: a form as written / its `search` key / a person's family name → form references |
+//! | `NORMALIZED`, `FAMILY` | `fst` maps: a form's `search` key / a person's family name → form references |
 //! | `REFS` | the reference lists those maps point to |
 //! | `FORM_OFFSETS`, `FORMS` | each fuzzy form's keys as a record (see [`encode_keys`]), read without copying |
 //! | `FUZZY` | an `fst` map: skeleton token or one-letter deletion → the forms indexed under it |
 //! | `POSTINGS` | those lists, delta-coded |
 //!
-//! A map's value is either one reference inline (lowest bit 1) or the offset of a list (lowest bit 0).
-//! Numbers are little-endian; lengths and list items are LEB128 varints. Every read is bounds-checked: a damaged
-//! block reads as missing data, never as a panic (and index files carry a checksum besides).
+//! A map's value is either one reference inline (lowest bit 1) or the offset of a list (lowest bit 0). An offsets
+//! table finds record `i` in blocks of 16 records (see [`offsets_table`]). A form record does not repeat what its
+//! entry's record holds: a token's text is a span of that record when it occurs there, and its skeleton is derived
+//! from the text. Numbers are little-endian; lengths and list items are LEB128 varints. Every read is
+//! bounds-checked: a damaged block reads as missing data, never as a panic (and index files carry a checksum
+//! besides).
 
 use std::borrow::Cow;
 use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use fst::{Map, MapBuilder};
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 
 use super::distance;
-use super::fuzzy::{NameKeys, TokenKeys};
+use super::fuzzy::{token_skeleton, NameKeys, TokenKeys};
 use crate::glossary::{EntityType, Entry, Origin};
 
 /// The bytes of a store: owned, a read-only memory map of an index file, or compiled into the program.
@@ -91,11 +95,21 @@ pub(crate) struct Store {
     /// Where the store begins in `bytes` (after an index file's header).
     base: usize,
     sections: [Range<usize>; SECTIONS],
-    normalized: Map<Slice>,
-    family: Map<Slice>,
+    normalized: RefMap,
+    family: RefMap,
     fuzzy: Map<Slice>,
     entries: usize,
     forms: usize,
+}
+
+/// A map from keys to form references.
+#[derive(Debug)]
+enum RefMap {
+    /// An `fst` map, its values inline references or offsets of lists in `REFS`.
+    Fst(Map<Slice>),
+    /// In an index file: the section is a table of (key hash, reference), sorted; a reference found under a hash
+    /// is checked against its form in the entries (see [`hashed_table`]).
+    Hashed,
 }
 
 /// Why a block of bytes is not a store.
@@ -140,7 +154,8 @@ impl Store {
             ("form", FORM_OFFSETS, forms),
         ] {
             let len = sections[section].len();
-            if len != 0 && Some(len) != count.checked_add(1).and_then(|c| c.checked_mul(4)) {
+            let table = bytes.get(sections[section].clone()).unwrap_or_default();
+            if len != 0 && Some(len) != offsets_len(table, count) {
                 return Err(Damaged(format!(
                     "{what} offsets: {len} bytes for {count} items"
                 )));
@@ -155,9 +170,23 @@ impl Store {
             })
             .map_err(|e| Damaged(format!("section {i}: {e}")))
         };
+        let ref_map = |i: usize| {
+            let table = bytes.get(sections[i].clone()).unwrap_or_default();
+            if table.get(..4) == Some(&HASHED_TABLE.to_le_bytes()[..]) {
+                if !(table.len() - 4).is_multiple_of(8) || entries == 0 {
+                    return Err(Damaged(format!(
+                        "section {i}: a hashed table of {} bytes",
+                        table.len()
+                    )));
+                }
+                Ok(RefMap::Hashed)
+            } else {
+                map(i).map(RefMap::Fst)
+            }
+        };
         Ok(Store {
-            normalized: map(NORMALIZED)?,
-            family: map(FAMILY)?,
+            normalized: ref_map(NORMALIZED)?,
+            family: ref_map(FAMILY)?,
             fuzzy: map(FUZZY)?,
             sections,
             bytes,
@@ -211,12 +240,65 @@ impl Store {
 
     /// The forms whose `search` key is `key` (every form: exact matches are found among them).
     pub(crate) fn normalized(&self, key: &str) -> Vec<FormRef> {
-        self.refs(self.normalized.get(key))
+        match &self.normalized {
+            RefMap::Fst(m) => self.refs(m.get(key)),
+            RefMap::Hashed => self.hashed(NORMALIZED, key, |form| {
+                crate::normalize::search(form) == key
+            }),
+        }
     }
 
     /// The person forms whose family name (`search` key) is `key`.
     pub(crate) fn family(&self, key: &str) -> Vec<FormRef> {
-        self.refs(self.family.get(key))
+        match &self.family {
+            RefMap::Fst(m) => self.refs(m.get(key)),
+            RefMap::Hashed => self.hashed(FAMILY, key, |form| {
+                crate::normalize::search(form)
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last == key)
+            }),
+        }
+    }
+
+    /// The references a hashed table holds under `key`'s hash whose form passes `is_key` (the form's own key is
+    /// `key`: a reference whose key only shares the hash is left out), in table order.
+    fn hashed(&self, section: usize, key: &str, is_key: impl Fn(&str) -> bool) -> Vec<FormRef> {
+        let items = self.section(section).get(4..).unwrap_or_default();
+        let n = items.len() / 8;
+        let word = |i: usize| {
+            items
+                .get(i..i + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(u32::MAX, u32::from_le_bytes)
+        };
+        let h = key_hash(key);
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if word(mid * 8) < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut out = Vec::new();
+        for i in lo..n {
+            if word(i * 8) != h {
+                break;
+            }
+            let packed = word(i * 8 + 4);
+            let r = FormRef {
+                entry: packed >> REF_FORM_BITS,
+                form: packed & ((1 << REF_FORM_BITS) - 1),
+            };
+            let form = self
+                .record(ENTRY_OFFSETS, ENTRIES, r.entry as usize)
+                .and_then(|record| entry_form(record, r.form as usize));
+            if form.is_some_and(&is_key) {
+                out.push(r);
+            }
+        }
+        out
     }
 
     fn refs(&self, value: Option<u64>) -> Vec<FormRef> {
@@ -267,19 +349,59 @@ impl Store {
         })
     }
 
+    /// Record `i` of a records section, through its offsets table (see [`offsets_table`]).
     fn record(&self, offsets: usize, records: usize, i: usize) -> Option<&[u8]> {
+        let count = if offsets == ENTRY_OFFSETS {
+            self.entries
+        } else {
+            self.forms
+        };
+        if i >= count {
+            return None;
+        }
         let table = self.section(offsets);
-        let at = |k: usize| {
-            let b = table.get(k * 4..k * 4 + 4)?;
+        let u32_at = |at: usize| {
+            let b = table.get(at..at.checked_add(4)?)?;
             usize::try_from(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?)).ok()
         };
-        let (start, end) = (at(i)?, at(i + 1)?);
+        let u16_at = |at: usize| {
+            let b = table.get(at..at.checked_add(2)?)?;
+            Some(usize::from(u16::from_le_bytes(
+                <[u8; 2]>::try_from(b).ok()?,
+            )))
+        };
+        let (start, end) = if u32_at(0)? == WIDE_OFFSETS {
+            (u32_at(4 + i * 4)?, u32_at(8 + i * 4)?)
+        } else {
+            let block = 4 + (i / OFFSET_BLOCK) * OFFSET_BLOCK_BYTES;
+            let base = u32_at(block)?;
+            let j = i % OFFSET_BLOCK;
+            let start = if j == 0 {
+                0
+            } else {
+                u16_at(block + 4 + (j - 1) * 2)?
+            };
+            (base + start, base + u16_at(block + 4 + j * 2)?)
+        };
         self.section(records).get(start..end)
+    }
+
+    /// The record of fuzzy form `id` and the record of its entry (empty when the store keeps no entries).
+    fn form_record(&self, id: u32) -> Option<(&[u8], &[u8])> {
+        let record = self.record(FORM_OFFSETS, FORMS, id as usize)?;
+        let entry = Reader::at(record, 0).varint()?;
+        let entry = if self.entries == 0 {
+            &[]
+        } else {
+            self.record(ENTRY_OFFSETS, ENTRIES, usize::try_from(entry).ok()?)?
+        };
+        Some((record, entry))
     }
 
     /// Fuzzy form `id`: its entry and form, and its keys, borrowed from the store.
     pub(crate) fn form(&self, id: u32) -> Option<(FormRef, NameKeys<'_>)> {
-        decode_keys(self.record(FORM_OFFSETS, FORMS, id as usize)?)
+        let (record, entry) = self.form_record(id)?;
+        decode_keys(record, entry)
     }
 
     /// The weighted-distance codes of fuzzy form `id`'s joined keys, written into `out` (cleared first) without
@@ -287,32 +409,16 @@ impl Store {
     /// keys otherwise. Returns whether the form is in Arabic script.
     pub(crate) fn form_codes(&self, id: u32, arabic: bool, out: &mut Vec<u8>) -> Option<bool> {
         out.clear();
-        let mut r = Reader::at(self.record(FORM_OFFSETS, FORMS, id as usize)?, 0);
-        r.varint()?;
-        r.varint()?;
-        r.u8()?;
-        let n = r.varint()?;
+        let (record, entry) = self.form_record(id)?;
+        let mut r = Reader::at(record, 0);
+        let (_, _, n) = read_head(&mut r)?;
         let mut form_arabic = None;
         for _ in 0..n {
-            let f = r.u8()?;
-            let token_arabic = f & TOKEN_ARABIC != 0;
-            let first = *form_arabic.get_or_insert(token_arabic);
-            let raw = if token_arabic { r.str()? } else { "" };
-            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-                folded_raw(raw)
-            } else {
-                Cow::Borrowed(r.str()?)
-            };
-            r.bytes()?;
-            if first == arabic {
-                distance::encode_into(&search, out);
-                if f & LATIN_IS_SEARCH == 0 {
-                    r.bytes()?;
-                }
-            } else if f & LATIN_IS_SEARCH != 0 {
-                distance::encode_into(&search, out);
-            } else {
-                distance::encode_into(r.str()?, out);
+            let t = read_token(&mut r, entry)?;
+            let first = *form_arabic.get_or_insert(t.arabic);
+            match &t.latin {
+                Some(latin) if first != arabic => latin.encode_into(out),
+                _ => t.search.encode_into(out),
             }
         }
         form_arabic
@@ -356,7 +462,7 @@ pub(crate) struct Builder {
     family: FxHashMap<String, Vec<FormRef>>,
     forms: Vec<u8>,
     form_offsets: Vec<u64>,
-    fuzzy: FxHashMap<String, Vec<u32>>,
+    fuzzy: FxHashMap<Box<str>, Vec<u32>>,
     entries: Vec<u8>,
     entry_offsets: Vec<u64>,
 }
@@ -381,22 +487,49 @@ impl Builder {
     }
 
     /// Adds a fuzzy form with its keys, indexed under `index_keys`; returns its id.
-    pub(crate) fn form(
+    #[cfg(test)]
+    pub(crate) fn form<'k>(
         &mut self,
         r: FormRef,
         keys: &NameKeys<'_>,
-        index_keys: impl Iterator<Item = String>,
+        index_keys: impl Iterator<Item = &'k str>,
+    ) -> u32 {
+        let mut record = Vec::new();
+        encode_keys(&mut record, r, keys, self.entry_record(r.entry));
+        self.encoded_form(&record, index_keys)
+    }
+
+    /// Adds a fuzzy form whose record [`encode_keys`] wrote (the build encodes forms on all cores, then adds
+    /// them in order), indexed under `index_keys`; returns its id.
+    pub(crate) fn encoded_form<'k>(
+        &mut self,
+        record: &[u8],
+        index_keys: impl Iterator<Item = &'k str>,
     ) -> u32 {
         let id = self.form_offsets.len() as u32;
         self.form_offsets.push(self.forms.len() as u64);
-        encode_keys(&mut self.forms, r, keys);
+        self.forms.extend_from_slice(record);
         for k in index_keys {
-            let list = self.fuzzy.entry(k).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
+            // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
+            match self.fuzzy.get_mut(k) {
+                Some(list) if list.last() == Some(&id) => {}
+                Some(list) => list.push(id),
+                None => {
+                    self.fuzzy.insert(k.into(), vec![id]);
+                }
             }
         }
         id
+    }
+
+    /// The record of entry `i` as added so far (empty when there is none), for [`encode_keys`].
+    pub(crate) fn entry_record(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        let (Some(&start), end) = (self.entry_offsets.get(i), self.entry_offsets.get(i + 1)) else {
+            return &[];
+        };
+        let end = end.map_or(self.entries.len(), |&e| e as usize);
+        self.entries.get(start as usize..end).unwrap_or_default()
     }
 
     /// Adds an entry record (for index files).
@@ -416,22 +549,31 @@ impl Builder {
     fn layout(self) -> Result<Store, Damaged> {
         let entries = self.entry_offsets.len();
         let forms = self.form_offsets.len();
-        let mut refs = Vec::new();
-        let normalized = ref_map(self.normalized, &mut refs)?;
-        let family = ref_map(self.family, &mut refs)?;
-        let mut postings = Vec::new();
-        let fuzzy = posting_map(self.fuzzy, &mut postings)?;
-        let offsets = |mut v: Vec<u64>, end: usize| {
-            if v.is_empty() {
-                return Ok(Vec::new());
-            }
-            v.push(end as u64);
-            v.iter()
-                .map(|&o| u32::try_from(o).map(u32::to_le_bytes))
-                .collect::<Result<Vec<[u8; 4]>, _>>()
-                .map(|v| v.concat())
-                .map_err(|_| Damaged("a section of over 4 GiB".into()))
-        };
+        // The maps are independent: the reference maps on one thread, the skeleton index on another.
+        let (maps, fuzzy) = rayon::join(
+            || -> Result<_, Damaged> {
+                let mut refs = Vec::new();
+                // An index file checks a reference against its entry: a table of hashes is enough.
+                let table =
+                    |map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>| match (entries > 0)
+                        .then(|| hashed_table(&map))
+                        .flatten()
+                    {
+                        Some(t) => Ok(t),
+                        None => ref_map(map, refs),
+                    };
+                let normalized = table(self.normalized, &mut refs)?;
+                let family = table(self.family, &mut refs)?;
+                Ok((normalized, family, refs))
+            },
+            || -> Result<_, Damaged> {
+                let mut postings = Vec::new();
+                let fuzzy = posting_map(self.fuzzy, &mut postings)?;
+                Ok((fuzzy, postings))
+            },
+        );
+        let ((normalized, family, refs), (fuzzy, postings)) = (maps?, fuzzy?);
+        let offsets = |v: Vec<u64>, end: usize| offsets_table(&v, end);
         let entry_offsets = offsets(self.entry_offsets, self.entries.len())?;
         let form_offsets = offsets(self.form_offsets, self.forms.len())?;
         let parts: [&[u8]; SECTIONS] = [
@@ -462,6 +604,134 @@ impl Builder {
     }
 }
 
+/// The first word of an offsets table: the offsets are plain `u32`s (a record of 64 KiB or more, rare).
+const WIDE_OFFSETS: usize = 0;
+/// The first word of an offsets table in blocks (the usual case).
+const BLOCKED_OFFSETS: u32 = 1;
+/// Records per block of an offsets table.
+const OFFSET_BLOCK: usize = 16;
+/// Bytes per block: the start of its first record (`u32`), then where each of its records ends, from that start
+/// (`u16`).
+const OFFSET_BLOCK_BYTES: usize = 4 + 2 * OFFSET_BLOCK;
+
+/// The table that finds record `i` of a section whose records start at `starts` and whose last one ends at
+/// `end`: in blocks of 16 records, 2.25 bytes a record, unless a block spans 64 KiB or more (then 4 bytes a
+/// record). Empty when there are no records.
+fn offsets_table(starts: &[u64], end: usize) -> Result<Vec<u8>, Damaged> {
+    let big = || Damaged("a section of over 4 GiB".into());
+    if starts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ends: Vec<u64> = starts.iter().skip(1).copied().chain([end as u64]).collect();
+    let mut out = Vec::with_capacity(4 + starts.len().div_ceil(OFFSET_BLOCK) * OFFSET_BLOCK_BYTES);
+    out.extend_from_slice(&BLOCKED_OFFSETS.to_le_bytes());
+    for (block, block_ends) in starts.chunks(OFFSET_BLOCK).zip(ends.chunks(OFFSET_BLOCK)) {
+        let base = block.first().copied().unwrap_or(0);
+        out.extend_from_slice(&u32::try_from(base).map_err(|_| big())?.to_le_bytes());
+        let last = block_ends.last().copied().unwrap_or(base);
+        for k in 0..OFFSET_BLOCK {
+            let e = block_ends.get(k).copied().unwrap_or(last);
+            let Ok(rel) = u16::try_from(e - base) else {
+                // A block too long for 16-bit offsets: plain offsets throughout.
+                let mut wide = (WIDE_OFFSETS as u32).to_le_bytes().to_vec();
+                for &o in starts.iter().chain(&[end as u64]) {
+                    wide.extend_from_slice(&u32::try_from(o).map_err(|_| big())?.to_le_bytes());
+                }
+                return Ok(wide);
+            };
+            out.extend_from_slice(&rel.to_le_bytes());
+        }
+    }
+    Ok(out)
+}
+
+/// The length an offsets table of `count` records has, in the layout its first word says.
+fn offsets_len(table: &[u8], count: usize) -> Option<usize> {
+    let kind = u32::from_le_bytes(<[u8; 4]>::try_from(table.get(..4)?).ok()?);
+    if kind as usize == WIDE_OFFSETS {
+        count.checked_add(2)?.checked_mul(4)
+    } else if kind == BLOCKED_OFFSETS {
+        count
+            .div_ceil(OFFSET_BLOCK)
+            .checked_mul(OFFSET_BLOCK_BYTES)?
+            .checked_add(4)
+    } else {
+        None
+    }
+}
+
+/// The first word of a hashed reference table (an `fst` map starts with its version, a small number).
+const HASHED_TABLE: u32 = u32::from_le_bytes(*b"QHT1");
+/// Bits of a packed reference that hold the form (the rest hold the entry).
+const REF_FORM_BITS: u32 = 5;
+
+/// The hash of a key in a hashed table.
+fn key_hash(key: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as u32
+}
+
+/// A reference table for an index file: per (key, reference), the key's 32-bit hash and the reference packed
+/// into 32 bits, sorted; 8 bytes a reference, where an `fst` map of the keys themselves takes about 15. The keys
+/// are not stored: a look-up checks each reference found under the hash against its form in the entries (so a
+/// collision costs a check, never a wrong answer). `None` when a reference does not fit in 32 bits (an entry
+/// past 2^27, a form past 31): the `fst` map is used then.
+fn hashed_table(map: &FxHashMap<String, Vec<FormRef>>) -> Option<Vec<u8>> {
+    let mut items: Vec<(u32, u32)> = Vec::with_capacity(map.values().map(Vec::len).sum());
+    for (key, refs) in map {
+        let h = key_hash(key);
+        for r in refs {
+            if r.form >= 1 << REF_FORM_BITS || r.entry >= 1 << (32 - REF_FORM_BITS) {
+                return None;
+            }
+            items.push((h, (r.entry << REF_FORM_BITS) | r.form));
+        }
+    }
+    // By hash, then by reference: entry and form order, the order in which a key's references were added.
+    items.par_sort_unstable();
+    let mut out = Vec::with_capacity(4 + items.len() * 8);
+    out.extend_from_slice(&HASHED_TABLE.to_le_bytes());
+    for (h, packed) in items {
+        out.extend_from_slice(&h.to_le_bytes());
+        out.extend_from_slice(&packed.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// Form `form` of an entry record, in the order of [`Entry::forms`] (English, English variants, Arabic when
+/// there is one, Arabic variants), without decoding the rest.
+fn entry_form(record: &[u8], form: usize) -> Option<&str> {
+    let mut r = Reader::at(record, 0);
+    r.bytes()?;
+    r.u8()?;
+    let en = r.str()?;
+    let ar = r.str()?;
+    if form == 0 {
+        return Some(en);
+    }
+    let mut k = 1;
+    for _ in 0..r.varint()? {
+        let s = r.str()?;
+        if k == form {
+            return Some(s);
+        }
+        k += 1;
+    }
+    if !ar.is_empty() {
+        if k == form {
+            return Some(ar);
+        }
+        k += 1;
+    }
+    for _ in 0..r.varint()? {
+        let s = r.str()?;
+        if k == form {
+            return Some(s);
+        }
+        k += 1;
+    }
+    None
+}
+
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
     let refs = map.entry(key).or_default();
     if !refs.iter().any(|x| x.entry == r.entry) {
@@ -471,7 +741,7 @@ fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
 
 fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
     let mut keys: Vec<(String, Vec<FormRef>)> = map.into_iter().collect();
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut b = MapBuilder::memory();
     for (key, list) in keys {
         let value = match list.as_slice() {
@@ -491,9 +761,9 @@ fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<V
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
 
-fn posting_map(map: FxHashMap<String, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
-    let mut keys: Vec<(String, Vec<u32>)> = map.into_iter().collect();
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn posting_map(map: FxHashMap<Box<str>, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
+    let mut keys: Vec<(Box<str>, Vec<u32>)> = map.into_iter().collect();
+    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut b = MapBuilder::memory();
     for (key, list) in keys {
         let value = if let [id] = list.as_slice() {
@@ -508,7 +778,8 @@ fn posting_map(map: FxHashMap<String, Vec<u32>>, out: &mut Vec<u8>) -> Result<Ve
             }
             at << 1
         };
-        b.insert(key, value).map_err(|e| Damaged(e.to_string()))?;
+        b.insert(key.as_bytes(), value)
+            .map_err(|e| Damaged(e.to_string()))?;
     }
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
@@ -573,32 +844,144 @@ const TOKEN_ARABIC: u8 = 1;
 const SEARCH_IS_FOLDED_RAW: u8 = 2;
 /// The token's Latin key is its `search` key (not stored).
 const LATIN_IS_SEARCH: u8 = 4;
+/// The token's text (an Arabic token as written, a Latin token's `search` key up to ASCII case) is not stored: it
+/// is a span of its entry's record, given as (offset, length).
+const TEXT_IN_ENTRY: u8 = 8;
+/// The token's Latin key is a span of its entry's record, ASCII case ignored (a transliteration that is the
+/// entry's English name, or a word of it): (offset, length), not the key.
+const LATIN_IN_ENTRY: u8 = 16;
 
-/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply (the
-/// written form or the `search` key, the skeleton, the Latin key when it is a transliteration). Joined keys and
-/// the weighted-distance codes are derived when the record is read ([`decode_keys`]).
-pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>) {
+/// A span of an entry's record: (offset, length) in `out`.
+fn put_span(out: &mut Vec<u8>, at: usize, len: usize) {
+    put_varint(out, at as u64);
+    put_varint(out, len as u64);
+}
+
+/// A key read from a form record.
+enum Text<'a> {
+    /// The key itself (borrowed from the store, or derived).
+    Is(Cow<'a, str>),
+    /// A span of the entry's record with upper-case letters: the key is its lower case.
+    Upper(&'a str),
+    /// An Arabic token as written: the key is its letters folded (computed only when it is read).
+    Folded(&'a str),
+}
+
+impl<'a> Text<'a> {
+    fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Text::Is(c) => c,
+            Text::Upper(s) => Cow::Owned(s.to_ascii_lowercase()),
+            Text::Folded(raw) => folded_raw(raw),
+        }
+    }
+
+    /// Appends the key's weighted-distance codes (a short span is lower-cased on the stack, not copied).
+    fn encode_into(&self, out: &mut Vec<u8>) {
+        match self {
+            Text::Is(c) => distance::encode_into(c, out),
+            Text::Upper(s) => {
+                let mut buf = [0u8; 64];
+                match buf.get_mut(..s.len()) {
+                    Some(b) => {
+                        b.copy_from_slice(s.as_bytes());
+                        b.make_ascii_lowercase();
+                        distance::encode_into(std::str::from_utf8(b).unwrap_or_default(), out);
+                    }
+                    None => distance::encode_into(&s.to_ascii_lowercase(), out),
+                }
+            }
+            Text::Folded(raw) => distance::encode_into(&folded_raw(raw), out),
+        }
+    }
+}
+
+/// Reads a span of an entry's record: the key is its lower case when `lower`.
+fn read_span<'a>(r: &mut Reader<'_>, entry: &'a [u8], lower: bool) -> Option<Text<'a>> {
+    let at = usize::try_from(r.varint()?).ok()?;
+    let len = usize::try_from(r.varint()?).ok()?;
+    let text = std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?;
+    Some(if lower && text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Text::Upper(text)
+    } else {
+        Text::Is(Cow::Borrowed(text))
+    })
+}
+
+/// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`.
+fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| {
+        if any_case {
+            w.eq_ignore_ascii_case(needle)
+        } else {
+            w == needle
+        }
+    })
+}
+
+/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply: the
+/// written form (Arabic) or the `search` key (Latin), as a span of the entry's record (`entry`, the record as
+/// [`encode_entry`] wrote it; empty when the store keeps no entries) when it occurs there, and the Latin key when
+/// it is a transliteration. The skeletons ([`token_skeleton`]), the joined keys and the weighted-distance codes
+/// are derived when the record is read ([`decode_keys`]).
+pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry: &[u8]) {
     put_varint(out, u64::from(r.entry));
     put_varint(out, u64::from(r.form));
-    out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1));
-    put_varint(out, k.tokens.len() as u64);
+    // The entry's scripts and the number of tokens in one byte (a count of 63 or more follows it).
+    let n = k.tokens.len();
+    out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1) | ((n.min(63) as u8) << 2));
+    if n >= 63 {
+        put_varint(out, n as u64);
+    }
     for t in &k.tokens {
         let folded = t.arabic && folded_raw(&t.raw) == t.search;
         let latin_is_search = t.latin == t.search;
+        // The text a token's other keys come from: an Arabic token's written form, a Latin token's `search` key.
+        let (text, any_case) = if t.arabic {
+            (t.raw.as_ref(), false)
+        } else {
+            (t.search.as_ref(), true)
+        };
+        let lower = |s: &str| s.bytes().all(|b| !b.is_ascii_uppercase());
+        let span = if t.arabic || lower(&t.search) {
+            find(entry, text.as_bytes(), any_case)
+        } else {
+            None
+        };
+        let latin_span = if !latin_is_search && lower(&t.latin) {
+            find(entry, t.latin.as_bytes(), true)
+        } else {
+            None
+        };
         out.push(
             if t.arabic { TOKEN_ARABIC } else { 0 }
                 | if folded { SEARCH_IS_FOLDED_RAW } else { 0 }
-                | if latin_is_search { LATIN_IS_SEARCH } else { 0 },
+                | if latin_is_search { LATIN_IS_SEARCH } else { 0 }
+                | if span.is_some() { TEXT_IN_ENTRY } else { 0 }
+                | if latin_span.is_some() {
+                    LATIN_IN_ENTRY
+                } else {
+                    0
+                },
         );
-        if t.arabic {
-            put_bytes(out, t.raw.as_bytes());
+        match span {
+            Some(at) => put_span(out, at, text.len()),
+            None if t.arabic => put_bytes(out, t.raw.as_bytes()),
+            None => {}
         }
-        if !folded {
+        if t.arabic && !folded {
             put_bytes(out, t.search.as_bytes());
         }
-        put_bytes(out, t.skeleton.as_bytes());
-        if !latin_is_search {
-            put_bytes(out, t.latin.as_bytes());
+        if !t.arabic && span.is_none() {
+            put_bytes(out, t.search.as_bytes());
+        }
+        match latin_span {
+            Some(at) => put_span(out, at, t.latin.len()),
+            None if !latin_is_search => put_bytes(out, t.latin.as_bytes()),
+            None => {}
         }
     }
 }
@@ -607,36 +990,91 @@ fn folded_raw(raw: &str) -> Cow<'_, str> {
     crate::normalize::fold(raw, crate::normalize::Folds::LETTERS)
 }
 
-/// Reads what [`encode_keys`] wrote, borrowing what it can.
-pub(crate) fn decode_keys(record: &[u8]) -> Option<(FormRef, NameKeys<'_>)> {
-    let mut r = Reader::at(record, 0);
+/// One token of a form record, as stored.
+struct StoredToken<'a> {
+    arabic: bool,
+    raw: &'a str,
+    search: Text<'a>,
+    /// `None` when it is the `search` key.
+    latin: Option<Text<'a>>,
+}
+
+/// The head of a form record: its reference, the entry's script flags, and its number of tokens.
+fn read_head(r: &mut Reader<'_>) -> Option<(FormRef, u8, usize)> {
     let form = FormRef {
         entry: u32::try_from(r.varint()?).ok()?,
         form: u32::try_from(r.varint()?).ok()?,
     };
     let flags = r.u8()?;
-    let n = usize::try_from(r.varint()?).ok()?;
+    let n = match flags >> 2 {
+        63 => usize::try_from(r.varint()?).ok()?,
+        n => usize::from(n),
+    };
+    Some((form, flags & 3, n))
+}
+
+/// Reads one token of a form record; `entry` is its entry's record (for the spans).
+fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>> {
+    let f = r.u8()?;
+    let arabic = f & TOKEN_ARABIC != 0;
+    let text = if f & TEXT_IN_ENTRY != 0 {
+        read_span(r, entry, !arabic)?
+    } else if arabic {
+        Text::Is(Cow::Borrowed(r.str()?))
+    } else {
+        Text::Is(Cow::Borrowed(""))
+    };
+    let (raw, search) = match text {
+        Text::Is(Cow::Borrowed(raw)) if arabic => {
+            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+                Text::Folded(raw)
+            } else {
+                Text::Is(Cow::Borrowed(r.str()?))
+            };
+            (raw, search)
+        }
+        // An Arabic span is never lower-cased, so always borrowed.
+        _ if arabic => return None,
+        search if f & TEXT_IN_ENTRY != 0 => ("", search),
+        _ => ("", Text::Is(Cow::Borrowed(r.str()?))),
+    };
+    let latin = if f & LATIN_IS_SEARCH != 0 {
+        None
+    } else if f & LATIN_IN_ENTRY != 0 {
+        Some(read_span(r, entry, true)?)
+    } else {
+        Some(Text::Is(Cow::Borrowed(r.str()?)))
+    };
+    Some(StoredToken {
+        arabic,
+        raw,
+        search,
+        latin,
+    })
+}
+
+/// Reads what [`encode_keys`] wrote, borrowing what it can; `entry` is the form's entry record (empty when the
+/// store keeps no entries).
+pub(crate) fn decode_keys<'a>(
+    record: &'a [u8],
+    entry: &'a [u8],
+) -> Option<(FormRef, NameKeys<'a>)> {
+    let mut r = Reader::at(record, 0);
+    let (form, flags, n) = read_head(&mut r)?;
     let mut tokens = Vec::with_capacity(n.min(64));
     for _ in 0..n {
-        let f = r.u8()?;
-        let arabic = f & TOKEN_ARABIC != 0;
-        let raw = if arabic { r.str()? } else { "" };
-        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-            folded_raw(raw)
-        } else {
-            Cow::Borrowed(r.str()?)
-        };
-        let skeleton = Cow::Borrowed(r.str()?);
-        let latin = if f & LATIN_IS_SEARCH != 0 {
-            search.clone()
-        } else {
-            Cow::Borrowed(r.str()?)
+        let t = read_token(&mut r, entry)?;
+        let search = t.search.into_cow();
+        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &search, false));
+        let latin = match t.latin {
+            Some(l) => l.into_cow(),
+            None => search.clone(),
         };
         tokens.push(TokenKeys {
-            arabic,
+            arabic: t.arabic,
             search_code: Cow::Owned(distance::encode(&search)),
             latin_code: Cow::Owned(distance::encode(&latin)),
-            raw: Cow::Borrowed(raw),
+            raw: Cow::Borrowed(t.raw),
             search,
             skeleton,
             latin,
@@ -752,19 +1190,53 @@ mod tests {
 
     #[test]
     fn keys_and_entries_round_trip() {
+        // A name of 70 words: its token count does not fit in the head byte.
+        let long: String = (0..70u8)
+            .map(|i| {
+                format!(
+                    "Kar{}{} ",
+                    char::from(b'a' + i / 26),
+                    char::from(b'a' + i % 26)
+                )
+            })
+            .collect();
+        assert!(NameKeys::new(&long, true).tokens.len() >= 63);
         for name in [
             "ناغورنو كاراباخ",
             "Vladimir Putin",
             "بيسكوف",
             "عبد الله بن زايد",
+            long.trim(),
         ] {
             let keys = NameKeys::new(name, true);
-            let mut out = Vec::new();
             let r = FormRef { entry: 7, form: 2 };
-            encode_keys(&mut out, r, &keys);
-            let (r2, back) = decode_keys(&out).expect("decodes");
-            assert_eq!(r2, r);
-            assert_eq!(back, keys, "{name}");
+            // Alone, and with an entry record holding the name (its text is then a span of the record).
+            let mut record = Vec::new();
+            encode_entry(
+                &mut record,
+                &Entry {
+                    en: name.to_string(),
+                    ..Entry::default()
+                },
+            );
+            let mut sizes = Vec::new();
+            for entry in [&[][..], &record[..]] {
+                let mut out = Vec::new();
+                encode_keys(&mut out, r, &keys, entry);
+                let (r2, back) = decode_keys(&out, entry).expect("decodes");
+                assert_eq!(r2, r);
+                assert_eq!(back, keys, "{name}");
+                sizes.push(out.len());
+                // A damaged record reads as nothing, never panics.
+                for cut in 0..out.len() {
+                    let _ = decode_keys(out.get(..cut).unwrap_or_default(), entry);
+                }
+            }
+            // Particles joined (عبدالله) are no span of the record, and stay stored.
+            assert!(sizes[1] <= sizes[0], "{name}: {sizes:?}");
+            if !name.starts_with("عبد") {
+                assert!(sizes[1] < sizes[0], "{name}: {sizes:?}");
+            }
         }
         let e = Entry {
             id: "x".into(),
@@ -784,6 +1256,106 @@ mod tests {
         for cut in 0..out.len() {
             let _ = decode_entry(out.get(..cut).unwrap_or_default());
         }
+    }
+
+    #[test]
+    fn hashed_tables_answer_as_the_fst_maps() {
+        let mut entries = crate::synth::Generator::new(3)
+            .glossary(2000)
+            .entries()
+            .to_vec();
+        // Two keys of one 32-bit hash: a look-up of either finds only its own entry.
+        let mut seen: FxHashMap<u32, String> = FxHashMap::default();
+        let (a, b) = (0..1_000_000)
+            .map(|i| format!("k{i}"))
+            .find_map(|k| seen.insert(key_hash(&k), k.clone()).map(|other| (other, k)))
+            .expect("a collision among a million keys");
+        for (i, en) in [&a, &b].into_iter().enumerate() {
+            entries.push(Entry {
+                id: format!("c{i}"),
+                en: en.clone(),
+                ..Entry::default()
+            });
+        }
+        let glossary = crate::glossary::Glossary::from_entries("t", entries);
+        let hashed = crate::matcher::build_store(&glossary, true, true);
+        let plain = crate::matcher::build_store(&glossary, true, false);
+        assert!(matches!(hashed.normalized, RefMap::Hashed));
+        assert!(matches!(hashed.family, RefMap::Hashed));
+        assert!(matches!(plain.normalized, RefMap::Fst(_)));
+        let mut keys: Vec<String> = Vec::new();
+        for e in glossary.entries() {
+            for f in e.forms() {
+                let k = crate::normalize::search(f).into_owned();
+                keys.extend(k.rsplit_once(' ').map(|(_, l)| l.to_string()));
+                keys.push(k.chars().skip(1).collect());
+                keys.push(k);
+            }
+        }
+        for k in &keys {
+            assert_eq!(hashed.normalized(k), plain.normalized(k), "{k}");
+            assert_eq!(hashed.family(k), plain.family(k), "{k}");
+        }
+        let n = glossary.entries().len() as u32;
+        assert_eq!(
+            hashed.normalized(&a),
+            [FormRef {
+                entry: n - 2,
+                form: 0
+            }]
+        );
+        assert_eq!(
+            hashed.normalized(&b),
+            [FormRef {
+                entry: n - 1,
+                form: 0
+            }]
+        );
+        // Every form of every entry is where `entry_form` says.
+        for (i, e) in glossary.entries().iter().enumerate() {
+            let record = hashed.record(ENTRY_OFFSETS, ENTRIES, i).expect("record");
+            let forms: Vec<&str> = (0..8).map_while(|f| entry_form(record, f)).collect();
+            assert_eq!(forms, e.forms().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn offsets_tables_find_every_record() {
+        // 40 entries (blocks of 16: two full, one partial); then the same with one record of 70,000 bytes, which
+        // 16-bit offsets cannot span (plain offsets then).
+        for long_note in [0, 70_000] {
+            let entries: Vec<Entry> = (0..40)
+                .map(|i| Entry {
+                    id: format!("e{i}"),
+                    en: "x".repeat(i),
+                    note: if i == 20 {
+                        "n".repeat(long_note)
+                    } else {
+                        String::new()
+                    },
+                    ..Entry::default()
+                })
+                .collect();
+            let mut b = Builder::default();
+            for e in &entries {
+                b.entry(e);
+            }
+            let s = b.finish();
+            let wide = u32::from_le_bytes(s.section(ENTRY_OFFSETS)[..4].try_into().unwrap());
+            assert_eq!(wide == WIDE_OFFSETS as u32, long_note > 0);
+            for (i, e) in entries.iter().enumerate() {
+                assert_eq!(s.entry(i).as_ref(), Some(e));
+            }
+            assert!(s.entry(40).is_none());
+            // A table of the wrong length is refused.
+            let mut bytes = s.as_bytes().to_vec();
+            bytes[TABLE - 16..TABLE - 8].copy_from_slice(&60u64.to_le_bytes());
+            assert!(Store::from_bytes(Bytes::Owned(bytes)).is_err());
+        }
+        let (starts, end) = ([0u64, 3, 3, 10], 12);
+        let table = offsets_table(&starts, end).expect("table");
+        assert_eq!(table.len(), 4 + OFFSET_BLOCK_BYTES);
+        assert_eq!(offsets_len(&table, 4), Some(table.len()));
     }
 
     #[test]
@@ -831,9 +1403,9 @@ mod tests {
         b.normalized("b".into(), r(1, 0));
         let keys = NameKeys::new("بيسكوف", true);
         for _ in 0..300 {
-            b.form(r(0, 0), &keys, ["K".to_string()].into_iter());
+            b.form(r(0, 0), &keys, ["K"].into_iter());
         }
-        b.form(r(0, 0), &keys, ["L".to_string()].into_iter());
+        b.form(r(0, 0), &keys, ["L"].into_iter());
         let s = b.finish();
         assert_eq!(s.normalized("a"), [r(1, 0)]);
         assert_eq!(s.normalized("b"), [r(1, 0), r(2, 3)]);

@@ -276,28 +276,53 @@ fn read_word(word: &str, out: &mut String) {
 }
 
 /// The model's reading of a stem.
+///
+/// A letter's chunk depends only on the five letters around it (the widest context shape is two on each side),
+/// as the context keys pack them: each thread remembers the chunk of every window it has read (bounded; cleared
+/// when full), so that the model votes once per window, not once per letter. Names share most of their windows:
+/// this makes keying a large glossary several times faster, with the same readings.
 fn push_stem(body: &[char], out: &mut String) {
+    /// The chunk of no vote (nothing is written).
+    const NONE: u16 = u16::MAX;
+    const WINDOWS_MAX: usize = 1 << 18;
+    thread_local! {
+        static READ: std::cell::RefCell<(FxHashMap<u64, u16>, Option<Ballot>)> =
+            std::cell::RefCell::new((FxHashMap::default(), None));
+    }
     let m = model();
     // Padded with word-boundary marks, as in training.
     let mut padded = vec!['^', '^'];
     padded.extend_from_slice(body);
     padded.extend(['$', '$']);
-    let mut votes = Ballot::new(m.chunks.len());
-    for i in 0..body.len() {
-        let p = i + 2;
-        let Some(&letter) = padded.get(p) else {
-            continue;
-        };
-        votes.clear();
-        m.vote_for(&padded, p, letter, usize::MAX, &mut votes);
-        if let Some(chunk) = votes
-            .votes()
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .and_then(|(c, _)| m.chunks.get(usize::from(c)))
-        {
-            out.push_str(chunk);
+    READ.with(|read| {
+        let (windows, ballot) = &mut *read.borrow_mut();
+        for (i, w) in padded.windows(5).enumerate() {
+            let &[l2, l1, letter, r1, r2] = w else {
+                continue;
+            };
+            let window = key(0, [l2, l1], letter, [r1, r2]);
+            let chunk = match windows.get(&window) {
+                Some(&c) => c,
+                None => {
+                    let votes = ballot.get_or_insert_with(|| Ballot::new(m.chunks.len()));
+                    votes.clear();
+                    m.vote_for(&padded, i + 2, letter, usize::MAX, votes);
+                    let c = votes
+                        .votes()
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map_or(NONE, |(c, _)| c);
+                    if windows.len() >= WINDOWS_MAX {
+                        windows.clear();
+                    }
+                    windows.insert(window, c);
+                    c
+                }
+            };
+            if let Some(chunk) = m.chunks.get(usize::from(chunk)) {
+                out.push_str(chunk);
+            }
         }
-    }
+    });
 }
 
 /// How well a Latin spelling reads as the `plain` transliteration of an Arabic name, under the model: the
