@@ -208,6 +208,23 @@ impl Store {
             .unwrap_or_default()
     }
 
+    /// xxh3-64 of the sections that the `fst` crate reads (the skeleton map, and the key maps when they are
+    /// `fst` maps): that crate trusts its bytes and may panic on a damaged map, so an index file checks these at
+    /// every open, whatever its size (see [`crate::index`]).
+    pub(crate) fn fst_xxh3(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (i, map) in [
+            (NORMALIZED, matches!(self.normalized, RefMap::Fst(_))),
+            (FAMILY, matches!(self.family, RefMap::Fst(_))),
+            (FUZZY, true),
+        ] {
+            if map {
+                h.update(self.section(i));
+            }
+        }
+        h.digest()
+    }
+
     /// The sections' sizes in bytes, by name (for `qamus index check`).
     pub(crate) fn section_sizes(&self) -> [(&'static str, usize); SECTIONS] {
         const NAMES: [&str; SECTIONS] = [
