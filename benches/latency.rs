@@ -44,15 +44,20 @@ fn main() {
         for q in warm {
             black_box(matcher.lookup(black_box(q)));
         }
-        let mut times: Vec<Duration> = timed
+        let mut by_query: Vec<(Duration, &String)> = timed
             .iter()
             .map(|q| {
                 let t = Instant::now();
                 black_box(matcher.lookup(black_box(q)));
-                t.elapsed()
+                (t.elapsed(), q)
             })
             .collect();
-        times.sort_unstable();
+        by_query.sort_unstable();
+        // The slowest queries, to see what the tail is made of.
+        for (d, q) in by_query.iter().rev().take(5) {
+            eprintln!("latency/{n}: {:.3} ms  {q}", d.as_secs_f64() * 1e3);
+        }
+        let times: Vec<Duration> = by_query.iter().map(|(d, _)| *d).collect();
         let at = |p: f64| {
             let i = ((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1;
             times.get(i).copied().unwrap_or_default()
