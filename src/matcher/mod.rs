@@ -406,11 +406,11 @@ impl Matcher {
     /// Every entry the query may name that scores at least the threshold, best first (highest score, then
     /// glossary order), one match per entry.
     pub fn lookup(&self, query: &str) -> Vec<Match<'_>> {
-        let mut found: Vec<Match<'_>> = Vec::new();
+        let mut found = Found::default();
         let clean = normalize::display(query);
         let clean = clean.trim();
         if clean.is_empty() {
-            return found;
+            return Vec::new();
         }
         let key = normalize::search(clean);
         // An exact match is a normalized one whose form, cleaned, is the query.
@@ -462,15 +462,12 @@ impl Matcher {
             // such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
                 self.fuzzy(&mut other, &fuzzy::NameKeys::reading(clean, false, true));
-                for m in other {
-                    match found.iter_mut().find(|f| std::ptr::eq(f.entry, m.entry)) {
-                        Some(old) if old.score >= m.score => {}
-                        Some(old) => *old = m,
-                        None => found.push(m),
-                    }
+                for m in other.list {
+                    found.offer(m);
                 }
             }
         }
+        let mut found = found.list;
         found.retain(|m| m.score >= self.options.threshold);
         found.sort_by(|a, b| {
             b.score
@@ -553,7 +550,7 @@ impl Matcher {
 
     fn normalized_match<'m>(
         &'m self,
-        found: &mut Vec<Match<'m>>,
+        found: &mut Found<'m>,
         key: &str,
         score: f64,
         detail: String,
@@ -564,8 +561,8 @@ impl Matcher {
         self.family_name(found, key, detail);
     }
 
-    fn fuzzy<'m>(&'m self, found: &mut Vec<Match<'m>>, keys: &fuzzy::NameKeys<'_>) {
-        let mut best: Vec<Match<'m>> = Vec::new();
+    fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>) {
+        let mut best = Found::default();
         let common = is_common_word(keys);
         // The features of each entry's best form, for the acceptance model.
         let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
@@ -593,6 +590,7 @@ impl Matcher {
             };
             self.offer(&mut best, r, s.total, method, String::new(), Some(s));
         }
+        let mut best = best.list;
         best.sort_by(|a, b| b.score.total_cmp(&a.score));
         // The best candidate's probability becomes the probability that it is the right entity, given how far it
         // leads the next one (the acceptance model); the others are scaled alike, keeping their order.
@@ -632,14 +630,12 @@ impl Matcher {
             }
         }
         for m in best {
-            if !found.iter().any(|f| std::ptr::eq(f.entry, m.entry)) {
-                found.push(m);
-            }
+            found.add_new(m);
         }
     }
 
     /// A single-word key that is the family name of exactly one person entry.
-    fn family_name<'m>(&'m self, found: &mut Vec<Match<'m>>, key: &str, detail: String) {
+    fn family_name<'m>(&'m self, found: &mut Found<'m>, key: &str, detail: String) {
         if key.is_empty() || key.contains(' ') {
             return;
         }
@@ -661,7 +657,7 @@ impl Matcher {
     /// Adds a match unless the entry is already there with a score at least as high.
     fn offer<'m>(
         &'m self,
-        found: &mut Vec<Match<'m>>,
+        found: &mut Found<'m>,
         r: FormRef,
         score: f64,
         method: Method,
@@ -675,19 +671,54 @@ impl Matcher {
             .forms()
             .nth(r.form as usize)
             .unwrap_or(entry.en.as_str());
-        let m = Match {
+        found.offer(Match {
             entry,
             score,
             method,
             form,
             detail,
             scores,
-        };
-        match found.iter_mut().find(|m| std::ptr::eq(m.entry, entry)) {
-            Some(old) if old.score >= score => {}
-            Some(old) => *old = m,
-            None => found.push(m),
+        });
+    }
+}
+
+/// A lookup's matches so far, one per entry, each entry's found by its address in constant time (a short query
+/// can match thousands of entries of a large glossary: a search through the list for each would be quadratic).
+#[derive(Clone, Default)]
+struct Found<'m> {
+    list: Vec<Match<'m>>,
+    at: rustc_hash::FxHashMap<*const Entry, usize>,
+}
+
+impl<'m> Found<'m> {
+    /// Adds a match, or replaces its entry's match when it scores higher.
+    fn offer(&mut self, m: Match<'m>) {
+        match self.at.get(&std::ptr::from_ref(m.entry)) {
+            Some(&i) => {
+                if let Some(old) = self.list.get_mut(i) {
+                    if m.score > old.score {
+                        *old = m;
+                    }
+                }
+            }
+            None => self.push(m),
         }
+    }
+
+    /// Adds a match unless its entry already has one.
+    fn add_new(&mut self, m: Match<'m>) {
+        if !self.at.contains_key(&std::ptr::from_ref(m.entry)) {
+            self.push(m);
+        }
+    }
+
+    fn push(&mut self, m: Match<'m>) {
+        self.at.insert(std::ptr::from_ref(m.entry), self.list.len());
+        self.list.push(m);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
     }
 }
 
