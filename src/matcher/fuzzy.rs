@@ -63,7 +63,7 @@ pub(crate) struct NameKeys<'a> {
 }
 
 impl NameKeys<'_> {
-    /// Whether a Latin token reads otherwise with a j after a consonant as y (Paschinjan): such a query is
+    /// Whether a Latin token reads otherwise with a j before a vowel as y (Paschinjan, Netanjahu): such a query is
     /// looked up both ways.
     pub(crate) fn has_y_reading(&self) -> bool {
         self.tokens
@@ -78,7 +78,7 @@ impl NameKeys<'static> {
         NameKeys::reading(text, keep_titles, false)
     }
 
-    /// [`NameKeys::new`], a Latin j after a consonant read as y when `y_for_j` (see [`keys::latin_key_with`]).
+    /// [`NameKeys::new`], a Latin j before a vowel read as y when `y_for_j` (see [`keys::latin_key_with`]).
     pub(crate) fn reading(text: &str, keep_titles: bool, y_for_j: bool) -> NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
@@ -159,7 +159,7 @@ impl NameKeys<'static> {
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
-/// key when it is in Latin script (a j after a consonant read as y when `y_for_j`). The store derives a glossary
+/// key when it is in Latin script (a j before a vowel read as y when `y_for_j`). The store derives a glossary
 /// form's skeletons with it (`y_for_j` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
 pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, y_for_j: bool) -> String {
     let mut s = if arabic {

@@ -79,7 +79,7 @@ pub fn latin_skeleton(text: &str) -> String {
     latin_skeleton_with(text, false)
 }
 
-/// [`latin_skeleton`] under either reading of a j after a consonant (see [`latin_key_with`]).
+/// [`latin_skeleton`] under either reading of a j before a vowel (see [`latin_key_with`]).
 pub(crate) fn latin_skeleton_with(text: &str, y_for_j: bool) -> String {
     skeleton_of_key(&latin_key_with(&normalize::search(text), y_for_j))
 }
@@ -142,7 +142,7 @@ fn skeleton_of_key(key: &str) -> String {
 /// as nothing (Knight → نايت), ch as خ and a word-initial j as ي (German and Spanish: Joachim → يواخيم). Each rule
 /// is one of sound, not of a name; the alternative only proposes candidates, the scorer still judges them.
 ///
-/// Before those, a j after a consonant read as y (see [`latin_key_with`]: Paschinjan → باشينيان), when that gives
+/// Before those, a j before a vowel read as y (see [`latin_key_with`]: Paschinjan → باشينيان), when that gives
 /// another skeleton.
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
@@ -187,7 +187,7 @@ pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
 
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
-/// (Djibouti). Each rule is one of sound, not of a name. A j after a consonant stays a j (Benjamin); the reading
+/// (Djibouti). Each rule is one of sound, not of a name. A j stays a j (Benjamin); the reading
 /// as y is looked up as a second reading (Paschinjan, Ljubljana).
 ///
 /// ```
@@ -201,9 +201,9 @@ pub fn latin_key(text: &str) -> String {
     latin_key_with(text, false)
 }
 
-/// [`latin_key`], or with `y_for_j` the other reading of a j after a consonant and before a vowel: y, as German
-/// and Slavic transcriptions write it (Paschinjan, Ljubljana; the press writes Pashinyan). The press's own
-/// spellings keep their j (Benjamin, Arjun), so that is the first reading.
+/// [`latin_key`], or with `y_for_j` the other reading of a j before a vowel: y, as German, Dutch and Slavic
+/// transcriptions write it (Paschinjan, Netanjahu, Jelzin, Ljubljana; the press writes Pashinyan, Netanyahu,
+/// Yeltsin). The press's own spellings keep their j (Benjamin, Arjun, John), so that is the first reading.
 pub(crate) fn latin_key_with(text: &str, y_for_j: bool) -> String {
     const RULES: &[(&str, &str)] = &[
         ("tsch", "ch"),
@@ -225,11 +225,8 @@ pub(crate) fn latin_key_with(text: &str, y_for_j: bool) -> String {
             }
         }
         let c = char::from(*b.get(i).unwrap_or(&b' '));
-        let consonant_before = i > 0
-            && b.get(i - 1)
-                .is_some_and(|p| p.is_ascii_alphabetic() && !b"aeiouy".contains(p));
         let vowel_after = b.get(i + 1).is_some_and(|n| b"aeiou".contains(n));
-        if y_for_j && c == 'j' && consonant_before && vowel_after {
+        if y_for_j && c == 'j' && vowel_after {
             out.push('y');
         } else if b.get(i).is_some_and(u8::is_ascii) {
             out.push(c);

@@ -458,7 +458,7 @@ impl Matcher {
         if self.options.fuzzy {
             let before = keys.has_y_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys);
-            // A j after a consonant may spell y (German and Slavic transcriptions: Paschinjan, Ljubljana):
+            // A j before a vowel may spell y (German, Dutch and Slavic transcriptions: Paschinjan, Netanjahu):
             // such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
                 self.fuzzy(&mut other, &fuzzy::NameKeys::reading(clean, false, true));
