@@ -138,33 +138,22 @@ fn skeleton_of_key(key: &str) -> String {
 }
 
 /// The other skeleton a Latin token may have when written in Arabic from another reading of its letters, or
-/// `None` when it has no other: th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t
-/// as nothing (Knight → نايت), ch as خ and a word-initial j as ي (German and Spanish: Joachim → يواخيم). Each rule
-/// is one of sound, not of a name; the alternative only proposes candidates, the scorer still judges them.
-///
-/// Before those, a j before a vowel read as y (see [`latin_key_with`]: Paschinjan → باشينيان), when that gives
-/// another skeleton.
+/// `None` when it has no other: a j before a vowel as y (see [`latin_key_with`]: Paschinjan → باشينيان), and on
+/// top of that th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t as nothing (Knight
+/// → نايت), ch as خ (German and Spanish: Joachim → يواخيم). Each rule is one of sound, not of a name; the
+/// alternative only proposes candidates and readings, the scorer still judges them.
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
-    let with_y = latin_key_with(token, true);
-    if with_y != key {
-        let other = skeleton_of_key(&with_y);
-        if !other.is_empty() && other != skeleton_of_key(&key) {
-            return Some(other);
-        }
-    }
-    let mut alt = key
+    let mut alt = latin_key_with(token, true)
         .replace("th", "s")
         .replace("ght", "t")
         .replace("ch", "kh");
-    for (from, to) in [("kn", "n"), ("j", "y")] {
-        if let Some(rest) = alt.strip_prefix(from) {
-            alt = format!("{to}{rest}");
-        }
+    if let Some(rest) = alt.strip_prefix("kn") {
+        alt = format!("n{rest}");
     }
     (alt != key)
-        .then(|| latin_skeleton(&alt))
-        .filter(|s| !s.is_empty() && *s != latin_skeleton(&key))
+        .then(|| skeleton_of_key(&alt))
+        .filter(|s| !s.is_empty() && *s != skeleton_of_key(&key))
 }
 
 /// The other skeleton an Arabic token may have when its letters are read as another transliteration writes them:
