@@ -62,7 +62,14 @@ pub(crate) fn encode(key: &str) -> Vec<u8> {
 
 /// [`encode`], appending to `out`.
 pub(crate) fn encode_into(key: &str, out: &mut Vec<u8>) {
-    out.extend(key.chars().filter(|c| !c.is_whitespace()).map(code));
+    key.chars().for_each(|c| push_code(c, out));
+}
+
+/// Appends the code of one letter of a key (nothing for a space), as [`encode_into`] does.
+pub(crate) fn push_code(c: char, out: &mut Vec<u8>) {
+    if !c.is_whitespace() {
+        out.push(code(c));
+    }
 }
 
 fn indel(c: u8) -> u32 {

@@ -908,7 +908,11 @@ impl<'a> Text<'a> {
                     None => distance::encode_into(&s.to_ascii_lowercase(), out),
                 }
             }
-            Text::Folded(raw) => distance::encode_into(&folded_raw(raw), out),
+            Text::Folded(raw) => {
+                crate::normalize::fold_each(raw, crate::normalize::Folds::LETTERS, |c| {
+                    distance::push_code(c, out)
+                })
+            }
         }
     }
 }

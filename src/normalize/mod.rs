@@ -294,6 +294,26 @@ pub fn fold(text: &str, folds: Folds) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Calls `visit` with each character of [`fold`]`(text, folds)` in order, without building the string (for keys
+/// that are only read once, such as a stored form's distance codes).
+pub(crate) fn fold_each(text: &str, folds: Folds, mut visit: impl FnMut(char)) {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        match fold_char(c, rest, folds) {
+            Folded::Same => visit(c),
+            Folded::Drop => {}
+            Folded::Char(d) => visit(d),
+            Folded::Str(s) => s.chars().for_each(&mut visit),
+            Folded::Decompose => {
+                let mut buf = String::new();
+                push_latin_folded(c, &mut buf);
+                buf.chars().for_each(&mut visit);
+            }
+        }
+    }
+}
+
 /// What [`fold`] does with one character.
 enum Folded {
     Same,

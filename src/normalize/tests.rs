@@ -132,6 +132,23 @@ fn only_marks_or_tatweel_give_empty_keys() {
 }
 
 proptest! {
+    /// `fold_each` visits exactly the characters `fold` writes, for every fold (Arabic letters with ة at and before
+    /// word ends, marks, tatweel, digits, Latin with diacritics and letters that are spelled out).
+    #[test]
+    fn fold_each_visits_what_fold_writes(
+        t in "[اأإآىئؤةهبتـًٌَُ٠١ a-zA-ZéÉßæÆłø'\\-«»،؛]{0,30}|\\PC{0,20}",
+        bits in 0u8..64,
+    ) {
+        let folds = [Folds::MARKS, Folds::TATWEEL, Folds::LETTERS, Folds::DIGITS, Folds::PUNCTUATION, Folds::LATIN]
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .fold(Folds(0), |a, (_, f)| a | f);
+        let mut visited = String::new();
+        fold_each(&t, folds, |c| visited.push(c));
+        prop_assert_eq!(visited, fold(&t, folds).into_owned());
+    }
+
     #[test]
     fn search_is_idempotent(t in "\\PC{0,40}") {
         let once = s(&t);
