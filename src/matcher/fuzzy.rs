@@ -641,13 +641,20 @@ pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(
     if let Some((cid, sum, _)) = current {
         offer(cid, sum);
     }
-    let mut ranked: Vec<(u32, u32)> = best.into_iter().map(|(Reverse(w), id)| (id, w)).collect();
+    cut(
+        best.into_iter().map(|(Reverse(w), id)| (id, w)).collect(),
+        limit,
+    )
+}
+
+/// Forms with their weights, heaviest first (then lower id), the first `limit` and every form tied with the last
+/// of them (so that the cut does not depend on ids), at most `2 × limit`.
+fn cut(mut ranked: Vec<(u32, u32)>, limit: usize) -> Vec<(u32, u32)> {
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    // Keep every form tied with the last one kept, so that the cut does not depend on ids.
-    if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
+    if let Some(&(_, last)) = ranked.get(limit.saturating_sub(1)) {
         let end = ranked
             .iter()
-            .position(|&(_, h)| h < cut)
+            .position(|&(_, h)| h < last)
             .unwrap_or(ranked.len());
         ranked.truncate(end.max(limit).min(limit * 2));
     }
@@ -776,7 +783,7 @@ mod tests {
     }
 
     /// The candidates as the index's definition has them, computed the plain way (a map from form to weight,
-    /// every form ranked): the merged, bounded version must give exactly this.
+    /// every form ranked, then the same cut): the merged, bounded version must give exactly this.
     fn candidates_by_map(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
         let total = store.form_count().max(1) as f64;
         let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
@@ -803,16 +810,10 @@ mod tests {
                 }
             }
         }
-        let mut ranked: Vec<(u32, u32)> = hits.into_iter().map(|(id, (h, _))| (id, h)).collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if let Some(&(_, cut)) = ranked.get(limit.saturating_sub(1)) {
-            let end = ranked
-                .iter()
-                .position(|&(_, h)| h < cut)
-                .unwrap_or(ranked.len());
-            ranked.truncate(end.max(limit).min(limit * 2));
-        }
-        ranked
+        cut(
+            hits.into_iter().map(|(id, (h, _))| (id, h)).collect(),
+            limit,
+        )
     }
 
     #[test]
