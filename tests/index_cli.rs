@@ -25,6 +25,12 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Asserts that an output holds `needle`, showing the output when it does not.
+fn assert_contains(out: &[u8], needle: &str) {
+    let t = text(out);
+    assert!(t.contains(needle), "{needle:?} not in: {t}");
+}
+
 struct Fixture {
     _dir: TempDir,
     csv: PathBuf,
@@ -40,7 +46,7 @@ fn fixture(extra: &[&str]) -> Fixture {
     args.extend_from_slice(extra);
     let out = qamus(&args);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("wrote"), "{}", text(&out.stderr));
+    assert_contains(&out.stderr, "wrote");
     Fixture {
         _dir: dir,
         csv,
@@ -126,11 +132,7 @@ fn an_index_without_the_shipped_glossary() {
         s(&f.index),
         "بيسكوف",
     ]);
-    assert!(
-        text(&out.stdout).contains("peskov"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_contains(&out.stdout, "peskov");
     // With the shipped glossary under it (loaded, not mapped): both.
     let out = qamus(&["lookup", "-g", s(&f.index), "بوتين", "أكمي للتجارة"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
@@ -150,21 +152,13 @@ fn a_stale_index_is_refused_with_the_command_that_rebuilds_it() {
     assert!(err.contains("qamus index build"), "{err}");
     let out = qamus(&["index", "check", s(&f.index)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stdout).contains("stale index"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_contains(&out.stdout, "stale index");
     // Rebuilt as told, it opens again.
     let out = qamus(&["index", "build", s(&f.csv), "-o", s(&f.index)]);
     assert_eq!(out.status.code(), Some(0));
     let out = qamus(&["index", "check", s(&f.index)]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(
-        text(&out.stdout).contains(": ok: "),
-        "{}",
-        text(&out.stdout)
-    );
+    assert_contains(&out.stdout, ": ok: ");
 }
 
 #[test]
@@ -188,11 +182,7 @@ fn a_damaged_index_is_refused() {
     std::fs::write(&f.index, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
     let out = qamus(&["lookup", "-g", s(&f.index), "بيسكوف"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("damaged index"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_contains(&out.stderr, "damaged index");
 }
 
 #[test]
@@ -203,11 +193,7 @@ fn build_refuses_a_bad_glossary_and_writes_nothing() {
     let out_path = dir.path().join("bad.qidx");
     let out = qamus(&["index", "build", s(&csv), "-o", s(&out_path)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("bad.csv:2"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_contains(&out.stderr, "bad.csv:2");
     assert!(!out_path.exists());
 }
 
@@ -227,11 +213,7 @@ fn an_index_where_a_csv_is_edited_is_named_as_such() {
     let before = std::fs::read(&f.index).unwrap_or_else(|e| panic!("read: {e}"));
     let out = qamus(&["glossary", "add", s(&f.index), "--from", s(&from)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("a compiled qamus index"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert_contains(&out.stderr, "a compiled qamus index");
     assert_eq!(std::fs::read(&f.index).unwrap_or_default(), before);
 }
 
