@@ -60,6 +60,8 @@ pub(crate) struct NameKeys<'a> {
     /// match means less when the entry has a form in the query's own script that did not match as well).
     pub(crate) entry_arabic: bool,
     pub(crate) entry_latin: bool,
+    /// [`NameKeys::other_skeleton`], once asked for (a query's is asked for by every candidate).
+    pub(crate) other_skeleton: std::cell::OnceCell<Option<String>>,
 }
 
 impl NameKeys<'_> {
@@ -69,6 +71,13 @@ impl NameKeys<'_> {
         self.tokens
             .iter()
             .any(|t| !t.arabic && keys::latin_key_with(&t.search, true) != t.latin)
+    }
+
+    /// The skeleton under the other reading of the tokens' letters, when some token has one; computed once.
+    fn other_skeleton(&self) -> Option<&str> {
+        self.other_skeleton
+            .get_or_init(|| read_otherwise(self))
+            .as_deref()
     }
 }
 
@@ -138,6 +147,7 @@ impl NameKeys<'static> {
             chunks,
             entry_arabic: false,
             entry_latin: false,
+            other_skeleton: std::cell::OnceCell::new(),
             search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
             latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
             skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
@@ -286,7 +296,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     // The skeletons compared: the first readings, or across scripts another reading of either side's letters
     // (Arjan's j, Ethel's th, ث as t…) when that meets the other side better.
     let (q_alt, f_alt) = if cross {
-        (other_skeleton(q), other_skeleton(f))
+        (q.other_skeleton(), f.other_skeleton())
     } else {
         (None, None)
     };
@@ -365,7 +375,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 
 /// A name's skeleton under the other reading of its tokens' letters ([`keys::latin_skeleton_alternative`],
 /// [`keys::arabic_skeleton_alternative`]), when some token has one.
-fn other_skeleton(k: &NameKeys<'_>) -> Option<String> {
+fn read_otherwise(k: &NameKeys<'_>) -> Option<String> {
     let mut changed = false;
     let joined: String = k
         .tokens
