@@ -303,10 +303,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
     let mut qk: &str = &q.skeleton;
     let mut fk: &str = &f.skeleton;
     let mut best = normalized_damerau_levenshtein(qk, fk);
-    for (a, b) in [
-        (q_alt.as_deref().unwrap_or(qk), fk),
-        (qk, f_alt.as_deref().unwrap_or(fk)),
-    ] {
+    for (a, b) in [(q_alt.unwrap_or(qk), fk), (qk, f_alt.unwrap_or(fk))] {
         if (a, b) != (qk, fk) {
             let d = normalized_damerau_levenshtein(a, b);
             if d > best {
