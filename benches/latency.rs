@@ -53,8 +53,12 @@ fn main() {
             })
             .collect();
         by_query.sort_unstable();
-        // The slowest queries, to see what the tail is made of.
-        for (d, q) in by_query.iter().rev().take(5) {
+        // The slowest queries, to see what the tail is made of (`QAMUS_BENCH_SLOWEST=N` shows N, default 5).
+        let slowest = std::env::var("QAMUS_BENCH_SLOWEST")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5);
+        for (d, q) in by_query.iter().rev().take(slowest) {
             eprintln!("latency/{n}: {:.3} ms  {q}", d.as_secs_f64() * 1e3);
         }
         let times: Vec<Duration> = by_query.iter().map(|(d, _)| *d).collect();
