@@ -577,81 +577,192 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> IndexKeys {
 /// Candidate forms for a query with their weight, heaviest first, at most `limit` (ties with the last one kept
 /// too, up to 2 × `limit`): forms sharing the most and rarest skeleton tokens; a hit weighs the token's inverse
 /// document frequency, three times more for a whole token than through a deletion.
+///
+/// A form's postings are tallied in look-up order, in ascending form ids, a block of ids at a time when the lists
+/// hold more than [`STREAM_FROM`] postings; the tally stops as soon as no form still to come could enter the best
+/// (a name of one or two letters, whose skeleton token a large glossary holds hundreds of thousands of times).
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
+    candidates_streaming_from(store, q, limit, STREAM_FROM)
+}
+
+/// [`candidates`], in blocks from `stream_from` postings (tests try both ways on one glossary).
+fn candidates_streaming_from(
+    store: &Store,
+    q: &NameKeys<'_>,
+    limit: usize,
+    stream_from: usize,
+) -> Vec<(u32, u32)> {
+    let lists = posting_lists(store, q);
+    let mut best = Best::new(limit.saturating_mul(2));
+    let mut tally = Tally::default();
+    let postings: usize = lists.iter().map(|l| l.postings.len).sum();
+    // A form's weight is at most `most` (one hit for each run of look-ups of one token): once the best are full
+    // and all weigh that, a later form (a higher id) could only tie and lose.
+    let most: u32 = lists
+        .chunk_by(|a, b| a.token == b.token)
+        .map(|run| run.iter().map(|l| l.weight).max().unwrap_or(0))
+        .sum();
+    // Ids are taken in blocks of `width`, each about `BLOCK` postings (one block when there are few).
+    let width = if postings <= stream_from {
+        u64::MAX
+    } else {
+        (store.form_count() as u64 * BLOCK as u64 / postings as u64).max(1)
+    };
+    let mut iters: Vec<_> = lists.iter().map(|l| l.postings.clone()).collect();
+    let mut block: Vec<u64> = Vec::with_capacity(postings.min(stream_from.max(BLOCK)));
+    let mut start: u64 = 0;
+    loop {
+        let end = start.saturating_add(width);
+        // Every posting of the block as (form id << 16 | look-up number). Each list is in ascending id order, so
+        // the block is a few sorted runs, which the stable sort merges: a form's postings end up together, in
+        // look-up order.
+        block.clear();
+        for (li, it) in iters.iter_mut().enumerate() {
+            it.drain_below(end, li as u64, &mut block);
+        }
+        if block.is_empty() {
+            // Nothing in this block: on at the lowest id still to come, if any.
+            match iters.iter_mut().filter_map(|it| it.peek()).min() {
+                Some(id) => start = u64::from(id),
+                None => break,
+            }
+            continue;
+        }
+        block.sort();
+        for &p in &block {
+            let Some(list) = lists.get((p & 0xffff) as usize) else {
+                continue;
+            };
+            if let Some((id, weight)) = tally.add((p >> 16) as u32, list.token, list.weight) {
+                best.offer(id, weight);
+                if best.weakest().is_some_and(|w| w >= most) {
+                    return cut(best.into_vec(), limit);
+                }
+            }
+        }
+        start = end;
+    }
+    if let Some((id, weight)) = tally.finish() {
+        best.offer(id, weight);
+    }
+    cut(best.into_vec(), limit)
+}
+
+/// Above this many postings in a query's lists, [`candidates`] reads them in blocks of ids (of about [`BLOCK`]
+/// postings), and may stop early, rather than sorting them all at once.
+const STREAM_FROM: usize = 16_384;
+/// The postings in a block of ids, on average.
+const BLOCK: usize = 4_096;
+
+/// One posting list a query reads, with the query token it stands for and the weight of a hit.
+struct PostingList<'s> {
+    token: usize,
+    weight: u32,
+    postings: super::store::Postings<'s>,
+}
+
+/// The posting lists of a query's look-ups, in look-up order, without those too common to tell names apart.
+fn posting_lists<'s>(store: &'s Store, q: &NameKeys<'_>) -> Vec<PostingList<'s>> {
     let total = store.form_count().max(1) as f64;
     let whole_lists = q.tokens.iter().filter(|t| !t.skeleton.is_empty()).count();
-    let lookups = lookups(q);
-    // Every posting as (form id << 16 | look-up number). Each list is in ascending id order, so the whole is a
-    // few sorted runs, which the stable sort merges: a form's postings end up together, in look-up order.
-    let mut weights: Vec<(usize, u32)> = Vec::with_capacity(lookups.len());
-    let mut postings: Vec<u64> = Vec::new();
-    for (li, (ti, k, whole)) in lookups.iter().enumerate() {
-        let Some(list) = store.postings(k) else {
+    let mut out = Vec::new();
+    for (token, k, whole) in lookups(q) {
+        let Some(postings) = store.postings(&k) else {
             continue;
         };
-        let too_common = if *whole {
-            list.len > MAX_POSTINGS && whole_lists > 1
+        let too_common = if whole {
+            postings.len > MAX_POSTINGS && whole_lists > 1
         } else {
-            list.len > MAX_DELETION_POSTINGS
+            postings.len > MAX_DELETION_POSTINGS
         };
-        // Look-up numbers beyond 16 bits would not fit (a query of hundreds of words): such look-ups are dropped.
-        if too_common || li > usize::from(u16::MAX) {
+        // Look-up numbers beyond 16 bits would not fit the sorted path's postings (a query of hundreds of words):
+        // such look-ups are dropped.
+        if too_common || out.len() > usize::from(u16::MAX) {
             continue;
         }
-        let idf = (1.0 + total / list.len.max(1) as f64).ln();
-        let weight = (idf * if *whole { 300.0 } else { 100.0 }) as u32;
-        weights.resize(li + 1, (usize::MAX, 0));
-        if let Some(w) = weights.get_mut(li) {
-            *w = (*ti, weight);
-        }
-        postings.reserve(list.len);
-        postings.extend(list.map(|id| u64::from(id) << 16 | li as u64));
+        let idf = (1.0 + total / postings.len.max(1) as f64).ln();
+        let weight = (idf * if whole { 300.0 } else { 100.0 }) as u32;
+        out.push(PostingList {
+            token,
+            weight,
+            postings,
+        });
     }
-    postings.sort();
-    // Sum each form's weights, one hit per query token (a token's first look-up that finds the form), keeping
-    // the best `2 × limit` by (weight, then lower id): a min-heap of them, whose weakest is evicted.
-    let keep = limit.saturating_mul(2);
-    let mut best: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(keep + 1);
-    let mut offer = |id: u32, weight: u32| {
-        if best.len() < keep {
-            best.push((Reverse(weight), id));
-        } else if best
+    out
+}
+
+/// Sums each form's weights as its postings come, in (form, look-up) order: one hit per query token (a token's
+/// first look-up that finds the form).
+#[derive(Default)]
+struct Tally {
+    current: Option<(u32, u32, usize)>,
+}
+
+impl Tally {
+    /// Counts a hit; returns the previous form and its weight when `id` starts a new one.
+    fn add(&mut self, id: u32, token: usize, weight: u32) -> Option<(u32, u32)> {
+        match &mut self.current {
+            Some((cid, sum, last)) if *cid == id => {
+                if *last != token {
+                    *sum += weight;
+                    *last = token;
+                }
+                None
+            }
+            _ => self
+                .current
+                .replace((id, weight, token))
+                .map(|(cid, sum, _)| (cid, sum)),
+        }
+    }
+
+    /// The last form and its weight.
+    fn finish(&mut self) -> Option<(u32, u32)> {
+        self.current.take().map(|(id, sum, _)| (id, sum))
+    }
+}
+
+/// The best `keep` forms by (weight, then lower id): a min-heap of them, whose weakest is evicted.
+struct Best {
+    keep: usize,
+    heap: BinaryHeap<(Reverse<u32>, u32)>,
+}
+
+impl Best {
+    fn new(keep: usize) -> Best {
+        Best {
+            keep,
+            heap: BinaryHeap::with_capacity(keep + 1),
+        }
+    }
+
+    fn offer(&mut self, id: u32, weight: u32) {
+        if self.heap.len() < self.keep {
+            self.heap.push((Reverse(weight), id));
+        } else if self
+            .heap
             .peek()
             .is_some_and(|&(Reverse(w), i)| weight > w || (weight == w && id < i))
         {
-            best.pop();
-            best.push((Reverse(weight), id));
-        }
-    };
-    let mut current: Option<(u32, u32, usize)> = None;
-    for p in postings {
-        let id = (p >> 16) as u32;
-        let (ti, weight) = weights
-            .get((p & 0xffff) as usize)
-            .copied()
-            .unwrap_or((usize::MAX, 0));
-        match &mut current {
-            Some((cid, sum, last)) if *cid == id => {
-                if *last != ti {
-                    *sum += weight;
-                    *last = ti;
-                }
-            }
-            _ => {
-                if let Some((cid, sum, _)) = current {
-                    offer(cid, sum);
-                }
-                current = Some((id, weight, ti));
-            }
+            self.heap.pop();
+            self.heap.push((Reverse(weight), id));
         }
     }
-    if let Some((cid, sum, _)) = current {
-        offer(cid, sum);
+
+    /// The weight of the weakest kept form, once `keep` are kept.
+    fn weakest(&self) -> Option<u32> {
+        if self.heap.len() < self.keep {
+            return None;
+        }
+        self.heap.peek().map(|&(Reverse(w), _)| w)
     }
-    cut(
-        best.into_iter().map(|(Reverse(w), id)| (id, w)).collect(),
-        limit,
-    )
+
+    fn into_vec(self) -> Vec<(u32, u32)> {
+        self.heap
+            .into_iter()
+            .map(|(Reverse(w), id)| (id, w))
+            .collect()
+    }
 }
 
 /// Forms with their weights, heaviest first (then lower id), the first `limit` and every form tied with the last
@@ -835,15 +946,34 @@ mod tests {
             .flat_map(|e| e.forms().map(str::to_string).collect::<Vec<_>>())
             .collect();
         queries.extend((0..40).map(|_| g.name()));
+        // Names of two letters and single words, whose lists are long: the merge's early stop comes into play.
+        let short: Vec<String> = queries
+            .iter()
+            .take(60)
+            .flat_map(|q| {
+                [
+                    q.chars().take(2).collect(),
+                    q.split(' ').next().unwrap_or_default().to_string(),
+                ]
+            })
+            .collect();
+        queries.extend(short);
         let misspelt: Vec<String> = queries.iter().map(|q| g.misspell(q)).collect();
         queries.extend(misspelt);
         for q in &queries {
             let keys = NameKeys::new(q, false);
             for limit in [1, 8, 64] {
+                let expected = candidates_by_map(&store, &keys, limit);
                 assert_eq!(
                     candidates(&store, &keys, limit),
-                    candidates_by_map(&store, &keys, limit),
+                    expected,
                     "{q} (limit {limit})"
+                );
+                // In blocks, whatever the query's postings.
+                assert_eq!(
+                    candidates_streaming_from(&store, &keys, limit, 0),
+                    expected,
+                    "{q} (limit {limit}, in blocks)"
                 );
             }
         }

@@ -448,13 +448,56 @@ impl Store {
 }
 
 /// The ids of a posting list.
+#[derive(Clone)]
 pub(crate) struct Postings<'a> {
     /// How many ids the list holds.
     pub(crate) len: usize,
+    /// The next id, when it is already read: a list of one, or the id [`Postings::drain_below`] stopped at.
     single: Option<u32>,
     reader: Reader<'a>,
     last: u64,
     left: usize,
+}
+
+impl Postings<'_> {
+    /// The next id, without taking it.
+    pub(crate) fn peek(&mut self) -> Option<u32> {
+        if self.single.is_none() {
+            self.single = self.next();
+        }
+        self.single
+    }
+
+    /// Appends every id below `end` to `out` as `id << 16 | tag`, in order; the first id at `end` or above stays
+    /// for the next call.
+    pub(crate) fn drain_below(&mut self, end: u64, tag: u64, out: &mut Vec<u64>) {
+        if let Some(id) = self.single.take() {
+            if u64::from(id) >= end {
+                self.single = Some(id);
+                return;
+            }
+            out.push(u64::from(id) << 16 | tag);
+        }
+        if end > u64::from(u32::MAX) {
+            out.reserve(self.left);
+        }
+        while self.left > 0 {
+            let Some(delta) = self.reader.varint() else {
+                self.left = 0;
+                return;
+            };
+            self.left -= 1;
+            self.last += delta;
+            if self.last >= end {
+                self.single = u32::try_from(self.last).ok();
+                if self.single.is_none() {
+                    self.left = 0;
+                }
+                return;
+            }
+            out.push(self.last << 16 | tag);
+        }
+    }
 }
 
 impl Iterator for Postings<'_> {
@@ -815,6 +858,7 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
 }
 
 /// A bounds-checked reader of a record.
+#[derive(Clone)]
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
