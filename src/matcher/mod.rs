@@ -414,7 +414,8 @@ impl Matcher {
         }
         let key = normalize::search(clean);
         // An exact match is a normalized one whose form, cleaned, is the query.
-        for r in self.store.normalized(&key) {
+        let refs = self.store.normalized(&key);
+        for &r in &refs {
             let exact = self
                 .entry(r.entry)
                 .and_then(|e| e.forms().nth(r.form as usize))
@@ -423,7 +424,7 @@ impl Matcher {
                 self.offer(&mut found, r, 1.0, Method::Exact, String::new(), None);
             }
         }
-        self.normalized_match(&mut found, &key, SCORE_NORMALIZED, String::new());
+        self.offer_normalized(&mut found, &refs, &key, SCORE_NORMALIZED, String::new());
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
@@ -555,7 +556,20 @@ impl Matcher {
         score: f64,
         detail: String,
     ) {
-        for r in self.store.normalized(key) {
+        let refs = self.store.normalized(key);
+        self.offer_normalized(found, &refs, key, score, detail);
+    }
+
+    /// Offers the forms whose `search` key is `key` (`refs`, as the store gives them), then the family name.
+    fn offer_normalized<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        refs: &[FormRef],
+        key: &str,
+        score: f64,
+        detail: String,
+    ) {
+        for &r in refs {
             self.offer(found, r, score, Method::Normalized, detail.clone(), None);
         }
         self.family_name(found, key, detail);
