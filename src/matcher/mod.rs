@@ -117,9 +117,9 @@ pub struct MatcherOptions {
 }
 
 impl MatcherOptions {
-    /// The default threshold, chosen on the development data: the lowest at which the out-of-glossary groups of
-    /// `variants-dev.tsv` get at most 2% fuzzy or cross-script false matches (0.019 at 0.60; see README,
-    /// "Measured figures"; `qamus eval matching --threshold T` reproduces the sweep).
+    /// The default threshold, chosen on the development data's sweep (`qamus eval sweep`, in the README): the knee
+    /// where cross-script top-1 still meets its target and the false matches stop falling fast
+    /// (`qamus eval matching --threshold T` gives one point).
     pub const DEFAULT_THRESHOLD: f64 = 0.70;
     /// The default ambiguity margin: none, since the scores of fuzzy matches already weigh how far the best
     /// candidate leads the next one (margins of 0.02 and 0.05 changed nothing on the development data).
