@@ -323,7 +323,7 @@ impl Table {
                     self.nisba_medial
                 });
                 if !final_ {
-                    push_vowel(u.vowel, out);
+                    push_vowel(short_vowel(u.vowel, next), out);
                 }
                 return;
             }
@@ -342,7 +342,8 @@ impl Table {
             if u.shadda {
                 out.push_str(consonant);
             }
-            push_vowel(u.vowel, out);
+            // حَيَاة is ḥayāh, not ḥayaāh: a fatḥah before ا is written by the ā.
+            push_vowel(short_vowel(u.vowel, next), out);
             push_tanwin(u.tanwin, out);
         } else {
             out.push(long);
@@ -421,6 +422,18 @@ mod tests {
         assert_eq!(ala("قُرْآن"), "qurʼān");
         assert_eq!(ala("يَوْم"), "yawm");
         assert_eq!(ala("بَيْت"), "bayt");
+    }
+
+    #[test]
+    fn a_vowelled_semivowel_before_alif_takes_one_long_vowel() {
+        // The fatḥah of a consonantal ي or و before ا is written by the ā (as كِتَاب is kitāb).
+        assert_eq!(ala("حَيَاة"), "ḥayāh");
+        assert_eq!(ala("دُنْيَا"), "dunyā");
+        assert_eq!(ala("سَيَّارَة"), "sayyārah");
+        assert_eq!(ala("بَاشِينِيَان"), "bāshīniyān");
+        assert_eq!(ala("طَوَال"), "ṭawāl");
+        assert_eq!(din("بَيَان"), "bayān");
+        assert_eq!(din("جَوَاب"), "ǧawāb");
     }
 
     #[test]
