@@ -282,6 +282,12 @@ fn aligned(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (f64, f64) {
 
 /// The features of a query against one form (see [`FEATURE_NAMES`]).
 pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], bool) {
+    features_for(q, f, true)
+}
+
+/// [`features`], all of them, or (`all` false) only those the weight set that scores the pair uses: the token
+/// alignment's similarity (the costliest, a comparison of every token pair) is left at 0 when its weight is 0.
+fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
     let (qs, fs) = if cross {
         (&q.latin, &f.latin)
@@ -312,7 +318,19 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
         }
     }
     let (ql, fl) = (&q.latin, &f.latin);
-    let (al, coverage) = aligned(q, f);
+    let covered = cross
+        && if q.tokens.first().is_some_and(|t| t.arabic) {
+            f.entry_arabic
+        } else {
+            f.entry_latin
+        };
+    let (al, coverage) = if all || weights_of(cross, covered)[6] != 0.0 {
+        aligned(q, f)
+    } else {
+        // Each query token pairs with a form token while any is left.
+        let paired = q.tokens.len().min(f.tokens.len());
+        (0.0, paired as f64 / f.tokens.len().max(1) as f64)
+    };
     // Across scripts (and between Latin names, whose Latin keys are usually their `search` keys) the text
     // features and the Latin ones compare the same keys: each is computed once.
     let text_sim = distance::similarity_codes(qc, fc);
@@ -358,14 +376,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
             .min(3.0),
         fit,
         (fit * letters as f64 / 20.0).max(-1.0),
-        f64::from(u8::from(
-            cross
-                && if q.tokens.first().is_some_and(|t| t.arabic) {
-                    f.entry_arabic
-                } else {
-                    f.entry_latin
-                },
-        )),
+        f64::from(u8::from(covered)),
     ];
     (x, cross)
 }
@@ -490,6 +501,16 @@ pub(crate) fn scorer_of(x: &[f64; FEATURES], cross_script: bool) -> usize {
     }
 }
 
+/// The weight set of a pair ([`scorer_of`]): same script, across scripts, or across scripts when the entry also has
+/// a form in the query's script.
+fn weights_of(cross_script: bool, covered: bool) -> &'static [f64; FEATURES + 1] {
+    match (cross_script, covered) {
+        (false, _) => &weights::SAME_SCRIPT,
+        (true, false) => &weights::CROSS_SCRIPT,
+        (true, true) => &weights::CROSS_COVERED,
+    }
+}
+
 /// Scores a query against one form.
 #[cfg(test)]
 pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
@@ -498,12 +519,8 @@ pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
 
 /// Scores a query against one form, with the features scored.
 pub(crate) fn score_features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (Scores, [f64; FEATURES]) {
-    let (x, cross_script) = features(q, f);
-    let w = match scorer_of(&x, cross_script) {
-        0 => &weights::SAME_SCRIPT,
-        1 => &weights::CROSS_SCRIPT,
-        _ => &weights::CROSS_COVERED,
-    };
+    let (x, cross_script) = features_for(q, f, false);
+    let w = weights_of(cross_script, x.get(14).is_some_and(|&c| c > 0.5));
     let [text, _, skeleton, _, latin, _, _, coverage, ..] = x;
     let s = Scores {
         text,
