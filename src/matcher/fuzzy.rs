@@ -603,11 +603,11 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> IndexKeys {
 /// hold more than [`STREAM_FROM`] postings; the tally stops as soon as no form still to come could enter the best
 /// (a name of one or two letters, whose skeleton token a large glossary holds hundreds of thousands of times).
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
-    candidates_streaming_from(store, q, limit, STREAM_FROM)
+    candidates_in_blocks_from(store, q, limit, STREAM_FROM)
 }
 
 /// [`candidates`], in blocks from `stream_from` postings (tests try both ways on one glossary).
-fn candidates_streaming_from(
+fn candidates_in_blocks_from(
     store: &Store,
     q: &NameKeys<'_>,
     limit: usize,
@@ -992,7 +992,7 @@ mod tests {
                 );
                 // In blocks, whatever the query's postings.
                 assert_eq!(
-                    candidates_streaming_from(&store, &keys, limit, 0),
+                    candidates_in_blocks_from(&store, &keys, limit, 0),
                     expected,
                     "{q} (limit {limit}, in blocks)"
                 );
