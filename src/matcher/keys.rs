@@ -190,9 +190,11 @@ pub fn latin_key(text: &str) -> String {
     latin_key_with(text, false)
 }
 
-/// [`latin_key`], or with `y_for_j` the other reading of a j before a vowel: y, as German, Dutch and Slavic
-/// transcriptions write it (Paschinjan, Netanjahu, Jelzin, Ljubljana; the press writes Pashinyan, Netanyahu,
-/// Yeltsin). The press's own spellings keep their j (Benjamin, Arjun, John), so that is the first reading.
+/// [`latin_key`], or with `y_for_j` the other reading of German, Dutch and Slavic transcriptions: a j before a
+/// vowel or ending a word after one as y (Paschinjan, Netanjahu, Jelzin, Ljubljana, Sergej; the press writes
+/// Pashinyan, Netanyahu, Yeltsin, Sergey), and a w
+/// as v (Peskow, Lawrow, Medwedew: Peskov, Lavrov, Medvedev). The press's own spellings keep their j and w
+/// (Benjamin, Arjun, John; Warren, Bowie), so that is the first reading.
 pub(crate) fn latin_key_with(text: &str, y_for_j: bool) -> String {
     const RULES: &[(&str, &str)] = &[
         ("tsch", "ch"),
@@ -215,8 +217,15 @@ pub(crate) fn latin_key_with(text: &str, y_for_j: bool) -> String {
         }
         let c = char::from(*b.get(i).unwrap_or(&b' '));
         let vowel_after = b.get(i + 1).is_some_and(|n| b"aeiou".contains(n));
-        if y_for_j && c == 'j' && vowel_after {
+        // A j ending a word after a vowel is y too (Sergej, Nikolaj, Selenskyj).
+        let final_after_vowel = b.get(i + 1).is_none_or(|n| *n == b' ')
+            && i.checked_sub(1)
+                .and_then(|p| b.get(p))
+                .is_some_and(|p| b"aeiouy".contains(p));
+        if y_for_j && c == 'j' && (vowel_after || final_after_vowel) {
             out.push('y');
+        } else if y_for_j && c == 'w' {
+            out.push('v');
         } else if b.get(i).is_some_and(u8::is_ascii) {
             out.push(c);
         } else {
