@@ -49,6 +49,28 @@ pub fn class_of(c: char) -> Option<Class> {
     match c {
         // Basic Arabic letters and tatweel: the common case.
         '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
+        // The rest of the Arabic block (its punctuation، ؛ ؟ is common), from a table made once.
+        '\u{0600}'..='\u{06FF}' => {
+            let at = (c as usize) - 0x0600;
+            ARABIC_BLOCK.get(at).copied().flatten()
+        }
+        _ => class_of_slow(c),
+    }
+}
+
+/// [`class_of`] for every character of the Arabic block U+0600..U+06FF, worked out once.
+static ARABIC_BLOCK: std::sync::LazyLock<[Option<Class>; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [None; 0x100];
+    for (k, slot) in (0x0600u32..).zip(table.iter_mut()) {
+        *slot = char::from_u32(k).and_then(class_of_slow);
+    }
+    table
+});
+
+/// The class of a non-ASCII character, by the rules written out.
+fn class_of_slow(c: char) -> Option<Class> {
+    match c {
+        '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
         // The Arabic blocks: letters, marks, tatweel and digits are word characters; punctuation (، ؛ ؟ ٪ ۔…) is not.
         '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
             let word = crate::normalize::is_arabic_letter(c)
@@ -65,6 +87,27 @@ pub fn class_of(c: char) -> Option<Class> {
         _ => (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
             .then_some(Class::Latin),
     }
+}
+
+/// The character that starts at byte `i` of `text` (a character boundary) and its length in bytes; `None` at the
+/// end. Decoded here rather than with `char_indices`, for the one- and two-byte characters of Arabic text.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    if b0 < 0xE0 {
+        if let Some(&b1) = bytes.get(i + 1) {
+            let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if let Some(c) = char::from_u32(cp) {
+                return Some((c, 2));
+            }
+        }
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Invisible format characters that stay inside a word (the `search` key removes them).
@@ -92,11 +135,38 @@ fn is_latin_joiner(c: char) -> bool {
 /// assert_eq!(words, ["مقاتلات", "Su-30SM", "وباشينيان"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    // About one token per six bytes of Arabic text.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<Token> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
+    let bytes = text.as_bytes();
+    let arabic_block = &*ARABIC_BLOCK;
+    let mut i = 0;
+    loop {
+        // The common case first: the word goes on with a character of its class (Arabic letters and marks, two
+        // bytes each; ASCII letters and digits).
+        if let Some(t) = current.as_mut().filter(|t| t.end == i) {
+            match t.class {
+                Class::Arabic => {
+                    while let Some(&[b0 @ 0xD8..=0xDB, b1]) = bytes.get(i..i + 2) {
+                        let at = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                        if arabic_block.get(at).copied().flatten() != Some(Class::Arabic) {
+                            break;
+                        }
+                        i += 2;
+                    }
+                }
+                Class::Latin => {
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                }
+            }
+            t.end = i;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
+        let end = i + len;
         match (class_of(c), current.as_mut()) {
             (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
             (Some(k), _) => {
@@ -112,11 +182,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             (None, Some(t)) if t.end == i => {
                 // A joiner stays when a word character of the same class follows it.
                 let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
-                let next_same = chars
-                    .peek()
-                    .and_then(|&(_, n)| class_of(n))
-                    .is_some_and(|k| k == t.class);
-                if joins && next_same {
+                let next_same = joins
+                    && char_at(text, end)
+                        .and_then(|(n, _)| class_of(n))
+                        .is_some_and(|k| k == t.class);
+                if next_same {
                     t.end = end;
                 } else if let Some(t) = current.take() {
                     out.push(t);
@@ -128,6 +198,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
         }
+        i = end;
     }
     if let Some(t) = current {
         out.push(t);
@@ -224,6 +295,90 @@ mod tests {
         let t = tokens(text);
         assert_eq!((t[0].start, t[0].end), (2, 2 + "أرمينيا".len()));
         assert_eq!(&text[t[1].range()], "وروسيا");
+    }
+
+    /// The tokens of the text as the first version cut them (`char_indices`, no tables): the reference.
+    fn tokens_reference(text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
+        let mut current: Option<Token> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = i + c.len_utf8();
+            match (class_of_slow_any(c), current.as_mut()) {
+                (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
+                (Some(k), _) => {
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                    current = Some(Token {
+                        start: i,
+                        end,
+                        class: k,
+                    });
+                }
+                (None, Some(t)) if t.end == i => {
+                    let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
+                    let next_same = chars
+                        .peek()
+                        .and_then(|&(_, n)| class_of_slow_any(n))
+                        .is_some_and(|k| k == t.class);
+                    if joins && next_same {
+                        t.end = end;
+                    } else if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                }
+                (None, _) => {
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+        if let Some(t) = current {
+            out.push(t);
+        }
+        out
+    }
+
+    fn class_of_slow_any(c: char) -> Option<Class> {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(Class::Latin)
+        } else {
+            class_of_slow(c)
+        }
+    }
+
+    #[test]
+    fn the_class_table_is_the_rules() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(class_of(c), class_of_slow_any(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn char_at_decodes_like_chars() {
+        let text = "aé،بـ\u{200F}€𝔸\u{FEFB}z";
+        let mut i = 0;
+        let mut got = Vec::new();
+        while let Some((c, len)) = char_at(text, i) {
+            got.push((i, c));
+            i += len;
+        }
+        assert_eq!(got, text.char_indices().collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn tokens_are_the_reference_tokens(text in "[\u{0600}-\u{06FF}a-zA-Z0-9 .,'\\-\u{200C}-\u{200F}\u{00AD}é€𝔸\u{FE70}-\u{FEFF}\n]{0,40}") {
+            proptest::prop_assert_eq!(tokens(&text), tokens_reference(&text));
+        }
+
+        #[test]
+        fn tokens_of_any_text_are_the_reference_tokens(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(tokens(&text), tokens_reference(&text));
+        }
     }
 
     #[test]
