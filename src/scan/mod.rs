@@ -914,14 +914,15 @@ impl<'t> View<'t> {
         for t in toks {
             let raw = text.get(t.range()).unwrap_or_default();
             let at = v.buf.len();
-            let (key, entry) = if token_key_into(raw, &mut v.buf) {
+            let kind = key_into(raw, &mut v.buf);
+            let (key, entry) = if kind == KeyKind::Itself {
+                (raw, (false, to_u32(t.start), to_u32(t.end)))
+            } else {
                 let key = v.buf.get(at..).unwrap_or_default();
                 (key, (true, to_u32(at), to_u32(v.buf.len())))
-            } else {
-                (raw, (false, to_u32(t.start), to_u32(t.end)))
             };
             let from = v.terms.len();
-            let known = if key.contains(' ') {
+            let known = if kind == KeyKind::Search && key.contains(' ') {
                 key.split(' ')
                     .filter(|p| !p.is_empty())
                     .all(|part| match scanner.vocab.get(part) {
@@ -990,26 +991,99 @@ pub fn token_key(token: &str) -> Cow<'_, str> {
 /// [`token_key`] without allocating: appends the key to `buf` and returns `true`, or returns `false` (and leaves
 /// `buf` alone) when the token is its own key.
 fn token_key_into(token: &str, buf: &mut String) -> bool {
-    if token.chars().all(is_stable) {
-        return false;
-    }
-    if token
-        .chars()
-        .all(|c| is_stable(c) || fold_basic(c, false).is_some())
-    {
-        let mut chars = token.chars().peekable();
-        while let Some(c) = chars.next() {
-            let last = chars.peek().is_none();
-            buf.push(fold_basic(c, last).unwrap_or(c));
+    key_into(token, buf) != KeyKind::Itself
+}
+
+/// How a token's key was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// The token is its own key (nothing appended).
+    Itself,
+    /// Basic Arabic letters folded here: one term, no space.
+    Folded,
+    /// Through [`normalize::search`]: may hold several terms separated by spaces.
+    Search,
+}
+
+/// Bit `k` set: the character U+0600 + `k` (lead byte D8) or U+0640 + `k` (lead byte D9) is stable, or folds.
+const fn arabic_mask(base: u32, fold: bool) -> u64 {
+    let mut mask = 0u64;
+    let mut k = 0u32;
+    while k < 64 {
+        if let Some(c) = char::from_u32(base + k) {
+            let hit = if fold {
+                fold_basic(c, false).is_some()
+            } else {
+                is_stable(c)
+            };
+            if hit {
+                mask |= 1 << k;
+            }
         }
-        return true;
+        k += 1;
     }
+    mask
+}
+
+const STABLE_D8: u64 = arabic_mask(0x0600, false);
+const STABLE_D9: u64 = arabic_mask(0x0640, false);
+const FOLDS_D8: u64 = arabic_mask(0x0600, true);
+const FOLDS_D9: u64 = arabic_mask(0x0640, true);
+
+/// The key of `token`, appended to `buf` unless the token is its own key. The tokens of running text are nearly
+/// all lower-case ASCII or basic Arabic letters (two bytes each, lead byte D8 or D9), tested a byte or two at a
+/// time against the masks above ([`is_stable`] and [`fold_basic`] worked out for each character).
+fn key_into(token: &str, buf: &mut String) -> KeyKind {
+    let bytes = token.as_bytes();
+    let mut folds = false;
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        if b0 < 0x80 {
+            if !(b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+                return search_into(token, buf);
+            }
+            i += 1;
+            continue;
+        }
+        let (stable, fold) = match b0 {
+            0xD8 => (STABLE_D8, FOLDS_D8),
+            0xD9 => (STABLE_D9, FOLDS_D9),
+            _ => return search_into(token, buf),
+        };
+        let bit = 1u64 << (bytes.get(i + 1).map_or(0, |b| b & 0x3F));
+        if stable & bit == 0 {
+            if fold & bit == 0 {
+                return search_into(token, buf);
+            }
+            folds = true;
+        }
+        i += 2;
+    }
+    if !folds {
+        return KeyKind::Itself;
+    }
+    // Copy the runs between letters that fold, and the folded letters (two bytes, as the letters they replace).
+    buf.reserve(token.len());
+    let mut run = 0;
+    for (at, c) in token.char_indices() {
+        let last = at + c.len_utf8() == token.len();
+        if let Some(f) = fold_basic(c, last).filter(|&f| f != c) {
+            buf.push_str(token.get(run..at).unwrap_or_default());
+            buf.push(f);
+            run = at + c.len_utf8();
+        }
+    }
+    buf.push_str(token.get(run..).unwrap_or_default());
+    KeyKind::Folded
+}
+
+fn search_into(token: &str, buf: &mut String) -> KeyKind {
     buf.push_str(&normalize::search(token));
-    true
+    KeyKind::Search
 }
 
 /// Characters that the `search` level leaves unchanged wherever they stand.
-fn is_stable(c: char) -> bool {
+const fn is_stable(c: char) -> bool {
     match c {
         'a'..='z' | '0'..='9' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
@@ -1020,7 +1094,7 @@ fn is_stable(c: char) -> bool {
 }
 
 /// The `search` fold of a basic Arabic letter that changes (`last`: it ends the word).
-fn fold_basic(c: char, last: bool) -> Option<char> {
+const fn fold_basic(c: char, last: bool) -> Option<char> {
     match c {
         'آ' | 'أ' | 'إ' => Some('ا'),
         'ى' | 'ئ' => Some('ي'),

@@ -367,6 +367,14 @@ mod properties {
         }
 
         #[test]
+        fn the_fast_token_key_is_search_in_the_arabic_block(word in "[\u{0600}-\u{06FF}a-zA-Z0-9é\u{200F}-]{1,10}") {
+            for t in tokenize::tokens(&word) {
+                let w = &word[t.range()];
+                prop_assert_eq!(token_key(w), normalize::search(w), "{}", w);
+            }
+        }
+
+        #[test]
         fn tokens_are_ordered_nonempty_char_ranges(text in any::<String>()) {
             let mut last = 0;
             for t in tokenize::tokens(&text) {
