@@ -713,10 +713,7 @@ impl<'m> Scanner<'m> {
     /// A fuzzy or cross-script match of tokens `k..=k+1` or `k` alone (uncovered, four letters or more).
     fn fuzzy_at(&self, v: &View<'_>, k: usize, covered: &[bool]) -> Option<Found> {
         let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
-        let letters = |j: usize| {
-            v.key(j)
-                .map_or(0, |key| key.chars().filter(|c| c.is_alphabetic()).count())
-        };
+        let letters = |j: usize| v.key(j).map_or(0, count_letters);
         // Phrases of up to three words (رجب طيب أردوجان), longest first; a single word needs four letters, a
         // phrase whose every word is free (not already a mention) needs three per word on average.
         let mut spans = Vec::with_capacity(3);
@@ -835,6 +832,21 @@ impl<'m> Scanner<'m> {
 fn article_kept(c: &clitics::Candidate) -> bool {
     let took_article = c.prefix.ends_with("ال") || c.prefix.ends_with("لل");
     !took_article || c.stem.starts_with("ال")
+}
+
+/// How many letters (alphabetic characters) a key holds: basic Arabic and ASCII letters are answered here, the
+/// rest by `char::is_alphabetic` (whose table search is slow).
+fn count_letters(key: &str) -> usize {
+    key.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// `char::is_alphabetic`, quick for basic Arabic and ASCII letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// A definite nisba adjective (الروسي، الأرمنية): skipped between a title and a name.

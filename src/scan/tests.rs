@@ -224,6 +224,14 @@ fn offsets_are_bytes_and_chars_of_the_text() {
 }
 
 #[test]
+fn is_letter_is_is_alphabetic() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+    }
+    assert_eq!(count_letters("بوتين 2020 Putin"), 10);
+}
+
+#[test]
 fn the_fast_token_key_agrees_with_search() {
     for c in ('\u{0621}'..='\u{064A}').chain('a'..='z').chain('0'..='9') {
         if is_stable(c) {
