@@ -59,6 +59,7 @@
 //! );
 //! ```
 
+mod filter;
 pub mod html;
 pub mod source;
 pub mod tokenize;
@@ -73,6 +74,7 @@ use crate::glossary::{EntityType, Entry};
 use crate::matcher::{clitics, Matcher, Method};
 use crate::normalize;
 
+use filter::KeyFilter;
 use tokenize::{Class, Gap, Token};
 
 pub use source::{Document, Documents, Input, ReadOptions};
@@ -170,6 +172,10 @@ pub struct Scanner<'m> {
     titles: Vec<Vec<String>>,
     /// The first key of every title phrase.
     title_heads: FxHashSet<String>,
+    /// The keys of `title_heads`, as a filter: most words are ruled out without a look-up.
+    title_filter: KeyFilter,
+    /// The keys of `first_terms` and of the family names, as a filter (see [`Scanner::may_have_clitics`]).
+    clitic_filter: KeyFilter,
     nodes: u32,
     /// Fuzzy look-ups already made, by phrase: a collection repeats its names from document to document, and a
     /// look-up costs far more than the rest of a scan. Shared by the threads; emptied when it reaches
@@ -198,6 +204,8 @@ impl<'m> Scanner<'m> {
             family: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
+            title_filter: KeyFilter::default(),
+            clitic_filter: KeyFilter::default(),
             nodes: 1,
             fuzzy_cache: Mutex::new(FxHashMap::default()),
         };
@@ -247,6 +255,14 @@ impl<'m> Scanner<'m> {
             .map(|t| token_keys(t).into_iter().flatten().collect())
             .collect();
         s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
+        s.title_filter = KeyFilter::new(s.title_heads.iter().map(String::as_str));
+        let family_keys = s
+            .vocab
+            .iter()
+            .filter(|(_, t)| s.family.contains_key(t))
+            .map(|(k, _)| k.as_ref());
+        s.clitic_filter =
+            KeyFilter::new(s.first_terms.iter().map(AsRef::as_ref).chain(family_keys));
         s
     }
 
@@ -569,7 +585,9 @@ impl<'m> Scanner<'m> {
             if c == 'ا' {
                 continue;
             }
-            if self.first_terms.contains(rest) || self.is_family(rest) {
+            if self.clitic_filter.may_contain(rest)
+                && (self.first_terms.contains(rest) || self.is_family(rest))
+            {
                 return true;
             }
         }
@@ -802,7 +820,8 @@ impl<'m> Scanner<'m> {
             .strip_prefix('و')
             .or_else(|| first.strip_prefix('ف'))
             .unwrap_or(first);
-        if !self.title_heads.contains(first) && !self.title_heads.contains(bare) {
+        let is_head = |k: &str| self.title_filter.may_contain(k) && self.title_heads.contains(k);
+        if !is_head(first) && !is_head(bare) {
             return None;
         }
         let mut best: Option<usize> = None;
