@@ -66,7 +66,7 @@ pub mod tokenize;
 mod words;
 
 use std::borrow::Cow;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -181,7 +181,14 @@ pub struct Scanner<'m> {
     /// look-up costs far more than the rest of a scan. Shared by the threads; emptied when it reaches
     /// [`FUZZY_CACHE_MAX`] phrases.
     fuzzy_cache: Mutex<FxHashMap<Box<str>, Option<FuzzyHit>>>,
+    /// The clitic readings of words already read, by the word as written: running text repeats its words, and
+    /// working out a word's readings (and their keys and terms) costs more than looking it up here. Shared by the
+    /// threads; emptied when it reaches [`CLITIC_MEMO_MAX`] words.
+    clitic_memo: Mutex<FxHashMap<Box<str>, Arc<[Reading]>>>,
 }
+
+/// The most words the clitic memo holds (then it starts again, empty).
+const CLITIC_MEMO_MAX: usize = 1 << 16;
 
 /// The most phrases the fuzzy look-up cache holds (then it starts again, empty).
 const FUZZY_CACHE_MAX: usize = 1 << 16;
@@ -208,6 +215,7 @@ impl<'m> Scanner<'m> {
             clitic_filter: KeyFilter::default(),
             nodes: 1,
             fuzzy_cache: Mutex::new(FxHashMap::default()),
+            clitic_memo: Mutex::new(FxHashMap::default()),
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
@@ -334,13 +342,14 @@ impl<'m> Scanner<'m> {
         let mut i = 0;
         while i < toks.len() {
             let readings = self.clitic_readings(&view, i);
-            if let Some(f) = self.longest_at(&view, i, &readings) {
+            let readings = readings.as_deref().unwrap_or_default();
+            if let Some(f) = self.longest_at(&view, i, readings) {
                 i = f.last + 1;
                 found.push(f);
                 continue;
             }
             if self.options.family_names {
-                if let Some(p) = self.family_at(&view, i, &readings) {
+                if let Some(p) = self.family_at(&view, i, readings) {
                     pending.push(p);
                 }
             }
@@ -445,22 +454,53 @@ impl<'m> Scanner<'m> {
         }
     }
 
-    /// The longest form starting at token `i`, read as written or with clitics off its first word.
     /// The clitic readings of token `i` worth trying (those that keep an article they took off), or none when
-    /// the cheap test rules them all out.
-    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Vec<clitics::Candidate> {
-        let (Some(tok), Some(key)) = (v.toks.get(i), v.key(i)) else {
-            return Vec::new();
-        };
+    /// the cheap test rules them all out. Each distinct word is worked out once (see `clitic_memo`).
+    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Option<Arc<[Reading]>> {
+        let (tok, key) = (v.toks.get(i)?, v.key(i)?);
         if !self.options.clitics || tok.class != Class::Arabic || !self.may_have_clitics(key) {
-            return Vec::new();
+            return None;
         }
-        let mut readings = clitics::candidates(v.text.get(tok.range()).unwrap_or_default());
-        readings.retain(article_kept);
-        readings
+        let word = v.text.get(tok.range()).unwrap_or_default();
+        // A poisoned lock only means another thread panicked mid-insert: the map is still a valid memo.
+        let known = self
+            .clitic_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(word)
+            .cloned();
+        if known.is_some() {
+            return known;
+        }
+        let readings: Arc<[Reading]> = clitics::candidates(word)
+            .into_iter()
+            .filter(article_kept)
+            .map(|c| {
+                let key = token_key(&c.stem);
+                Reading {
+                    terms: self.terms_of(&key).map(Vec::into_boxed_slice),
+                    family: self
+                        .vocab
+                        .get(key.as_ref())
+                        .copied()
+                        .filter(|t| self.family.contains_key(t)),
+                    detail: format!("clitic {}", c.prefix).into(),
+                }
+            })
+            .collect();
+        let mut memo = self
+            .clitic_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if memo.len() >= CLITIC_MEMO_MAX {
+            memo.clear();
+        }
+        memo.insert(word.into(), Arc::clone(&readings));
+        Some(readings)
     }
 
-    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[clitics::Candidate]) -> Option<Found> {
+    /// The longest form starting at token `i`, read as written or with clitics off its first word.
+    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Found> {
         let tok = v.toks.get(i)?;
         let mut best: Option<(usize, u32, String)> = None;
         if let Some(terms) = v.terms(i) {
@@ -470,12 +510,12 @@ impl<'m> Scanner<'m> {
         }
         {
             for c in readings {
-                let Some(terms) = self.terms_of(&token_key(&c.stem)) else {
+                let Some(terms) = c.terms.as_deref() else {
                     continue;
                 };
-                if let Some((last, node)) = self.walk(v, i, &terms) {
+                if let Some((last, node)) = self.walk(v, i, terms) {
                     if best.as_ref().is_none_or(|b| last > b.0) {
-                        best = Some((last, node, format!("clitic {}", c.prefix)));
+                        best = Some((last, node, c.detail.to_string()));
                     }
                 }
             }
@@ -596,12 +636,7 @@ impl<'m> Scanner<'m> {
 
     /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
     /// is read.
-    fn family_at(
-        &self,
-        v: &View<'_>,
-        i: usize,
-        readings: &[clitics::Candidate],
-    ) -> Option<Pending> {
+    fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
         if let Some(people) = v.terms(i).and_then(|t| match t {
             [t] => self.family.get(t),
             _ => None,
@@ -613,12 +648,11 @@ impl<'m> Scanner<'m> {
             });
         }
         readings.iter().find_map(|c| {
-            let t = self.vocab.get(token_key(&c.stem).as_ref())?;
-            let people = self.family.get(t)?;
+            let people = self.family.get(&c.family?)?;
             Some(Pending {
                 token: i,
                 people: people.clone(),
-                clitic: format!("clitic {}", c.prefix),
+                clitic: c.detail.to_string(),
             })
         })
     }
@@ -909,6 +943,18 @@ struct FuzzyHit {
     score: f64,
     method: Method,
     form: String,
+}
+
+/// One clitic reading of a word, worked out once: what [`Scanner::longest_at`] and [`Scanner::family_at`] need
+/// of a [`clitics::Candidate`].
+#[derive(Debug)]
+struct Reading {
+    /// The term ids of the stem's key, when every term is in the vocabulary.
+    terms: Option<Box<[u32]>>,
+    /// The stem's term, when it is a family name.
+    family: Option<u32>,
+    /// `clitic` and the prefix taken off (`clitic و`).
+    detail: Box<str>,
 }
 
 /// A lone family name waiting for the whole document.

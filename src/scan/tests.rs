@@ -430,3 +430,36 @@ fn fuzzy_answers_are_shared_between_documents_and_threads() {
         assert_eq!(parallel, alone);
     }
 }
+
+#[test]
+fn clitic_readings_are_remembered_without_changing_answers() {
+    use rayon::prelude::*;
+    let m = small();
+    let docs = [
+        "وباشينيان وبوتين في الكرملين وللكرملين",
+        "قال باشينيان إن لبوتين وللكرملين رأيا",
+        "وباشينيان الأرمينية والأرمينية",
+    ];
+    let summary = |ms: Vec<Mention<'_>>| -> Vec<(String, String, String)> {
+        ms.into_iter()
+            .map(|m| (m.surface, m.entry.id.clone(), m.detail))
+            .collect()
+    };
+    let alone: Vec<_> = docs
+        .iter()
+        .map(|d| summary(Scanner::new(&m).scan(d)))
+        .collect();
+    assert!(
+        alone[0]
+            .iter()
+            .any(|(_, _, detail)| detail.starts_with("clitic")),
+        "{alone:?}"
+    );
+    let shared = Scanner::new(&m);
+    for _ in 0..3 {
+        let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(again, alone);
+        let parallel: Vec<_> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(parallel, alone);
+    }
+}
