@@ -1142,13 +1142,28 @@ fn key_into(token: &str, buf: &mut String) -> KeyKind {
     // Copy the runs between letters that fold, and the folded letters (two bytes, as the letters they replace).
     buf.reserve(token.len());
     let mut run = 0;
-    for (at, c) in token.char_indices() {
-        let last = at + c.len_utf8() == token.len();
-        if let Some(f) = fold_basic(c, last).filter(|&f| f != c) {
-            buf.push_str(token.get(run..at).unwrap_or_default());
-            buf.push(f);
-            run = at + c.len_utf8();
+    let mut at = 0;
+    while let Some(&b0) = bytes.get(at) {
+        if b0 < 0x80 {
+            at += 1;
+            continue;
         }
+        let b1 = bytes.get(at + 1).map_or(0, |b| b & 0x3F);
+        let (base, fold) = if b0 == 0xD8 {
+            (0x0600, FOLDS_D8)
+        } else {
+            (0x0640, FOLDS_D9)
+        };
+        if fold & (1u64 << b1) != 0 {
+            let c = char::from_u32(base + u32::from(b1)).unwrap_or_default();
+            let last = at + 2 == bytes.len();
+            if let Some(f) = fold_basic(c, last).filter(|&f| f != c) {
+                buf.push_str(token.get(run..at).unwrap_or_default());
+                buf.push(f);
+                run = at + 2;
+            }
+        }
+        at += 2;
     }
     buf.push_str(token.get(run..).unwrap_or_default());
     KeyKind::Folded
