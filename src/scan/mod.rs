@@ -174,6 +174,9 @@ pub struct Scanner<'m> {
     title_heads: FxHashSet<String>,
     /// The keys of `title_heads`, as a filter: most words are ruled out without a look-up.
     title_filter: KeyFilter,
+    /// By term id: whether the term is the first key of a title (the title heads are in the vocabulary, so that
+    /// a word's term, looked up once per document, answers for it).
+    title_terms: Vec<bool>,
     /// The keys of `first_terms` and of the family names, as a filter (see [`Scanner::may_have_clitics`]).
     clitic_filter: KeyFilter,
     nodes: u32,
@@ -212,6 +215,7 @@ impl<'m> Scanner<'m> {
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
             title_filter: KeyFilter::default(),
+            title_terms: Vec::new(),
             clitic_filter: KeyFilter::default(),
             nodes: 1,
             fuzzy_cache: Mutex::new(FxHashMap::default()),
@@ -264,6 +268,19 @@ impl<'m> Scanner<'m> {
             .collect();
         s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
         s.title_filter = KeyFilter::new(s.title_heads.iter().map(String::as_str));
+        // A title head in the vocabulary starts no form (it has no edge from the root) and is no family name: its
+        // term only marks the title.
+        let heads: Vec<String> = words_sorted(&s.title_heads)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let heads: Vec<u32> = heads.iter().map(|h| s.term(h)).collect();
+        s.title_terms = vec![false; s.vocab.len()];
+        for t in heads {
+            if let Some(slot) = s.title_terms.get_mut(t as usize) {
+                *slot = true;
+            }
+        }
         let family_keys = s
             .vocab
             .iter()
@@ -850,12 +867,16 @@ impl<'m> Scanner<'m> {
     /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
     fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
         let first = v.key(i)?;
+        let head_first = matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
+            && self.title_heads.contains(first);
         let bare = first
             .strip_prefix('و')
             .or_else(|| first.strip_prefix('ف'))
             .unwrap_or(first);
-        let is_head = |k: &str| self.title_filter.may_contain(k) && self.title_heads.contains(k);
-        if !is_head(first) && !is_head(bare) {
+        let head_bare = bare.len() < first.len()
+            && self.title_filter.may_contain(bare)
+            && self.title_heads.contains(bare);
+        if !head_first && !head_bare {
             return None;
         }
         let mut best: Option<usize> = None;
@@ -877,6 +898,13 @@ impl<'m> Scanner<'m> {
         }
         best
     }
+}
+
+/// The words of a set in sorted order (term ids given in a fixed order, whatever the set's hashing).
+fn words_sorted(set: &FxHashSet<String>) -> Vec<&str> {
+    let mut words: Vec<&str> = set.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words
 }
 
 /// Where an article came off, only the reading that puts it back counts (للكرملين → الكرملين, not كرملين): a name
