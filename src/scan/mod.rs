@@ -352,8 +352,8 @@ impl<'m> Scanner<'m> {
 
     /// Every mention in `text`, in text order, tagged with the document index `doc`.
     pub fn scan_doc(&self, doc: usize, text: &str) -> Vec<Mention<'m>> {
-        let toks = tokenize::tokens(text);
-        let view = View::new(self, text, &toks);
+        let (toks, letters) = tokenize::tokens_and_letters(text);
+        let view = View::new(self, text, &toks, &letters);
         let mut found: Vec<Found> = Vec::new();
         let mut pending: Vec<Pending> = Vec::new();
         let mut i = 0;
@@ -1006,7 +1006,8 @@ struct View<'t> {
 }
 
 impl<'t> View<'t> {
-    fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token]) -> View<'t> {
+    /// `letters`: each token's letter bits from the tokenizer, which spare reading it again for its key.
+    fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token], letters: &[u8]) -> View<'t> {
         let mut v = View {
             text,
             toks,
@@ -1016,10 +1017,17 @@ impl<'t> View<'t> {
             terms: Vec::with_capacity(toks.len()),
         };
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for t in toks {
+        for (k, t) in toks.iter().enumerate() {
             let raw = text.get(t.range()).unwrap_or_default();
             let at = v.buf.len();
-            let kind = key_into(raw, &mut v.buf);
+            let seen = letters.get(k).copied().unwrap_or(0);
+            let kind = if seen & tokenize::LETTERS_STABLE != 0 {
+                KeyKind::Itself
+            } else if seen & tokenize::LETTERS_BASIC != 0 {
+                fold_into(raw, &mut v.buf)
+            } else {
+                key_into(raw, &mut v.buf)
+            };
             let (key, entry) = if kind == KeyKind::Itself {
                 (raw, (false, to_u32(t.start), to_u32(t.end)))
             } else {
@@ -1167,6 +1175,13 @@ fn key_into(token: &str, buf: &mut String) -> KeyKind {
     if !folds {
         return KeyKind::Itself;
     }
+    fold_into(token, buf)
+}
+
+/// The key of a token of lower-case ASCII letters, digits and basic Arabic letters, some of which fold: appended
+/// to `buf`.
+fn fold_into(token: &str, buf: &mut String) -> KeyKind {
+    let bytes = token.as_bytes();
     // Copy the runs between letters that fold, and the folded letters (two bytes, as the letters they replace).
     buf.reserve(token.len());
     let mut run = 0;

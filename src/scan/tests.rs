@@ -383,6 +383,24 @@ mod properties {
         }
 
         #[test]
+        fn the_tokenizers_letter_bits_agree_with_the_keys(text in "[\u{0600}-\u{06FF}a-zA-Z0-9é\u{200F} .-]{0,40}") {
+            let (toks, letters) = tokenize::tokens_and_letters(&text);
+            prop_assert_eq!(toks.len(), letters.len());
+            for (t, seen) in toks.iter().zip(letters) {
+                let w = &text[t.range()];
+                let kind = key_into(w, &mut String::new());
+                if seen & tokenize::LETTERS_STABLE != 0 {
+                    prop_assert_eq!(kind, KeyKind::Itself, "{}", w);
+                } else if seen & tokenize::LETTERS_BASIC != 0 {
+                    prop_assert_eq!(kind, KeyKind::Folded, "{}", w);
+                    let mut folded = String::new();
+                    fold_into(w, &mut folded);
+                    prop_assert_eq!(folded, normalize::search(w), "{}", w);
+                }
+            }
+        }
+
+        #[test]
         fn tokens_are_ordered_nonempty_char_ranges(text in any::<String>()) {
             let mut last = 0;
             for t in tokenize::tokens(&text) {

@@ -67,6 +67,46 @@ static ARABIC_BLOCK: std::sync::LazyLock<[Option<Class>; 0x100]> = std::sync::La
     table
 });
 
+/// Bits of what the tokenizer saw of a token's characters, and-ed over them, so that the scanner can make the
+/// token's `search` key without reading it again: every character is left as it is by the `search` level…
+pub(crate) const LETTERS_STABLE: u8 = 1;
+/// …or every character is one of those or a basic Arabic letter that the scanner folds itself.
+pub(crate) const LETTERS_BASIC: u8 = 2;
+/// In [`ARABIC_CHARS`]: a word character (of class Arabic).
+const ARABIC_WORD: u8 = 4;
+
+/// The letter bits of one character.
+#[inline]
+fn letters_of(c: char) -> u8 {
+    match c {
+        'a'..='z' | '0'..='9' => LETTERS_STABLE | LETTERS_BASIC,
+        '\u{0600}'..='\u{06FF}' => ARABIC_CHARS
+            .get((c as usize) - 0x0600)
+            .map_or(0, |e| e & (LETTERS_STABLE | LETTERS_BASIC)),
+        _ => 0,
+    }
+}
+
+/// For every character of the Arabic block U+0600..U+06FF: [`ARABIC_WORD`] and its letter bits (from the
+/// scanner's `is_stable` and `fold_basic`).
+static ARABIC_CHARS: std::sync::LazyLock<[u8; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [0u8; 0x100];
+    for (k, slot) in (0x0600u32..).zip(table.iter_mut()) {
+        let Some(c) = char::from_u32(k) else {
+            continue;
+        };
+        if class_of_slow(c) == Some(Class::Arabic) {
+            *slot |= ARABIC_WORD;
+        }
+        if super::is_stable(c) {
+            *slot |= LETTERS_STABLE | LETTERS_BASIC;
+        } else if super::fold_basic(c, false).is_some() {
+            *slot |= LETTERS_BASIC;
+        }
+    }
+    table
+});
+
 /// The class of a non-ASCII character, by the rules written out.
 fn class_of_slow(c: char) -> Option<Class> {
     match c {
@@ -135,11 +175,19 @@ fn is_latin_joiner(c: char) -> bool {
 /// assert_eq!(words, ["مقاتلات", "Su-30SM", "وباشينيان"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_and_letters(text).0
+}
+
+/// [`tokens`], and for each token its letter bits ([`LETTERS_STABLE`], [`LETTERS_BASIC`]).
+pub(crate) fn tokens_and_letters(text: &str) -> (Vec<Token>, Vec<u8>) {
     // About one token per six bytes of Arabic text.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut letters: Vec<u8> = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<Token> = None;
+    // The letter bits of the current token.
+    let mut seen = 0u8;
     let bytes = text.as_bytes();
-    let arabic_block = &*ARABIC_BLOCK;
+    let arabic_chars = &*ARABIC_CHARS;
     let mut i = 0;
     loop {
         // The common case first: the word goes on with a character of its class (Arabic letters and marks, two
@@ -149,14 +197,19 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 Class::Arabic => {
                     while let Some(&[b0 @ 0xD8..=0xDB, b1]) = bytes.get(i..i + 2) {
                         let at = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
-                        if arabic_block.get(at).copied().flatten() != Some(Class::Arabic) {
+                        let e = arabic_chars.get(at).copied().unwrap_or(0);
+                        if e & ARABIC_WORD == 0 {
                             break;
                         }
+                        seen &= e;
                         i += 2;
                     }
                 }
                 Class::Latin => {
-                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                        if b.is_ascii_uppercase() {
+                            seen = 0;
+                        }
                         i += 1;
                     }
                 }
@@ -168,16 +221,21 @@ pub fn tokens(text: &str) -> Vec<Token> {
         };
         let end = i + len;
         match (class_of(c), current.as_mut()) {
-            (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
+            (Some(k), Some(t)) if t.class == k && t.end == i => {
+                t.end = end;
+                seen &= letters_of(c);
+            }
             (Some(k), _) => {
                 if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
                 current = Some(Token {
                     start: i,
                     end,
                     class: k,
                 });
+                seen = letters_of(c);
             }
             (None, Some(t)) if t.end == i => {
                 // A joiner stays when a word character of the same class follows it.
@@ -188,13 +246,16 @@ pub fn tokens(text: &str) -> Vec<Token> {
                         .is_some_and(|k| k == t.class);
                 if next_same {
                     t.end = end;
+                    seen &= letters_of(c);
                 } else if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
             }
             (None, _) => {
                 if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
             }
         }
@@ -202,8 +263,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
     }
     if let Some(t) = current {
         out.push(t);
+        letters.push(seen);
     }
-    out
+    (out, letters)
 }
 
 /// What lies between two tokens, for deciding whether a multi-word name may continue across it.
