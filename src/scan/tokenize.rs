@@ -216,6 +216,46 @@ pub(crate) fn tokens_and_letters(text: &str) -> (Vec<Token>, Vec<u8>) {
             }
             t.end = i;
         }
+        // Next, the common characters between words and at their starts, by their bytes: ASCII spaces and
+        // punctuation, and the Arabic block's letters and punctuation. Joiners (ASCII ones after a Latin word, the
+        // Arabic letter mark U+061C) go the general way below.
+        let latin_before = current
+            .as_ref()
+            .is_some_and(|t| t.end == i && t.class == Class::Latin);
+        match bytes.get(i..) {
+            None | Some([]) => break,
+            Some(&[b, ..])
+                if b.is_ascii()
+                    && !b.is_ascii_alphanumeric()
+                    && !(latin_before && is_latin_joiner(char::from(b))) =>
+            {
+                if let Some(t) = current.take() {
+                    out.push(t);
+                    letters.push(seen);
+                }
+                i += 1;
+                continue;
+            }
+            Some(&[b0 @ 0xD8..=0xDB, b1, ..]) if !(b0 == 0xD8 && b1 == 0x9C) => {
+                let at = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                let e = arabic_chars.get(at).copied().unwrap_or(0);
+                if let Some(t) = current.take() {
+                    out.push(t);
+                    letters.push(seen);
+                }
+                if e & ARABIC_WORD != 0 {
+                    current = Some(Token {
+                        start: i,
+                        end: i + 2,
+                        class: Class::Arabic,
+                    });
+                    seen = e & (LETTERS_STABLE | LETTERS_BASIC);
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
         let Some((c, len)) = char_at(text, i) else {
             break;
         };
