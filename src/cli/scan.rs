@@ -78,6 +78,7 @@ pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
     let mut out = io::stdout();
     let mut total = 0usize;
     let mut lines = Vec::new();
+    let mut scores = Scores::default();
     const HEADER: [&str; 12] = [
         "doc",
         "start",
@@ -108,7 +109,7 @@ pub fn scan(a: ScanArgs, color: bool) -> Result<ExitCode> {
                 ScanFormat::Pretty => pretty(&mut out, &doc, &mentions, color)?,
                 ScanFormat::Jsonl => {
                     lines.clear();
-                    jsonl(&mut lines, &doc, &mentions)?;
+                    jsonl(&mut lines, &doc, &mentions, &mut scores)?;
                     out.write_all(&lines)?;
                 }
                 ScanFormat::Tsv => {
@@ -171,7 +172,12 @@ fn fields(doc: &Document, m: &Mention<'_>) -> [String; 12] {
 /// without going through serde, since printing was a fifth of a scan's time. The document's name is escaped once
 /// for all its mentions; strings with nothing to escape (nearly all) are copied as they are, the others escaped by
 /// serde_json itself, and the score is written by serde_json, so that both read exactly as before.
-fn jsonl(out: &mut Vec<u8>, doc: &Document, mentions: &[Mention<'_>]) -> serde_json::Result<()> {
+fn jsonl(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    mentions: &[Mention<'_>],
+    scores: &mut Scores,
+) -> serde_json::Result<()> {
     let mut name = Vec::with_capacity(doc.name.len() + 2);
     json_str(&mut name, &doc.name)?;
     for m in mentions {
@@ -192,18 +198,53 @@ fn jsonl(out: &mut Vec<u8>, doc: &Document, mentions: &[Mention<'_>]) -> serde_j
         out.extend_from_slice(b",\"id\":");
         json_str(out, &m.entry.id)?;
         out.extend_from_slice(b",\"method\":");
-        json_str(out, m.method.as_str())?;
+        json_plain(out, m.method.as_str());
         out.extend_from_slice(b",\"score\":");
-        serde_json::to_writer(&mut *out, &json_score(m.score))?;
+        scores.write(out, json_score(m.score))?;
         out.extend_from_slice(b",\"start\":");
         json_usize(out, m.start);
         out.extend_from_slice(b",\"surface\":");
         json_str(out, &m.surface)?;
         out.extend_from_slice(b",\"type\":");
-        json_str(out, m.entry.kind.as_str())?;
+        json_plain(out, m.entry.kind.as_str());
         out.extend_from_slice(b"}\n");
     }
     Ok(())
+}
+
+/// The scores printed so far, as serde_json wrote them: a scan has a handful of distinct scores (1, 0.98, 0.95,
+/// 0.9 and a few fuzzy ones), each formatted once.
+#[derive(Default)]
+struct Scores {
+    known: Vec<(u64, Vec<u8>)>,
+}
+
+impl Scores {
+    /// The most scores kept (then the others are formatted each time).
+    const MAX: usize = 16;
+
+    fn write(&mut self, out: &mut Vec<u8>, score: f64) -> serde_json::Result<()> {
+        let bits = score.to_bits();
+        if let Some((_, text)) = self.known.iter().find(|(b, _)| *b == bits) {
+            out.extend_from_slice(text);
+            return Ok(());
+        }
+        let mut text = Vec::new();
+        serde_json::to_writer(&mut text, &score)?;
+        out.extend_from_slice(&text);
+        if self.known.len() < Scores::MAX {
+            self.known.push((bits, text));
+        }
+        Ok(())
+    }
+}
+
+/// A string known to need no escaping (a method's or an entity type's name), between quotes.
+fn json_plain(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(!needs_escape(s.as_bytes()), "{s:?}");
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
 /// A mention's score as printed: rounded to four decimals.
@@ -421,6 +462,24 @@ mod tests {
             }
         }
         assert!(!needs_escape("فلاديمير بوتين «الكرملين»".as_bytes()));
+        // The names written without the test.
+        use qamus::glossary::EntityType;
+        for kind in [
+            EntityType::Per,
+            EntityType::Loc,
+            EntityType::Org,
+            EntityType::Misc,
+        ] {
+            assert!(!needs_escape(kind.as_str().as_bytes()));
+        }
+        for method in [
+            Method::Exact,
+            Method::Normalized,
+            Method::Fuzzy,
+            Method::Translit,
+        ] {
+            assert!(!needs_escape(method.as_str().as_bytes()));
+        }
     }
 
     /// The hand-written JSON Lines are serde_json's bytes, for plain strings and for every character that needs
@@ -439,6 +498,8 @@ mod tests {
         ];
         let numbers = [0, 7, 10, 99, 12_345, usize::MAX];
         let scores = [1.0, 0.98, 0.95, 0.9, 0.812_345_6, 0.75, 0.0, 0.333_33];
+        // One cache of formatted scores for all the documents, as a scan has.
+        let mut cache = Scores::default();
         for (k, s) in strings.iter().enumerate() {
             let doc = Document {
                 index: numbers[k % numbers.len()],
@@ -462,7 +523,7 @@ mod tests {
                 })
                 .collect();
             let mut fast = Vec::new();
-            jsonl(&mut fast, &doc, &mentions).unwrap();
+            jsonl(&mut fast, &doc, &mentions, &mut cache).unwrap();
             let mut reference = Vec::new();
             for m in &mentions {
                 serde_json::to_writer(&mut reference, &mention_json(&doc, m)).unwrap();
