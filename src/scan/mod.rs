@@ -172,6 +172,8 @@ pub struct Scanner<'m> {
     titles: Vec<Vec<String>>,
     /// The first key of every title phrase.
     title_heads: FxHashSet<String>,
+    /// The first key of every title phrase → the titles (indices into `titles`) that start with it.
+    titles_by_head: FxHashMap<String, Vec<usize>>,
     /// The keys of `title_heads`, as a filter: most words are ruled out without a look-up.
     title_filter: KeyFilter,
     /// By term id: whether the term is the first key of a title (the title heads are in the vocabulary, so that
@@ -214,6 +216,7 @@ impl<'m> Scanner<'m> {
             family: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
+            titles_by_head: FxHashMap::default(),
             title_filter: KeyFilter::default(),
             title_terms: Vec::new(),
             clitic_filter: KeyFilter::default(),
@@ -267,6 +270,11 @@ impl<'m> Scanner<'m> {
             .map(|t| token_keys(t).into_iter().flatten().collect())
             .collect();
         s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
+        for (x, t) in s.titles.iter().enumerate() {
+            if let Some(head) = t.first() {
+                s.titles_by_head.entry(head.clone()).or_default().push(x);
+            }
+        }
         s.title_filter = KeyFilter::new(s.title_heads.iter().map(String::as_str));
         // A title head in the vocabulary starts no form (it has no edge from the root) and is no family name: its
         // term only marks the title.
@@ -785,7 +793,11 @@ impl<'m> Scanner<'m> {
         let letters = |j: usize| v.key(j).map_or(0, count_letters);
         // Phrases of up to three words (رجب طيب أردوجان), longest first; a single word needs four letters, a
         // phrase whose every word is free (not already a mention) needs three per word on average.
-        let mut spans = Vec::with_capacity(3);
+        // Each word's letters counted once for the three phrase lengths.
+        let mut counts = [0usize; 3];
+        for (x, c) in counts.iter_mut().enumerate() {
+            *c = letters(k + x);
+        }
         for len in (1..=3usize).rev() {
             let last = k + len - 1;
             if last >= v.toks.len() || !(k..=last).all(free) {
@@ -794,17 +806,15 @@ impl<'m> Scanner<'m> {
             if !(k..last).all(|j| v.soft_after(j)) {
                 continue;
             }
-            let total: usize = (k..=last).map(letters).sum();
+            let total: usize = counts.iter().take(len).sum();
             let enough = if len == 1 {
                 total >= 4
             } else {
                 total >= 3 * len
             };
-            if enough {
-                spans.push(last);
+            if !enough {
+                continue;
             }
-        }
-        for last in spans {
             let (Some(a), Some(b)) = (v.toks.get(k), v.toks.get(last)) else {
                 continue;
             };
@@ -867,26 +877,32 @@ impl<'m> Scanner<'m> {
     /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
     fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
         let first = v.key(i)?;
-        let head_first = matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
-            && self.title_heads.contains(first);
+        let by_first = if matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
+        {
+            self.titles_by_head.get(first)
+        } else {
+            None
+        };
         let bare = first
             .strip_prefix('و')
             .or_else(|| first.strip_prefix('ف'))
             .unwrap_or(first);
-        let head_bare = bare.len() < first.len()
-            && self.title_filter.may_contain(bare)
-            && self.title_heads.contains(bare);
-        if !head_first && !head_bare {
+        let by_bare = if bare.len() < first.len() && self.title_filter.may_contain(bare) {
+            self.titles_by_head.get(bare)
+        } else {
+            None
+        };
+        if by_first.is_none() && by_bare.is_none() {
             return None;
         }
+        // The longest title that starts here (the order of the titles does not matter).
         let mut best: Option<usize> = None;
-        for t in &self.titles {
-            let Some(head) = t.first() else {
-                continue;
-            };
-            if head != first && head != bare {
-                continue;
-            }
+        for t in by_first
+            .into_iter()
+            .chain(by_bare)
+            .flatten()
+            .filter_map(|&x| self.titles.get(x))
+        {
             let mut j = i;
             let ok = t.iter().enumerate().skip(1).all(|(x, want)| {
                 j = i + x;
