@@ -59,13 +59,14 @@
 //! );
 //! ```
 
+mod filter;
 pub mod html;
 pub mod source;
 pub mod tokenize;
 mod words;
 
 use std::borrow::Cow;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -73,6 +74,7 @@ use crate::glossary::{EntityType, Entry};
 use crate::matcher::{clitics, Matcher, Method};
 use crate::normalize;
 
+use filter::KeyFilter;
 use tokenize::{Class, Gap, Token};
 
 pub use source::{Document, Documents, Input, ReadOptions};
@@ -170,12 +172,28 @@ pub struct Scanner<'m> {
     titles: Vec<Vec<String>>,
     /// The first key of every title phrase.
     title_heads: FxHashSet<String>,
+    /// The first key of every title phrase → the titles (indices into `titles`) that start with it.
+    titles_by_head: FxHashMap<String, Vec<usize>>,
+    /// The keys of `title_heads`, as a filter: most words are ruled out without a look-up.
+    title_filter: KeyFilter,
+    /// By term id: whether the term is the first key of a title (the title heads are in the vocabulary, so that
+    /// a word's term, looked up once per document, answers for it).
+    title_terms: Vec<bool>,
+    /// The keys of `first_terms` and of the family names, as a filter (see [`Scanner::may_have_clitics`]).
+    clitic_filter: KeyFilter,
     nodes: u32,
     /// Fuzzy look-ups already made, by phrase: a collection repeats its names from document to document, and a
     /// look-up costs far more than the rest of a scan. Shared by the threads; emptied when it reaches
     /// [`FUZZY_CACHE_MAX`] phrases.
     fuzzy_cache: Mutex<FxHashMap<Box<str>, Option<FuzzyHit>>>,
+    /// The clitic readings of words already read, by the word as written: running text repeats its words, and
+    /// working out a word's readings (and their keys and terms) costs more than looking it up here. Shared by the
+    /// threads; emptied when it reaches [`CLITIC_MEMO_MAX`] words.
+    clitic_memo: Mutex<FxHashMap<Box<str>, Arc<[Reading]>>>,
 }
+
+/// The most words the clitic memo holds (then it starts again, empty).
+const CLITIC_MEMO_MAX: usize = 1 << 16;
 
 /// The most phrases the fuzzy look-up cache holds (then it starts again, empty).
 const FUZZY_CACHE_MAX: usize = 1 << 16;
@@ -198,8 +216,13 @@ impl<'m> Scanner<'m> {
             family: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
+            titles_by_head: FxHashMap::default(),
+            title_filter: KeyFilter::default(),
+            title_terms: Vec::new(),
+            clitic_filter: KeyFilter::default(),
             nodes: 1,
             fuzzy_cache: Mutex::new(FxHashMap::default()),
+            clitic_memo: Mutex::new(FxHashMap::default()),
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
@@ -247,6 +270,32 @@ impl<'m> Scanner<'m> {
             .map(|t| token_keys(t).into_iter().flatten().collect())
             .collect();
         s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
+        for (x, t) in s.titles.iter().enumerate() {
+            if let Some(head) = t.first() {
+                s.titles_by_head.entry(head.clone()).or_default().push(x);
+            }
+        }
+        s.title_filter = KeyFilter::new(s.title_heads.iter().map(String::as_str));
+        // A title head in the vocabulary starts no form (it has no edge from the root) and is no family name: its
+        // term only marks the title.
+        let heads: Vec<String> = words_sorted(&s.title_heads)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let heads: Vec<u32> = heads.iter().map(|h| s.term(h)).collect();
+        s.title_terms = vec![false; s.vocab.len()];
+        for t in heads {
+            if let Some(slot) = s.title_terms.get_mut(t as usize) {
+                *slot = true;
+            }
+        }
+        let family_keys = s
+            .vocab
+            .iter()
+            .filter(|(_, t)| s.family.contains_key(t))
+            .map(|(k, _)| k.as_ref());
+        s.clitic_filter =
+            KeyFilter::new(s.first_terms.iter().map(AsRef::as_ref).chain(family_keys));
         s
     }
 
@@ -311,20 +360,21 @@ impl<'m> Scanner<'m> {
 
     /// Every mention in `text`, in text order, tagged with the document index `doc`.
     pub fn scan_doc(&self, doc: usize, text: &str) -> Vec<Mention<'m>> {
-        let toks = tokenize::tokens(text);
-        let view = View::new(self, text, &toks);
+        let (toks, letters) = tokenize::tokens_and_letters(text);
+        let view = View::new(self, text, &toks, &letters);
         let mut found: Vec<Found> = Vec::new();
         let mut pending: Vec<Pending> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let readings = self.clitic_readings(&view, i);
-            if let Some(f) = self.longest_at(&view, i, &readings) {
+            let readings = readings.as_deref().unwrap_or_default();
+            if let Some(f) = self.longest_at(&view, i, readings) {
                 i = f.last + 1;
                 found.push(f);
                 continue;
             }
             if self.options.family_names {
-                if let Some(p) = self.family_at(&view, i, &readings) {
+                if let Some(p) = self.family_at(&view, i, readings) {
                     pending.push(p);
                 }
             }
@@ -429,22 +479,53 @@ impl<'m> Scanner<'m> {
         }
     }
 
-    /// The longest form starting at token `i`, read as written or with clitics off its first word.
     /// The clitic readings of token `i` worth trying (those that keep an article they took off), or none when
-    /// the cheap test rules them all out.
-    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Vec<clitics::Candidate> {
-        let (Some(tok), Some(key)) = (v.toks.get(i), v.key(i)) else {
-            return Vec::new();
-        };
+    /// the cheap test rules them all out. Each distinct word is worked out once (see `clitic_memo`).
+    fn clitic_readings(&self, v: &View<'_>, i: usize) -> Option<Arc<[Reading]>> {
+        let (tok, key) = (v.toks.get(i)?, v.key(i)?);
         if !self.options.clitics || tok.class != Class::Arabic || !self.may_have_clitics(key) {
-            return Vec::new();
+            return None;
         }
-        let mut readings = clitics::candidates(v.text.get(tok.range()).unwrap_or_default());
-        readings.retain(article_kept);
-        readings
+        let word = v.text.get(tok.range()).unwrap_or_default();
+        // A poisoned lock only means another thread panicked mid-insert: the map is still a valid memo.
+        let known = self
+            .clitic_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(word)
+            .cloned();
+        if known.is_some() {
+            return known;
+        }
+        let readings: Arc<[Reading]> = clitics::candidates(word)
+            .into_iter()
+            .filter(article_kept)
+            .map(|c| {
+                let key = token_key(&c.stem);
+                Reading {
+                    terms: self.terms_of(&key).map(Vec::into_boxed_slice),
+                    family: self
+                        .vocab
+                        .get(key.as_ref())
+                        .copied()
+                        .filter(|t| self.family.contains_key(t)),
+                    detail: format!("clitic {}", c.prefix).into(),
+                }
+            })
+            .collect();
+        let mut memo = self
+            .clitic_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if memo.len() >= CLITIC_MEMO_MAX {
+            memo.clear();
+        }
+        memo.insert(word.into(), Arc::clone(&readings));
+        Some(readings)
     }
 
-    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[clitics::Candidate]) -> Option<Found> {
+    /// The longest form starting at token `i`, read as written or with clitics off its first word.
+    fn longest_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Found> {
         let tok = v.toks.get(i)?;
         let mut best: Option<(usize, u32, String)> = None;
         if let Some(terms) = v.terms(i) {
@@ -454,12 +535,12 @@ impl<'m> Scanner<'m> {
         }
         {
             for c in readings {
-                let Some(terms) = self.terms_of(&token_key(&c.stem)) else {
+                let Some(terms) = c.terms.as_deref() else {
                     continue;
                 };
-                if let Some((last, node)) = self.walk(v, i, &terms) {
+                if let Some((last, node)) = self.walk(v, i, terms) {
                     if best.as_ref().is_none_or(|b| last > b.0) {
-                        best = Some((last, node, format!("clitic {}", c.prefix)));
+                        best = Some((last, node, c.detail.to_string()));
                     }
                 }
             }
@@ -569,7 +650,9 @@ impl<'m> Scanner<'m> {
             if c == 'ا' {
                 continue;
             }
-            if self.first_terms.contains(rest) || self.is_family(rest) {
+            if self.clitic_filter.may_contain(rest)
+                && (self.first_terms.contains(rest) || self.is_family(rest))
+            {
                 return true;
             }
         }
@@ -578,12 +661,7 @@ impl<'m> Scanner<'m> {
 
     /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
     /// is read.
-    fn family_at(
-        &self,
-        v: &View<'_>,
-        i: usize,
-        readings: &[clitics::Candidate],
-    ) -> Option<Pending> {
+    fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
         if let Some(people) = v.terms(i).and_then(|t| match t {
             [t] => self.family.get(t),
             _ => None,
@@ -595,12 +673,11 @@ impl<'m> Scanner<'m> {
             });
         }
         readings.iter().find_map(|c| {
-            let t = self.vocab.get(token_key(&c.stem).as_ref())?;
-            let people = self.family.get(t)?;
+            let people = self.family.get(&c.family?)?;
             Some(Pending {
                 token: i,
                 people: people.clone(),
-                clitic: format!("clitic {}", c.prefix),
+                clitic: c.detail.to_string(),
             })
         })
     }
@@ -713,13 +790,14 @@ impl<'m> Scanner<'m> {
     /// A fuzzy or cross-script match of tokens `k..=k+1` or `k` alone (uncovered, four letters or more).
     fn fuzzy_at(&self, v: &View<'_>, k: usize, covered: &[bool]) -> Option<Found> {
         let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
-        let letters = |j: usize| {
-            v.key(j)
-                .map_or(0, |key| key.chars().filter(|c| c.is_alphabetic()).count())
-        };
+        let letters = |j: usize| v.key(j).map_or(0, count_letters);
         // Phrases of up to three words (رجب طيب أردوجان), longest first; a single word needs four letters, a
         // phrase whose every word is free (not already a mention) needs three per word on average.
-        let mut spans = Vec::with_capacity(3);
+        // Each word's letters counted once for the three phrase lengths.
+        let mut counts = [0usize; 3];
+        for (x, c) in counts.iter_mut().enumerate() {
+            *c = letters(k + x);
+        }
         for len in (1..=3usize).rev() {
             let last = k + len - 1;
             if last >= v.toks.len() || !(k..=last).all(free) {
@@ -728,17 +806,15 @@ impl<'m> Scanner<'m> {
             if !(k..last).all(|j| v.soft_after(j)) {
                 continue;
             }
-            let total: usize = (k..=last).map(letters).sum();
+            let total: usize = counts.iter().take(len).sum();
             let enough = if len == 1 {
                 total >= 4
             } else {
                 total >= 3 * len
             };
-            if enough {
-                spans.push(last);
+            if !enough {
+                continue;
             }
-        }
-        for last in spans {
             let (Some(a), Some(b)) = (v.toks.get(k), v.toks.get(last)) else {
                 continue;
             };
@@ -801,21 +877,32 @@ impl<'m> Scanner<'m> {
     /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
     fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
         let first = v.key(i)?;
+        let by_first = if matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
+        {
+            self.titles_by_head.get(first)
+        } else {
+            None
+        };
         let bare = first
             .strip_prefix('و')
             .or_else(|| first.strip_prefix('ف'))
             .unwrap_or(first);
-        if !self.title_heads.contains(first) && !self.title_heads.contains(bare) {
+        let by_bare = if bare.len() < first.len() && self.title_filter.may_contain(bare) {
+            self.titles_by_head.get(bare)
+        } else {
+            None
+        };
+        if by_first.is_none() && by_bare.is_none() {
             return None;
         }
+        // The longest title that starts here (the order of the titles does not matter).
         let mut best: Option<usize> = None;
-        for t in &self.titles {
-            let Some(head) = t.first() else {
-                continue;
-            };
-            if head != first && head != bare {
-                continue;
-            }
+        for t in by_first
+            .into_iter()
+            .chain(by_bare)
+            .flatten()
+            .filter_map(|&x| self.titles.get(x))
+        {
             let mut j = i;
             let ok = t.iter().enumerate().skip(1).all(|(x, want)| {
                 j = i + x;
@@ -829,12 +916,34 @@ impl<'m> Scanner<'m> {
     }
 }
 
+/// The words of a set in sorted order (term ids given in a fixed order, whatever the set's hashing).
+fn words_sorted(set: &FxHashSet<String>) -> Vec<&str> {
+    let mut words: Vec<&str> = set.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words
+}
+
 /// Where an article came off, only the reading that puts it back counts (للكرملين → الكرملين, not كرملين): a name
 /// written with the article in the glossary keeps it, and one written without (أرمينية) never takes one (the
 /// adjective الأرمينية).
 fn article_kept(c: &clitics::Candidate) -> bool {
     let took_article = c.prefix.ends_with("ال") || c.prefix.ends_with("لل");
     !took_article || c.stem.starts_with("ال")
+}
+
+/// How many letters (alphabetic characters) a key holds: basic Arabic and ASCII letters are answered here, the
+/// rest by `char::is_alphabetic` (whose table search is slow).
+fn count_letters(key: &str) -> usize {
+    key.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// `char::is_alphabetic`, quick for basic Arabic and ASCII letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// A definite nisba adjective (الروسي، الأرمنية): skipped between a title and a name.
@@ -880,6 +989,18 @@ struct FuzzyHit {
     form: String,
 }
 
+/// One clitic reading of a word, worked out once: what [`Scanner::longest_at`] and [`Scanner::family_at`] need
+/// of a [`clitics::Candidate`].
+#[derive(Debug)]
+struct Reading {
+    /// The term ids of the stem's key, when every term is in the vocabulary.
+    terms: Option<Box<[u32]>>,
+    /// The stem's term, when it is a family name.
+    family: Option<u32>,
+    /// `clitic` and the prefix taken off (`clitic و`).
+    detail: Box<str>,
+}
+
 /// A lone family name waiting for the whole document.
 struct Pending {
     token: usize,
@@ -901,7 +1022,8 @@ struct View<'t> {
 }
 
 impl<'t> View<'t> {
-    fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token]) -> View<'t> {
+    /// `letters`: each token's letter bits from the tokenizer, which spare reading it again for its key.
+    fn new(scanner: &Scanner<'_>, text: &'t str, toks: &'t [Token], letters: &[u8]) -> View<'t> {
         let mut v = View {
             text,
             toks,
@@ -911,17 +1033,25 @@ impl<'t> View<'t> {
             terms: Vec::with_capacity(toks.len()),
         };
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for t in toks {
+        for (k, t) in toks.iter().enumerate() {
             let raw = text.get(t.range()).unwrap_or_default();
             let at = v.buf.len();
-            let (key, entry) = if token_key_into(raw, &mut v.buf) {
+            let seen = letters.get(k).copied().unwrap_or(0);
+            let kind = if seen & tokenize::LETTERS_STABLE != 0 {
+                KeyKind::Itself
+            } else if seen & tokenize::LETTERS_BASIC != 0 {
+                fold_into(raw, &mut v.buf)
+            } else {
+                key_into(raw, &mut v.buf)
+            };
+            let (key, entry) = if kind == KeyKind::Itself {
+                (raw, (false, to_u32(t.start), to_u32(t.end)))
+            } else {
                 let key = v.buf.get(at..).unwrap_or_default();
                 (key, (true, to_u32(at), to_u32(v.buf.len())))
-            } else {
-                (raw, (false, to_u32(t.start), to_u32(t.end)))
             };
             let from = v.terms.len();
-            let known = if key.contains(' ') {
+            let known = if kind == KeyKind::Search && key.contains(' ') {
                 key.split(' ')
                     .filter(|p| !p.is_empty())
                     .all(|part| match scanner.vocab.get(part) {
@@ -990,26 +1120,121 @@ pub fn token_key(token: &str) -> Cow<'_, str> {
 /// [`token_key`] without allocating: appends the key to `buf` and returns `true`, or returns `false` (and leaves
 /// `buf` alone) when the token is its own key.
 fn token_key_into(token: &str, buf: &mut String) -> bool {
-    if token.chars().all(is_stable) {
-        return false;
-    }
-    if token
-        .chars()
-        .all(|c| is_stable(c) || fold_basic(c, false).is_some())
-    {
-        let mut chars = token.chars().peekable();
-        while let Some(c) = chars.next() {
-            let last = chars.peek().is_none();
-            buf.push(fold_basic(c, last).unwrap_or(c));
+    key_into(token, buf) != KeyKind::Itself
+}
+
+/// How a token's key was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// The token is its own key (nothing appended).
+    Itself,
+    /// Basic Arabic letters folded here: one term, no space.
+    Folded,
+    /// Through [`normalize::search`]: may hold several terms separated by spaces.
+    Search,
+}
+
+/// Bit `k` set: the character U+0600 + `k` (lead byte D8) or U+0640 + `k` (lead byte D9) is stable, or folds.
+const fn arabic_mask(base: u32, fold: bool) -> u64 {
+    let mut mask = 0u64;
+    let mut k = 0u32;
+    while k < 64 {
+        if let Some(c) = char::from_u32(base + k) {
+            let hit = if fold {
+                fold_basic(c, false).is_some()
+            } else {
+                is_stable(c)
+            };
+            if hit {
+                mask |= 1 << k;
+            }
         }
-        return true;
+        k += 1;
     }
+    mask
+}
+
+const STABLE_D8: u64 = arabic_mask(0x0600, false);
+const STABLE_D9: u64 = arabic_mask(0x0640, false);
+const FOLDS_D8: u64 = arabic_mask(0x0600, true);
+const FOLDS_D9: u64 = arabic_mask(0x0640, true);
+
+/// The key of `token`, appended to `buf` unless the token is its own key. The tokens of running text are nearly
+/// all lower-case ASCII or basic Arabic letters (two bytes each, lead byte D8 or D9), tested a byte or two at a
+/// time against the masks above ([`is_stable`] and [`fold_basic`] worked out for each character).
+fn key_into(token: &str, buf: &mut String) -> KeyKind {
+    let bytes = token.as_bytes();
+    let mut folds = false;
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        if b0 < 0x80 {
+            if !(b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+                return search_into(token, buf);
+            }
+            i += 1;
+            continue;
+        }
+        let (stable, fold) = match b0 {
+            0xD8 => (STABLE_D8, FOLDS_D8),
+            0xD9 => (STABLE_D9, FOLDS_D9),
+            _ => return search_into(token, buf),
+        };
+        let bit = 1u64 << (bytes.get(i + 1).map_or(0, |b| b & 0x3F));
+        if stable & bit == 0 {
+            if fold & bit == 0 {
+                return search_into(token, buf);
+            }
+            folds = true;
+        }
+        i += 2;
+    }
+    if !folds {
+        return KeyKind::Itself;
+    }
+    fold_into(token, buf)
+}
+
+/// The key of a token of lower-case ASCII letters, digits and basic Arabic letters, some of which fold: appended
+/// to `buf`.
+fn fold_into(token: &str, buf: &mut String) -> KeyKind {
+    let bytes = token.as_bytes();
+    // Copy the runs between letters that fold, and the folded letters (two bytes, as the letters they replace).
+    buf.reserve(token.len());
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(&b0) = bytes.get(at) {
+        if b0 < 0x80 {
+            at += 1;
+            continue;
+        }
+        let b1 = bytes.get(at + 1).map_or(0, |b| b & 0x3F);
+        let (base, fold) = if b0 == 0xD8 {
+            (0x0600, FOLDS_D8)
+        } else {
+            (0x0640, FOLDS_D9)
+        };
+        if fold & (1u64 << b1) != 0 {
+            let c = char::from_u32(base + u32::from(b1)).unwrap_or_default();
+            let last = at + 2 == bytes.len();
+            if let Some(f) = fold_basic(c, last).filter(|&f| f != c) {
+                buf.push_str(token.get(run..at).unwrap_or_default());
+                buf.push(f);
+                run = at + 2;
+            }
+        }
+        at += 2;
+    }
+    buf.push_str(token.get(run..).unwrap_or_default());
+    KeyKind::Folded
+}
+
+fn search_into(token: &str, buf: &mut String) -> KeyKind {
     buf.push_str(&normalize::search(token));
-    true
+    KeyKind::Search
 }
 
 /// Characters that the `search` level leaves unchanged wherever they stand.
-fn is_stable(c: char) -> bool {
+const fn is_stable(c: char) -> bool {
     match c {
         'a'..='z' | '0'..='9' => true,
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => {
@@ -1020,7 +1245,7 @@ fn is_stable(c: char) -> bool {
 }
 
 /// The `search` fold of a basic Arabic letter that changes (`last`: it ends the word).
-fn fold_basic(c: char, last: bool) -> Option<char> {
+const fn fold_basic(c: char, last: bool) -> Option<char> {
     match c {
         'آ' | 'أ' | 'إ' => Some('ا'),
         'ى' | 'ئ' => Some('ي'),

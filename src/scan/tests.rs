@@ -224,6 +224,14 @@ fn offsets_are_bytes_and_chars_of_the_text() {
 }
 
 #[test]
+fn is_letter_is_is_alphabetic() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+    }
+    assert_eq!(count_letters("بوتين 2020 Putin"), 10);
+}
+
+#[test]
 fn the_fast_token_key_agrees_with_search() {
     for c in ('\u{0621}'..='\u{064A}').chain('a'..='z').chain('0'..='9') {
         if is_stable(c) {
@@ -367,6 +375,32 @@ mod properties {
         }
 
         #[test]
+        fn the_fast_token_key_is_search_in_the_arabic_block(word in "[\u{0600}-\u{06FF}a-zA-Z0-9é\u{200F}-]{1,10}") {
+            for t in tokenize::tokens(&word) {
+                let w = &word[t.range()];
+                prop_assert_eq!(token_key(w), normalize::search(w), "{}", w);
+            }
+        }
+
+        #[test]
+        fn the_tokenizers_letter_bits_agree_with_the_keys(text in "[\u{0600}-\u{06FF}a-zA-Z0-9é\u{200F} .-]{0,40}") {
+            let (toks, letters) = tokenize::tokens_and_letters(&text);
+            prop_assert_eq!(toks.len(), letters.len());
+            for (t, seen) in toks.iter().zip(letters) {
+                let w = &text[t.range()];
+                let kind = key_into(w, &mut String::new());
+                if seen & tokenize::LETTERS_STABLE != 0 {
+                    prop_assert_eq!(kind, KeyKind::Itself, "{}", w);
+                } else if seen & tokenize::LETTERS_BASIC != 0 {
+                    prop_assert_eq!(kind, KeyKind::Folded, "{}", w);
+                    let mut folded = String::new();
+                    fold_into(w, &mut folded);
+                    prop_assert_eq!(folded, normalize::search(w), "{}", w);
+                }
+            }
+        }
+
+        #[test]
         fn tokens_are_ordered_nonempty_char_ranges(text in any::<String>()) {
             let mut last = 0;
             for t in tokenize::tokens(&text) {
@@ -406,6 +440,39 @@ fn fuzzy_answers_are_shared_between_documents_and_threads() {
         .collect();
     assert!(alone[0].iter().any(|(_, id, _)| id == "putin"), "{alone:?}");
     // …is what one scanner finds, whatever it has looked up before, and on several threads at once.
+    let shared = Scanner::new(&m);
+    for _ in 0..3 {
+        let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(again, alone);
+        let parallel: Vec<_> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(parallel, alone);
+    }
+}
+
+#[test]
+fn clitic_readings_are_remembered_without_changing_answers() {
+    use rayon::prelude::*;
+    let m = small();
+    let docs = [
+        "وباشينيان وبوتين في الكرملين وللكرملين",
+        "قال باشينيان إن لبوتين وللكرملين رأيا",
+        "وباشينيان الأرمينية والأرمينية",
+    ];
+    let summary = |ms: Vec<Mention<'_>>| -> Vec<(String, String, String)> {
+        ms.into_iter()
+            .map(|m| (m.surface, m.entry.id.clone(), m.detail))
+            .collect()
+    };
+    let alone: Vec<_> = docs
+        .iter()
+        .map(|d| summary(Scanner::new(&m).scan(d)))
+        .collect();
+    assert!(
+        alone[0]
+            .iter()
+            .any(|(_, _, detail)| detail.starts_with("clitic")),
+        "{alone:?}"
+    );
     let shared = Scanner::new(&m);
     for _ in 0..3 {
         let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();

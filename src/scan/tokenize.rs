@@ -49,6 +49,68 @@ pub fn class_of(c: char) -> Option<Class> {
     match c {
         // Basic Arabic letters and tatweel: the common case.
         '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
+        // The rest of the Arabic block (its punctuation، ؛ ؟ is common), from a table made once.
+        '\u{0600}'..='\u{06FF}' => {
+            let at = (c as usize) - 0x0600;
+            ARABIC_BLOCK.get(at).copied().flatten()
+        }
+        _ => class_of_slow(c),
+    }
+}
+
+/// [`class_of`] for every character of the Arabic block U+0600..U+06FF, worked out once.
+static ARABIC_BLOCK: std::sync::LazyLock<[Option<Class>; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [None; 0x100];
+    for (k, slot) in (0x0600u32..).zip(table.iter_mut()) {
+        *slot = char::from_u32(k).and_then(class_of_slow);
+    }
+    table
+});
+
+/// Bits of what the tokenizer saw of a token's characters, and-ed over them, so that the scanner can make the
+/// token's `search` key without reading it again: every character is left as it is by the `search` level…
+pub(crate) const LETTERS_STABLE: u8 = 1;
+/// …or every character is one of those or a basic Arabic letter that the scanner folds itself.
+pub(crate) const LETTERS_BASIC: u8 = 2;
+/// In [`ARABIC_CHARS`]: a word character (of class Arabic).
+const ARABIC_WORD: u8 = 4;
+
+/// The letter bits of one character.
+#[inline]
+fn letters_of(c: char) -> u8 {
+    match c {
+        'a'..='z' | '0'..='9' => LETTERS_STABLE | LETTERS_BASIC,
+        '\u{0600}'..='\u{06FF}' => ARABIC_CHARS
+            .get((c as usize) - 0x0600)
+            .map_or(0, |e| e & (LETTERS_STABLE | LETTERS_BASIC)),
+        _ => 0,
+    }
+}
+
+/// For every character of the Arabic block U+0600..U+06FF: [`ARABIC_WORD`] and its letter bits (from the
+/// scanner's `is_stable` and `fold_basic`).
+static ARABIC_CHARS: std::sync::LazyLock<[u8; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [0u8; 0x100];
+    for (k, slot) in (0x0600u32..).zip(table.iter_mut()) {
+        let Some(c) = char::from_u32(k) else {
+            continue;
+        };
+        if class_of_slow(c) == Some(Class::Arabic) {
+            *slot |= ARABIC_WORD;
+        }
+        if super::is_stable(c) {
+            *slot |= LETTERS_STABLE | LETTERS_BASIC;
+        } else if super::fold_basic(c, false).is_some() {
+            *slot |= LETTERS_BASIC;
+        }
+    }
+    table
+});
+
+/// The class of a non-ASCII character, by the rules written out.
+fn class_of_slow(c: char) -> Option<Class> {
+    match c {
+        '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
         // The Arabic blocks: letters, marks, tatweel and digits are word characters; punctuation (، ؛ ؟ ٪ ۔…) is not.
         '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => {
             let word = crate::normalize::is_arabic_letter(c)
@@ -65,6 +127,27 @@ pub fn class_of(c: char) -> Option<Class> {
         _ => (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
             .then_some(Class::Latin),
     }
+}
+
+/// The character that starts at byte `i` of `text` (a character boundary) and its length in bytes; `None` at the
+/// end. Decoded here rather than with `char_indices`, for the one- and two-byte characters of Arabic text.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some((char::from(b0), 1));
+    }
+    if b0 < 0xE0 {
+        if let Some(&b1) = bytes.get(i + 1) {
+            let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if let Some(c) = char::from_u32(cp) {
+                return Some((c, 2));
+            }
+        }
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Invisible format characters that stay inside a word (the `search` key removes them).
@@ -92,47 +175,137 @@ fn is_latin_joiner(c: char) -> bool {
 /// assert_eq!(words, ["مقاتلات", "Su-30SM", "وباشينيان"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    tokens_and_letters(text).0
+}
+
+/// [`tokens`], and for each token its letter bits ([`LETTERS_STABLE`], [`LETTERS_BASIC`]).
+pub(crate) fn tokens_and_letters(text: &str) -> (Vec<Token>, Vec<u8>) {
+    // About one token per six bytes of Arabic text.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut letters: Vec<u8> = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<Token> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
+    // The letter bits of the current token.
+    let mut seen = 0u8;
+    let bytes = text.as_bytes();
+    let arabic_chars = &*ARABIC_CHARS;
+    let mut i = 0;
+    loop {
+        // The common case first: the word goes on with a character of its class (Arabic letters and marks, two
+        // bytes each; ASCII letters and digits).
+        if let Some(t) = current.as_mut().filter(|t| t.end == i) {
+            match t.class {
+                Class::Arabic => {
+                    while let Some(&[b0 @ 0xD8..=0xDB, b1]) = bytes.get(i..i + 2) {
+                        let at = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                        let e = arabic_chars.get(at).copied().unwrap_or(0);
+                        if e & ARABIC_WORD == 0 {
+                            break;
+                        }
+                        seen &= e;
+                        i += 2;
+                    }
+                }
+                Class::Latin => {
+                    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                        if b.is_ascii_uppercase() {
+                            seen = 0;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+            t.end = i;
+        }
+        // Next, the common characters between words and at their starts, by their bytes: ASCII spaces and
+        // punctuation, and the Arabic block's letters and punctuation. Joiners (ASCII ones after a Latin word, the
+        // Arabic letter mark U+061C) go the general way below.
+        let latin_before = current
+            .as_ref()
+            .is_some_and(|t| t.end == i && t.class == Class::Latin);
+        match bytes.get(i..) {
+            None | Some([]) => break,
+            Some(&[b, ..])
+                if b.is_ascii()
+                    && !b.is_ascii_alphanumeric()
+                    && !(latin_before && is_latin_joiner(char::from(b))) =>
+            {
+                if let Some(t) = current.take() {
+                    out.push(t);
+                    letters.push(seen);
+                }
+                i += 1;
+                continue;
+            }
+            Some(&[b0 @ 0xD8..=0xDB, b1, ..]) if !(b0 == 0xD8 && b1 == 0x9C) => {
+                let at = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
+                let e = arabic_chars.get(at).copied().unwrap_or(0);
+                if let Some(t) = current.take() {
+                    out.push(t);
+                    letters.push(seen);
+                }
+                if e & ARABIC_WORD != 0 {
+                    current = Some(Token {
+                        start: i,
+                        end: i + 2,
+                        class: Class::Arabic,
+                    });
+                    seen = e & (LETTERS_STABLE | LETTERS_BASIC);
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
+        let end = i + len;
         match (class_of(c), current.as_mut()) {
-            (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
+            (Some(k), Some(t)) if t.class == k && t.end == i => {
+                t.end = end;
+                seen &= letters_of(c);
+            }
             (Some(k), _) => {
                 if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
                 current = Some(Token {
                     start: i,
                     end,
                     class: k,
                 });
+                seen = letters_of(c);
             }
             (None, Some(t)) if t.end == i => {
                 // A joiner stays when a word character of the same class follows it.
                 let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
-                let next_same = chars
-                    .peek()
-                    .and_then(|&(_, n)| class_of(n))
-                    .is_some_and(|k| k == t.class);
-                if joins && next_same {
+                let next_same = joins
+                    && char_at(text, end)
+                        .and_then(|(n, _)| class_of(n))
+                        .is_some_and(|k| k == t.class);
+                if next_same {
                     t.end = end;
+                    seen &= letters_of(c);
                 } else if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
             }
             (None, _) => {
                 if let Some(t) = current.take() {
                     out.push(t);
+                    letters.push(seen);
                 }
             }
         }
+        i = end;
     }
     if let Some(t) = current {
         out.push(t);
+        letters.push(seen);
     }
-    out
+    (out, letters)
 }
 
 /// What lies between two tokens, for deciding whether a multi-word name may continue across it.
@@ -224,6 +397,90 @@ mod tests {
         let t = tokens(text);
         assert_eq!((t[0].start, t[0].end), (2, 2 + "أرمينيا".len()));
         assert_eq!(&text[t[1].range()], "وروسيا");
+    }
+
+    /// The tokens of the text as the first version cut them (`char_indices`, no tables): the reference.
+    fn tokens_reference(text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
+        let mut current: Option<Token> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = i + c.len_utf8();
+            match (class_of_slow_any(c), current.as_mut()) {
+                (Some(k), Some(t)) if t.class == k && t.end == i => t.end = end,
+                (Some(k), _) => {
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                    current = Some(Token {
+                        start: i,
+                        end,
+                        class: k,
+                    });
+                }
+                (None, Some(t)) if t.end == i => {
+                    let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
+                    let next_same = chars
+                        .peek()
+                        .and_then(|&(_, n)| class_of_slow_any(n))
+                        .is_some_and(|k| k == t.class);
+                    if joins && next_same {
+                        t.end = end;
+                    } else if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                }
+                (None, _) => {
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+        if let Some(t) = current {
+            out.push(t);
+        }
+        out
+    }
+
+    fn class_of_slow_any(c: char) -> Option<Class> {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(Class::Latin)
+        } else {
+            class_of_slow(c)
+        }
+    }
+
+    #[test]
+    fn the_class_table_is_the_rules() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(class_of(c), class_of_slow_any(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn char_at_decodes_like_chars() {
+        let text = "aé،بـ\u{200F}€𝔸\u{FEFB}z";
+        let mut i = 0;
+        let mut got = Vec::new();
+        while let Some((c, len)) = char_at(text, i) {
+            got.push((i, c));
+            i += len;
+        }
+        assert_eq!(got, text.char_indices().collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn tokens_are_the_reference_tokens(text in "[\u{0600}-\u{06FF}a-zA-Z0-9 .,'\\-\u{200C}-\u{200F}\u{00AD}é€𝔸\u{FE70}-\u{FEFF}\n]{0,40}") {
+            proptest::prop_assert_eq!(tokens(&text), tokens_reference(&text));
+        }
+
+        #[test]
+        fn tokens_of_any_text_are_the_reference_tokens(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(tokens(&text), tokens_reference(&text));
+        }
     }
 
     #[test]
