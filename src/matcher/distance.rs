@@ -103,6 +103,27 @@ pub(crate) fn similarity_codes(a: &[u8], b: &[u8]) -> f64 {
     1.0 - (f64::from(distance(a, b)) / f64::from(norm)).min(1.0)
 }
 
+/// [`similarity_codes`] when it is at least `floor`, else `None`; the table is not filled when the keys' lengths
+/// alone keep it below (every edit changes a key's deletion cost by at most its own cost, so the distance is at
+/// least the difference of the two keys' costs).
+pub(crate) fn similarity_codes_from(a: &[u8], b: &[u8], floor: f64) -> Option<f64> {
+    if a == b {
+        return Some(1.0);
+    }
+    let cost_a: u32 = a.iter().map(|&c| indel(c)).sum();
+    let cost_b: u32 = b.iter().map(|&c| indel(c)).sum();
+    let norm = cost_a.max(cost_b);
+    if norm == 0 {
+        return Some(1.0);
+    }
+    let bound = 1.0 - f64::from(cost_a.abs_diff(cost_b)) / f64::from(norm);
+    if bound < floor {
+        return None;
+    }
+    let sim = 1.0 - (f64::from(distance(a, b)) / f64::from(norm)).min(1.0);
+    (sim >= floor).then_some(sim)
+}
+
 /// Rows up to this length live on the stack.
 const STACK: usize = 48;
 
@@ -157,6 +178,33 @@ fn distance_in(a: &[u8], b: &[u8], costs: &mut [u32], row: &mut [u32]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_length_bound_never_cuts_a_pair_above_the_floor() {
+        // Codes of consonants, of vowel letters (cheap to insert) and of a space-free mix, every pair up to 5 long.
+        let alphabet = [b'B', b'T', b'V', b'H', b'S'];
+        let mut keys: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=5u32 {
+            for n in 0..alphabet.len().pow(len) {
+                let mut k = Vec::new();
+                let mut n = n;
+                for _ in 0..len {
+                    k.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                keys.push(k);
+            }
+        }
+        for a in keys.iter().step_by(7) {
+            for b in &keys {
+                let sim = similarity_codes(a, b);
+                for floor in [0.0, 0.3, 0.4, 0.6, 0.9] {
+                    let got = similarity_codes_from(a, b, floor);
+                    assert_eq!(got, (sim >= floor).then_some(sim), "{a:?} {b:?} {floor}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn vowel_letters_and_class_mates_cost_little() {

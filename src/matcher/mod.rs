@@ -539,12 +539,13 @@ impl Matcher {
             .into_iter()
             .filter_map(|(id, hits)| {
                 let f_arabic = self.store.form_codes(id, q_arabic, &mut codes)?;
-                let sim = if f_arabic == q_arabic {
-                    distance::similarity_codes(&keys.search_code, &codes)
+                let q = if f_arabic == q_arabic {
+                    &keys.search_code
                 } else {
-                    distance::similarity_codes(&keys.latin_code, &codes)
+                    &keys.latin_code
                 };
-                (sim >= NARROW_FLOOR).then_some((hits, sim, id))
+                let sim = distance::similarity_codes_from(q, &codes, NARROW_FLOOR)?;
+                Some((hits, sim, id))
             })
             .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)).then(a.2.cmp(&b.2)));
