@@ -79,6 +79,41 @@ fn lookup_jsonl_contract() {
     }
 }
 
+/// `--explain` shows the query's keys (and its other reading, when it has one), each candidate's per-key scores and
+/// why the winner won.
+#[test]
+fn lookup_explain_shows_keys_scores_and_the_winner() {
+    let (_dir, g) = fixture();
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--explain",
+            "بسكوف",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("skeleton  BSGF"))
+        .stdout(predicate::str::contains("#1 Dmitry Peskov (peskov) score"))
+        .stdout(predicate::str::contains("text "))
+        .stdout(predicate::str::contains("winner: peskov"));
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--explain",
+            "Peskow",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("also read peskov (skeleton BSGF)"))
+        .stdout(predicate::str::contains("winner: peskov"));
+}
+
 #[test]
 fn lookup_exit_codes() {
     let (_d, g) = fixture();

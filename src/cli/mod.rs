@@ -392,6 +392,14 @@ fn explain(
     writeln!(out, "tokens    {}", k.tokens.join(" | "))?;
     writeln!(out, "skeleton  {}", k.skeletons.join(" | "))?;
     writeln!(out, "latin     {}", k.latin.join(" | "))?;
+    if let Some((skeletons, latin)) = &k.other_reading {
+        writeln!(
+            out,
+            "also read {} (skeleton {})",
+            latin.join(" | "),
+            skeletons.join(" | ")
+        )?;
+    }
     let o = matcher.options();
     if matches.is_empty() {
         writeln!(

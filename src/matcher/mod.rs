@@ -161,6 +161,10 @@ pub struct QueryKeys {
     pub skeletons: Vec<String>,
     /// The Latin key of each token.
     pub latin: Vec<String>,
+    /// The other reading of a Latin query, when it has one (German, Dutch and Slavic transcriptions: j before a
+    /// vowel as y, w as v; Paschinjan, Lawrow): each token's skeleton and Latin key under it. The query is looked up
+    /// both ways.
+    pub other_reading: Option<(Vec<String>, Vec<String>)>,
 }
 
 /// Looks names up in a glossary. Build it once; it is cheap to share between threads.
@@ -494,11 +498,20 @@ impl Matcher {
     /// The keys the matcher computes for a query (for `lookup --explain`).
     pub fn query_keys(&self, query: &str) -> QueryKeys {
         let keys = fuzzy::NameKeys::new(query, false);
+        let skeletons =
+            |k: &fuzzy::NameKeys<'_>| k.tokens.iter().map(|t| t.skeleton.to_string()).collect();
+        let latin =
+            |k: &fuzzy::NameKeys<'_>| k.tokens.iter().map(|t| t.latin.to_string()).collect();
+        let other_reading = keys.has_y_reading().then(|| {
+            let other = fuzzy::NameKeys::reading(normalize::display(query).trim(), false, true);
+            (skeletons(&other), latin(&other))
+        });
         QueryKeys {
             search: normalize::search(query).into_owned(),
             tokens: keys.tokens.iter().map(|t| t.search.to_string()).collect(),
-            skeletons: keys.tokens.iter().map(|t| t.skeleton.to_string()).collect(),
-            latin: keys.tokens.iter().map(|t| t.latin.to_string()).collect(),
+            skeletons: skeletons(&keys),
+            latin: latin(&keys),
+            other_reading,
         }
     }
 
