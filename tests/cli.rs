@@ -84,32 +84,25 @@ fn lookup_jsonl_contract() {
 #[test]
 fn lookup_explain_shows_keys_scores_and_the_winner() {
     let (_dir, g) = fixture();
-    qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--explain",
-            "بسكوف",
-        ])
-        .assert()
-        .success()
+    let explain = |query: &str| {
+        qamus()
+            .args([
+                "lookup",
+                "--no-default-glossary",
+                "-g",
+                &g,
+                "--explain",
+                query,
+            ])
+            .assert()
+            .success()
+    };
+    explain("بسكوف")
         .stdout(predicate::str::contains("skeleton  BSGF"))
         .stdout(predicate::str::contains("#1 Dmitry Peskov (peskov) score"))
         .stdout(predicate::str::contains("text "))
         .stdout(predicate::str::contains("winner: peskov"));
-    qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--explain",
-            "Peskow",
-        ])
-        .assert()
-        .success()
+    explain("Peskow")
         .stdout(predicate::str::contains("also read peskov (skeleton BSGF)"))
         .stdout(predicate::str::contains("winner: peskov"));
 }

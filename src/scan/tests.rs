@@ -419,65 +419,61 @@ fn scanner_and_mentions_cross_threads() {
     send_sync::<Mention<'static>>();
 }
 
+/// What each document gives alone, with a scanner of its own (nothing remembered), summed up by `summary`; and the
+/// check that one scanner finds the same, whatever it has looked up before, and on several threads at once.
+fn alone_then_shared<T: PartialEq + std::fmt::Debug + Send>(
+    m: &Matcher,
+    docs: &[&str],
+    summary: impl Fn(Vec<Mention<'_>>) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let alone: Vec<T> = docs
+        .iter()
+        .map(|d| summary(Scanner::new(m).scan(d)))
+        .collect();
+    let shared = Scanner::new(m);
+    for _ in 0..3 {
+        let again: Vec<T> = docs.iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(again, alone);
+        let parallel: Vec<T> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
+        assert_eq!(parallel, alone);
+    }
+    alone
+}
+
 #[test]
 fn fuzzy_answers_are_shared_between_documents_and_threads() {
-    use rayon::prelude::*;
     let m = small();
     let docs = [
         "قال الرئيس الروسي فلاديمير بوتن",
         "وقال الرئيس فلاديمير بوتن أمس",
         "قال الرئيس إن المفاوضات مستمرة",
     ];
-    let summary = |ms: Vec<Mention<'_>>| -> Vec<(String, String, String)> {
+    let alone = alone_then_shared(&m, &docs, |ms| {
         ms.into_iter()
             .map(|m| (m.surface, m.entry.id.clone(), m.method.as_str().to_string()))
-            .collect()
-    };
-    // Each document alone, with a scanner of its own (nothing cached)…
-    let alone: Vec<_> = docs
-        .iter()
-        .map(|d| summary(Scanner::new(&m).scan(d)))
-        .collect();
+            .collect::<Vec<_>>()
+    });
     assert!(alone[0].iter().any(|(_, id, _)| id == "putin"), "{alone:?}");
-    // …is what one scanner finds, whatever it has looked up before, and on several threads at once.
-    let shared = Scanner::new(&m);
-    for _ in 0..3 {
-        let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();
-        assert_eq!(again, alone);
-        let parallel: Vec<_> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
-        assert_eq!(parallel, alone);
-    }
 }
 
 #[test]
 fn clitic_readings_are_remembered_without_changing_answers() {
-    use rayon::prelude::*;
     let m = small();
     let docs = [
         "وباشينيان وبوتين في الكرملين وللكرملين",
         "قال باشينيان إن لبوتين وللكرملين رأيا",
         "وباشينيان الأرمينية والأرمينية",
     ];
-    let summary = |ms: Vec<Mention<'_>>| -> Vec<(String, String, String)> {
+    let alone = alone_then_shared(&m, &docs, |ms| {
         ms.into_iter()
             .map(|m| (m.surface, m.entry.id.clone(), m.detail))
-            .collect()
-    };
-    let alone: Vec<_> = docs
-        .iter()
-        .map(|d| summary(Scanner::new(&m).scan(d)))
-        .collect();
+            .collect::<Vec<_>>()
+    });
     assert!(
         alone[0]
             .iter()
             .any(|(_, _, detail)| detail.starts_with("clitic")),
         "{alone:?}"
     );
-    let shared = Scanner::new(&m);
-    for _ in 0..3 {
-        let again: Vec<_> = docs.iter().map(|d| summary(shared.scan(d))).collect();
-        assert_eq!(again, alone);
-        let parallel: Vec<_> = docs.par_iter().map(|d| summary(shared.scan(d))).collect();
-        assert_eq!(parallel, alone);
-    }
 }
