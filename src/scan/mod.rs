@@ -184,19 +184,43 @@ pub struct Scanner<'m> {
     nodes: u32,
     /// Fuzzy look-ups already made, by phrase: a collection repeats its names from document to document, and a
     /// look-up costs far more than the rest of a scan. Shared by the threads; emptied when it reaches
-    /// [`FUZZY_CACHE_MAX`] phrases.
-    fuzzy_cache: Mutex<FxHashMap<Box<str>, Option<FuzzyHit>>>,
+    /// [`Memo::MAX`] phrases.
+    fuzzy_cache: Memo<Option<FuzzyHit>>,
     /// The clitic readings of words already read, by the word as written: running text repeats its words, and
     /// working out a word's readings (and their keys and terms) costs more than looking it up here. Shared by the
-    /// threads; emptied when it reaches [`CLITIC_MEMO_MAX`] words.
-    clitic_memo: Mutex<FxHashMap<Box<str>, Arc<[Reading]>>>,
+    /// threads; emptied when it reaches [`Memo::MAX`] words.
+    clitic_memo: Memo<Arc<[Reading]>>,
 }
 
-/// The most words the clitic memo holds (then it starts again, empty).
-const CLITIC_MEMO_MAX: usize = 1 << 16;
+/// Answers already worked out, by the text they answer for, shared by the threads: a bounded map behind a lock.
+#[derive(Debug, Default)]
+struct Memo<V> {
+    map: Mutex<FxHashMap<Box<str>, V>>,
+}
 
-/// The most phrases the fuzzy look-up cache holds (then it starts again, empty).
-const FUZZY_CACHE_MAX: usize = 1 << 16;
+impl<V: Clone> Memo<V> {
+    /// The most answers kept (then the map starts again, empty).
+    const MAX: usize = 1 << 16;
+
+    /// The answer for `key`, if it was worked out. A poisoned lock only means another thread panicked
+    /// mid-insert: the map is still a valid memo.
+    fn get(&self, key: &str) -> Option<V> {
+        self.map
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
+    }
+
+    /// Keeps the answer for `key`.
+    fn put(&self, key: &str, value: V) {
+        let mut map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.len() >= Self::MAX {
+            map.clear();
+        }
+        map.insert(key.into(), value);
+    }
+}
 
 impl<'m> Scanner<'m> {
     /// A scanner over the matcher's glossary, with the default options.
@@ -221,8 +245,8 @@ impl<'m> Scanner<'m> {
             title_terms: Vec::new(),
             clitic_filter: KeyFilter::default(),
             nodes: 1,
-            fuzzy_cache: Mutex::new(FxHashMap::default()),
-            clitic_memo: Mutex::new(FxHashMap::default()),
+            fuzzy_cache: Memo::default(),
+            clitic_memo: Memo::default(),
         };
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
@@ -487,13 +511,7 @@ impl<'m> Scanner<'m> {
             return None;
         }
         let word = v.text.get(tok.range()).unwrap_or_default();
-        // A poisoned lock only means another thread panicked mid-insert: the map is still a valid memo.
-        let known = self
-            .clitic_memo
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(word)
-            .cloned();
+        let known = self.clitic_memo.get(word);
         if known.is_some() {
             return known;
         }
@@ -513,14 +531,7 @@ impl<'m> Scanner<'m> {
                 }
             })
             .collect();
-        let mut memo = self
-            .clitic_memo
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if memo.len() >= CLITIC_MEMO_MAX {
-            memo.clear();
-        }
-        memo.insert(word.into(), Arc::clone(&readings));
+        self.clitic_memo.put(word, Arc::clone(&readings));
         Some(readings)
     }
 
@@ -837,25 +848,11 @@ impl<'m> Scanner<'m> {
 
     /// [`Scanner::fuzzy_lookup`], each distinct phrase looked up once (the answer depends on nothing else).
     fn fuzzy_lookup_cached(&self, surface: &str) -> Option<FuzzyHit> {
-        // A poisoned lock only means another thread panicked mid-insert: the map is still a valid cache.
-        let cached = self
-            .fuzzy_cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(surface)
-            .cloned();
-        if let Some(hit) = cached {
+        if let Some(hit) = self.fuzzy_cache.get(surface) {
             return hit;
         }
         let hit = self.fuzzy_lookup(surface);
-        let mut cache = self
-            .fuzzy_cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if cache.len() >= FUZZY_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(surface.into(), hit.clone());
+        self.fuzzy_cache.put(surface, hit.clone());
         hit
     }
 

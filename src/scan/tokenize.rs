@@ -50,22 +50,13 @@ pub fn class_of(c: char) -> Option<Class> {
         // Basic Arabic letters and tatweel: the common case.
         '\u{0621}'..='\u{064A}' => Some(Class::Arabic),
         // The rest of the Arabic block (its punctuation، ؛ ؟ is common), from a table made once.
-        '\u{0600}'..='\u{06FF}' => {
-            let at = (c as usize) - 0x0600;
-            ARABIC_BLOCK.get(at).copied().flatten()
-        }
+        '\u{0600}'..='\u{06FF}' => ARABIC_CHARS
+            .get((c as usize) - 0x0600)
+            .is_some_and(|e| e & ARABIC_WORD != 0)
+            .then_some(Class::Arabic),
         _ => class_of_slow(c),
     }
 }
-
-/// [`class_of`] for every character of the Arabic block U+0600..U+06FF, worked out once.
-static ARABIC_BLOCK: std::sync::LazyLock<[Option<Class>; 0x100]> = std::sync::LazyLock::new(|| {
-    let mut table = [None; 0x100];
-    for (k, slot) in (0x0600u32..).zip(table.iter_mut()) {
-        *slot = char::from_u32(k).and_then(class_of_slow);
-    }
-    table
-});
 
 /// Bits of what the tokenizer saw of a token's characters, and-ed over them, so that the scanner can make the
 /// token's `search` key without reading it again: every character is left as it is by the `search` level…
