@@ -494,20 +494,24 @@ pub(crate) fn acceptance(inputs: &[f64; ACCEPT_INPUTS], cross_script: bool) -> f
 /// also has a form in the query's script (its English name then competes with a spelling that did not match as
 /// well, and means less).
 pub(crate) fn scorer_of(x: &[f64; FEATURES], cross_script: bool) -> usize {
-    match (cross_script, x.get(14).is_some_and(|&c| c > 0.5)) {
+    scorer(cross_script, x.get(14).is_some_and(|&c| c > 0.5))
+}
+
+/// [`scorer_of`] from whether the pair is across scripts and whether the entry also has a form in the query's script.
+fn scorer(cross_script: bool, covered: bool) -> usize {
+    match (cross_script, covered) {
         (false, _) => 0,
         (true, false) => 1,
         (true, true) => 2,
     }
 }
 
-/// The weight set of a pair ([`scorer_of`]): same script, across scripts, or across scripts when the entry also has
-/// a form in the query's script.
+/// The weight set [`scorer`] names.
 fn weights_of(cross_script: bool, covered: bool) -> &'static [f64; FEATURES + 1] {
-    match (cross_script, covered) {
-        (false, _) => &weights::SAME_SCRIPT,
-        (true, false) => &weights::CROSS_SCRIPT,
-        (true, true) => &weights::CROSS_COVERED,
+    match scorer(cross_script, covered) {
+        0 => &weights::SAME_SCRIPT,
+        1 => &weights::CROSS_SCRIPT,
+        _ => &weights::CROSS_COVERED,
     }
 }
 
