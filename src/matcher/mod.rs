@@ -422,18 +422,29 @@ impl Matcher {
             return Vec::new();
         }
         let key = normalize::search(clean);
-        // An exact match is a normalized one whose form, cleaned, is the query.
-        let refs = self.store.normalized(&key);
-        for &r in &refs {
-            let exact = self
-                .entry(r.entry)
-                .and_then(|e| e.forms().nth(r.form as usize))
-                .is_some_and(|f| normalize::display(f).trim() == clean);
-            if exact {
-                self.offer(&mut found, r, 1.0, Method::Exact, String::new(), None);
-            }
+        // An exact match is a normalized one whose form, cleaned, is the query. A key held by many entries is
+        // mostly a few texts repeated: each is compared once.
+        let mut seen = store::Verdicts::default();
+        for r in self.store.normalized(&key) {
+            let Some(entry) = self.entry(r.entry) else {
+                continue;
+            };
+            let form = entry.forms().nth(r.form as usize).unwrap_or(&entry.en);
+            let (score, method) = if seen.of(form, |f| normalize::display(f).trim() == clean) {
+                (1.0, Method::Exact)
+            } else {
+                (SCORE_NORMALIZED, Method::Normalized)
+            };
+            found.offer(Match {
+                entry,
+                score,
+                method,
+                form,
+                detail: String::new(),
+                scores: None,
+            });
         }
-        self.offer_normalized(&mut found, &refs, &key, SCORE_NORMALIZED, String::new());
+        self.family_name(&mut found, &key, String::new());
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
@@ -670,18 +681,13 @@ impl Matcher {
         if key.is_empty() || key.contains(' ') {
             return;
         }
-        let refs = self.store.family(key);
-        let mut people = refs.iter().map(|r| r.entry);
-        let first = people.next();
-        if first.is_some() && people.all(|e| Some(e) == first) {
-            if let Some(&r) = refs.first() {
-                let detail = if detail.is_empty() {
-                    "family name".to_string()
-                } else {
-                    format!("{detail}, family name")
-                };
-                self.offer(found, r, SCORE_FAMILY, Method::Normalized, detail, None);
-            }
+        if let Some(r) = self.store.family_of_one(key) {
+            let detail = if detail.is_empty() {
+                "family name".to_string()
+            } else {
+                format!("{detail}, family name")
+            };
+            self.offer(found, r, SCORE_FAMILY, Method::Normalized, detail, None);
         }
     }
 

@@ -266,20 +266,60 @@ impl Store {
     }
 
     /// The person forms whose family name (`search` key) is `key`.
+    #[cfg(test)]
     pub(crate) fn family(&self, key: &str) -> Vec<FormRef> {
         match &self.family {
             RefMap::Fst(m) => self.refs(m.get(key)),
-            RefMap::Hashed => self.hashed(FAMILY, key, |form| {
-                crate::normalize::search(form)
-                    .rsplit_once(' ')
-                    .is_some_and(|(_, last)| last == key)
-            }),
+            RefMap::Hashed => self.hashed(FAMILY, key, |form| is_family(form, key)),
         }
+    }
+
+    /// The first person form whose family name (`search` key) is `key`, when every such form is of one entry
+    /// (`None` when there is none, or several people have that name). A hashed table is read only until a second
+    /// person turns up: a family name that thousands share is not checked thousands of times.
+    pub(crate) fn family_of_one(&self, key: &str) -> Option<FormRef> {
+        let mut first: Option<FormRef> = None;
+        let mut one = true;
+        let mut see = |r: FormRef| {
+            match first {
+                None => first = Some(r),
+                Some(f) if f.entry != r.entry => one = false,
+                Some(_) => {}
+            }
+            one
+        };
+        match &self.family {
+            RefMap::Fst(m) => {
+                for r in self.refs(m.get(key)) {
+                    if !see(r) {
+                        break;
+                    }
+                }
+            }
+            RefMap::Hashed => self.hashed_while(FAMILY, key, |form| is_family(form, key), see),
+        }
+        first.filter(|_| one)
     }
 
     /// The references a hashed table holds under `key`'s hash whose form passes `is_key` (the form's own key is
     /// `key`: a reference whose key only shares the hash is left out), in table order.
     fn hashed(&self, section: usize, key: &str, is_key: impl Fn(&str) -> bool) -> Vec<FormRef> {
+        let mut out = Vec::new();
+        self.hashed_while(section, key, is_key, |r| {
+            out.push(r);
+            true
+        });
+        out
+    }
+
+    /// Hands [`Self::hashed`]'s references to `more` one at a time, in table order, until it returns false.
+    fn hashed_while(
+        &self,
+        section: usize,
+        key: &str,
+        is_key: impl Fn(&str) -> bool,
+        mut more: impl FnMut(FormRef) -> bool,
+    ) {
         let items = self.section(section).get(4..).unwrap_or_default();
         let n = items.len() / 8;
         let word = |i: usize| {
@@ -298,7 +338,9 @@ impl Store {
                 hi = mid;
             }
         }
-        let mut out = Vec::new();
+        // A key held by many entries is mostly a few texts over and over (a common name written alone, بي and
+        // بى), each checked once.
+        let mut seen = Verdicts::default();
         for i in lo..n {
             if word(i * 8) != h {
                 break;
@@ -308,14 +350,16 @@ impl Store {
                 entry: packed >> REF_FORM_BITS,
                 form: packed & ((1 << REF_FORM_BITS) - 1),
             };
-            let form = self
+            let Some(form) = self
                 .record(ENTRY_OFFSETS, ENTRIES, r.entry as usize)
-                .and_then(|record| entry_form(record, r.form as usize));
-            if form.is_some_and(&is_key) {
-                out.push(r);
+                .and_then(|record| entry_form(record, r.form as usize))
+            else {
+                continue;
+            };
+            if seen.of(form, &is_key) && !more(r) {
+                return;
             }
         }
-        out
     }
 
     fn refs(&self, value: Option<u64>) -> Vec<FormRef> {
@@ -757,35 +801,69 @@ fn hashed_table(map: &FxHashMap<String, Vec<FormRef>>) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The verdicts of a test on the last few distinct texts it was asked about (a look-up meets the same handful of
+/// texts again and again when thousands of entries share a key): each is tested once while it stays among them.
+#[derive(Default)]
+pub(crate) struct Verdicts<'t> {
+    slots: [Option<(&'t str, bool)>; 4],
+    next: usize,
+}
+
+impl<'t> Verdicts<'t> {
+    /// `test(text)`, remembered.
+    pub(crate) fn of(&mut self, text: &'t str, test: impl FnOnce(&str) -> bool) -> bool {
+        if let Some(&(_, v)) = self.slots.iter().flatten().find(|(t, _)| *t == text) {
+            return v;
+        }
+        let v = test(text);
+        if let Some(slot) = self.slots.get_mut(self.next % 4) {
+            *slot = Some((text, v));
+        }
+        self.next += 1;
+        v
+    }
+}
+
+/// Whether `form`'s family name (the last word of its `search` key) is `key`.
+fn is_family(form: &str, key: &str) -> bool {
+    crate::normalize::search(form)
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| last == key)
+}
+
 /// Form `form` of an entry record, in the order of [`Entry::forms`] (English, English variants, Arabic when
 /// there is one, Arabic variants), without decoding the rest.
 fn entry_form(record: &[u8], form: usize) -> Option<&str> {
+    // Only the text returned is checked as UTF-8: the others are skipped as bytes.
+    fn text(b: &[u8]) -> Option<&str> {
+        std::str::from_utf8(b).ok()
+    }
     let mut r = Reader::at(record, 0);
     r.bytes()?;
     r.u8()?;
-    let en = r.str()?;
-    let ar = r.str()?;
+    let en = r.bytes()?;
+    let ar = r.bytes()?;
     if form == 0 {
-        return Some(en);
+        return text(en);
     }
     let mut k = 1;
     for _ in 0..r.varint()? {
-        let s = r.str()?;
+        let s = r.bytes()?;
         if k == form {
-            return Some(s);
+            return text(s);
         }
         k += 1;
     }
     if !ar.is_empty() {
         if k == form {
-            return Some(ar);
+            return text(ar);
         }
         k += 1;
     }
     for _ in 0..r.varint()? {
-        let s = r.str()?;
+        let s = r.bytes()?;
         if k == form {
-            return Some(s);
+            return text(s);
         }
         k += 1;
     }
@@ -1359,7 +1437,15 @@ mod tests {
         }
         for k in &keys {
             assert_eq!(hashed.normalized(k), plain.normalized(k), "{k}");
-            assert_eq!(hashed.family(k), plain.family(k), "{k}");
+            let family = plain.family(k);
+            assert_eq!(hashed.family(k), family, "{k}");
+            // The sole person of a family name: the first form, only when every form is of one entry.
+            let sole = family
+                .first()
+                .filter(|f| family.iter().all(|r| r.entry == f.entry))
+                .copied();
+            assert_eq!(hashed.family_of_one(k), sole, "{k}");
+            assert_eq!(plain.family_of_one(k), sole, "{k}");
         }
         let n = glossary.entries().len() as u32;
         assert_eq!(
