@@ -133,9 +133,35 @@ fn an_index_without_the_shipped_glossary() {
         "بيسكوف",
     ]);
     assert_contains(&out.stdout, "peskov");
-    // With the shipped glossary under it (loaded, not mapped): both.
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    // With the shipped glossary under it (loaded, not mapped): both, and a note that says so and how to avoid it.
     let out = qamus(&["lookup", "-g", s(&f.index), "بوتين", "أكمي للتجارة"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_contains(&out.stderr, "indexed anew in memory");
+    assert_contains(&out.stderr, "--no-default-glossary");
+}
+
+#[test]
+fn an_index_with_the_shipped_glossary_keeps_it() {
+    let f = fixture(&[]);
+    // Opened as built, without a note, whether or not the shipped glossary is asked for: it is in the index.
+    for extra in [&[][..], &["--no-default-glossary"][..]] {
+        let mut args = vec!["lookup"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-g", s(&f.index), "بوتين", "بيسكوف"]);
+        let out = qamus(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {}",
+            text(&out.stdout)
+        );
+        assert!(out.stderr.is_empty(), "{extra:?}: {}", text(&out.stderr));
+    }
+    // With a CSV beside it, every layer is indexed anew, and a note says so.
+    let out = qamus(&["lookup", "-g", s(&f.index), "-g", s(&f.csv), "بوتين"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_contains(&out.stderr, "opened with other glossary files");
 }
 
 #[test]

@@ -97,8 +97,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// The matcher of the glossary the options ask for. The shipped glossary alone comes from its index compiled into
-/// the program; an index file that holds exactly the glossary asked for (the only `--glossary`, with the shipped
-/// glossary in it or not as asked) is opened by mapping it; otherwise the layers are loaded and indexed.
+/// the program; an index file given alone is opened by mapping it (it holds the layers it was built from), unless
+/// it was built without the shipped glossary and the shipped glossary is asked for; otherwise the layers are
+/// loaded and indexed in memory, with a note on standard error when that reads an index file anew.
 fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Result<Matcher> {
     if a.files.is_empty() && !a.no_default_glossary {
         return Ok(index::shipped(options));
@@ -111,18 +112,31 @@ fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Resul
             };
             let (header, m) =
                 index::open_with_header(only, &open).context("cannot load glossary")?;
-            if header.builtin.is_some() != a.no_default_glossary {
+            // An index holds the layers it was built from: one built with the shipped glossary keeps it, even
+            // under --no-default-glossary.
+            if header.builtin.is_some() || a.no_default_glossary {
                 return Ok(m);
             }
-            // The shipped glossary under an index built without it: its entries as a layer, indexed anew.
-            let mut g = if a.no_default_glossary {
-                Glossary::new()
-            } else {
-                Glossary::builtin()
-            };
+            // The shipped glossary under an index built without it: the index's entries as a layer on top of it,
+            // indexed anew.
+            eprintln!(
+                "qamus: note: {} was built with --no-default-glossary, so its {} entries are indexed anew in memory \
+                 under the shipped glossary (slow for a large index); pass --no-default-glossary, or build the \
+                 index without it, to open it at once",
+                only.display(),
+                header.entries
+            );
+            let mut g = Glossary::builtin();
             g.merge(m.glossary().clone());
             return Ok(Matcher::with_options(g, options));
         }
+    }
+    if let Some(index) = a.files.iter().find(|f| index::is_index(f)) {
+        eprintln!(
+            "qamus: note: {} is opened with other glossary files, so its entries are indexed anew in memory with \
+             theirs (slow for a large index); an index built from all of them opens at once",
+            index.display()
+        );
     }
     Ok(Matcher::with_options(load_glossary(a, lossy)?, options))
 }
