@@ -227,6 +227,11 @@ pub struct MatchReport {
     /// False matches by cause: a collision (the spelling is, at the `search` level, a form of another entry:
     /// no matcher can avoid it), a reading of the query (clitics, titles, a family name), `fuzzy`, `translit`.
     pub oog_false_by_cause: [usize; 4],
+    /// Variant queries (all) whose first match is not their entity, by what lookup at threshold 0 puts first:
+    /// another entry whose form the spelling is (`exact`/`normalized`: no spelling-based matcher can prefer the
+    /// right entry), another entry of the same name (a namesake: Davis for Davies, one consonant skeleton), the
+    /// right entry under the threshold, the right entry lower down, the right entry nowhere.
+    pub variants_misses: [usize; 5],
     /// Cross-script (Arabic query, English-only glossary): held-out fifth.
     pub cross_held_out: RankScore,
     /// Cross-script: all.
@@ -333,6 +338,15 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
     // Variants: one spelling per group in the glossary (the first), plus every translit pair as a distractor.
     let (glossary, chosen) = variants_glossary(&variants, &pairs);
     report.variants_entries = glossary.len();
+    // The same glossary at threshold 0, to tell why a variant query failed.
+    let any = Matcher::with_options(
+        glossary.clone(),
+        crate::matcher::MatcherOptions {
+            threshold: 0.0,
+            min_margin: 0.0,
+            ..options
+        },
+    );
     let matcher = Matcher::with_options(glossary, options);
     let queries = variant_queries(&variants, &chosen);
     let texts: Vec<&str> = queries.iter().map(|r| r.arabic.as_str()).collect();
@@ -360,6 +374,25 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
         report.variants_all.add(rank);
         if held_out(&r.group) {
             report.variants_held_out.add(rank);
+        }
+        if rank != Some(0) {
+            let found = any.lookup(&r.arabic);
+            let cause = match found.first() {
+                Some(m) if same(m.entry) => 2,
+                Some(m)
+                    if matches!(m.method, crate::matcher::Method::Exact)
+                        || (matches!(m.method, crate::matcher::Method::Normalized)
+                            && m.detail.is_empty()) =>
+                {
+                    0
+                }
+                Some(m) if namesake(&m.entry.en, &r.english) => 1,
+                _ if found.iter().any(|m| same(m.entry)) => 3,
+                _ => 4,
+            };
+            if let Some(n) = report.variants_misses.get_mut(cause) {
+                *n += 1;
+            }
         }
     }
 

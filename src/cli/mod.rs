@@ -842,6 +842,15 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
                 s.mrr5()
             )?;
         }
+        let [spelling, namesake, under, lower, nowhere] = r.variants_misses;
+        writeln!(
+            out,
+            "\nvariants, all: {} not right, by what comes first at threshold 0: {spelling} another entry's form \
+             (the spelling is its exact or normalized form), {namesake} another entry of the same name (one \
+             consonant skeleton: Davis / Davies), {under} the right entry under the threshold, {lower} the right \
+             entry lower down, {nowhere} the right entry not found",
+            r.variants_all.queries - r.variants_all.top1,
+        )?;
         let [collisions, readings, fuzzy, translit] = r.oog_false_by_cause;
         writeln!(
             out,
