@@ -803,12 +803,15 @@ impl<'m> Scanner<'m> {
         let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
         let letters = |j: usize| v.key(j).map_or(0, count_letters);
         // Phrases of up to three words (رجب طيب أردوجان), longest first; a single word needs four letters, a
-        // phrase whose every word is free (not already a mention) needs three per word on average.
+        // phrase whose every word is free (not already a mention) needs three per word on average. A shorter
+        // phrase that finds the same entry with a higher score is the mention: the words after it only lowered
+        // the score (فلاديمير بوتن, not فلاديمير بوتن إن).
         // Each word's letters counted once for the three phrase lengths.
         let mut counts = [0usize; 3];
         for (x, c) in counts.iter_mut().enumerate() {
             *c = letters(k + x);
         }
+        let mut best: Option<Found> = None;
         for len in (1..=3usize).rev() {
             let last = k + len - 1;
             if last >= v.toks.len() || !(k..=last).all(free) {
@@ -830,20 +833,25 @@ impl<'m> Scanner<'m> {
                 continue;
             };
             let surface = v.text.get(a.start..b.end).unwrap_or_default();
-            let hit = self.fuzzy_lookup_cached(surface);
-            if let Some(h) = hit {
-                return Some(Found {
-                    first: k,
-                    last,
-                    entry: h.entry,
-                    score: h.score,
-                    method: h.method,
-                    detail: format!("like {}", h.form),
-                    full_person: false,
-                });
+            let Some(h) = self.fuzzy_lookup_cached(surface) else {
+                continue;
+            };
+            match &best {
+                Some(b) if b.entry != h.entry || b.score >= h.score => {}
+                _ => {
+                    best = Some(Found {
+                        first: k,
+                        last,
+                        entry: h.entry,
+                        score: h.score,
+                        method: h.method,
+                        detail: format!("like {}", h.form),
+                        full_person: false,
+                    });
+                }
             }
         }
-        None
+        best
     }
 
     /// [`Scanner::fuzzy_lookup`], each distinct phrase looked up once (the answer depends on nothing else).
