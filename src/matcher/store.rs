@@ -1030,11 +1030,7 @@ impl<'a> Text<'a> {
                     None => distance::encode_into(&s.to_ascii_lowercase(), out),
                 }
             }
-            Text::Folded(raw) => {
-                crate::normalize::fold_each(raw, crate::normalize::Folds::LETTERS, |c| {
-                    distance::push_code(c, out)
-                })
-            }
+            Text::Folded(raw) => distance::encode_folded_into(raw, out),
         }
     }
 }

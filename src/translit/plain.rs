@@ -543,6 +543,8 @@ pub(crate) struct LetterChunks {
     short: [f32; 27],
     /// Chunks of 2 or 3 letters, packed, sorted.
     chunks: Vec<(u32, f32)>,
+    /// A bit per chunk of `chunks` ([`chunk_bit`]): a chunk whose bit is clear is not there, without a search.
+    filter: u64,
     /// ln of the probability left for a chunk the context never showed, by chunk length 0..=3.
     unseen: [f32; 4],
     best: f32,
@@ -553,6 +555,11 @@ const FIT_CONTEXT: usize = 1;
 
 /// Share of the probability kept for chunks a context never showed (spread over all chunks of a length).
 const UNSEEN: f64 = 0.02;
+
+/// The bit of a packed chunk in [`LetterChunks::filter`].
+fn chunk_bit(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x9E37_79B9) >> 26)
+}
 
 fn pack(chunk: &[u8]) -> u32 {
     let mut k = 0u32;
@@ -581,6 +588,7 @@ impl LetterChunks {
         }
         chunks.sort_unstable_by_key(|c| c.0);
         chunks.dedup_by_key(|c| c.0);
+        let filter = chunks.iter().fold(0u64, |f, c| f | chunk_bit(c.0));
         let best = short
             .iter()
             .chain(chunks.iter().map(|c| &c.1))
@@ -590,6 +598,7 @@ impl LetterChunks {
         LetterChunks {
             short,
             chunks,
+            filter,
             unseen,
             best,
         }
@@ -597,7 +606,12 @@ impl LetterChunks {
 
     /// ln P of a chunk of 2 or 3 letters, packed by [`pack`].
     fn logp_packed(&self, key: u32) -> f32 {
-        match self.chunks.binary_search_by_key(&key, |c| c.0) {
+        let found = if self.filter & chunk_bit(key) == 0 {
+            Err(0)
+        } else {
+            self.chunks.binary_search_by_key(&key, |c| c.0)
+        };
+        match found {
             Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
             Err(_) => self
                 .unseen
