@@ -333,7 +333,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
             column,
             &new,
             csv_options(&a.input),
-            |v| match matcher.lookup(v).into_iter().next() {
+            |v| match matcher.lookup_top(v, 1).into_iter().next() {
                 Some(m) => vec![
                     m.entry.en.clone(),
                     m.entry.id.clone(),
@@ -354,8 +354,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
     }
     let mut printer = LookupPrinter::new(a.format, color);
     let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
-        for (q, found) in queries.iter().zip(matcher.lookup_batch(queries)) {
-            let matches: Vec<Match<'_>> = found.into_iter().take(a.top).collect();
+        for (q, matches) in queries.iter().zip(matcher.lookup_batch_top(queries, a.top)) {
             all_matched &= !matches.is_empty();
             if a.explain {
                 explain(out, &matcher, q, &matches)?;

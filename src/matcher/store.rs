@@ -485,6 +485,13 @@ impl Store {
         form_arabic
     }
 
+    /// Form `form` of entry `i` and the entry's origin (layer, line), read from its record without decoding the
+    /// entry (index files only).
+    pub(crate) fn entry_form_and_origin(&self, i: u32, form: u32) -> Option<(&str, (usize, u64))> {
+        let record = self.record(ENTRY_OFFSETS, ENTRIES, i as usize)?;
+        Some((entry_form(record, form as usize)?, entry_origin(record)?))
+    }
+
     /// Entry `i`, decoded (index files only).
     pub(crate) fn entry(&self, i: usize) -> Option<Entry> {
         decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?)
@@ -1288,6 +1295,26 @@ fn encode_entry(out: &mut Vec<u8>, e: &Entry) {
     put_varint(out, e.origin.line);
 }
 
+/// The origin (layer, line) at the end of an entry record, the strings before it skipped unread.
+fn entry_origin(record: &[u8]) -> Option<(usize, u64)> {
+    let mut r = Reader::at(record, 0);
+    r.bytes()?;
+    r.u8()?;
+    r.bytes()?;
+    r.bytes()?;
+    for _ in 0..2 {
+        for _ in 0..r.varint()? {
+            r.bytes()?;
+        }
+    }
+    r.bytes()?;
+    for _ in 0..r.varint()? {
+        r.bytes()?;
+        r.bytes()?;
+    }
+    Some((usize::try_from(r.varint()?).ok()?, r.varint()?))
+}
+
 fn decode_entry(record: &[u8]) -> Option<Entry> {
     let mut r = Reader::at(record, 0);
     let string = |r: &mut Reader<'_>| r.str().map(str::to_string);
@@ -1463,6 +1490,7 @@ mod tests {
             let record = hashed.record(ENTRY_OFFSETS, ENTRIES, i).expect("record");
             let forms: Vec<&str> = (0..8).map_while(|f| entry_form(record, f)).collect();
             assert_eq!(forms, e.forms().collect::<Vec<_>>());
+            assert_eq!(entry_origin(record), Some(e.origin.cmp_key()));
         }
     }
 

@@ -153,3 +153,64 @@ fn one_letter_readings_of_a_lone_word_need_a_real_stem() {
     assert_eq!(ids("لواندا").first().map(String::as_str), Some("wanda"));
     assert_eq!(ids("بآرنز").first().map(String::as_str), Some("arens"));
 }
+
+/// `lookup_top(q, n)` is `lookup(q)` cut at `n`, also where it takes its short cut: a form held by hundreds of
+/// entries (some with it exact, some only normalized, one with both, one with two normalized forms), spread over two layers where the second
+/// replaces entries of the first in place (so that glossary order is not the order of the entries), in memory and
+/// from an index file, at thresholds that let normalized matches in or keep them out.
+#[test]
+fn lookup_top_is_the_cut_lookup() {
+    let row = |i: usize, ar: &str| format!("e{i},PER,Bi {i},{ar},,,\n");
+    let mut base =
+        String::from("id,type,en,ar,en_variants,ar_variants,note\ntie,PER,Bi Tie,بِي,,بى,\n");
+    for i in 0..300 {
+        base.push_str(&row(i, if i % 3 == 0 { "بى" } else { "بي" }));
+    }
+    base.push_str("twice,PER,Bi Twice,بى,,بي,\nother,PER,Bio,بيو,,,\n");
+    let mut top_layer = String::from("id,type,en,ar,en_variants,ar_variants,note\n");
+    for i in (0..300).step_by(7) {
+        top_layer.push_str(&row(i, "بي"));
+    }
+    let mut g = Glossary::from_csv_str("base.csv", &base).unwrap_or_default();
+    g.merge(Glossary::from_csv_str("top.csv", &top_layer).unwrap_or_default());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("g.qidx");
+    crate::index::write(&g, false, Vec::new(), &path).unwrap_or_else(|e| panic!("{e}"));
+    for threshold in [0.0, 0.7, 0.99] {
+        let options = MatcherOptions {
+            threshold,
+            ..MatcherOptions::default()
+        };
+        let open = crate::index::OpenOptions {
+            matcher: options,
+            ..crate::index::OpenOptions::default()
+        };
+        let stored = crate::index::open(&path, &open).unwrap_or_else(|e| panic!("{e}"));
+        let owned = Matcher::with_options(g.clone(), options);
+        for m in [&owned, &stored] {
+            for q in ["بي", "بى", "بيو", "Bi 7", "xyz"] {
+                let all = m.lookup(q);
+                for n in [1, 2, 5, 64, 65, 200, 250, 1000] {
+                    let key = |v: &[Match<'_>]| -> Vec<(String, String, u64, Method)> {
+                        v.iter()
+                            .map(|x| {
+                                (
+                                    x.entry.id.clone(),
+                                    x.form.to_string(),
+                                    (x.score * 1e6) as u64,
+                                    x.method,
+                                )
+                            })
+                            .collect()
+                    };
+                    let cut: Vec<Match<'_>> = all.iter().take(n).cloned().collect();
+                    assert_eq!(
+                        key(&m.lookup_top(q, n)),
+                        key(&cut),
+                        "{q} n={n} threshold={threshold}"
+                    );
+                }
+            }
+        }
+    }
+}
