@@ -144,9 +144,6 @@ const NARROW_FLOOR: f64 = 0.4;
 
 /// Scores of the strategies (see the module documentation).
 const SCORE_NORMALIZED: f64 = 0.98;
-/// A query whose `search` key is the form of more entries than this is answered by [`Matcher::lookup_top`] from
-/// its exact and normalized matches alone, when enough pass the threshold.
-const MANY_REFS: usize = 64;
 const SCORE_CLITIC: f64 = 0.95;
 const SCORE_FAMILY: f64 = 0.9;
 /// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
@@ -421,9 +418,10 @@ impl Matcher {
         self.lookup_at_most(query, usize::MAX)
     }
 
-    /// The first `n` matches of [`Matcher::lookup`]: the same list cut at `n`, found with less work when more than
-    /// `n` entries have the query as a form (a name of two letters in a large glossary): those entries are ranked
-    /// without being decoded, and nothing else is looked for once `n` of them outrank anything else could.
+    /// The first `n` matches of [`Matcher::lookup`]: the same list cut at `n`, found with less work when at least
+    /// `n` entries have the query as a form (exactly or at the `search` level): those entries are ranked without
+    /// being decoded (a name of two letters is the form of thousands in a large glossary), and nothing else
+    /// (clitic readings, titles, family names, fuzzy matching) is looked for, since it could not outrank them.
     ///
     /// ```
     /// let m = qamus::matcher::Matcher::new(qamus::glossary::Glossary::builtin());
@@ -463,7 +461,7 @@ impl Matcher {
         }
         let key = normalize::search(clean);
         let refs = self.store.normalized(&key);
-        if refs.len() > n.max(MANY_REFS) {
+        if n != usize::MAX && refs.len() >= n {
             if let Some(top) = self.top_of_many(&refs, clean, n) {
                 return top;
             }
