@@ -657,20 +657,22 @@ impl Matcher {
         out
     }
 
-    /// The forms to score: the index's best `POOL` by shared skeleton tokens (past the first `options.candidates`,
-    /// only those with at least half the heaviest one's weight), narrowed to `options.candidates` by the weighted
+    /// The forms to score: the index's best `POOL` by shared skeleton tokens (past the first half of
+    /// `options.candidates`, only those with at least half the heaviest one's weight), narrowed to `options.candidates` by the weighted
     /// edit similarity of the joined keys (`search` keys, or Latin keys across scripts), without those under
     /// [`NARROW_FLOOR`].
     fn candidates(&self, keys: &fuzzy::NameKeys<'_>) -> Vec<u32> {
         const POOL: usize = 64;
         let mut pool = fuzzy::candidates(&self.store, keys, POOL);
-        // Past the first `candidates`, a form that shares less than half the heaviest form's weight of skeleton
-        // tokens is not compared: it rarely wins, and a close joined key by chance would push out a better one.
+        // Past the first half of `candidates`, a form that shares less than half the heaviest form's weight of
+        // skeleton tokens is not compared: it rarely wins, and a close joined key by chance would push out a better
+        // one.
         let heaviest = pool.first().map_or(0, |&(_, hits)| hits);
+        let always = self.options.candidates / 2;
         let mut rank = 0;
         pool.retain(|&(_, hits)| {
             rank += 1;
-            rank <= self.options.candidates || hits.saturating_mul(2) >= heaviest
+            rank <= always || hits.saturating_mul(2) >= heaviest
         });
         let q_arabic = keys.tokens.first().is_some_and(|t| t.arabic);
         let mut codes = Vec::new();
