@@ -462,7 +462,7 @@ impl Matcher {
         let key = normalize::search(clean);
         let refs = self.store.normalized(&key);
         if n != usize::MAX && refs.len() >= n {
-            if let Some(top) = self.top_of_many(&refs, clean, n) {
+            if let Some(top) = self.top_from_forms(&refs, clean, n) {
                 return top;
             }
         }
@@ -547,7 +547,7 @@ impl Matcher {
     /// than `n` entries pass the threshold (then the other ways of matching may add to the list). Nothing else
     /// scores as high as a normalized match (clitic and title readings 0.95, a family name 0.9, fuzzy matches at
     /// most 0.89), so `n` of them are the first `n` of the whole list.
-    fn top_of_many(&self, refs: &[FormRef], clean: &str, n: usize) -> Option<Vec<Match<'_>>> {
+    fn top_from_forms(&self, refs: &[FormRef], clean: &str, n: usize) -> Option<Vec<Match<'_>>> {
         // Per entry, in the order the refs come: its best score, the form that gave it, its origin.
         let mut best: Vec<(f64, u32, (usize, u64), u32)> = Vec::new();
         let mut at: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
@@ -658,9 +658,9 @@ impl Matcher {
     }
 
     /// The forms to score: the index's best `POOL` by shared skeleton tokens (past the first half of
-    /// `options.candidates`, only those with at least half the heaviest one's weight), narrowed to `options.candidates` by the weighted
-    /// edit similarity of the joined keys (`search` keys, or Latin keys across scripts), without those under
-    /// [`NARROW_FLOOR`].
+    /// `options.candidates`, only those with at least half the heaviest one's weight), narrowed to
+    /// `options.candidates` by the weighted edit similarity of the joined keys (`search` keys, or Latin keys across
+    /// scripts), without those under [`NARROW_FLOOR`].
     fn candidates(&self, keys: &fuzzy::NameKeys<'_>) -> Vec<u32> {
         const POOL: usize = 64;
         let mut pool = fuzzy::candidates(&self.store, keys, POOL);

@@ -1425,6 +1425,27 @@ mod tests {
     }
 
     #[test]
+    fn verdicts_test_each_remembered_text_once() {
+        let calls = std::cell::Cell::new(0);
+        let test = |t: &str| {
+            calls.set(calls.get() + 1);
+            t == "بي"
+        };
+        let mut v = Verdicts::default();
+        let got: Vec<bool> = ["بي", "بى", "بي", "بى", "بي"]
+            .into_iter()
+            .map(|t| v.of(t, test))
+            .collect();
+        assert_eq!(got, [true, false, true, false, true]);
+        assert_eq!(calls.get(), 2);
+        // Four texts are remembered; a fifth pushes out the oldest, which is then tested again.
+        for t in ["a", "b", "c", "d", "بي"] {
+            v.of(t, test);
+        }
+        assert_eq!(calls.get(), 7);
+    }
+
+    #[test]
     fn hashed_tables_answer_as_the_fst_maps() {
         let mut entries = crate::synth::Generator::new(3)
             .glossary(2000)

@@ -155,9 +155,9 @@ fn one_letter_readings_of_a_lone_word_need_a_real_stem() {
 }
 
 /// `lookup_top(q, n)` is `lookup(q)` cut at `n`, also where it takes its short cut: a form held by hundreds of
-/// entries (some with it exact, some only normalized, one with both, one with two normalized forms), spread over two layers where the second
-/// replaces entries of the first in place (so that glossary order is not the order of the entries), in memory and
-/// from an index file, at thresholds that let normalized matches in or keep them out.
+/// entries (some with it exact, some only normalized, one with both, one with two normalized forms), spread over
+/// two layers where the second replaces entries of the first in place (so that glossary order is not the order of
+/// the entries), in memory and from an index file, at thresholds that let normalized matches in or keep them out.
 #[test]
 fn lookup_top_is_the_cut_lookup() {
     let row = |i: usize, ar: &str| format!("e{i},PER,Bi {i},{ar},,,\n");
