@@ -141,7 +141,7 @@ pub struct GlossaryArgs {
     /// (repeatable; later files win on the same id). An index holds the layers it was built from.
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Leave the shipped glossary out.
+    /// Leave the shipped glossary out (an index built with it keeps it: it holds the layers it was built from).
     #[arg(long)]
     pub no_default_glossary: bool,
 }
