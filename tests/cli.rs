@@ -274,6 +274,66 @@ fn invalid_utf8_on_stdin_names_line_and_byte_or_is_replaced_with_lossy() {
         .stderr(predicate::str::contains("warning"));
 }
 
+/// The CSV column mode looks every row up at once on all cores: each row still gets its own answer, the one line
+/// mode gives for the same name, in input order (thousands of rows, so that the work is split).
+#[test]
+fn csv_column_mode_answers_each_row_as_line_mode_does() {
+    let (_d, g) = fixture();
+    let names = [
+        "للكرملين",
+        "nobody",
+        "بسكوف",
+        "ديمتري بيسكوف",
+        "يريفان",
+        "Peskov",
+        "الكريملن",
+        "xyzzy",
+    ];
+    let rows: Vec<String> = (0..3000)
+        .map(|i| names[(i * 7 + i / 5) % names.len()].to_string())
+        .collect();
+    let csv = format!("name\n{}\n", rows.join("\n"));
+    let out = qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--csv",
+            "--column",
+            "name",
+        ])
+        .write_stdin(csv)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let csv_ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap_or_default().to_string())
+        .collect();
+    let out = qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--format",
+            "tsv",
+            "-",
+        ])
+        .write_stdin(rows.join("\n"))
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let line_ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(2).unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(csv_ids.len(), rows.len());
+    assert_eq!(csv_ids, line_ids);
+    assert!(csv_ids.iter().any(|i| i == "kremlin") && csv_ids.iter().any(String::is_empty));
+}
+
 #[test]
 fn csv_column_mode_adds_columns_and_keeps_the_rest() {
     let (_d, g) = fixture();

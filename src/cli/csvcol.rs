@@ -33,6 +33,21 @@ pub fn filter_all(
     opts: Options,
     mut f: impl FnMut(&str) -> Vec<String>,
 ) -> Result<()> {
+    filter_all_batched(files, out, column, new_columns, opts, |values| {
+        values.iter().map(|v| f(v)).collect()
+    })
+}
+
+/// [`filter_all`], with the new values of every row worked out at once by `batch` (from the column's values, in
+/// row order, gathered by the first pass that checks the inputs): a caller can spread them over all cores.
+pub fn filter_all_batched(
+    files: &[String],
+    out: &mut dyn Write,
+    column: &str,
+    new_columns: &[String],
+    opts: Options,
+    batch: impl FnOnce(&[String]) -> Vec<Vec<String>>,
+) -> Result<()> {
     /// Where an input's bytes are read from in each pass.
     enum Source {
         Disk(PathBuf),
@@ -74,6 +89,7 @@ pub fn filter_all(
         })
     }
     let blank = vec![String::new(); new_columns.len()];
+    let mut values: Vec<String> = Vec::new();
     for s in &inputs {
         let (mut input, path) = open(s, opts.lossy)?;
         let check = Options {
@@ -87,12 +103,19 @@ pub fn filter_all(
             column,
             new_columns,
             check,
-            |_| blank.clone(),
+            |v| {
+                values.push(v.to_string());
+                blank.clone()
+            },
         )?;
     }
+    // The second pass meets the rows in the same order as the first.
+    let mut added = batch(&values).into_iter();
     for s in &inputs {
         let (mut input, path) = open(s, opts.lossy)?;
-        filter(&mut *input, path, out, column, new_columns, opts, &mut f)?;
+        filter(&mut *input, path, out, column, new_columns, opts, |_| {
+            added.next().unwrap_or_else(|| blank.clone())
+        })?;
     }
     Ok(())
 }

@@ -327,22 +327,29 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
     if a.input.csv {
         let column = a.input.column.as_deref().unwrap_or_default();
         let new = ["en", "id", "score"].map(|s| format!("{column}_{s}"));
-        csvcol::filter_all(
+        // Every row's value looked up at once, on all cores.
+        csvcol::filter_all_batched(
             &a.names,
             &mut out,
             column,
             &new,
             csv_options(&a.input),
-            |v| match matcher.lookup_top(v, 1).into_iter().next() {
-                Some(m) => vec![
-                    m.entry.en.clone(),
-                    m.entry.id.clone(),
-                    format!("{:.3}", m.score),
-                ],
-                None => {
-                    all_matched = false;
-                    vec![String::new(), String::new(), String::new()]
-                }
+            |values| {
+                matcher
+                    .lookup_batch_top(values, 1)
+                    .into_iter()
+                    .map(|found| match found.first() {
+                        Some(m) => vec![
+                            m.entry.en.clone(),
+                            m.entry.id.clone(),
+                            format!("{:.3}", m.score),
+                        ],
+                        None => {
+                            all_matched = false;
+                            vec![String::new(), String::new(), String::new()]
+                        }
+                    })
+                    .collect()
             },
         )?;
         out.flush()?;
