@@ -292,43 +292,27 @@ fn csv_column_mode_answers_each_row_as_line_mode_does() {
     let rows: Vec<String> = (0..3000)
         .map(|i| names[(i * 7 + i / 5) % names.len()].to_string())
         .collect();
-    let csv = format!("name\n{}\n", rows.join("\n"));
-    let out = qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--csv",
-            "--column",
-            "name",
-        ])
-        .write_stdin(csv)
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    let csv_ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').nth(2).unwrap_or_default().to_string())
-        .collect();
-    let out = qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--format",
-            "tsv",
-            "-",
-        ])
-        .write_stdin(rows.join("\n"))
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    let line_ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').nth(2).unwrap_or_default().to_string())
-        .collect();
+    // The id column (`field` of each line after the header) of `lookup` run with `args` on `input`.
+    let ids = |args: &[&str], input: String, sep: char, field: usize| -> Vec<String> {
+        let out = qamus()
+            .args(["lookup", "--no-default-glossary", "-g", &g])
+            .args(args)
+            .write_stdin(input)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(sep).nth(field).unwrap_or_default().to_string())
+            .collect()
+    };
+    let csv_ids = ids(
+        &["--csv", "--column", "name"],
+        format!("name\n{}\n", rows.join("\n")),
+        ',',
+        2,
+    );
+    let line_ids = ids(&["--format", "tsv", "-"], rows.join("\n"), '\t', 2);
     assert_eq!(csv_ids.len(), rows.len());
     assert_eq!(csv_ids, line_ids);
     assert!(csv_ids.iter().any(|i| i == "kremlin") && csv_ids.iter().any(String::is_empty));

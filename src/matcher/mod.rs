@@ -474,19 +474,7 @@ impl Matcher {
                 continue;
             };
             let form = entry.forms().nth(r.form as usize).unwrap_or(&entry.en);
-            let (score, method) = if seen.of(form, |f| normalize::display(f).trim() == clean) {
-                (1.0, Method::Exact)
-            } else {
-                (SCORE_NORMALIZED, Method::Normalized)
-            };
-            found.offer(Match {
-                entry,
-                score,
-                method,
-                form,
-                detail: String::new(),
-                scores: None,
-            });
+            found.offer(form_match(entry, form, is_exact(&mut seen, form, clean)));
         }
         self.family_name(&mut found, &key, String::new());
         // Clitics on the first word, read on the text as written (before alef folding).
@@ -548,8 +536,9 @@ impl Matcher {
     /// scores as high as a normalized match (clitic and title readings 0.95, a family name 0.9, fuzzy matches at
     /// most 0.89), so `n` of them are the first `n` of the whole list.
     fn top_from_forms(&self, refs: &[FormRef], clean: &str, n: usize) -> Option<Vec<Match<'_>>> {
-        // Per entry, in the order the refs come: its best score, the form that gave it, its origin.
-        let mut best: Vec<(f64, u32, (usize, u64), u32)> = Vec::new();
+        // Per entry, in the order the refs come: whether it is exact (else normalized), the form that made it so,
+        // its origin.
+        let mut best: Vec<(bool, u32, (usize, u64), u32)> = Vec::new();
         let mut at: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
         let mut seen = store::Verdicts::default();
         for &r in refs {
@@ -560,46 +549,35 @@ impl Matcher {
                 }
                 Entries::Stored { .. } => self.store.entry_form_and_origin(r.entry, r.form)?,
             };
-            let score = if seen.of(form, |f| normalize::display(f).trim() == clean) {
-                1.0
-            } else {
-                SCORE_NORMALIZED
-            };
+            let exact = is_exact(&mut seen, form, clean);
             match at.get(&r.entry) {
                 Some(&i) => {
                     if let Some(b) = best.get_mut(i) {
-                        if score > b.0 {
-                            *b = (score, r.form, origin, r.entry);
+                        if exact && !b.0 {
+                            *b = (exact, r.form, origin, r.entry);
                         }
                     }
                 }
                 None => {
                     at.insert(r.entry, best.len());
-                    best.push((score, r.form, origin, r.entry));
+                    best.push((exact, r.form, origin, r.entry));
                 }
             }
         }
-        best.retain(|b| b.0 >= self.options.threshold);
+        best.retain(|b| exact_score(b.0) >= self.options.threshold);
         if best.len() < n {
             return None;
         }
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        best.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
         best.truncate(n);
         best.into_iter()
-            .map(|(score, form, _, entry)| {
+            .map(|(exact, form, _, entry)| {
                 let e = self.entry(entry)?;
-                Some(Match {
-                    entry: e,
-                    score,
-                    method: if score >= 1.0 {
-                        Method::Exact
-                    } else {
-                        Method::Normalized
-                    },
-                    form: e.forms().nth(form as usize).unwrap_or(&e.en),
-                    detail: String::new(),
-                    scores: None,
-                })
+                Some(form_match(
+                    e,
+                    e.forms().nth(form as usize).unwrap_or(&e.en),
+                    exact,
+                ))
             })
             .collect()
     }
@@ -833,6 +811,37 @@ impl Matcher {
             detail,
             scores,
         });
+    }
+}
+
+/// Whether `form`, cleaned, is the query `clean` (an exact match; else a normalized one), each distinct text
+/// tested once.
+fn is_exact<'t>(seen: &mut store::Verdicts<'t>, form: &'t str, clean: &str) -> bool {
+    seen.of(form, |f| normalize::display(f).trim() == clean)
+}
+
+/// The score of an exact (1.0) or normalized match.
+fn exact_score(exact: bool) -> f64 {
+    if exact {
+        1.0
+    } else {
+        SCORE_NORMALIZED
+    }
+}
+
+/// The exact or normalized match of `entry` through `form`.
+fn form_match<'m>(entry: &'m Entry, form: &'m str, exact: bool) -> Match<'m> {
+    Match {
+        entry,
+        score: exact_score(exact),
+        method: if exact {
+            Method::Exact
+        } else {
+            Method::Normalized
+        },
+        form,
+        detail: String::new(),
+        scores: None,
     }
 }
 
