@@ -30,7 +30,7 @@ mod check;
 pub mod edit;
 mod parse;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
@@ -168,7 +168,7 @@ pub struct Layer {
 pub struct Glossary {
     entries: Vec<Entry>,
     layers: Vec<Layer>,
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
 }
 
 impl Glossary {
@@ -273,6 +273,11 @@ impl Glossary {
 
     /// Adds `other`'s layers on top of this glossary: an entry with an id already present replaces it in place.
     pub fn merge(&mut self, other: Glossary) {
+        if self.entries.is_empty() && self.layers.is_empty() {
+            // Nothing to replace or renumber: the other glossary as it is (a million ids not hashed again).
+            *self = other;
+            return;
+        }
         let offset = self.layers.len();
         self.layers.extend(other.layers);
         for mut e in other.entries {

@@ -1,7 +1,8 @@
 //! Reading glossary CSV: decoding, header, rows, with every problem located.
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 use super::check::{Problem, Severity};
 use super::{derive_id, EntityType, Entry, Glossary, Layer, Origin};
@@ -13,6 +14,8 @@ pub(crate) struct Parsed {
     pub(crate) name: String,
     pub(crate) entries: Vec<Entry>,
     pub(crate) problems: Vec<Problem>,
+    /// The position of each id in `entries` (ids are unique within a file: a repeated one is a problem).
+    ids: FxHashMap<String, usize>,
 }
 
 impl Parsed {
@@ -32,16 +35,14 @@ impl Parsed {
 
     /// The glossary of the rows that could be read.
     pub(crate) fn into_glossary(self) -> Glossary {
-        let mut g = Glossary::new();
-        g.layers.push(Layer {
-            name: self.name,
-            entries: self.entries.len(),
-        });
-        for e in self.entries {
-            g.ids.insert(e.id.clone(), g.entries.len());
-            g.entries.push(e);
+        Glossary {
+            layers: vec![Layer {
+                name: self.name,
+                entries: self.entries.len(),
+            }],
+            entries: self.entries,
+            ids: self.ids,
         }
-        g
     }
 }
 
@@ -83,6 +84,7 @@ pub(crate) fn parse_with(name: &str, bytes: &[u8], lossy: bool) -> Parsed {
             name: name.to_string(),
             entries: Vec::new(),
             problems,
+            ids: FxHashMap::default(),
         };
     }
     let mut text = decode(path, bytes, &mut problems);
@@ -114,6 +116,7 @@ pub(crate) fn parse_with(name: &str, bytes: &[u8], lossy: bool) -> Parsed {
         name: name.to_string(),
         entries: Vec::new(),
         problems,
+        ids: FxHashMap::default(),
     };
     read_rows(path, &text, &mut parsed);
     parsed
@@ -225,7 +228,7 @@ fn decode_utf8(path: &Path, bytes: &[u8], base: u64, problems: &mut Vec<Problem>
 /// Column positions of the standard fields in this file's header.
 struct Header {
     names: Vec<String>,
-    index: HashMap<&'static str, usize>,
+    index: FxHashMap<&'static str, usize>,
 }
 
 impl Header {
@@ -269,10 +272,13 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
         newlines.partition_point(|&n| n < byte) as u64 + 1
     };
     let mut header: Option<Header> = None;
-    let mut seen_ids: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
-        let row = match record {
-            Ok(r) => r,
+    // The line of each entry, for the message about a repeated id.
+    let mut lines: Vec<u64> = Vec::new();
+    let mut row = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 let line = line_of(e.position());
                 parsed.problems.push(problem(
@@ -285,7 +291,7 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
                 ));
                 continue;
             }
-        };
+        }
         let line = line_of(row.position());
         if let Some(col) = row
             .iter()
@@ -327,7 +333,7 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
             continue;
         }
         if let Some(entry) = read_entry(path, line, h, &row, &mut parsed.problems) {
-            if let Some(first) = seen_ids.get(&entry.id) {
+            if let Some(first) = parsed.ids.get(&entry.id).and_then(|&i| lines.get(i)) {
                 parsed.problems.push(problem(
                     path,
                     line,
@@ -338,7 +344,8 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
                 ));
                 continue;
             }
-            seen_ids.insert(entry.id.clone(), line);
+            parsed.ids.insert(entry.id.clone(), parsed.entries.len());
+            lines.push(line);
             parsed.entries.push(entry);
         }
     }
@@ -398,7 +405,7 @@ fn read_header(
     problems: &mut Vec<Problem>,
 ) -> Option<Header> {
     let names: Vec<String> = row.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
-    let mut index = HashMap::new();
+    let mut index = FxHashMap::default();
     for (i, n) in names.iter().enumerate() {
         if let Some(&c) = COLUMNS.iter().find(|&&c| c == n) {
             if index.insert(c, i).is_some() {

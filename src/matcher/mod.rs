@@ -244,7 +244,8 @@ impl EntryKeys {
 pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) -> Store {
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
     let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
-    let mut b = store::Builder::default();
+    let mut b =
+        store::Builder::with_capacity(glossary.entries().iter().map(|e| e.forms().count()).sum());
     let mut refs = Vec::new();
     for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
@@ -299,22 +300,24 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
         .into_iter()
         .chain(family_forms.iter().map(|(r, name)| (*r, name.as_str())))
         .collect();
-    for chunk in all.chunks(BUILD_CHUNK) {
-        // Keyed and encoded on all cores; added in order.
-        let keyed: Vec<(Vec<u8>, fuzzy::IndexKeys)> = chunk
+    // Keyed and encoded on all cores, a chunk at a time; each chunk is added, in order, while the next is keyed.
+    let key_chunk = |chunk: &[(FormRef, &str)], entries: store::EntryRecords<'_>| {
+        chunk
             .par_iter()
             .map(|&(r, text)| {
                 let mut keys = fuzzy::NameKeys::new(text, true);
                 (keys.entry_arabic, keys.entry_latin) = scripts(r);
                 let mut record = Vec::new();
-                store::encode_keys(&mut record, r, &keys, b.entry_record(r.entry));
+                store::encode_keys(&mut record, r, &keys, entries.get(r.entry));
                 (record, fuzzy::index_entries(&keys))
             })
-            .collect();
-        for (record, index) in keyed {
-            b.encoded_form(&record, index.iter());
-        }
+            .collect::<Vec<_>>()
+    };
+    let mut keyed = Vec::new();
+    for chunk in all.chunks(BUILD_CHUNK) {
+        keyed = b.add_forms_beside(keyed, |entries| key_chunk(chunk, entries));
     }
+    b.add_forms_beside(keyed, |_| ());
     b.finish()
 }
 
@@ -921,11 +924,10 @@ fn is_common_word(keys: &fuzzy::NameKeys<'_>) -> bool {
 /// letter, so only their exact and normalized forms find them, never a close spelling or a transliteration (عون is
 /// not UN).
 fn is_acronym(form: &str) -> bool {
-    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && form
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '&'))
+    // The character test first: it turns most forms down at their first letter (an Arabic one, a lower-case one).
+    form.chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '&'))
+        && (2..=6).contains(&form.bytes().filter(u8::is_ascii_uppercase).count())
 }
 
 #[cfg(test)]

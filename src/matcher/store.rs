@@ -28,7 +28,7 @@ use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 
 use super::distance;
-use super::fuzzy::{token_skeleton, NameKeys, TokenKeys};
+use super::fuzzy::{token_skeleton, IndexKeys, NameKeys, TokenKeys};
 use crate::glossary::{EntityType, Entry, Origin};
 
 /// The bytes of a store: owned, a read-only memory map of an index file, or compiled into the program.
@@ -579,6 +579,15 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// A builder with room for the references of `forms` forms: a large glossary's maps are not grown (and
+    /// rehashed) step by step.
+    pub(crate) fn with_capacity(forms: usize) -> Builder {
+        Builder {
+            normalized: FxHashMap::with_capacity_and_hasher(forms, Default::default()),
+            ..Builder::default()
+        }
+    }
+
     /// Adds a form's `search` key (every form, so that an exact match can be found among them).
     pub(crate) fn normalized(&mut self, key: String, r: FormRef) {
         let refs = self.normalized.entry(key).or_default();
@@ -606,41 +615,49 @@ impl Builder {
         index_keys: impl Iterator<Item = &'k str>,
     ) -> u32 {
         let mut record = Vec::new();
-        encode_keys(&mut record, r, keys, self.entry_record(r.entry));
-        self.encoded_form(&record, index_keys)
-    }
-
-    /// Adds a fuzzy form whose record [`encode_keys`] wrote (the build encodes forms on all cores, then adds
-    /// them in order), indexed under `index_keys`; returns its id.
-    pub(crate) fn encoded_form<'k>(
-        &mut self,
-        record: &[u8],
-        index_keys: impl Iterator<Item = &'k str>,
-    ) -> u32 {
-        let id = self.form_offsets.len() as u32;
-        self.form_offsets.push(self.forms.len() as u64);
-        self.forms.extend_from_slice(record);
-        for k in index_keys {
-            // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
-            match self.fuzzy.get_mut(k) {
-                Some(list) if list.last() == Some(&id) => {}
-                Some(list) => list.push(id),
-                None => {
-                    self.fuzzy.insert(k.into(), vec![id]);
-                }
-            }
-        }
-        id
-    }
-
-    /// The record of entry `i` as added so far (empty when there is none), for [`encode_keys`].
-    pub(crate) fn entry_record(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        let (Some(&start), end) = (self.entry_offsets.get(i), self.entry_offsets.get(i + 1)) else {
-            return &[];
+        let entry = EntryRecords {
+            bytes: &self.entries,
+            offsets: &self.entry_offsets,
         };
-        let end = end.map_or(self.entries.len(), |&e| e as usize);
-        self.entries.get(start as usize..end).unwrap_or_default()
+        encode_keys(&mut record, r, keys, entry.get(r.entry));
+        add_form(
+            &mut self.forms,
+            &mut self.form_offsets,
+            &mut self.fuzzy,
+            &record,
+            index_keys,
+        )
+    }
+
+    /// Adds the forms of `keyed` (records written by [`encode_keys`] and index keys, in order) while `work`
+    /// runs beside it with the entry records: the build keys the next chunk of forms on the other cores meanwhile,
+    /// so that adding, which must go in order on one thread, does not hold up the keying. Returns what `work` does.
+    pub(crate) fn add_forms_beside<R: Send>(
+        &mut self,
+        keyed: Vec<(Vec<u8>, IndexKeys)>,
+        work: impl FnOnce(EntryRecords<'_>) -> R + Send,
+    ) -> R {
+        let Builder {
+            forms,
+            form_offsets,
+            fuzzy,
+            entries,
+            entry_offsets,
+            ..
+        } = self;
+        let records = EntryRecords {
+            bytes: entries,
+            offsets: entry_offsets,
+        };
+        let ((), out) = rayon::join(
+            || {
+                for (record, index) in keyed {
+                    add_form(forms, form_offsets, fuzzy, &record, index.iter());
+                }
+            },
+            || work(records),
+        );
+        out
     }
 
     /// Adds an entry record (for index files).
@@ -875,6 +892,50 @@ fn entry_form(record: &[u8], form: usize) -> Option<&str> {
         k += 1;
     }
     None
+}
+
+/// The entry records of a [`Builder`], as [`encode_keys`] reads them.
+#[derive(Clone, Copy)]
+pub(crate) struct EntryRecords<'a> {
+    bytes: &'a [u8],
+    offsets: &'a [u64],
+}
+
+impl<'a> EntryRecords<'a> {
+    /// The record of entry `i` (empty when there is none).
+    pub(crate) fn get(self, i: u32) -> &'a [u8] {
+        let i = i as usize;
+        let (Some(&start), end) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return &[];
+        };
+        let end = end.map_or(self.bytes.len(), |&e| e as usize);
+        self.bytes.get(start as usize..end).unwrap_or_default()
+    }
+}
+
+/// Adds a fuzzy form whose record [`encode_keys`] wrote to the form tables, indexed under `index_keys`; returns its
+/// id.
+fn add_form<'k>(
+    forms: &mut Vec<u8>,
+    form_offsets: &mut Vec<u64>,
+    fuzzy: &mut FxHashMap<Box<str>, Vec<u32>>,
+    record: &[u8],
+    index_keys: impl Iterator<Item = &'k str>,
+) -> u32 {
+    let id = form_offsets.len() as u32;
+    form_offsets.push(forms.len() as u64);
+    forms.extend_from_slice(record);
+    for k in index_keys {
+        // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
+        match fuzzy.get_mut(k) {
+            Some(list) if list.last() == Some(&id) => {}
+            Some(list) => list.push(id),
+            None => {
+                fuzzy.insert(k.into(), vec![id]);
+            }
+        }
+    }
+    id
 }
 
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
