@@ -67,7 +67,7 @@ pub(crate) struct NameKeys<'a> {
 impl NameKeys<'_> {
     /// Whether a Latin token reads otherwise with a j before a vowel as y (Paschinjan, Netanjahu): such a query is
     /// looked up both ways.
-    pub(crate) fn has_y_reading(&self) -> bool {
+    pub(crate) fn has_other_reading(&self) -> bool {
         self.tokens
             .iter()
             .any(|t| !t.arabic && keys::latin_key_with(&t.search, true) != t.latin)
@@ -87,8 +87,8 @@ impl NameKeys<'static> {
         NameKeys::reading(text, keep_titles, false)
     }
 
-    /// [`NameKeys::new`], a Latin j before a vowel read as y when `y_for_j` (see [`keys::latin_key_with`]).
-    pub(crate) fn reading(text: &str, keep_titles: bool, y_for_j: bool) -> NameKeys<'static> {
+    /// [`NameKeys::new`], a Latin j before a vowel read as y when `continental` (see [`keys::latin_key_with`]).
+    pub(crate) fn reading(text: &str, keep_titles: bool, continental: bool) -> NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
         let clean = normalize::nfkc(&normalize::display(text)).into_owned();
@@ -114,11 +114,11 @@ impl NameKeys<'static> {
             .into_iter()
             .map(|(raw, w)| {
                 let arabic = w.chars().any(is_arabic_letter);
-                let skeleton = token_skeleton(arabic, &raw, &w, y_for_j);
+                let skeleton = token_skeleton(arabic, &raw, &w, continental);
                 let latin = if arabic {
                     normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "")
                 } else {
-                    keys::latin_key_with(&w, y_for_j)
+                    keys::latin_key_with(&w, continental)
                 };
                 TokenKeys {
                     raw: Cow::Owned(if arabic { raw } else { String::new() }),
@@ -169,13 +169,13 @@ impl NameKeys<'static> {
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
-/// key when it is in Latin script (a j before a vowel read as y when `y_for_j`). The store derives a glossary
-/// form's skeletons with it (`y_for_j` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
-pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, y_for_j: bool) -> String {
+/// key when it is in Latin script (a j before a vowel read as y when `continental`). The store derives a glossary
+/// form's skeletons with it (`continental` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
+pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, continental: bool) -> String {
     let mut s = if arabic {
         keys::arabic_skeleton(raw)
     } else {
-        keys::latin_skeleton_with(search, y_for_j)
+        keys::latin_skeleton_with(search, continental)
     };
     s.retain(|c| c != ' ');
     s

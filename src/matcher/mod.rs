@@ -512,7 +512,7 @@ impl Matcher {
             self.normalized_match(&mut found, &untitled, SCORE_CLITIC, "title".to_string());
         }
         if self.options.fuzzy {
-            let before = keys.has_y_reading().then(|| found.clone());
+            let before = keys.has_other_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys);
             // A j before a vowel may spell y (German, Dutch and Slavic transcriptions: Paschinjan, Netanjahu):
             // such a query is also read that way, and each entry keeps its better score.
@@ -600,7 +600,7 @@ impl Matcher {
             |k: &fuzzy::NameKeys<'_>| k.tokens.iter().map(|t| t.skeleton.to_string()).collect();
         let latin =
             |k: &fuzzy::NameKeys<'_>| k.tokens.iter().map(|t| t.latin.to_string()).collect();
-        let other_reading = keys.has_y_reading().then(|| {
+        let other_reading = keys.has_other_reading().then(|| {
             let other = fuzzy::NameKeys::reading(normalize::display(query).trim(), false, true);
             (skeletons(&other), latin(&other))
         });
