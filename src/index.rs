@@ -193,16 +193,70 @@ pub struct Summary {
     pub bytes: u64,
 }
 
+/// How far [`build_reporting`] has got, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Step {
+    /// Reading glossary file `file` (counted from 0) of `files`.
+    Reading {
+        /// The file being read.
+        file: usize,
+        /// The files to read.
+        files: usize,
+    },
+    /// Keying the entries' forms for exact and normalized look-ups.
+    Indexing,
+    /// `done` of `total` forms keyed for fuzzy matching (the longest step of a large build).
+    Keying {
+        /// Forms keyed so far.
+        done: usize,
+        /// Forms to key.
+        total: usize,
+    },
+    /// Laying out the tables and writing the file.
+    Writing,
+}
+
 /// Loads the glossary of `sources` (the shipped one, then each file) and writes its index to `out`, atomically
 /// (a reader never sees half a file; an index being read keeps its old contents).
 pub fn build(sources: &Sources, out: &Path) -> Result<Summary> {
+    build_reporting(sources, out, &|_| {})
+}
+
+/// [`build`], telling `report` each [`Step`] as it starts (and, while keying, after each chunk of forms).
+///
+/// ```
+/// use qamus::index::{build_reporting, Sources, Step};
+/// use std::sync::Mutex;
+///
+/// let dir = tempfile::tempdir()?;
+/// let steps = Mutex::new(Vec::new());
+/// let sources = Sources { builtin: true, files: vec![] };
+/// build_reporting(&sources, &dir.path().join("names.qidx"), &|s| {
+///     steps.lock().unwrap().push(s)
+/// })?;
+/// let steps = steps.into_inner().unwrap();
+/// assert_eq!(steps.first(), Some(&Step::Indexing));
+/// assert!(matches!(steps.get(1), Some(Step::Keying { done: 0, .. })));
+/// assert_eq!(steps.last(), Some(&Step::Writing));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn build_reporting(
+    sources: &Sources,
+    out: &Path,
+    report: &(dyn Fn(Step) + Sync),
+) -> Result<Summary> {
     let mut glossary = if sources.builtin {
         Glossary::builtin()
     } else {
         Glossary::new()
     };
     let mut recorded = Vec::new();
-    for f in &sources.files {
+    for (i, f) in sources.files.iter().enumerate() {
+        report(Step::Reading {
+            file: i,
+            files: sources.files.len(),
+        });
         let meta = std::fs::metadata(f).map_err(|e| Error::io(Some(f), e))?;
         glossary.merge(Glossary::from_path(f)?);
         let path = std::fs::canonicalize(f).map_err(|e| Error::io(Some(f), e))?;
@@ -212,7 +266,8 @@ pub fn build(sources: &Sources, out: &Path) -> Result<Summary> {
             modified_ns: modified_ns(&meta),
         });
     }
-    write(&glossary, sources.builtin, recorded, out)
+    report(Step::Indexing);
+    write_reporting(&glossary, sources.builtin, recorded, out, report)
 }
 
 /// Writes the index of an already loaded glossary; `sources` are recorded for the staleness check as they are.
@@ -222,7 +277,22 @@ pub fn write(
     sources: Vec<Source>,
     out: &Path,
 ) -> Result<Summary> {
-    let store = matcher::build_store(glossary, true, true);
+    write_reporting(glossary, builtin, sources, out, &|_| {})
+}
+
+fn write_reporting(
+    glossary: &Glossary,
+    builtin: bool,
+    sources: Vec<Source>,
+    out: &Path,
+    report: &(dyn Fn(Step) + Sync),
+) -> Result<Summary> {
+    let store = matcher::build_store_reporting(glossary, true, true, &|done, total| {
+        report(Step::Keying { done, total });
+        if done == total {
+            report(Step::Writing);
+        }
+    });
     let body = store.as_bytes();
     let header = Header {
         qamus: env!("CARGO_PKG_VERSION").to_string(),

@@ -6,7 +6,7 @@ mod io;
 mod scan;
 
 use std::borrow::Cow;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -204,7 +204,34 @@ fn index_build(
         builtin: !no_default,
         files,
     };
-    let summary = index::build(&sources, output).context("cannot build the index")?;
+    let summary = if std::io::stderr().is_terminal() {
+        let bar = build_progress_bar();
+        let built = index::build_reporting(&sources, output, &|step| match step {
+            index::Step::Reading { file, .. } => {
+                let name = sources.files.get(file).map(|f| f.display().to_string());
+                bar.set_message(format!("reading {}", name.unwrap_or_default()));
+            }
+            index::Step::Indexing => bar.set_message("indexing the forms"),
+            index::Step::Keying { done, total } => {
+                if bar.length() != Some(total as u64) {
+                    bar.set_length(total as u64);
+                    bar.set_message("keying the forms for fuzzy matching");
+                    set_style(
+                        &bar,
+                        "{spinner} {msg} {wide_bar} {human_pos}/{human_len} {elapsed}",
+                    );
+                }
+                bar.set_position(done as u64);
+            }
+            index::Step::Writing => bar.set_message("laying out and writing"),
+            _ => {}
+        });
+        bar.finish_and_clear();
+        built
+    } else {
+        index::build(&sources, output)
+    }
+    .context("cannot build the index")?;
     eprintln!(
         "qamus: wrote {}: {} entries, {} fuzzy forms, {} bytes, in {:.2?}",
         output.display(),
@@ -214,6 +241,21 @@ fn index_build(
         started.elapsed()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of `index build` on a terminal: a message, and the forms keyed once their count is known.
+fn build_progress_bar() -> indicatif::ProgressBar {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    set_style(&bar, "{spinner} {msg} {elapsed}");
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+fn set_style(bar: &indicatif::ProgressBar, template: &str) {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
 }
 
 fn index_check(files: &[PathBuf]) -> Result<ExitCode> {

@@ -188,3 +188,60 @@ fn the_shipped_index_is_current() {
         "glossary/shipped.qidx is not current: run scripts/shipped_index.sh"
     );
 }
+
+#[test]
+fn a_build_reports_its_steps_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Two files, the second over two chunks of forms: every step, the keying counted up to the forms written.
+    let small = dir.path().join("small.csv");
+    std::fs::write(&small, MINE).expect("write csv");
+    let big = dir.path().join("big.csv");
+    let synth = crate::synth::Generator::new(7).glossary(30_000);
+    let mut w = csv::Writer::from_path(&big).expect("create csv");
+    w.write_record(["id", "type", "en", "ar", "ar_variants"])
+        .expect("write");
+    for e in synth.entries() {
+        let variants = e.ar_variants.join("|");
+        w.write_record([e.id.as_str(), "PER", &e.en, &e.ar, &variants])
+            .expect("write");
+    }
+    w.flush().expect("flush");
+    let steps = std::sync::Mutex::new(Vec::new());
+    let summary = build_reporting(
+        &Sources {
+            builtin: false,
+            files: vec![small, big],
+        },
+        &dir.path().join("names.qidx"),
+        &|s| steps.lock().expect("not poisoned").push(s),
+    )
+    .expect("builds");
+    let steps = steps.into_inner().expect("not poisoned");
+    let forms = summary.header.forms as usize;
+    assert!(forms > crate::matcher::BUILD_CHUNK, "{forms} forms");
+    let keyed: Vec<usize> = steps
+        .iter()
+        .filter_map(|s| match *s {
+            Step::Keying { done, total } => {
+                assert_eq!(total, forms);
+                Some(done)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(keyed.first(), Some(&0));
+    assert_eq!(keyed.last(), Some(&forms));
+    assert!(keyed.windows(2).all(|w| w[0] < w[1]), "{keyed:?}");
+    assert!(keyed.len() >= 3, "{keyed:?}");
+    assert_eq!(
+        steps.get(..3),
+        Some(
+            &[
+                Step::Reading { file: 0, files: 2 },
+                Step::Reading { file: 1, files: 2 },
+                Step::Indexing
+            ][..]
+        )
+    );
+    assert_eq!(steps.last(), Some(&Step::Writing));
+}

@@ -198,7 +198,7 @@ type EntryBlock = Box<[OnceLock<Option<Box<Entry>>>]>;
 const ENTRY_BLOCK: usize = 1024;
 
 /// How many forms are keyed at once while building (their keys are encoded, then dropped).
-const BUILD_CHUNK: usize = 1 << 16;
+pub(crate) const BUILD_CHUNK: usize = 1 << 16;
 
 /// What the build derives from an entry before keying its forms.
 struct EntryKeys {
@@ -242,6 +242,18 @@ impl EntryKeys {
 /// Builds the store of a glossary: every table a lookup reads, and the entries themselves when `with_entries`
 /// (for an index file).
 pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) -> Store {
+    build_store_reporting(glossary, fuzzy, with_entries, &|_, _| {})
+}
+
+/// [`build_store`], calling `keyed(done, total)` as the fuzzy forms are keyed: after each chunk, the last time
+/// with `done == total` (also when there is nothing to key), before the tables are laid out.
+pub(crate) fn build_store_reporting(
+    glossary: &Glossary,
+    fuzzy: bool,
+    with_entries: bool,
+    keyed: &(dyn Fn(usize, usize) + Sync),
+) -> Store {
+    let report = keyed;
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
     let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
     let mut b =
@@ -279,6 +291,7 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
     }
     // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
     if !fuzzy {
+        report(0, 0);
         return b.finish();
     }
     // A family name held by one person only is also a form for fuzzy matching (بسكوف → بيسكوف → Peskov).
@@ -314,10 +327,17 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
             .collect::<Vec<_>>()
     };
     let mut keyed = Vec::new();
+    let mut done = 0;
+    report(done, all.len());
     for chunk in all.chunks(BUILD_CHUNK) {
         keyed = b.add_forms_beside(keyed, |entries| key_chunk(chunk, entries));
+        done += chunk.len();
+        if done < all.len() {
+            report(done, all.len());
+        }
     }
     b.add_forms_beside(keyed, |_| ());
+    report(all.len(), all.len());
     b.finish()
 }
 
