@@ -197,8 +197,9 @@ enum Entries {
 type EntryBlock = Box<[OnceLock<Option<Box<Entry>>>]>;
 const ENTRY_BLOCK: usize = 1024;
 
-/// How many forms are keyed at once while building (their keys are encoded, then dropped).
-pub(crate) const BUILD_CHUNK: usize = 1 << 16;
+/// How many forms are keyed at once while building (their keys are encoded, then dropped). Small in the unit
+/// tests, so that their glossaries go through several chunks (each added while the next is keyed).
+pub(crate) const BUILD_CHUNK: usize = if cfg!(test) { 1 << 10 } else { 1 << 16 };
 
 /// What the build derives from an entry before keying its forms.
 struct EntryKeys {
