@@ -138,8 +138,34 @@ fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Resul
             index.display()
         );
     }
-    Ok(Matcher::with_options(load_glossary(a, lossy)?, options))
+    let started = std::time::Instant::now();
+    let glossary = load_glossary(a, lossy)?;
+    let entries = glossary.len();
+    let matcher = Matcher::with_options(glossary, options);
+    let took = started.elapsed();
+    if took >= SLOW_LOAD && !a.files.iter().any(|f| index::is_index(f)) {
+        let sources = index::Sources {
+            builtin: !a.no_default_glossary,
+            files: a.files.clone(),
+        };
+        eprintln!(
+            "qamus: note: reading and keying {} entries took {:.1} s, as it will at every start; compile them once \
+             with `{}` and pass --glossary names.qidx{} to open them in milliseconds",
+            entries,
+            took.as_secs_f64(),
+            sources.build_command(std::path::Path::new("names.qidx")),
+            if a.no_default_glossary {
+                " --no-default-glossary"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(matcher)
 }
+
+/// A glossary that takes this long to load gets a note on how to compile it.
+const SLOW_LOAD: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The glossary the options ask for: the shipped one unless left out, then each file on top (an index file's
 /// layers as it holds them).
