@@ -1,6 +1,6 @@
 //! `glossary check`: every problem of one or more glossary files, with file, line and column.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use super::parse;
@@ -75,8 +75,8 @@ fn acknowledged(id: &str, note: &str, other_id: &str, other_note: &str) -> bool 
 pub fn check_files(files: &[(String, Vec<u8>)]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // normalized form → (id, note, file, line)
-    let mut forms: HashMap<String, (String, String, usize, u64)> = HashMap::new();
-    let mut ids: HashMap<String, (usize, u64)> = HashMap::new();
+    let mut forms: FxHashMap<String, (String, String, usize, u64)> = FxHashMap::default();
+    let mut ids: FxHashMap<String, (usize, u64)> = FxHashMap::default();
     for (file_index, (name, bytes)) in files.iter().enumerate() {
         let parsed = parse::parse(name, bytes);
         problems.extend(parsed.problems);
