@@ -246,15 +246,14 @@ pub(crate) fn build_store(glossary: &Glossary, fuzzy: bool, with_entries: bool) 
     build_store_reporting(glossary, fuzzy, with_entries, &|_, _| {})
 }
 
-/// [`build_store`], calling `keyed(done, total)` as the fuzzy forms are keyed: after each chunk, the last time
+/// [`build_store`], calling `report(done, total)` as the fuzzy forms are keyed: after each chunk, the last time
 /// with `done == total` (also when there is nothing to key), before the tables are laid out.
 pub(crate) fn build_store_reporting(
     glossary: &Glossary,
     fuzzy: bool,
     with_entries: bool,
-    keyed: &(dyn Fn(usize, usize) + Sync),
+    report: &(dyn Fn(usize, usize) + Sync),
 ) -> Store {
-    let report = keyed;
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
     let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
     let mut b =
