@@ -131,7 +131,8 @@ fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Resul
             return Ok(Matcher::with_options(g, options));
         }
     }
-    if let Some(index) = a.files.iter().find(|f| index::is_index(f)) {
+    let index_file = a.files.iter().find(|f| index::is_index(f));
+    if let Some(index) = index_file {
         eprintln!(
             "qamus: note: {} is opened with other glossary files, so its entries are indexed anew in memory with \
              theirs (slow for a large index); an index built from all of them opens at once",
@@ -143,7 +144,7 @@ fn load_matcher(a: &GlossaryArgs, lossy: bool, options: MatcherOptions) -> Resul
     let entries = glossary.len();
     let matcher = Matcher::with_options(glossary, options);
     let took = started.elapsed();
-    if took >= SLOW_LOAD && !a.files.iter().any(|f| index::is_index(f)) {
+    if took >= SLOW_LOAD && index_file.is_none() {
         let sources = index::Sources {
             builtin: !a.no_default_glossary,
             files: a.files.clone(),

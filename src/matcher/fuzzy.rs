@@ -65,8 +65,8 @@ pub(crate) struct NameKeys<'a> {
 }
 
 impl NameKeys<'_> {
-    /// Whether a Latin token reads otherwise with a j before a vowel as y (Paschinjan, Netanjahu): such a query is
-    /// looked up both ways.
+    /// Whether a Latin token reads otherwise in the continental reading ([`keys::latin_key_with`]: Paschinjan,
+    /// Peskow, Poutine): such a query is looked up both ways.
     pub(crate) fn has_other_reading(&self) -> bool {
         self.tokens
             .iter()
@@ -87,7 +87,7 @@ impl NameKeys<'static> {
         NameKeys::reading(text, keep_titles, false)
     }
 
-    /// [`NameKeys::new`], a Latin j before a vowel read as y when `continental` (see [`keys::latin_key_with`]).
+    /// [`NameKeys::new`], Latin tokens in the continental reading when `continental` (see [`keys::latin_key_with`]).
     pub(crate) fn reading(text: &str, keep_titles: bool, continental: bool) -> NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
@@ -169,7 +169,7 @@ impl NameKeys<'static> {
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
-/// key when it is in Latin script (a j before a vowel read as y when `continental`). The store derives a glossary
+/// key when it is in Latin script (in the continental reading when `continental`). The store derives a glossary
 /// form's skeletons with it (`continental` false: forms are keyed by [`NameKeys::new`]) instead of storing them.
 pub(crate) fn token_skeleton(arabic: bool, raw: &str, search: &str, continental: bool) -> String {
     let mut s = if arabic {

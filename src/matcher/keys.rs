@@ -79,7 +79,7 @@ pub fn latin_skeleton(text: &str) -> String {
     latin_skeleton_with(text, false)
 }
 
-/// [`latin_skeleton`] under either reading of a j before a vowel (see [`latin_key_with`]).
+/// [`latin_skeleton`] under the press's reading or the continental one (see [`latin_key_with`]).
 pub(crate) fn latin_skeleton_with(text: &str, continental: bool) -> String {
     skeleton_of_key(&latin_key_with(&normalize::search(text), continental))
 }

@@ -534,8 +534,8 @@ impl Matcher {
         if self.options.fuzzy {
             let before = keys.has_other_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys);
-            // A j before a vowel may spell y (German, Dutch and Slavic transcriptions: Paschinjan, Netanjahu):
-            // such a query is also read that way, and each entry keeps its better score.
+            // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
+            // Poutine): such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
                 self.fuzzy(&mut other, &fuzzy::NameKeys::reading(clean, false, true));
                 for m in other.list {

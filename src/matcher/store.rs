@@ -571,11 +571,38 @@ impl Iterator for Postings<'_> {
 pub(crate) struct Builder {
     normalized: FxHashMap<String, Vec<FormRef>>,
     family: FxHashMap<String, Vec<FormRef>>,
-    forms: Vec<u8>,
-    form_offsets: Vec<u64>,
-    fuzzy: FxHashMap<Box<str>, Vec<u32>>,
+    forms: FormTables,
     entries: Vec<u8>,
     entry_offsets: Vec<u64>,
+}
+
+/// The fuzzy forms of a [`Builder`]: their records (as [`encode_keys`] writes them), where each starts, and the
+/// skeleton index (key → form ids).
+#[derive(Default)]
+struct FormTables {
+    records: Vec<u8>,
+    offsets: Vec<u64>,
+    index: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+impl FormTables {
+    /// Adds a form's record, indexed under `index_keys`; returns its id.
+    fn add<'k>(&mut self, record: &[u8], index_keys: impl Iterator<Item = &'k str>) -> u32 {
+        let id = self.offsets.len() as u32;
+        self.offsets.push(self.records.len() as u64);
+        self.records.extend_from_slice(record);
+        for k in index_keys {
+            // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
+            match self.index.get_mut(k) {
+                Some(list) if list.last() == Some(&id) => {}
+                Some(list) => list.push(id),
+                None => {
+                    self.index.insert(k.into(), vec![id]);
+                }
+            }
+        }
+        id
+    }
 }
 
 impl Builder {
@@ -620,13 +647,7 @@ impl Builder {
             offsets: &self.entry_offsets,
         };
         encode_keys(&mut record, r, keys, entry.get(r.entry));
-        add_form(
-            &mut self.forms,
-            &mut self.form_offsets,
-            &mut self.fuzzy,
-            &record,
-            index_keys,
-        )
+        self.forms.add(&record, index_keys)
     }
 
     /// Adds the forms of `keyed` (records written by [`encode_keys`] and index keys, in order) while `work`
@@ -639,8 +660,6 @@ impl Builder {
     ) -> R {
         let Builder {
             forms,
-            form_offsets,
-            fuzzy,
             entries,
             entry_offsets,
             ..
@@ -652,7 +671,7 @@ impl Builder {
         let ((), out) = rayon::join(
             || {
                 for (record, index) in keyed {
-                    add_form(forms, form_offsets, fuzzy, &record, index.iter());
+                    forms.add(&record, index.iter());
                 }
             },
             || work(records),
@@ -676,7 +695,7 @@ impl Builder {
 
     fn layout(self) -> Result<Store, Damaged> {
         let entries = self.entry_offsets.len();
-        let forms = self.form_offsets.len();
+        let forms = self.forms.offsets.len();
         // The maps are independent: the reference maps on one thread, the skeleton index on another.
         let (maps, fuzzy) = rayon::join(
             || -> Result<_, Damaged> {
@@ -696,14 +715,14 @@ impl Builder {
             },
             || -> Result<_, Damaged> {
                 let mut postings = Vec::new();
-                let fuzzy = posting_map(self.fuzzy, &mut postings)?;
+                let fuzzy = posting_map(self.forms.index, &mut postings)?;
                 Ok((fuzzy, postings))
             },
         );
         let ((normalized, family, refs), (fuzzy, postings)) = (maps?, fuzzy?);
         let offsets = |v: Vec<u64>, end: usize| offsets_table(&v, end);
         let entry_offsets = offsets(self.entry_offsets, self.entries.len())?;
-        let form_offsets = offsets(self.form_offsets, self.forms.len())?;
+        let form_offsets = offsets(self.forms.offsets, self.forms.records.len())?;
         let parts: [&[u8]; SECTIONS] = [
             &entry_offsets,
             &self.entries,
@@ -711,7 +730,7 @@ impl Builder {
             &family,
             &refs,
             &form_offsets,
-            &self.forms,
+            &self.forms.records,
             &fuzzy,
             &postings,
         ];
@@ -911,31 +930,6 @@ impl<'a> EntryRecords<'a> {
         let end = end.map_or(self.bytes.len(), |&e| e as usize);
         self.bytes.get(start as usize..end).unwrap_or_default()
     }
-}
-
-/// Adds a fuzzy form whose record [`encode_keys`] wrote to the form tables, indexed under `index_keys`; returns its
-/// id.
-fn add_form<'k>(
-    forms: &mut Vec<u8>,
-    form_offsets: &mut Vec<u64>,
-    fuzzy: &mut FxHashMap<Box<str>, Vec<u32>>,
-    record: &[u8],
-    index_keys: impl Iterator<Item = &'k str>,
-) -> u32 {
-    let id = form_offsets.len() as u32;
-    form_offsets.push(forms.len() as u64);
-    forms.extend_from_slice(record);
-    for k in index_keys {
-        // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
-        match fuzzy.get_mut(k) {
-            Some(list) if list.last() == Some(&id) => {}
-            Some(list) => list.push(id),
-            None => {
-                fuzzy.insert(k.into(), vec![id]);
-            }
-        }
-    }
-    id
 }
 
 fn add(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {

@@ -302,6 +302,9 @@ const LM_WEIGHT: f32 = 0.25;
 /// joint reading leans to the shortest spelling (dropping the vowels it is there to restore).
 const LETTER_BONUS: f32 = 0.25;
 
+/// The most windows a thread remembers in [`push_stem`] (the memo is cleared when full).
+const WINDOWS_MAX: usize = 1 << 20;
+
 /// Readings of a word's first letters that score this much below the best are dropped. At 3.0 the 14,308 words
 /// of the development data and the compare suite's 1M synthetic entries read exactly as with no beam (the index of
 /// the latter is the same file), in 16% fewer instructions than the 6.0 first chosen (`qamus translit -s plain` of
@@ -389,11 +392,11 @@ struct Partial {
 /// A letter's candidates depend only on the five letters around it (the widest context shape is two on each
 /// side), as the context keys pack them: each thread remembers the candidates of every window it has read
 /// (bounded; cleared when full), so that the model votes once per window, not once per letter. Names share most
-/// of their windows: this makes keying a large glossary several times faster, with the same readings. The bound
-/// (up to about 100 MB a thread when full: 2^21 slots of 49 bytes): keying the compare suite's 1M-entry glossary reads 20.3M windows, 1.76M of them
-/// distinct; a bound of 2^18 made the model vote 5.9M times, 2^20 1.76M times (the build 3 s shorter).
+/// of their windows: this makes keying a large glossary several times faster, with the same readings.
+/// [`WINDOWS_MAX`] bounds it (up to about 100 MB a thread when full: 2^21 slots of 49 bytes). Keying the compare
+/// suite's 1M-entry glossary reads 20.3M windows, 1.76M of them distinct: under a bound of 2^18 the model voted
+/// 5.9M times, under 2^20 1.76M times (the build 3 s shorter).
 fn push_stem(body: &[char], out: &mut String) {
-    const WINDOWS_MAX: usize = 1 << 20;
     /// The candidates of the windows read, the ballot, the readings of every letter, and for every history
     /// the index of the current letter's reading that ends in it (`u16::MAX`: none).
     type Scratch = (
