@@ -66,7 +66,7 @@ use crate::matcher::{self, Matcher, MatcherOptions};
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"QAMUSIDX";
 /// The layout version this qamus reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Bytes before the header: magic, format, header length, header checksum.
 const PREAMBLE: usize = 8 + 4 + 4 + 8;
 

@@ -77,6 +77,14 @@ pub(crate) fn push_code(c: char, out: &mut Vec<u8>) {
 /// coded from a table made once (a final ة, which folds to ه, looks at the next character); a token holding
 /// anything else (marks, tatweel, other blocks, Latin) takes the general path.
 pub(crate) fn encode_folded_into(raw: &str, out: &mut Vec<u8>) {
+    if !encode_folded_letters(raw.chars(), out) {
+        crate::normalize::fold_each(raw, crate::normalize::Folds::LETTERS, |d| push_code(d, out));
+    }
+}
+
+/// The table path of [`encode_folded_into`], over a token's characters: `false`, with nothing appended, when a
+/// character needs the general path.
+pub(crate) fn encode_folded_letters(chars: impl Iterator<Item = char>, out: &mut Vec<u8>) -> bool {
     use std::sync::OnceLock;
     static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -101,7 +109,7 @@ pub(crate) fn encode_folded_into(raw: &str, out: &mut Vec<u8>) {
         t
     });
     let start = out.len();
-    let mut chars = raw.chars().peekable();
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         let code = match c {
             // Teh marbuta: ه at the end of a word, itself inside one.
@@ -117,13 +125,11 @@ pub(crate) fn encode_folded_into(raw: &str, out: &mut Vec<u8>) {
         };
         if code == 0 {
             out.truncate(start);
-            crate::normalize::fold_each(raw, crate::normalize::Folds::LETTERS, |d| {
-                push_code(d, out)
-            });
-            return;
+            return false;
         }
         out.push(code);
     }
+    true
 }
 
 fn indel(c: u8) -> u32 {

@@ -33,6 +33,7 @@
 //! ```
 
 pub mod clitics;
+mod compact;
 mod distance;
 mod fuzzy;
 pub mod keys;
@@ -321,8 +322,8 @@ pub(crate) fn build_store_reporting(
                 let mut keys = fuzzy::NameKeys::new(text, true);
                 (keys.entry_arabic, keys.entry_latin) = scripts(r);
                 let mut record = Vec::new();
-                store::encode_keys(&mut record, r, &keys, entries.get(r.entry));
-                (record, fuzzy::index_entries(&keys))
+                store::encode_keys(&mut record, r.form, &keys, entries.get(r.entry));
+                (r.entry, record, fuzzy::index_entries(&keys))
             })
             .collect::<Vec<_>>()
     };
@@ -565,14 +566,21 @@ impl Matcher {
         let mut at: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
         let mut seen = store::Verdicts::default();
         for &r in refs {
-            let (form, origin) = match &self.entries {
+            let (exact, origin) = match &self.entries {
                 Entries::Owned(g) => {
                     let e = g.entries().get(r.entry as usize)?;
-                    (e.forms().nth(r.form as usize)?, e.origin.cmp_key())
+                    let form = e.forms().nth(r.form as usize)?;
+                    (is_exact(&mut seen, form, clean), e.origin.cmp_key())
                 }
-                Entries::Stored { .. } => self.store.entry_form_and_origin(r.entry, r.form)?,
+                Entries::Stored { .. } => {
+                    let (form, origin) = self.store.entry_form_and_origin(r.entry, r.form)?;
+                    let exact = seen.of(form, |form| {
+                        compact::decode(form)
+                            .is_some_and(|f| normalize::display(&f).trim() == clean)
+                    });
+                    (exact, origin)
+                }
             };
-            let exact = is_exact(&mut seen, form, clean);
             match at.get(&r.entry) {
                 Some(&i) => {
                     if let Some(b) = best.get_mut(i) {
@@ -840,7 +848,9 @@ impl Matcher {
 /// Whether `form`, cleaned, is the query `clean` (an exact match; else a normalized one), each distinct text
 /// tested once.
 fn is_exact<'t>(seen: &mut store::Verdicts<'t>, form: &'t str, clean: &str) -> bool {
-    seen.of(form, |f| normalize::display(f).trim() == clean)
+    seen.of(form.as_bytes(), |_| {
+        normalize::display(form).trim() == clean
+    })
 }
 
 /// The score of an exact (1.0) or normalized match.

@@ -5,10 +5,10 @@
 //!
 //! | section | holds |
 //! |---|---|
-//! | `ENTRY_OFFSETS`, `ENTRIES` | the entries as records (only in index files: a matcher built from a glossary keeps it) |
-//! | `NORMALIZED`, `FAMILY` | `fst` maps: a form's `search` key / a person's family name → form references |
+//! | `ENTRY_OFFSETS`, `ENTRIES` | the entries as records, their texts in the one-byte code of [`compact`] (only in index files: a matcher built from a glossary keeps it) |
+//! | `NORMALIZED`, `FAMILY` | a form's `search` key / a person's family name → form references: in index files a [`HashedTable`], else `fst` maps |
 //! | `REFS` | the reference lists those maps point to |
-//! | `FORM_OFFSETS`, `FORMS` | each fuzzy form's keys as a record (see [`encode_keys`]), read without copying |
+//! | `FORM_OFFSETS`, `FORMS` | each fuzzy form's entry (see [`FormTables::add`]) and keys (see [`encode_keys`]), read without copying |
 //! | `FUZZY` | an `fst` map: skeleton token or one-letter deletion → the forms indexed under it |
 //! | `POSTINGS` | those lists, delta-coded |
 //!
@@ -27,6 +27,7 @@ use fst::{Map, MapBuilder};
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap;
 
+use super::compact;
 use super::distance;
 use super::fuzzy::{token_skeleton, IndexKeys, NameKeys, TokenKeys};
 use crate::glossary::{EntityType, Entry, Origin};
@@ -108,7 +109,7 @@ enum RefMap {
     /// An `fst` map, its values inline references or offsets of lists in `REFS`.
     Fst(Map<Slice>),
     /// In an index file: the section is a table of (key hash, reference), sorted; a reference found under a hash
-    /// is checked against its form in the entries (see [`hashed_table`]).
+    /// is checked against its form in the entries (see [`HashedTable`]).
     Hashed,
 }
 
@@ -173,7 +174,7 @@ impl Store {
         let ref_map = |i: usize| {
             let table = bytes.get(sections[i].clone()).unwrap_or_default();
             if table.get(..4) == Some(&HASHED_TABLE.to_le_bytes()[..]) {
-                if !(table.len() - 4).is_multiple_of(8) || entries == 0 {
+                if HashedTable::parse(table).is_none() || entries == 0 {
                     return Err(Damaged(format!(
                         "section {i}: a hashed table of {} bytes",
                         table.len()
@@ -320,43 +321,21 @@ impl Store {
         is_key: impl Fn(&str) -> bool,
         mut more: impl FnMut(FormRef) -> bool,
     ) {
-        let items = self.section(section).get(4..).unwrap_or_default();
-        let n = items.len() / 8;
-        let word = |i: usize| {
-            items
-                .get(i..i + 4)
-                .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                .map_or(u32::MAX, u32::from_le_bytes)
+        let Some(table) = HashedTable::parse(self.section(section)) else {
+            return;
         };
-        let h = key_hash(key);
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if word(mid * 8) < h {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
         // A key held by many entries is mostly a few texts over and over (a common name written alone, بي and
         // بى), each checked once.
         let mut seen = Verdicts::default();
-        for i in lo..n {
-            if word(i * 8) != h {
-                break;
-            }
-            let packed = word(i * 8 + 4);
-            let r = FormRef {
-                entry: packed >> REF_FORM_BITS,
-                form: packed & ((1 << REF_FORM_BITS) - 1),
-            };
+        for r in table.get(key) {
             let Some(form) = self
                 .record(ENTRY_OFFSETS, ENTRIES, r.entry as usize)
                 .and_then(|record| entry_form(record, r.form as usize))
             else {
                 continue;
             };
-            if seen.of(form, &is_key) && !more(r) {
+            let is_key = |form| compact::decode(form).is_some_and(|form| is_key(&form));
+            if seen.of(form, is_key) && !more(r) {
                 return;
             }
         }
@@ -447,22 +426,35 @@ impl Store {
         self.section(records).get(start..end)
     }
 
-    /// The record of fuzzy form `id` and the record of its entry (empty when the store keeps no entries).
-    fn form_record(&self, id: u32) -> Option<(&[u8], &[u8])> {
-        let record = self.record(FORM_OFFSETS, FORMS, id as usize)?;
-        let entry = Reader::at(record, 0).varint()?;
-        let entry = if self.entries == 0 {
+    /// The keys' record of fuzzy form `id` (as [`encode_keys`] wrote it), its entry's number, and that entry's
+    /// record (empty when the store keeps no entries). The entry's number comes first in the stored record, as
+    /// [`FormTables::add`] wrote it.
+    fn form_record(&self, id: u32) -> Option<(&[u8], u32, &[u8])> {
+        let stored = self.record(FORM_OFFSETS, FORMS, id as usize)?;
+        let mut r = Reader::at(stored, 0);
+        let head = r.varint()?;
+        let run = id as usize % OFFSET_BLOCK;
+        let entry = if run == 0 {
+            head
+        } else {
+            let first = self.record(FORM_OFFSETS, FORMS, id as usize - run)?;
+            Reader::at(first, 0)
+                .varint()?
+                .checked_add_signed(unzigzag(head))?
+        };
+        let entry = u32::try_from(entry).ok()?;
+        let entry_record = if self.entries == 0 {
             &[]
         } else {
-            self.record(ENTRY_OFFSETS, ENTRIES, usize::try_from(entry).ok()?)?
+            self.record(ENTRY_OFFSETS, ENTRIES, entry as usize)?
         };
-        Some((record, entry))
+        Some((stored.get(r.pos..)?, entry, entry_record))
     }
 
     /// Fuzzy form `id`: its entry and form, and its keys, borrowed from the store.
     pub(crate) fn form(&self, id: u32) -> Option<(FormRef, NameKeys<'_>)> {
-        let (record, entry) = self.form_record(id)?;
-        decode_keys(record, entry)
+        let (record, entry, entry_record) = self.form_record(id)?;
+        decode_keys(record, entry, entry_record)
     }
 
     /// The weighted-distance codes of fuzzy form `id`'s joined keys, written into `out` (cleared first) without
@@ -470,7 +462,7 @@ impl Store {
     /// keys otherwise. Returns whether the form is in Arabic script.
     pub(crate) fn form_codes(&self, id: u32, arabic: bool, out: &mut Vec<u8>) -> Option<bool> {
         out.clear();
-        let (record, entry) = self.form_record(id)?;
+        let (record, _, entry) = self.form_record(id)?;
         let mut r = Reader::at(record, 0);
         let (_, _, n) = read_head(&mut r)?;
         let mut form_arabic = None;
@@ -487,14 +479,17 @@ impl Store {
 
     /// Form `form` of entry `i` and the entry's origin (layer, line), read from its record without decoding the
     /// entry (index files only).
-    pub(crate) fn entry_form_and_origin(&self, i: u32, form: u32) -> Option<(&str, (usize, u64))> {
+    pub(crate) fn entry_form_and_origin(&self, i: u32, form: u32) -> Option<(&[u8], (usize, u64))> {
         let record = self.record(ENTRY_OFFSETS, ENTRIES, i as usize)?;
-        Some((entry_form(record, form as usize)?, entry_origin(record)?))
+        Some((
+            entry_form(record, form as usize)?,
+            entry_origin(record, i as usize)?,
+        ))
     }
 
     /// Entry `i`, decoded (index files only).
     pub(crate) fn entry(&self, i: usize) -> Option<Entry> {
-        decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?)
+        decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?, i)
     }
 }
 
@@ -583,13 +578,32 @@ struct FormTables {
     records: Vec<u8>,
     offsets: Vec<u64>,
     index: FxHashMap<Box<str>, Vec<u32>>,
+    /// The entry of the first form of the current run of [`OFFSET_BLOCK`] forms.
+    run_entry: u32,
 }
 
 impl FormTables {
-    /// Adds a form's record, indexed under `index_keys`; returns its id.
-    fn add<'k>(&mut self, record: &[u8], index_keys: impl Iterator<Item = &'k str>) -> u32 {
+    /// Adds a form of entry `entry`, its keys' record as [`encode_keys`] wrote it, indexed under `index_keys`;
+    /// returns its id. The record is stored after its entry's number: whole for the first form of each run of
+    /// [`OFFSET_BLOCK`] forms, as a difference from that form's (zigzag-coded) for the others, mostly one byte
+    /// (the forms come in the order of their entries; see [`Store::form_record`]).
+    fn add<'k>(
+        &mut self,
+        entry: u32,
+        record: &[u8],
+        index_keys: impl Iterator<Item = &'k str>,
+    ) -> u32 {
         let id = self.offsets.len() as u32;
         self.offsets.push(self.records.len() as u64);
+        if (id as usize).is_multiple_of(OFFSET_BLOCK) {
+            self.run_entry = entry;
+            put_varint(&mut self.records, u64::from(entry));
+        } else {
+            put_varint(
+                &mut self.records,
+                zigzag(i64::from(entry) - i64::from(self.run_entry)),
+            );
+        }
         self.records.extend_from_slice(record);
         for k in index_keys {
             // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
@@ -646,16 +660,16 @@ impl Builder {
             bytes: &self.entries,
             offsets: &self.entry_offsets,
         };
-        encode_keys(&mut record, r, keys, entry.get(r.entry));
-        self.forms.add(&record, index_keys)
+        encode_keys(&mut record, r.form, keys, entry.get(r.entry));
+        self.forms.add(r.entry, &record, index_keys)
     }
 
-    /// Adds the forms of `keyed` (records written by [`encode_keys`] and index keys, in order) while `work`
+    /// Adds the forms of `keyed` (entry, record written by [`encode_keys`], index keys; in order) while `work`
     /// runs beside it with the entry records: the build keys the next chunk of forms on the other cores meanwhile,
     /// so that adding, which must go in order on one thread, does not hold up the keying. Returns what `work` does.
     pub(crate) fn add_forms_beside<R: Send>(
         &mut self,
-        keyed: Vec<(Vec<u8>, IndexKeys)>,
+        keyed: Vec<(u32, Vec<u8>, IndexKeys)>,
         work: impl FnOnce(EntryRecords<'_>) -> R + Send,
     ) -> R {
         let Builder {
@@ -670,8 +684,8 @@ impl Builder {
         };
         let ((), out) = rayon::join(
             || {
-                for (record, index) in keyed {
-                    forms.add(&record, index.iter());
+                for (entry, record, index) in keyed {
+                    forms.add(entry, &record, index.iter());
                 }
             },
             || work(records),
@@ -681,8 +695,9 @@ impl Builder {
 
     /// Adds an entry record (for index files).
     pub(crate) fn entry(&mut self, e: &Entry) {
+        let index = self.entry_offsets.len();
         self.entry_offsets.push(self.entries.len() as u64);
-        encode_entry(&mut self.entries, e);
+        encode_entry(&mut self.entries, e, index);
     }
 
     /// Lays the sections out.
@@ -703,7 +718,7 @@ impl Builder {
                 // An index file checks a reference against its entry: a table of hashes is enough.
                 let table =
                     |map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>| match (entries > 0)
-                        .then(|| hashed_table(&map))
+                        .then(|| HashedTable::build(&map))
                         .flatten()
                     {
                         Some(t) => Ok(t),
@@ -808,53 +823,139 @@ fn offsets_len(table: &[u8], count: usize) -> Option<usize> {
 }
 
 /// The first word of a hashed reference table (an `fst` map starts with its version, a small number).
-const HASHED_TABLE: u32 = u32::from_le_bytes(*b"QHT1");
+const HASHED_TABLE: u32 = u32::from_le_bytes(*b"QHT2");
 /// Bits of a packed reference that hold the form (the rest hold the entry).
 const REF_FORM_BITS: u32 = 5;
+/// The most bits a hashed table's bucket number has.
+const MAX_BUCKET_BITS: u32 = 28;
 
-/// The hash of a key in a hashed table.
-fn key_hash(key: &str) -> u32 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as u32
+/// The hash of a key in a hashed table: its low 16 bits are the fingerprint kept per reference, the bits above
+/// them the bucket.
+fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
-/// A reference table for an index file: per (key, reference), the key's 32-bit hash and the reference packed
-/// into 32 bits, sorted; 8 bytes a reference, where an `fst` map of the keys themselves takes about 15. The keys
-/// are not stored: a look-up checks each reference found under the hash against its form in the entries (so a
-/// collision costs a check, never a wrong answer). `None` when a reference does not fit in 32 bits (an entry
-/// past 2^27, a form past 31): the `fst` map is used then.
-fn hashed_table(map: &FxHashMap<String, Vec<FormRef>>) -> Option<Vec<u8>> {
-    let mut items: Vec<(u32, u32)> = Vec::with_capacity(map.values().map(Vec::len).sum());
-    for (key, refs) in map {
-        let h = key_hash(key);
-        for r in refs {
-            if r.form >= 1 << REF_FORM_BITS || r.entry >= 1 << (32 - REF_FORM_BITS) {
-                return None;
+/// A reference table for an index file. The keys are not stored: per (key, reference), a 16-bit fingerprint of
+/// the key's hash and the reference packed into 32 bits, in buckets chosen by the next bits of the hash (about
+/// 8 to 16 references a bucket) and sorted in each; 6.5 bytes a reference, where an `fst` map of the keys takes
+/// about 15. A look-up checks each reference found under its bucket and fingerprint against its form in the
+/// entries (so a collision costs a check, never a wrong answer).
+///
+/// Layout (little-endian): the word [`HASHED_TABLE`]; the number of bucket bits `b`; 2^b + 1 `u32`s, where each
+/// bucket's references start (the last, their number `n`); `n` fingerprints (`u16`); `n` references (`u32`).
+#[derive(Clone, Copy)]
+struct HashedTable<'a> {
+    bits: u32,
+    starts: &'a [u8],
+    fingerprints: &'a [u8],
+    refs: &'a [u8],
+}
+
+impl<'a> HashedTable<'a> {
+    /// Writes the table of `map`; `None` when a reference does not fit in 32 bits (an entry past 2^27, a form
+    /// past 31): the `fst` map is used then.
+    fn build(map: &FxHashMap<String, Vec<FormRef>>) -> Option<Vec<u8>> {
+        let n: usize = map.values().map(Vec::len).sum();
+        let bits = (usize::BITS - n.leading_zeros())
+            .saturating_sub(4)
+            .min(MAX_BUCKET_BITS);
+        let mask = (1u64 << bits) - 1;
+        let mut items: Vec<(u32, u16, u32)> = Vec::with_capacity(n);
+        for (key, refs) in map {
+            let h = key_hash(key);
+            let (bucket, fingerprint) = (((h >> 16) & mask) as u32, h as u16);
+            for r in refs {
+                if r.form >= 1 << REF_FORM_BITS || r.entry >= 1 << (32 - REF_FORM_BITS) {
+                    return None;
+                }
+                items.push((bucket, fingerprint, (r.entry << REF_FORM_BITS) | r.form));
             }
-            items.push((h, (r.entry << REF_FORM_BITS) | r.form));
         }
+        // By bucket and fingerprint, then by reference: entry and form order, the order in which a key's
+        // references were added.
+        items.par_sort_unstable();
+        let mut out = Vec::with_capacity(8 + (1 << bits) * 4 + 4 + n * 6);
+        out.extend_from_slice(&HASHED_TABLE.to_le_bytes());
+        out.extend_from_slice(&bits.to_le_bytes());
+        let mut at = 0usize;
+        for bucket in 0..=(1u32 << bits) {
+            while items.get(at).is_some_and(|i| i.0 < bucket) {
+                at += 1;
+            }
+            out.extend_from_slice(&u32::try_from(at).ok()?.to_le_bytes());
+        }
+        out.extend(items.iter().flat_map(|i| i.1.to_le_bytes()));
+        out.extend(items.iter().flat_map(|i| i.2.to_le_bytes()));
+        Some(out)
     }
-    // By hash, then by reference: entry and form order, the order in which a key's references were added.
-    items.par_sort_unstable();
-    let mut out = Vec::with_capacity(4 + items.len() * 8);
-    out.extend_from_slice(&HASHED_TABLE.to_le_bytes());
-    for (h, packed) in items {
-        out.extend_from_slice(&h.to_le_bytes());
-        out.extend_from_slice(&packed.to_le_bytes());
+
+    /// Reads a table's layout; `None` when `bytes` are not one.
+    fn parse(bytes: &'a [u8]) -> Option<HashedTable<'a>> {
+        let word = |at: usize| {
+            let b = bytes.get(at..at.checked_add(4)?)?;
+            Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
+        };
+        if word(0)? != HASHED_TABLE {
+            return None;
+        }
+        let bits = word(4)?;
+        if bits > MAX_BUCKET_BITS {
+            return None;
+        }
+        let dir = ((1usize << bits) + 1) * 4;
+        let starts = bytes.get(8..8 + dir)?;
+        let n = usize::try_from(word(8 + dir - 4)?).ok()?;
+        let fingerprints = bytes.get(8 + dir..8 + dir + n.checked_mul(2)?)?;
+        let refs = bytes.get(8 + dir + n * 2..)?;
+        (refs.len() == n.checked_mul(4)?).then_some(HashedTable {
+            bits,
+            starts,
+            fingerprints,
+            refs,
+        })
     }
-    Some(out)
+
+    /// The references under `key`'s bucket and fingerprint, in table order.
+    fn get(self, key: &str) -> impl Iterator<Item = FormRef> + 'a {
+        let h = key_hash(key);
+        let bucket = ((h >> 16) & ((1u64 << self.bits) - 1)) as usize;
+        let fingerprint = h as u16;
+        let start = |b: usize| {
+            let w = self.starts.get(b * 4..b * 4 + 4)?;
+            usize::try_from(u32::from_le_bytes(<[u8; 4]>::try_from(w).ok()?)).ok()
+        };
+        let (lo, hi) = (start(bucket).unwrap_or(0), start(bucket + 1).unwrap_or(0));
+        (lo..hi)
+            .skip_while(move |&i| self.fingerprint(i).is_some_and(|f| f < fingerprint))
+            .take_while(move |&i| self.fingerprint(i) == Some(fingerprint))
+            .filter_map(move |i| {
+                let w = self.refs.get(i * 4..i * 4 + 4)?;
+                let packed = u32::from_le_bytes(<[u8; 4]>::try_from(w).ok()?);
+                Some(FormRef {
+                    entry: packed >> REF_FORM_BITS,
+                    form: packed & ((1 << REF_FORM_BITS) - 1),
+                })
+            })
+    }
+
+    fn fingerprint(self, i: usize) -> Option<u16> {
+        let b = self.fingerprints.get(i * 2..i * 2 + 2)?;
+        Some(u16::from_le_bytes(<[u8; 2]>::try_from(b).ok()?))
+    }
 }
 
 /// The verdicts of a test on the last few distinct texts it was asked about (a look-up meets the same handful of
 /// texts again and again when thousands of entries share a key): each is tested once while it stays among them.
 #[derive(Default)]
 pub(crate) struct Verdicts<'t> {
-    slots: [Option<(&'t str, bool)>; 4],
+    slots: [Option<(&'t [u8], bool)>; 4],
     next: usize,
 }
 
 impl<'t> Verdicts<'t> {
-    /// `test(text)`, remembered.
-    pub(crate) fn of(&mut self, text: &'t str, test: impl FnOnce(&str) -> bool) -> bool {
+    /// `test(text)`, remembered; `text` is a text's bytes in any one encoding (UTF-8, or the code of entry
+    /// records), the same for every call.
+    pub(crate) fn of(&mut self, text: &'t [u8], test: impl FnOnce(&'t [u8]) -> bool) -> bool {
         if let Some(&(_, v)) = self.slots.iter().flatten().find(|(t, _)| *t == text) {
             return v;
         }
@@ -875,38 +976,34 @@ fn is_family(form: &str, key: &str) -> bool {
 }
 
 /// Form `form` of an entry record, in the order of [`Entry::forms`] (English, English variants, Arabic when
-/// there is one, Arabic variants), without decoding the rest.
-fn entry_form(record: &[u8], form: usize) -> Option<&str> {
-    // Only the text returned is checked as UTF-8: the others are skipped as bytes.
-    fn text(b: &[u8]) -> Option<&str> {
-        std::str::from_utf8(b).ok()
-    }
+/// there is one, Arabic variants), in the record's code ([`compact`]), the rest skipped unread.
+fn entry_form(record: &[u8], form: usize) -> Option<&[u8]> {
     let mut r = Reader::at(record, 0);
+    let head = r.u8()?;
     r.bytes()?;
-    r.u8()?;
     let en = r.bytes()?;
     let ar = r.bytes()?;
     if form == 0 {
-        return text(en);
+        return Some(en);
     }
     let mut k = 1;
-    for _ in 0..r.varint()? {
+    for _ in 0..r.list_len(head, HAS_EN_VARIANTS)? {
         let s = r.bytes()?;
         if k == form {
-            return text(s);
+            return Some(s);
         }
         k += 1;
     }
     if !ar.is_empty() {
         if k == form {
-            return text(ar);
+            return Some(ar);
         }
         k += 1;
     }
-    for _ in 0..r.varint()? {
+    for _ in 0..r.list_len(head, HAS_AR_VARIANTS)? {
         let s = r.bytes()?;
         if k == form {
-            return text(s);
+            return Some(s);
         }
         k += 1;
     }
@@ -984,6 +1081,16 @@ fn posting_map(map: FxHashMap<Box<str>, Vec<u32>>, out: &mut Vec<u8>) -> Result<
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
 
+/// A signed number as an unsigned one, small for small magnitudes: 0, -1, 1, -2… → 0, 1, 2, 3…
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+/// The inverse of [`zigzag`].
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -995,6 +1102,15 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
     put_varint(out, b.len() as u64);
     out.extend_from_slice(b);
+}
+
+/// Writes a text in the code of entry records ([`compact`]), its length in bytes first.
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    if text.is_ascii() {
+        put_bytes(out, text.as_bytes());
+    } else {
+        put_bytes(out, &compact::encode(text));
+    }
 }
 
 /// A bounds-checked reader of a record.
@@ -1037,6 +1153,30 @@ impl<'a> Reader<'a> {
     fn str(&mut self) -> Option<&'a str> {
         std::str::from_utf8(self.bytes()?).ok()
     }
+
+    /// The number of items of an entry record's list: 0 when the record's `head` has not the list's `flag`.
+    fn list_len(&mut self, head: u8, flag: u8) -> Option<u64> {
+        if head & flag == 0 {
+            Some(0)
+        } else {
+            self.varint()
+        }
+    }
+
+    /// The (layer, line) at the end of the record of entry `index`, whose head byte is `head`.
+    fn origin(&mut self, head: u8, index: usize) -> Option<(usize, u64)> {
+        let layer = match head >> LAYER_SHIFT {
+            3 => usize::try_from(self.varint()?).ok()?,
+            layer => usize::from(layer),
+        };
+        let line = expected_line(index).checked_add(unzigzag(self.varint()?))?;
+        Some((layer, u64::try_from(line).ok()?))
+    }
+
+    /// A text written by [`put_text`].
+    fn text(&mut self) -> Option<Cow<'a, str>> {
+        compact::decode(self.bytes()?)
+    }
 }
 
 /// Token flags of a form record.
@@ -1065,7 +1205,25 @@ enum Text<'a> {
     /// A span of the entry's record with upper-case letters: the key is its lower case.
     Upper(&'a str),
     /// An Arabic token as written: the key is its letters folded (computed only when it is read).
-    Folded(&'a str),
+    Folded(Written<'a>),
+}
+
+/// An Arabic token as written, read from a form record: stored there in UTF-8, or a span of its entry's record
+/// in the record's code ([`compact`]).
+#[derive(Clone, Copy)]
+enum Written<'a> {
+    Utf8(&'a str),
+    Code(&'a [u8]),
+}
+
+impl<'a> Written<'a> {
+    /// The text (empty if damaged bytes do not decode).
+    fn text(self) -> Cow<'a, str> {
+        match self {
+            Written::Utf8(s) => Cow::Borrowed(s),
+            Written::Code(b) => compact::decode(b).unwrap_or_default(),
+        }
+    }
 }
 
 impl<'a> Text<'a> {
@@ -1073,7 +1231,10 @@ impl<'a> Text<'a> {
         match self {
             Text::Is(c) => c,
             Text::Upper(s) => Cow::Owned(s.to_ascii_lowercase()),
-            Text::Folded(raw) => folded_raw(raw),
+            Text::Folded(w) => match w.text() {
+                Cow::Borrowed(raw) => folded_raw(raw),
+                Cow::Owned(raw) => Cow::Owned(folded_raw(&raw).into_owned()),
+            },
         }
     }
 
@@ -1092,45 +1253,59 @@ impl<'a> Text<'a> {
                     None => distance::encode_into(&s.to_ascii_lowercase(), out),
                 }
             }
-            Text::Folded(raw) => distance::encode_folded_into(raw, out),
+            Text::Folded(Written::Utf8(raw)) => distance::encode_folded_into(raw, out),
+            // The letters' codes straight from the record's code; the text is built only for the general path.
+            Text::Folded(w @ Written::Code(code)) => {
+                if !distance::encode_folded_letters(compact::chars(code), out) {
+                    distance::encode_folded_into(&w.text(), out);
+                }
+            }
         }
     }
 }
 
-/// Reads a span of an entry's record: the key is its lower case when `lower`.
-fn read_span<'a>(r: &mut Reader<'_>, entry: &'a [u8], lower: bool) -> Option<Text<'a>> {
+/// Reads a span of an entry's record, its bytes as they are (in the record's code, [`compact`]).
+fn read_span_bytes<'a>(r: &mut Reader<'_>, entry: &'a [u8]) -> Option<&'a [u8]> {
     let at = usize::try_from(r.varint()?).ok()?;
     let len = usize::try_from(r.varint()?).ok()?;
-    let text = std::str::from_utf8(entry.get(at..at.checked_add(len)?)?).ok()?;
-    Some(if lower && text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Text::Upper(text)
-    } else {
-        Text::Is(Cow::Borrowed(text))
+    entry.get(at..at.checked_add(len)?)
+}
+
+/// Reads a span of an entry's record holding a Latin key up to ASCII case: the key is its lower case.
+fn read_latin_span<'a>(r: &mut Reader<'_>, entry: &'a [u8]) -> Option<Text<'a>> {
+    Some(match compact::decode(read_span_bytes(r, entry)?)? {
+        Cow::Borrowed(text) if text.bytes().any(|b| b.is_ascii_uppercase()) => Text::Upper(text),
+        Cow::Borrowed(text) => Text::Is(Cow::Borrowed(text)),
+        Cow::Owned(mut text) => {
+            text.make_ascii_lowercase();
+            Text::Is(Cow::Owned(text))
+        }
     })
 }
 
-/// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`.
-fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<usize> {
+/// Where `needle` occurs in `hay`, ASCII case ignored when `any_case`: (offset, length).
+fn find(hay: &[u8], needle: &[u8], any_case: bool) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| {
-        if any_case {
-            w.eq_ignore_ascii_case(needle)
-        } else {
-            w == needle
-        }
-    })
+    hay.windows(needle.len())
+        .position(|w| {
+            if any_case {
+                w.eq_ignore_ascii_case(needle)
+            } else {
+                w == needle
+            }
+        })
+        .map(|at| (at, needle.len()))
 }
 
-/// Writes a form's keys: its reference, the entry's scripts, then per token what cannot be derived cheaply: the
+/// Writes the keys of form `form` of an entry: the form's number, the entry's scripts, then per token what cannot be derived cheaply: the
 /// written form (Arabic) or the `search` key (Latin), as a span of the entry's record (`entry`, the record as
 /// [`encode_entry`] wrote it; empty when the store keeps no entries) when it occurs there, and the Latin key when
 /// it is a transliteration. The skeletons ([`token_skeleton`]), the joined keys and the weighted-distance codes
 /// are derived when the record is read ([`decode_keys`]).
-pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry: &[u8]) {
-    put_varint(out, u64::from(r.entry));
-    put_varint(out, u64::from(r.form));
+pub(crate) fn encode_keys(out: &mut Vec<u8>, form: u32, k: &NameKeys<'_>, entry: &[u8]) {
+    put_varint(out, u64::from(form));
     // The entry's scripts and the number of tokens in one byte (a count of 63 or more follows it).
     let n = k.tokens.len();
     out.push(u8::from(k.entry_arabic) | (u8::from(k.entry_latin) << 1) | ((n.min(63) as u8) << 2));
@@ -1147,13 +1322,14 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
             (t.search.as_ref(), true)
         };
         let lower = |s: &str| s.bytes().all(|b| !b.is_ascii_uppercase());
+        // The record holds its text in its code: the text is looked for in that code.
         let span = if t.arabic || lower(&t.search) {
-            find(entry, text.as_bytes(), any_case)
+            find(entry, &compact::encode(text), any_case)
         } else {
             None
         };
         let latin_span = if !latin_is_search && lower(&t.latin) {
-            find(entry, t.latin.as_bytes(), true)
+            find(entry, &compact::encode(&t.latin), true)
         } else {
             None
         };
@@ -1169,7 +1345,7 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
                 },
         );
         match span {
-            Some(at) => put_span(out, at, text.len()),
+            Some((at, len)) => put_span(out, at, len),
             None if t.arabic => put_bytes(out, t.raw.as_bytes()),
             None => {}
         }
@@ -1180,7 +1356,7 @@ pub(crate) fn encode_keys(out: &mut Vec<u8>, r: FormRef, k: &NameKeys<'_>, entry
             put_bytes(out, t.search.as_bytes());
         }
         match latin_span {
-            Some(at) => put_span(out, at, t.latin.len()),
+            Some((at, len)) => put_span(out, at, len),
             None if !latin_is_search => put_bytes(out, t.latin.as_bytes()),
             None => {}
         }
@@ -1194,18 +1370,16 @@ fn folded_raw(raw: &str) -> Cow<'_, str> {
 /// One token of a form record, as stored.
 struct StoredToken<'a> {
     arabic: bool,
-    raw: &'a str,
+    raw: Written<'a>,
     search: Text<'a>,
     /// `None` when it is the `search` key.
     latin: Option<Text<'a>>,
 }
 
-/// The head of a form record: its reference, the entry's script flags, and its number of tokens.
-fn read_head(r: &mut Reader<'_>) -> Option<(FormRef, u8, usize)> {
-    let form = FormRef {
-        entry: u32::try_from(r.varint()?).ok()?,
-        form: u32::try_from(r.varint()?).ok()?,
-    };
+/// The head of a form record: the form's number in its entry, the entry's script flags, and its number of
+/// tokens.
+fn read_head(r: &mut Reader<'_>) -> Option<(u32, u8, usize)> {
+    let form = u32::try_from(r.varint()?).ok()?;
     let flags = r.u8()?;
     let n = match flags >> 2 {
         63 => usize::try_from(r.varint()?).ok()?,
@@ -1218,31 +1392,28 @@ fn read_head(r: &mut Reader<'_>) -> Option<(FormRef, u8, usize)> {
 fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>> {
     let f = r.u8()?;
     let arabic = f & TOKEN_ARABIC != 0;
-    let text = if f & TEXT_IN_ENTRY != 0 {
-        read_span(r, entry, !arabic)?
-    } else if arabic {
-        Text::Is(Cow::Borrowed(r.str()?))
+    let in_entry = f & TEXT_IN_ENTRY != 0;
+    let (raw, search) = if arabic {
+        let raw = if in_entry {
+            Written::Code(read_span_bytes(r, entry)?)
+        } else {
+            Written::Utf8(r.str()?)
+        };
+        let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
+            Text::Folded(raw)
+        } else {
+            Text::Is(Cow::Borrowed(r.str()?))
+        };
+        (raw, search)
+    } else if in_entry {
+        (Written::Utf8(""), read_latin_span(r, entry)?)
     } else {
-        Text::Is(Cow::Borrowed(""))
-    };
-    let (raw, search) = match text {
-        Text::Is(Cow::Borrowed(raw)) if arabic => {
-            let search = if f & SEARCH_IS_FOLDED_RAW != 0 {
-                Text::Folded(raw)
-            } else {
-                Text::Is(Cow::Borrowed(r.str()?))
-            };
-            (raw, search)
-        }
-        // An Arabic span is never lower-cased, so always borrowed.
-        _ if arabic => return None,
-        search if f & TEXT_IN_ENTRY != 0 => ("", search),
-        _ => ("", Text::Is(Cow::Borrowed(r.str()?))),
+        (Written::Utf8(""), Text::Is(Cow::Borrowed(r.str()?)))
     };
     let latin = if f & LATIN_IS_SEARCH != 0 {
         None
     } else if f & LATIN_IN_ENTRY != 0 {
-        Some(read_span(r, entry, true)?)
+        Some(read_latin_span(r, entry)?)
     } else {
         Some(Text::Is(Cow::Borrowed(r.str()?)))
     };
@@ -1254,19 +1425,25 @@ fn read_token<'a>(r: &mut Reader<'a>, entry: &'a [u8]) -> Option<StoredToken<'a>
     })
 }
 
-/// Reads what [`encode_keys`] wrote, borrowing what it can; `entry` is the form's entry record (empty when the
-/// store keeps no entries).
+/// Reads what [`encode_keys`] wrote, borrowing what it can; the form belongs to entry `entry_number`, whose
+/// record is `entry` (empty when the store keeps no entries).
 pub(crate) fn decode_keys<'a>(
     record: &'a [u8],
+    entry_number: u32,
     entry: &'a [u8],
 ) -> Option<(FormRef, NameKeys<'a>)> {
     let mut r = Reader::at(record, 0);
     let (form, flags, n) = read_head(&mut r)?;
+    let form = FormRef {
+        entry: entry_number,
+        form,
+    };
     let mut tokens = Vec::with_capacity(n.min(64));
     for _ in 0..n {
         let t = read_token(&mut r, entry)?;
         let search = t.search.into_cow();
-        let skeleton = Cow::Owned(token_skeleton(t.arabic, t.raw, &search, false));
+        let raw = t.raw.text();
+        let skeleton = Cow::Owned(token_skeleton(t.arabic, &raw, &search, false));
         let latin = match t.latin {
             Some(l) => l.into_cow(),
             None => search.clone(),
@@ -1275,7 +1452,7 @@ pub(crate) fn decode_keys<'a>(
             arabic: t.arabic,
             search_code: Cow::Owned(distance::encode(&search)),
             latin_code: Cow::Owned(distance::encode(&latin)),
-            raw: Cow::Borrowed(t.raw),
+            raw,
             search,
             skeleton,
             latin,
@@ -1322,76 +1499,123 @@ pub(crate) fn decode_keys<'a>(
     Some((form, keys))
 }
 
-fn encode_entry(out: &mut Vec<u8>, e: &Entry) {
+/// Bits of an entry record's head byte: the entity type in the lowest two, then which optional fields follow
+/// (a field left out is empty).
+const HAS_EN_VARIANTS: u8 = 1 << 2;
+const HAS_AR_VARIANTS: u8 = 1 << 3;
+const HAS_NOTE: u8 = 1 << 4;
+const HAS_EXTRA: u8 = 1 << 5;
+/// The head's top two bits hold the entry's layer when it is below 3; 3 means that the layer follows the fields.
+const LAYER_SHIFT: u8 = 6;
+
+/// The line entry `index` is expected on: that of a single CSV file with its header on line 1. An entry record
+/// stores its line as the difference from it (one byte for most entries).
+fn expected_line(index: usize) -> i64 {
+    index as i64 + 2
+}
+
+/// Writes the record of entry `index`: the head byte (type, fields present, layer); the id, English and Arabic
+/// names; the English variants, Arabic variants, note and extra columns when not empty; the layer when 3 or
+/// more; the line, against [`expected_line`]. Texts are in the one-byte code of [`compact`], each after its
+/// length; a list after its number of items.
+fn encode_entry(out: &mut Vec<u8>, e: &Entry, index: usize) {
     let list = |out: &mut Vec<u8>, v: &[String]| {
         put_varint(out, v.len() as u64);
         for s in v {
-            put_bytes(out, s.as_bytes());
+            put_text(out, s);
         }
     };
-    put_bytes(out, e.id.as_bytes());
-    out.push(match e.kind {
+    let kind = match e.kind {
         EntityType::Per => 0,
         EntityType::Loc => 1,
         EntityType::Org => 2,
         EntityType::Misc => 3,
-    });
-    put_bytes(out, e.en.as_bytes());
-    put_bytes(out, e.ar.as_bytes());
-    list(out, &e.en_variants);
-    list(out, &e.ar_variants);
-    put_bytes(out, e.note.as_bytes());
-    put_varint(out, e.extra.len() as u64);
-    for (k, v) in &e.extra {
-        put_bytes(out, k.as_bytes());
-        put_bytes(out, v.as_bytes());
+    };
+    let flag = |present: bool, bit: u8| if present { bit } else { 0 };
+    let layer = e.origin.layer.min(3) as u8;
+    out.push(
+        kind | flag(!e.en_variants.is_empty(), HAS_EN_VARIANTS)
+            | flag(!e.ar_variants.is_empty(), HAS_AR_VARIANTS)
+            | flag(!e.note.is_empty(), HAS_NOTE)
+            | flag(!e.extra.is_empty(), HAS_EXTRA)
+            | (layer << LAYER_SHIFT),
+    );
+    put_text(out, &e.id);
+    put_text(out, &e.en);
+    put_text(out, &e.ar);
+    if !e.en_variants.is_empty() {
+        list(out, &e.en_variants);
     }
-    put_varint(out, e.origin.layer as u64);
-    put_varint(out, e.origin.line);
+    if !e.ar_variants.is_empty() {
+        list(out, &e.ar_variants);
+    }
+    if !e.note.is_empty() {
+        put_text(out, &e.note);
+    }
+    if !e.extra.is_empty() {
+        put_varint(out, e.extra.len() as u64);
+        for (k, v) in &e.extra {
+            put_text(out, k);
+            put_text(out, v);
+        }
+    }
+    if layer == 3 {
+        put_varint(out, e.origin.layer as u64);
+    }
+    put_varint(
+        out,
+        zigzag((e.origin.line as i64).wrapping_sub(expected_line(index))),
+    );
 }
 
-/// The origin (layer, line) at the end of an entry record, the strings before it skipped unread.
-fn entry_origin(record: &[u8]) -> Option<(usize, u64)> {
+/// The origin (layer, line) of the record of entry `index`, the texts before it skipped unread.
+fn entry_origin(record: &[u8], index: usize) -> Option<(usize, u64)> {
     let mut r = Reader::at(record, 0);
-    r.bytes()?;
-    r.u8()?;
-    r.bytes()?;
-    r.bytes()?;
-    for _ in 0..2 {
-        for _ in 0..r.varint()? {
+    let head = r.u8()?;
+    for _ in 0..3 {
+        r.bytes()?;
+    }
+    for flag in [HAS_EN_VARIANTS, HAS_AR_VARIANTS] {
+        for _ in 0..r.list_len(head, flag)? {
             r.bytes()?;
         }
     }
-    r.bytes()?;
-    for _ in 0..r.varint()? {
+    if head & HAS_NOTE != 0 {
+        r.bytes()?;
+    }
+    for _ in 0..r.list_len(head, HAS_EXTRA)? {
         r.bytes()?;
         r.bytes()?;
     }
-    Some((usize::try_from(r.varint()?).ok()?, r.varint()?))
+    r.origin(head, index)
 }
 
-fn decode_entry(record: &[u8]) -> Option<Entry> {
+/// The entry that the record of entry `index` holds.
+fn decode_entry(record: &[u8], index: usize) -> Option<Entry> {
     let mut r = Reader::at(record, 0);
-    let string = |r: &mut Reader<'_>| r.str().map(str::to_string);
-    let list = |r: &mut Reader<'_>| -> Option<Vec<String>> {
-        let n = usize::try_from(r.varint()?).ok()?;
-        (0..n).map(|_| r.str().map(str::to_string)).collect()
+    let string = |r: &mut Reader<'_>| r.text().map(Cow::into_owned);
+    let list = |r: &mut Reader<'_>, head: u8, flag: u8| -> Option<Vec<String>> {
+        let n = usize::try_from(r.list_len(head, flag)?).ok()?;
+        (0..n).map(|_| r.text().map(Cow::into_owned)).collect()
     };
+    let head = r.u8()?;
+    let kind = *EntityType::ALL.get(usize::from(head & 3))?;
     let id = string(&mut r)?;
-    let kind = *EntityType::ALL.get(usize::from(r.u8()?))?;
     let en = string(&mut r)?;
     let ar = string(&mut r)?;
-    let en_variants = list(&mut r)?;
-    let ar_variants = list(&mut r)?;
-    let note = string(&mut r)?;
-    let n = usize::try_from(r.varint()?).ok()?;
+    let en_variants = list(&mut r, head, HAS_EN_VARIANTS)?;
+    let ar_variants = list(&mut r, head, HAS_AR_VARIANTS)?;
+    let note = if head & HAS_NOTE != 0 {
+        string(&mut r)?
+    } else {
+        String::new()
+    };
+    let n = usize::try_from(r.list_len(head, HAS_EXTRA)?).ok()?;
     let extra = (0..n)
         .map(|_| Some((string(&mut r)?, string(&mut r)?)))
         .collect::<Option<Vec<_>>>()?;
-    let origin = Origin {
-        layer: usize::try_from(r.varint()?).ok()?,
-        line: r.varint()?,
-    };
+    let (layer, line) = r.origin(head, index)?;
+    let origin = Origin { layer, line };
     Some(Entry {
         id,
         kind,
@@ -1439,18 +1663,19 @@ mod tests {
                     en: name.to_string(),
                     ..Entry::default()
                 },
+                r.entry as usize,
             );
             let mut sizes = Vec::new();
             for entry in [&[][..], &record[..]] {
                 let mut out = Vec::new();
-                encode_keys(&mut out, r, &keys, entry);
-                let (r2, back) = decode_keys(&out, entry).expect("decodes");
+                encode_keys(&mut out, r.form, &keys, entry);
+                let (r2, back) = decode_keys(&out, r.entry, entry).expect("decodes");
                 assert_eq!(r2, r);
                 assert_eq!(back, keys, "{name}");
                 sizes.push(out.len());
                 // A damaged record reads as nothing, never panics.
                 for cut in 0..out.len() {
-                    let _ = decode_keys(out.get(..cut).unwrap_or_default(), entry);
+                    let _ = decode_keys(out.get(..cut).unwrap_or_default(), r.entry, entry);
                 }
             }
             // Particles joined (عبدالله) are no span of the record, and stay stored.
@@ -1471,31 +1696,44 @@ mod tests {
             origin: Origin { layer: 2, line: 40 },
         };
         let mut out = Vec::new();
-        encode_entry(&mut out, &e);
-        assert_eq!(decode_entry(&out), Some(e));
+        encode_entry(&mut out, &e, 12);
+        assert_eq!(decode_entry(&out, 12), Some(e.clone()));
+        assert_eq!(entry_origin(&out, 12), Some((2, 40)));
         // A damaged record reads as nothing, never panics.
         for cut in 0..out.len() {
-            let _ = decode_entry(out.get(..cut).unwrap_or_default());
+            let _ = decode_entry(out.get(..cut).unwrap_or_default(), 12);
         }
+        // The optional fields left out; a layer of 3 or more, and a line before the one expected.
+        let bare = Entry {
+            en_variants: Vec::new(),
+            note: String::new(),
+            extra: Vec::new(),
+            origin: Origin { layer: 7, line: 3 },
+            ..e
+        };
+        out.clear();
+        encode_entry(&mut out, &bare, 500);
+        assert_eq!(decode_entry(&out, 500), Some(bare));
+        assert_eq!(entry_origin(&out, 500), Some((7, 3)));
     }
 
     #[test]
     fn verdicts_test_each_remembered_text_once() {
         let calls = std::cell::Cell::new(0);
-        let test = |t: &str| {
+        let test = |t: &[u8]| {
             calls.set(calls.get() + 1);
-            t == "بي"
+            t == "بي".as_bytes()
         };
         let mut v = Verdicts::default();
         let got: Vec<bool> = ["بي", "بى", "بي", "بى", "بي"]
             .into_iter()
-            .map(|t| v.of(t, test))
+            .map(|t| v.of(t.as_bytes(), test))
             .collect();
         assert_eq!(got, [true, false, true, false, true]);
         assert_eq!(calls.get(), 2);
         // Four texts are remembered; a fifth pushes out the oldest, which is then tested again.
         for t in ["a", "b", "c", "d", "بي"] {
-            v.of(t, test);
+            v.of(t.as_bytes(), test);
         }
         assert_eq!(calls.get(), 7);
     }
@@ -1506,11 +1744,15 @@ mod tests {
             .glossary(2000)
             .entries()
             .to_vec();
-        // Two keys of one 32-bit hash: a look-up of either finds only its own entry.
+        // Two keys whose hashes agree in their low 32 bits, so in fingerprint and bucket (a table this small has
+        // fewer than 16 bucket bits): a look-up of either finds only its own entry.
         let mut seen: FxHashMap<u32, String> = FxHashMap::default();
         let (a, b) = (0..1_000_000)
             .map(|i| format!("k{i}"))
-            .find_map(|k| seen.insert(key_hash(&k), k.clone()).map(|other| (other, k)))
+            .find_map(|k| {
+                seen.insert(key_hash(&k) as u32, k.clone())
+                    .map(|other| (other, k))
+            })
             .expect("a collision among a million keys");
         for (i, en) in [&a, &b].into_iter().enumerate() {
             entries.push(Entry {
@@ -1523,6 +1765,7 @@ mod tests {
         let hashed = crate::matcher::build_store(&glossary, true, true);
         let plain = crate::matcher::build_store(&glossary, true, false);
         assert!(matches!(hashed.normalized, RefMap::Hashed));
+        assert!(HashedTable::parse(hashed.section(NORMALIZED)).is_some_and(|t| t.bits <= 16));
         assert!(matches!(hashed.family, RefMap::Hashed));
         assert!(matches!(plain.normalized, RefMap::Fst(_)));
         let mut keys: Vec<String> = Vec::new();
@@ -1564,9 +1807,12 @@ mod tests {
         // Every form of every entry is where `entry_form` says.
         for (i, e) in glossary.entries().iter().enumerate() {
             let record = hashed.record(ENTRY_OFFSETS, ENTRIES, i).expect("record");
-            let forms: Vec<&str> = (0..8).map_while(|f| entry_form(record, f)).collect();
+            let forms: Vec<String> = (0..8)
+                .map_while(|f| entry_form(record, f))
+                .map(|f| compact::decode(f).expect("decodes").into_owned())
+                .collect();
             assert_eq!(forms, e.forms().collect::<Vec<_>>());
-            assert_eq!(entry_origin(record), Some(e.origin.cmp_key()));
+            assert_eq!(entry_origin(record, i), Some(e.origin.cmp_key()));
         }
     }
 
