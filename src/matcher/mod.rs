@@ -522,6 +522,23 @@ impl Matcher {
                 format!("clitic {}", c.prefix),
             );
         }
+        // A name that the glossary writes with the article, written without it (رياض → الرياض, نجف → النجف): only
+        // forms that have the article as written (not ألداي, Alday, whose alef only folds to one).
+        if article_reading_ok(first) {
+            let with_article = format!("ال{clean}");
+            let key = normalize::search(&with_article);
+            let refs: Vec<FormRef> = self
+                .store
+                .normalized(&key)
+                .into_iter()
+                .filter(|r| {
+                    self.entry(r.entry)
+                        .and_then(|e| e.forms().nth(r.form as usize))
+                        .is_some_and(|f| f.starts_with("ال"))
+                })
+                .collect();
+            self.offer_normalized(&mut found, &refs, &key, SCORE_CLITIC, "article ال".into());
+        }
         let keys = fuzzy::NameKeys::new(clean, false);
         let untitled: String = keys
             .tokens
@@ -927,6 +944,14 @@ fn weak_reading_ok(stem: &str) -> bool {
         .count()
         >= 4
         && (!stem.starts_with('ا') || stem.starts_with("ال"))
+}
+
+/// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that has
+/// none (nor a conjunction or preposition glued on: those are read as clitics).
+fn article_reading_ok(word: &str) -> bool {
+    word.chars().all(normalize::is_arabic_letter)
+        && word.chars().count() >= 3
+        && !word.starts_with("ال")
 }
 
 /// Whether a one-word query is one of the 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq):
