@@ -623,6 +623,8 @@ pub fn keys_fingerprint() -> u64 {
             "Dr. Paschinjan",
             "UN",
             "Abu Dhabi",
+            "Bashar al-Assad",
+            "Ar Raqqah",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -547,7 +547,12 @@ impl Matcher {
             .collect::<Vec<&str>>()
             .join(" ");
         if untitled != key && !untitled.is_empty() {
-            self.normalized_match(&mut found, &untitled, SCORE_CLITIC, "title".to_string());
+            // Without a leading title or generic word, or without the Latin article (al-Najaf → Najaf).
+            let article = key.split_once(' ').is_some_and(|(first, rest)| {
+                rest == untitled && titles::is_latin_article(first, rest)
+            });
+            let detail = if article { "article al" } else { "title" };
+            self.normalized_match(&mut found, &untitled, SCORE_CLITIC, detail.to_string());
         }
         if self.options.fuzzy {
             let before = keys.has_other_reading().then(|| found.clone());

@@ -243,11 +243,21 @@ pub(crate) fn drop_generic(tokens: &mut Vec<Token>) {
     }
 }
 
-/// Joins particles to the word after them (عبد الله → عبدالله); `بن`/`ibn`/`ben` are spelled `bin` first.
+/// Joins particles to the word after them (عبد الله → عبدالله); `بن`/`ibn`/`ben` are spelled `bin` first. The
+/// Latin article that starts a name before another word is left out (al-Najaf, an-Najaf → najaf), as the Arabic
+/// skeleton leaves out ال: with its assimilated spellings (ar-Raqqah, as-Safirah, ash-Shariqah: a or e and the
+/// consonant that starts the next word).
 pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut pending = (String::new(), String::new());
-    for (raw, key) in tokens {
+    let mut words = tokens.into_iter().peekable();
+    while let Some((raw, key)) = words.next() {
+        let next = words.peek().map(|t| t.1.as_str());
+        if pending.1.is_empty()
+            && next.is_some_and(|n| is_latin_article(&key, n) && !JOINERS.contains(&n))
+        {
+            continue;
+        }
         let key = match key.as_str() {
             "ابن" => "بن".to_string(),
             "ibn" | "ben" => "bin".to_string(),
@@ -264,6 +274,22 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
         out.push(pending);
     }
     out
+}
+
+/// Whether `word` is the Latin article before `next`: al or el, or the article assimilated to the consonant that
+/// starts `next` (ar raqqah, as safirah, ash shariqah, adh dhahirah, en nahud).
+pub(crate) fn is_latin_article(word: &str, next: &str) -> bool {
+    if matches!(word, "al" | "el") {
+        return true;
+    }
+    let Some(consonant) = word.strip_prefix(['a', 'e']) else {
+        return false;
+    };
+    matches!(
+        consonant,
+        "t" | "th" | "d" | "dh" | "r" | "z" | "s" | "sh" | "n"
+    ) && next.len() > consonant.len()
+        && next.starts_with(consonant)
 }
 
 #[cfg(test)]
@@ -306,7 +332,24 @@ mod tests {
             keys(&join_particles(toks("mohammed ibn salman"))),
             ["mohammed", "binsalman"]
         );
-        assert_eq!(keys(&join_particles(toks("al assad"))), ["alassad"]);
+        // The Latin article is left out before a word, as written or assimilated; a lone "al" stays, and so do
+        // names that only start with its letters, or an article after another particle.
+        assert_eq!(keys(&join_particles(toks("al assad"))), ["assad"]);
+        assert_eq!(
+            keys(&join_particles(toks("bashar el assad"))),
+            ["bashar", "assad"]
+        );
+        assert_eq!(keys(&join_particles(toks("ar raqqah"))), ["raqqah"]);
+        assert_eq!(keys(&join_particles(toks("ash shariqah"))), ["shariqah"]);
+        assert_eq!(keys(&join_particles(toks("ar ramadi"))), ["ramadi"]);
+        assert_eq!(keys(&join_particles(toks("as raqqah"))), ["as", "raqqah"]);
+        assert_eq!(keys(&join_particles(toks("an"))), ["an"]);
+        assert_eq!(keys(&join_particles(toks("al"))), ["al"]);
+        assert_eq!(keys(&join_particles(toks("alexander"))), ["alexander"]);
+        assert_eq!(
+            keys(&join_particles(toks("abd al rahman"))),
+            ["abdalrahman"]
+        );
         assert_eq!(keys(&join_particles(toks("abu"))), ["abu"]);
     }
 
