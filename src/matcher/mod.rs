@@ -257,9 +257,11 @@ pub(crate) fn build_store_reporting(
 ) -> Store {
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
     let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
-    let mut b =
-        store::Builder::with_capacity(glossary.entries().iter().map(|e| e.forms().count()).sum());
+    let forms = glossary.entries().iter().map(|e| e.forms().count()).sum();
+    let mut b = store::Builder::with_capacity(forms);
     let mut refs = Vec::new();
+    // The `search` keys, added to their map beside the fuzzy keying (see `Builder::normalized_beside`).
+    let mut normalized: Vec<(String, FormRef)> = Vec::with_capacity(forms);
     for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
             b.entry(e);
@@ -287,14 +289,29 @@ pub(crate) fn build_store_reporting(
                 seen.push(key);
                 refs.push((r, form));
             }
-            b.normalized(key.clone(), r);
+            normalized.push((key.clone(), r));
         }
     }
     // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
     if !fuzzy {
+        for (key, r) in normalized {
+            b.normalized(key, r);
+        }
         report(0, 0);
         return b.finish();
     }
+    b.normalized_beside(normalized, |b| key_fuzzy_forms(b, &keyed, refs, report));
+    b.finish()
+}
+
+/// Keys the fuzzy forms of a store being built (`refs`, the forms that have a `search` key of their own, then the
+/// family names that one person holds) on all cores, and adds them in order.
+fn key_fuzzy_forms(
+    b: &mut store::Builder,
+    entry_keys: &[EntryKeys],
+    refs: Vec<(FormRef, &str)>,
+    report: &(dyn Fn(usize, usize) + Sync),
+) {
     // A family name held by one person only is also a form for fuzzy matching (بسكوف → بيسكوف → Peskov).
     let mut family_forms: Vec<(FormRef, String)> = Vec::new();
     for (key, people) in b.family_map() {
@@ -306,7 +323,7 @@ pub(crate) fn build_store_reporting(
     }
     family_forms.sort_by(|a, b| (a.0.entry, &a.1).cmp(&(b.0.entry, &b.1)));
     let scripts = |r: FormRef| {
-        keyed
+        entry_keys
             .get(r.entry as usize)
             .map_or((false, false), |k| (k.arabic, k.latin))
     };
@@ -339,7 +356,6 @@ pub(crate) fn build_store_reporting(
     }
     b.add_forms_beside(keyed, |_| ());
     report(all.len(), all.len());
-    b.finish()
 }
 
 /// The store of a glossary made of `names` (Latin ones as English names, Arabic ones as Arabic forms): what an

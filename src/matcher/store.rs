@@ -631,10 +631,28 @@ impl Builder {
 
     /// Adds a form's `search` key (every form, so that an exact match can be found among them).
     pub(crate) fn normalized(&mut self, key: String, r: FormRef) {
-        let refs = self.normalized.entry(key).or_default();
-        if !refs.contains(&r) {
-            refs.push(r);
-        }
+        add_normalized(&mut self.normalized, key, r);
+    }
+
+    /// Adds the `search` keys `keys` (in order, as [`Self::normalized`] does) on one thread while `work` runs
+    /// with the builder on the others: the map is independent of everything else a build does, and filling it
+    /// would otherwise hold up a large build on one core. The builder that `work` gets has the map out.
+    pub(crate) fn normalized_beside<R: Send>(
+        &mut self,
+        keys: Vec<(String, FormRef)>,
+        work: impl FnOnce(&mut Builder) -> R + Send,
+    ) -> R {
+        let mut map = std::mem::take(&mut self.normalized);
+        let ((), out) = rayon::join(
+            || {
+                for (key, r) in keys {
+                    add_normalized(&mut map, key, r);
+                }
+            },
+            || work(self),
+        );
+        self.normalized = map;
+        out
     }
 
     /// Adds a person's family name.
@@ -1026,6 +1044,14 @@ impl<'a> EntryRecords<'a> {
         };
         let end = end.map_or(self.bytes.len(), |&e| e as usize);
         self.bytes.get(start as usize..end).unwrap_or_default()
+    }
+}
+
+/// Adds `r` under `key` to the `search`-key map unless it is there already.
+fn add_normalized(map: &mut FxHashMap<String, Vec<FormRef>>, key: String, r: FormRef) {
+    let refs = map.entry(key).or_default();
+    if !refs.contains(&r) {
+        refs.push(r);
     }
 }
 
