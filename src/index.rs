@@ -625,6 +625,7 @@ pub fn keys_fingerprint() -> u64 {
             "Abu Dhabi",
             "Bashar al-Assad",
             "Ar Raqqah",
+            "النجف الأشرف",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

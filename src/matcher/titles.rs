@@ -90,7 +90,7 @@ pub(crate) static TITLES: &[&str] = &[
 ];
 
 /// Generic words of place and state names, dropped when the name has other words: جمهورية بنما → بنما,
-/// Kingdom of Tonga → tonga. `search`-normalized.
+/// Kingdom of Tonga → tonga, النجف الأشرف → النجف. `search`-normalized.
 pub(crate) static GENERIC: &[&str] = &[
     "جمهوريه",
     "الجمهوريه",
@@ -120,6 +120,11 @@ pub(crate) static GENERIC: &[&str] = &[
     "اقليم",
     "العاصمه",
     "عاصمه",
+    // Epithets of holy cities: مكة المكرمة, المدينة المنورة, النجف الأشرف, كربلاء المقدسة.
+    "المكرمه",
+    "المنوره",
+    "الاشرف",
+    "المقدسه",
     "republic",
     "kingdom",
     "state",
