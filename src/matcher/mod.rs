@@ -613,8 +613,7 @@ impl Matcher {
                 Entries::Stored { .. } => {
                     let (form, origin) = self.store.entry_form_and_origin(r.entry, r.form)?;
                     let exact = seen.of(form, |form| {
-                        compact::decode(form)
-                            .is_some_and(|f| normalize::display(&f).trim() == clean)
+                        compact::decode(form).is_some_and(|f| cleans_to(&f, clean))
                     });
                     (exact, origin)
                 }
@@ -886,9 +885,12 @@ impl Matcher {
 /// Whether `form`, cleaned, is the query `clean` (an exact match; else a normalized one), each distinct text
 /// tested once.
 fn is_exact<'t>(seen: &mut store::Verdicts<'t>, form: &'t str, clean: &str) -> bool {
-    seen.of(form.as_bytes(), |_| {
-        normalize::display(form).trim() == clean
-    })
+    seen.of(form.as_bytes(), |_| cleans_to(form, clean))
+}
+
+/// Whether `form`, cleaned as a query is (`display` level, trimmed), is `clean`: an exact match.
+fn cleans_to(form: &str, clean: &str) -> bool {
+    normalize::display(form).trim() == clean
 }
 
 /// The score of an exact (1.0) or normalized match.
@@ -967,8 +969,8 @@ fn weak_reading_ok(stem: &str) -> bool {
         && (!stem.starts_with('ا') || stem.starts_with("ال"))
 }
 
-/// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that has
-/// none (nor a conjunction or preposition glued on: those are read as clitics).
+/// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that does
+/// not start with it.
 fn article_reading_ok(word: &str) -> bool {
     word.chars().all(normalize::is_arabic_letter)
         && word.chars().count() >= 3
