@@ -675,49 +675,90 @@ fn has_article(word: &str) -> bool {
     matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some()
 }
 
-/// [`letter_chunks`] of one word, appended to `out`.
+/// [`letter_chunks`] of one word, appended to `out`. A letter's distribution depends on nothing but the letters
+/// beside it (and on whether it begins the article): each thread keeps those it has made (bounded), so that a
+/// word never seen is mostly put together from them.
 fn word_chunks(word: &str, votes: &mut Ballot, out: &mut Vec<LetterChunks>) {
-    let m = model();
-    let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
+    // The letter before, the letter, the letter after, whether it begins the article: all the fit's contexts
+    // read (`FIT_CONTEXT` letters in all).
+    type Window = (char, char, char, bool);
+    const _: () = assert!(
+        FIT_CONTEXT == 1,
+        "the window of a letter's distribution is one letter each side"
+    );
+    thread_local! {
+        static MADE: std::cell::RefCell<FxHashMap<Window, LetterChunks>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    const MADE_MAX: usize = 1 << 16;
     let article = has_article(word);
     let body = prepare(word);
     let mut padded = vec!['^', '^'];
     padded.extend_from_slice(&body);
     padded.extend(['$', '$']);
-    for i in 0..body.len() {
-        let p = i + 2;
-        let Some(&letter) = padded.get(p) else {
-            continue;
-        };
-        votes.clear();
-        // Only contexts of up to one letter on each side: the wider ones recall the words they were learned
-        // from more than they generalize, which would make the fit of a training name look better than that
-        // of a new one.
-        m.vote_for(&padded, p, letter, FIT_CONTEXT, votes);
-        // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
-        // votes as all the others together.
-        if article && i < 2 {
-            let total: f32 = votes.votes().map(|v| v.1).sum();
-            let have = votes.weight.get(usize::from(empty)).copied().unwrap_or(0.0);
-            votes.add(empty, (total.max(1.0) - have).max(0.0));
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        for i in 0..body.len() {
+            let p = i + 2;
+            let (Some(&left), Some(&letter), Some(&right)) =
+                (padded.get(p - 1), padded.get(p), padded.get(p + 1))
+            else {
+                continue;
+            };
+            let window = (left, letter, right, article && i < 2);
+            if let Some(c) = made.get(&window) {
+                out.push(c.clone());
+                continue;
+            }
+            let c = letter_distribution(&padded, p, window.3, votes);
+            if made.len() >= MADE_MAX {
+                made.clear();
+            }
+            made.insert(window, c.clone());
+            out.push(c);
         }
-        let total: f64 = votes.votes().map(|v| f64::from(v.1)).sum();
-        let chunks: Vec<(u32, f32)> = votes
-            .votes()
-            .filter_map(|(c, w)| {
-                let text = m.chunks.get(usize::from(c))?;
-                let p = (1.0 - UNSEEN) * f64::from(w) / total.max(f64::MIN_POSITIVE);
-                Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
-            })
-            .collect();
-        let unseen = [0usize, 1, 2, 3].map(|len| {
-            // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
-            let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
-            let share = if total > 0.0 { UNSEEN } else { 1.0 };
-            (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
-        });
-        out.push(LetterChunks::new(chunks, unseen));
+    });
+}
+
+/// The chunk distribution of the letter at `padded[p]` (see [`letter_chunks`]); `article` when it is one of the
+/// two letters of the article ال.
+fn letter_distribution(
+    padded: &[char],
+    p: usize,
+    article: bool,
+    votes: &mut Ballot,
+) -> LetterChunks {
+    let m = model();
+    let empty = u16::try_from(m.chunks.iter().position(|c| c.is_empty()).unwrap_or(0)).unwrap_or(0);
+    let letter = padded.get(p).copied().unwrap_or('$');
+    votes.clear();
+    // Only contexts of up to one letter on each side: the wider ones recall the words they were learned
+    // from more than they generalize, which would make the fit of a training name look better than that
+    // of a new one.
+    m.vote_for(padded, p, letter, FIT_CONTEXT, votes);
+    // The article may go unwritten in English (al-Assad / Assad): the empty chunk gets at least as many
+    // votes as all the others together.
+    if article {
+        let total: f32 = votes.votes().map(|v| v.1).sum();
+        let have = votes.weight.get(usize::from(empty)).copied().unwrap_or(0.0);
+        votes.add(empty, (total.max(1.0) - have).max(0.0));
     }
+    let total: f64 = votes.votes().map(|v| f64::from(v.1)).sum();
+    let chunks: Vec<(u32, f32)> = votes
+        .votes()
+        .filter_map(|(c, w)| {
+            let text = m.chunks.get(usize::from(c))?;
+            let p = (1.0 - UNSEEN) * f64::from(w) / total.max(f64::MIN_POSITIVE);
+            Some((pack(text.as_bytes()), p.max(1e-12).ln() as f32))
+        })
+        .collect();
+    let unseen = [0usize, 1, 2, 3].map(|len| {
+        // Empty: one chunk; then 26, 26², 26³ spellings share what is left of the length's share.
+        let spellings = 26f64.powi(i32::try_from(len).unwrap_or(3));
+        let share = if total > 0.0 { UNSEEN } else { 1.0 };
+        (share * [0.1, 0.6, 0.25, 0.05][len] / spellings).ln() as f32
+    });
+    LetterChunks::new(chunks, unseen)
 }
 
 /// Aligns Latin letters (lower-case ASCII; anything else is skipped) with letter chunk distributions: every
