@@ -272,8 +272,6 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
         newlines.partition_point(|&n| n < byte) as u64 + 1
     };
     let mut header: Option<Header> = None;
-    // The line of each entry, for the message about a repeated id.
-    let mut lines: Vec<u64> = Vec::new();
     let mut row = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut row) {
@@ -333,7 +331,11 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
             continue;
         }
         if let Some(entry) = read_entry(path, line, h, &row, &mut parsed.problems) {
-            if let Some(first) = parsed.ids.get(&entry.id).and_then(|&i| lines.get(i)) {
+            let first = parsed
+                .ids
+                .get(&entry.id)
+                .and_then(|&i| parsed.entries.get(i));
+            if let Some(first) = first.map(|e| e.origin.line) {
                 parsed.problems.push(problem(
                     path,
                     line,
@@ -345,7 +347,6 @@ fn read_rows(path: &Path, text: &str, parsed: &mut Parsed) {
                 continue;
             }
             parsed.ids.insert(entry.id.clone(), parsed.entries.len());
-            lines.push(line);
             parsed.entries.push(entry);
         }
     }

@@ -197,8 +197,9 @@ pub fn latin_key(text: &str) -> String {
 /// Lavrov, Medvedev), and the French ou before a consonant as u and ch as sh (Poutine, Chouchi, Moubarak: Putin,
 /// Shushi, Mubarak). Measured on the 14,279 English names of the development data looked up in the shipped
 /// glossary, where nearly all are absent: ou before a vowel or at a word's end as well made Louis and Petrou match
-/// Laos and Petra, and a silent final e (Poutine) eight more (Kate: Quito), so neither is read. The press's own spellings keep their j, w, ou and ch (Benjamin, Arjun, John;
-/// Warren, Bowie; Louis; Charles), so that is the first reading.
+/// Laos and Petra, and a silent final e (Poutine) eight more (Kate: Quito), so neither is read. The press's own
+/// spellings keep their j, w, ou and ch (Benjamin, Arjun, John; Warren, Bowie; Louis; Charles), so that is the
+/// first reading.
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key_with;

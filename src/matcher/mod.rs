@@ -293,14 +293,13 @@ pub(crate) fn build_store_reporting(
         }
     }
     // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
-    if !fuzzy {
-        for (key, r) in normalized {
-            b.normalized(key, r);
+    b.normalized_beside(normalized, |b| {
+        if fuzzy {
+            key_fuzzy_forms(b, &keyed, refs, report);
+        } else {
+            report(0, 0);
         }
-        report(0, 0);
-        return b.finish();
-    }
-    b.normalized_beside(normalized, |b| key_fuzzy_forms(b, &keyed, refs, report));
+    });
     b.finish()
 }
 

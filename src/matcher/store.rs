@@ -327,6 +327,7 @@ impl Store {
         // A key held by many entries is mostly a few texts over and over (a common name written alone, بي and
         // بى), each checked once.
         let mut seen = Verdicts::default();
+        let is_key = |form| compact::decode(form).is_some_and(|form| is_key(&form));
         for r in table.get(key) {
             let Some(form) = self
                 .record(ENTRY_OFFSETS, ENTRIES, r.entry as usize)
@@ -334,7 +335,6 @@ impl Store {
             else {
                 continue;
             };
-            let is_key = |form| compact::decode(form).is_some_and(|form| is_key(&form));
             if seen.of(form, is_key) && !more(r) {
                 return;
             }
@@ -630,11 +630,12 @@ impl Builder {
     }
 
     /// Adds a form's `search` key (every form, so that an exact match can be found among them).
+    #[cfg(test)]
     pub(crate) fn normalized(&mut self, key: String, r: FormRef) {
         add_normalized(&mut self.normalized, key, r);
     }
 
-    /// Adds the `search` keys `keys` (in order, as [`Self::normalized`] does) on one thread while `work` runs
+    /// Adds the `search` keys `keys` (in order, each reference once under its key) on one thread while `work` runs
     /// with the builder on the others: the map is independent of everything else a build does, and filling it
     /// would otherwise hold up a large build on one core. The builder that `work` gets has the map out.
     pub(crate) fn normalized_beside<R: Send>(
