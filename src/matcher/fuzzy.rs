@@ -603,81 +603,96 @@ pub(crate) fn index_entries(keys: &NameKeys<'_>) -> IndexKeys {
 /// too, up to 2 × `limit`): forms sharing the most and rarest skeleton tokens; a hit weighs the token's inverse
 /// document frequency, three times more for a whole token than through a deletion.
 ///
-/// A form's postings are tallied in look-up order, in ascending form ids, a block of ids at a time when the lists
-/// hold more than [`STREAM_FROM`] postings; the tally stops as soon as no form still to come could enter the best
-/// (a name of one or two letters, whose skeleton token a large glossary holds hundreds of thousands of times).
+/// The postings are tallied a block of [`BLOCK_IDS`] form ids at a time, in ascending ids, into one slot per id
+/// of the block (no sort, no map); the tally stops as soon as no form still to come could enter the best (a name
+/// of one or two letters, whose skeleton token a large glossary holds hundreds of thousands of times).
 pub(crate) fn candidates(store: &Store, q: &NameKeys<'_>, limit: usize) -> Vec<(u32, u32)> {
-    candidates_in_blocks_from(store, q, limit, STREAM_FROM)
+    candidates_in_blocks_of(store, q, limit, BLOCK_IDS)
 }
 
-/// [`candidates`], in blocks from `stream_from` postings (tests try both ways on one glossary).
-fn candidates_in_blocks_from(
+/// Form ids tallied at a time by [`candidates`]: their slots (8 bytes each) stay in the second-level cache.
+const BLOCK_IDS: usize = 1 << 15;
+
+/// One form id's tally in a block: the weight summed so far and the last query token that hit it, plus one
+/// (0: not hit yet in this block).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    weight: u32,
+    token: u32,
+}
+
+/// The slots of a block and the offsets hit in it (so that only those are read and cleared), kept per thread.
+#[derive(Default)]
+struct Slots {
+    slots: Vec<Slot>,
+    hit: Vec<u32>,
+}
+
+std::thread_local! {
+    static SLOTS: std::cell::RefCell<Slots> = std::cell::RefCell::default();
+}
+
+/// [`candidates`], in blocks of `block_ids` form ids (tests use small blocks, to cross many of them).
+fn candidates_in_blocks_of(
     store: &Store,
     q: &NameKeys<'_>,
     limit: usize,
-    stream_from: usize,
+    block_ids: usize,
 ) -> Vec<(u32, u32)> {
     let lists = posting_lists(store, q);
     let mut best = Best::new(limit.saturating_mul(2));
-    let mut tally = Tally::default();
-    let postings: usize = lists.iter().map(|l| l.postings.len).sum();
     // A form's weight is at most `most` (one hit for each run of look-ups of one token): once the best are full
     // and all weigh that, a later form (a higher id) could only tie and lose.
     let most: u32 = lists
         .chunk_by(|a, b| a.token == b.token)
         .map(|run| run.iter().map(|l| l.weight).max().unwrap_or(0))
         .sum();
-    // Ids are taken in blocks of `width`, each about `BLOCK` postings (one block when there are few).
-    let width = if postings <= stream_from {
-        u64::MAX
-    } else {
-        (store.form_count() as u64 * BLOCK as u64 / postings as u64).max(1)
-    };
+    let width = block_ids.clamp(1, store.form_count().max(1));
     let mut iters: Vec<_> = lists.iter().map(|l| l.postings.clone()).collect();
-    let mut block: Vec<u64> = Vec::with_capacity(postings.min(stream_from.max(BLOCK)));
-    let mut start: u64 = 0;
-    loop {
-        let end = start.saturating_add(width);
-        // Every posting of the block as (form id << 16 | look-up number). Each list is in ascending id order, so
-        // the block is a few sorted runs, which the stable sort merges: a form's postings end up together, in
-        // look-up order.
-        block.clear();
-        for (li, it) in iters.iter_mut().enumerate() {
-            it.drain_below(end, li as u64, &mut block);
+    SLOTS.with_borrow_mut(|Slots { slots, hit }| {
+        if slots.len() < width {
+            slots.resize(width, Slot::default());
         }
-        if block.is_empty() {
-            // Nothing in this block: on at the lowest id still to come, if any.
-            match iters.iter_mut().filter_map(|it| it.peek()).min() {
-                Some(id) => start = u64::from(id),
-                None => break,
+        // On at the lowest id still to come, a block at a time.
+        while let Some(start) = iters.iter_mut().filter_map(|it| it.peek()).min() {
+            let end = u64::from(start) + width as u64;
+            // Each list in look-up order, so that a form's hits come in that order too: a token counts once, at
+            // the first of its look-ups that finds the form.
+            for (it, list) in iters.iter_mut().zip(&lists) {
+                let token = list.token as u32 + 1;
+                it.for_each_below(end, |id| {
+                    let offset = id - start;
+                    if let Some(slot) = slots.get_mut(offset as usize) {
+                        if slot.token == 0 {
+                            hit.push(offset);
+                        }
+                        if slot.token != token {
+                            slot.weight += list.weight;
+                            slot.token = token;
+                        }
+                    }
+                });
             }
-            continue;
-        }
-        block.sort();
-        for &p in &block {
-            let Some(list) = lists.get((p & 0xffff) as usize) else {
-                continue;
-            };
-            if let Some((id, weight)) = tally.add((p >> 16) as u32, list.token, list.weight) {
-                best.offer(id, weight);
-                if best.weakest().is_some_and(|w| w >= most) {
-                    return cut(best.into_vec(), limit);
+            // Only a form that beats the weakest kept one can enter the best.
+            let mut floor = best.floor();
+            for &offset in hit.iter() {
+                if let Some(slot) = slots.get_mut(offset as usize) {
+                    let id = start + offset;
+                    if (Reverse(slot.weight), id) < floor {
+                        best.offer(id, slot.weight);
+                        floor = best.floor();
+                    }
+                    *slot = Slot::default();
                 }
             }
+            hit.clear();
+            if best.weakest().is_some_and(|w| w >= most) {
+                break;
+            }
         }
-        start = end;
-    }
-    if let Some((id, weight)) = tally.finish() {
-        best.offer(id, weight);
-    }
+    });
     cut(best.into_vec(), limit)
 }
-
-/// Above this many postings in a query's lists, [`candidates`] reads them in blocks of ids (of about [`BLOCK`]
-/// postings), and may stop early, rather than sorting them all at once.
-const STREAM_FROM: usize = 16_384;
-/// The postings in a block of ids, on average.
-const BLOCK: usize = 4_096;
 
 /// One posting list a query reads, with the query token it stands for and the weight of a hit.
 struct PostingList<'s> {
@@ -716,37 +731,6 @@ fn posting_lists<'s>(store: &'s Store, q: &NameKeys<'_>) -> Vec<PostingList<'s>>
     out
 }
 
-/// Sums each form's weights as its postings come, in (form, look-up) order: one hit per query token (a token's
-/// first look-up that finds the form).
-#[derive(Default)]
-struct Tally {
-    current: Option<(u32, u32, usize)>,
-}
-
-impl Tally {
-    /// Counts a hit; returns the previous form and its weight when `id` starts a new one.
-    fn add(&mut self, id: u32, token: usize, weight: u32) -> Option<(u32, u32)> {
-        match &mut self.current {
-            Some((cid, sum, last)) if *cid == id => {
-                if *last != token {
-                    *sum += weight;
-                    *last = token;
-                }
-                None
-            }
-            _ => self
-                .current
-                .replace((id, weight, token))
-                .map(|(cid, sum, _)| (cid, sum)),
-        }
-    }
-
-    /// The last form and its weight.
-    fn finish(&mut self) -> Option<(u32, u32)> {
-        self.current.take().map(|(id, sum, _)| (id, sum))
-    }
-}
-
 /// The best `keep` forms by (weight, then lower id): a min-heap of them, whose weakest is evicted.
 struct Best {
     keep: usize,
@@ -771,6 +755,15 @@ impl Best {
         {
             self.heap.pop();
             self.heap.push((Reverse(weight), id));
+        }
+    }
+
+    /// The weakest kept form as the heap orders it, once `keep` are kept (else greater than any form): a form
+    /// enters the best only if it orders below this.
+    fn floor(&self) -> (Reverse<u32>, u32) {
+        match self.heap.peek() {
+            Some(&weakest) if self.heap.len() >= self.keep => weakest,
+            _ => (Reverse(0), u32::MAX),
         }
     }
 
@@ -996,7 +989,7 @@ mod tests {
                 );
                 // In blocks, whatever the query's postings.
                 assert_eq!(
-                    candidates_in_blocks_from(&store, &keys, limit, 0),
+                    candidates_in_blocks_of(&store, &keys, limit, 64),
                     expected,
                     "{q} (limit {limit}, in blocks)"
                 );

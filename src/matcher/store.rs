@@ -514,18 +514,14 @@ impl Postings<'_> {
         self.single
     }
 
-    /// Appends every id below `end` to `out` as `id << 16 | tag`, in order; the first id at `end` or above stays
-    /// for the next call.
-    pub(crate) fn drain_below(&mut self, end: u64, tag: u64, out: &mut Vec<u64>) {
+    /// Calls `f` with every id below `end`, in order; the first id at `end` or above stays for the next call.
+    pub(crate) fn for_each_below(&mut self, end: u64, mut f: impl FnMut(u32)) {
         if let Some(id) = self.single.take() {
             if u64::from(id) >= end {
                 self.single = Some(id);
                 return;
             }
-            out.push(u64::from(id) << 16 | tag);
-        }
-        if end > u64::from(u32::MAX) {
-            out.reserve(self.left);
+            f(id);
         }
         while self.left > 0 {
             let Some(delta) = self.reader.varint() else {
@@ -534,14 +530,15 @@ impl Postings<'_> {
             };
             self.left -= 1;
             self.last += delta;
+            let Ok(id) = u32::try_from(self.last) else {
+                self.left = 0;
+                return;
+            };
             if self.last >= end {
-                self.single = u32::try_from(self.last).ok();
-                if self.single.is_none() {
-                    self.left = 0;
-                }
+                self.single = Some(id);
                 return;
             }
-            out.push(self.last << 16 | tag);
+            f(id);
         }
     }
 }
