@@ -38,7 +38,7 @@ MAX_CHUNK = 3
 EM_ITERATIONS = 5
 DISCOUNT = 0.75
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك"}
+FOLD = {"أ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك"}
 
 
 def fnv1a64(text):
@@ -49,7 +49,7 @@ def fnv1a64(text):
 
 
 def prepare(arabic):
-    """Letters only, alef forms folded (as src/translit/plain.rs does)."""
+    """Letters only, alef forms folded but إ, which spells i or e (as src/translit/plain.rs does)."""
     return "".join(FOLD.get(c, c) for c in arabic if not ("\u064b" <= c <= "\u0652" or c in "\u0670\u0640"))
 
 

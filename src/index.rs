@@ -626,6 +626,7 @@ pub fn keys_fingerprint() -> u64 {
             "Bashar al-Assad",
             "Ar Raqqah",
             "النجف الأشرف",
+            "إسلام",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

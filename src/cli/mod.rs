@@ -481,6 +481,13 @@ fn explain(
     writeln!(out, "tokens    {}", k.tokens.join(" | "))?;
     writeln!(out, "skeleton  {}", k.skeletons.join(" | "))?;
     writeln!(out, "latin     {}", k.latin.join(" | "))?;
+    if let Some(bare) = &k.latin_without_article {
+        writeln!(
+            out,
+            "          {} against Latin forms (article off)",
+            bare.join(" | ")
+        )?;
+    }
     if let Some((skeletons, latin)) = &k.other_reading {
         writeln!(
             out,

@@ -62,6 +62,10 @@ pub(crate) struct NameKeys<'a> {
     pub(crate) entry_latin: bool,
     /// [`NameKeys::other_skeleton`], once asked for (a query's is asked for by every candidate).
     pub(crate) other_skeleton: std::cell::OnceCell<Option<String>>,
+    /// For an Arabic query with the article ال on a token: its keys with the article off the Latin keys and the
+    /// letters the model reads, compared with forms in Latin script, whose tokens lose their article too
+    /// ([`titles::join_particles`]: Al-Muntasir is keyed as muntasir, so المنتصر is read as montasr against it).
+    pub(crate) article_free: Option<Box<NameKeys<'static>>>,
 }
 
 impl NameKeys<'_> {
@@ -142,12 +146,17 @@ impl NameKeys<'static> {
         } else {
             plain::letter_chunks(&raw)
         };
+        let article_free = (!keep_titles)
+            .then(|| without_article(&tokens))
+            .flatten()
+            .map(Box::new);
         NameKeys {
             raw: Cow::Owned(raw),
             chunks,
             entry_arabic: false,
             entry_latin: false,
             other_skeleton: std::cell::OnceCell::new(),
+            article_free,
             search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
             latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
             skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
@@ -166,6 +175,67 @@ impl NameKeys<'static> {
             tokens,
         }
     }
+}
+
+/// The part of an Arabic token after its article ال, when the rest is a word of two letters or more (the
+/// skeleton's rule: ألداي and الم are no article + name).
+fn after_article(raw: &str) -> Option<&str> {
+    raw.strip_prefix("ال")
+        .or_else(|| raw.strip_prefix("ٱل"))
+        .filter(|rest| rest.chars().count() >= 2)
+}
+
+/// The keys of a name's tokens with the article off each Arabic token's Latin key, joined as
+/// [`NameKeys::reading`] joins them; `None` when no token has the article.
+fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
+    if !tokens
+        .iter()
+        .any(|t| t.arabic && after_article(&t.raw).is_some())
+    {
+        return None;
+    }
+    let tokens: Vec<TokenKeys<'static>> = tokens
+        .iter()
+        .map(|t| match after_article(&t.raw).filter(|_| t.arabic) {
+            Some(rest) => {
+                let latin = normalize::search(&transliterate(rest, Scheme::Plain)).replace(' ', "");
+                TokenKeys {
+                    raw: Cow::Owned(rest.to_string()),
+                    latin_code: Cow::Owned(distance::encode(&latin)),
+                    latin: Cow::Owned(latin),
+                    ..t.clone()
+                }
+            }
+            None => t.clone(),
+        })
+        .collect();
+    let raw = tokens
+        .iter()
+        .filter(|t| t.arabic)
+        .map(|t| t.raw.as_ref())
+        .collect::<Vec<&str>>()
+        .join(" ");
+    Some(NameKeys {
+        chunks: plain::letter_chunks(&raw),
+        raw: Cow::Owned(raw),
+        search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
+        latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
+        skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
+        search_code: Cow::Owned(
+            tokens
+                .iter()
+                .flat_map(|t| t.search_code.iter().copied())
+                .collect(),
+        ),
+        latin_code: Cow::Owned(
+            tokens
+                .iter()
+                .flat_map(|t| t.latin_code.iter().copied())
+                .collect(),
+        ),
+        tokens,
+        ..NameKeys::default()
+    })
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
@@ -289,6 +359,11 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 /// alignment's similarity (the costliest, a comparison of every token pair) is left at 0 when its weight is 0.
 fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
+    // A Latin form's tokens have lost their article: so has an Arabic query compared with it.
+    let q = match &q.article_free {
+        Some(bare) if cross => bare,
+        _ => q,
+    };
     let (qs, fs) = if cross {
         (&q.latin, &f.latin)
     } else {
@@ -524,6 +599,9 @@ pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
 /// Scores a query against one form, with the features scored.
 pub(crate) fn score_features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (Scores, [f64; FEATURES]) {
     let (x, cross_script) = features_for(q, f, false);
+    if std::env::var_os("QDBG").is_some() {
+        eprintln!("{} {:?}", f.latin, x);
+    }
     let w = weights_of(cross_script, x.get(14).is_some_and(|&c| c > 0.5));
     let [text, _, skeleton, _, latin, _, _, coverage, ..] = x;
     let s = Scores {
@@ -885,6 +963,22 @@ mod tests {
         );
         assert!((s("كومنولث دومينيكا", "دومينيكا") - s("دومينيكا", "دومينيكا")).abs() < 1e-9);
         assert!((s("أورال، كازاخستان", "أورال") - s("أورال", "أورال")).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_article_is_off_both_sides_across_scripts() {
+        // A Latin form loses its article (Al-Muntasir is keyed as muntasir), and so does an Arabic query compared
+        // with a Latin form: المنتصر reads against it as منتصر does.
+        for form in ["Al-Muntasir", "Muntasir"] {
+            let f = NameKeys::new(form, true);
+            let with = features(&NameKeys::new("المنتصر", false), &f).0;
+            let without = features(&NameKeys::new("منتصر", false), &f).0;
+            assert_eq!(with, without, "{form}");
+        }
+        // Against an Arabic form the query keeps its article.
+        let f = NameKeys::new("المنتصر", true);
+        assert_eq!(features(&NameKeys::new("المنتصر", false), &f).0[0], 1.0);
+        assert!(NameKeys::new("منتصر", false).article_free.is_none());
     }
 
     #[test]

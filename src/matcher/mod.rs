@@ -166,6 +166,9 @@ pub struct QueryKeys {
     /// vowel as y, w as v; Paschinjan, Lawrow): each token's skeleton and Latin key under it. The query is looked up
     /// both ways.
     pub other_reading: Option<(Vec<String>, Vec<String>)>,
+    /// For an Arabic query with the article ال: each token's Latin key without it, as the query is compared with
+    /// forms in Latin script (whose own article is left out of their keys: Al-Muntasir is keyed as muntasir).
+    pub latin_without_article: Option<Vec<String>>,
 }
 
 /// Looks names up in a glossary. Build it once; it is cheap to share between threads.
@@ -674,6 +677,7 @@ impl Matcher {
             skeletons: skeletons(&keys),
             latin: latin(&keys),
             other_reading,
+            latin_without_article: keys.article_free.as_deref().map(latin),
         }
     }
 
@@ -720,6 +724,7 @@ impl Matcher {
             rank <= always || hits.saturating_mul(2) >= heaviest
         });
         let q_arabic = keys.tokens.first().is_some_and(|t| t.arabic);
+        let q_latin = keys.article_free.as_deref().unwrap_or(keys);
         let mut codes = Vec::new();
         let mut ranked: Vec<(u32, f64, u32)> = pool
             .into_iter()
@@ -728,7 +733,7 @@ impl Matcher {
                 let q = if f_arabic == q_arabic {
                     &keys.search_code
                 } else {
-                    &keys.latin_code
+                    &q_latin.latin_code
                 };
                 let sim = distance::similarity_codes_from(q, &codes, NARROW_FLOOR)?;
                 Some((hits, sim, id))
