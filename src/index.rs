@@ -627,6 +627,7 @@ pub fn keys_fingerprint() -> u64 {
             "Ar Raqqah",
             "النجف الأشرف",
             "إسلام",
+            "ماثيوز",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -49,7 +49,7 @@ pub fn arabic_skeleton(text: &str) -> String {
             all => all,
         };
         let start = out.len();
-        let mut last: Option<char> = None;
+        let mut run = Run::default();
         let mut i = 0;
         while let Some(&c) = body.get(i) {
             let initial = i == 0;
@@ -65,10 +65,10 @@ pub fn arabic_skeleton(text: &str) -> String {
                 'ي' | 'ی' | 'ئ' => initial.then_some('Y'),
                 c => arabic_class(c),
             };
-            push_class(&mut out, &mut last, class);
+            push_class(&mut out, &mut run, class);
             i += 1;
         }
-        finish_word(&mut out, start);
+        finish_word(&mut out, start, &run);
     }
     trim_space(&mut out);
     out
@@ -93,7 +93,7 @@ fn skeleton_of_key(key: &str) -> String {
         }
         let b = word.as_bytes();
         let start = out.len();
-        let mut last: Option<char> = None;
+        let mut run = Run::default();
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             let next = b.get(i + 1).copied();
@@ -113,7 +113,7 @@ fn skeleton_of_key(key: &str) -> String {
                 (b'c', Some(b'e' | b'i' | b'y'), _) => (Some('S'), 1),
                 (b'c' | b'g' | b'j' | b'k' | b'q', _, _) => (Some('G'), 1),
                 (b'x', _, _) => {
-                    push_class(&mut out, &mut last, Some('G'));
+                    push_class(&mut out, &mut run, Some('G'));
                     (Some('S'), 1)
                 }
                 (b'h', _, _) => ((i + 1 < b.len()).then_some('H'), 1),
@@ -128,10 +128,10 @@ fn skeleton_of_key(key: &str) -> String {
                 (b'n', _, _) => (Some('N'), 1),
                 _ => (None, 1), // vowels, digits, anything else
             };
-            push_class(&mut out, &mut last, class);
+            push_class(&mut out, &mut run, class);
             i += len;
         }
-        finish_word(&mut out, start);
+        finish_word(&mut out, start, &run);
     }
     trim_space(&mut out);
     out
@@ -329,23 +329,34 @@ pub fn skeleton(text: &str) -> String {
     }
 }
 
+/// A word's skeleton as its letters come: the class of the letter just read (`None`: a vowel or a dropped letter),
+/// and whether one came between the last two classes written.
+#[derive(Default)]
+struct Run {
+    last: Option<char>,
+    vowel_before: bool,
+}
+
 /// Appends a class letter unless the letter just before was of the same class (doubled letters count once);
 /// a dropped letter (`None`, a vowel) in between lets the class repeat (باشينيان → BCNN).
-fn push_class(out: &mut String, last: &mut Option<char>, class: Option<char>) {
+fn push_class(out: &mut String, run: &mut Run, class: Option<char>) {
     if let Some(k) = class {
-        if *last != Some(k) {
+        if run.last != Some(k) {
             out.push(k);
+            run.vowel_before = run.last.is_none();
         }
     }
-    *last = class;
+    run.last = class;
 }
 
 /// Ends a word: a word-final `Z` becomes `S` (the English plural and final -s is written ز as often as س:
-/// روجرز / روجرس / Rogers, بارنز / بارنس / Barnes; final z and s alike in Latin: Heinz / Hines), then a space.
-fn finish_word(out: &mut String, start: usize) {
+/// روجرز / روجرس / Rogers, بارنز / بارنس / Barnes; final z and s alike in Latin: Heinz / Hines), then a space. An
+/// `S` just before it with no vowel between makes one `S`, as a doubled letter does; with a vowel between, two
+/// (ماثيوز / ماثيوس: `MSS`).
+fn finish_word(out: &mut String, start: usize, run: &Run) {
     if out.len() > start + 1 && out.ends_with('Z') {
         out.pop();
-        if !out.ends_with('S') {
+        if !out.ends_with('S') || run.vowel_before {
             out.push('S');
         }
     }
@@ -393,6 +404,9 @@ mod tests {
         assert_eq!(arabic_skeleton("روجرز"), arabic_skeleton("روجرس"));
         assert_eq!(arabic_skeleton("روجرز"), latin_skeleton("Rogers"));
         assert_eq!(arabic_skeleton("زياد"), "ZD");
+        // … after an s with a vowel between as well: ماثيوز / ماثيوس / Mathews
+        assert_eq!(arabic_skeleton("ماثيوز"), arabic_skeleton("ماثيوس"));
+        assert_eq!(arabic_skeleton("ماثيوز"), "MSS");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
     }
