@@ -63,9 +63,12 @@ pub(crate) struct NameKeys<'a> {
     /// [`NameKeys::other_skeleton`], once asked for (a query's is asked for by every candidate).
     pub(crate) other_skeleton: std::cell::OnceCell<Option<String>>,
     /// For an Arabic query with the article ال on a token: its keys with the article off the Latin keys and the
-    /// letters the model reads, compared with forms in Latin script, whose tokens lose their article too
-    /// ([`titles::join_particles`]: Al-Muntasir is keyed as muntasir, so المنتصر is read as montasr against it).
+    /// letters the model reads, one of its readings against forms in Latin script, whose tokens lose a separate
+    /// article too ([`titles::join_particles`]: Al-Muntasir is keyed as muntasir; المنتصر is read as montasr).
     pub(crate) article_free: Option<Box<NameKeys<'static>>>,
+    /// For the same query: its keys with the article's ل read into each such token's skeleton, its other reading
+    /// against forms in Latin script, for those that write the article into the name (الآتوري: Alatorre, `LTR`).
+    pub(crate) article_glued: Option<Box<NameKeys<'static>>>,
 }
 
 impl NameKeys<'_> {
@@ -75,6 +78,13 @@ impl NameKeys<'_> {
         self.tokens
             .iter()
             .any(|t| !t.arabic && keys::latin_key_with(&t.search, true) != t.latin)
+    }
+
+    /// The coded Latin keys to compare with a form in Latin script: the query's own, and for an Arabic query with
+    /// the article the one without it ([`NameKeys::article_free`]).
+    pub(crate) fn latin_codes_against_latin(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        std::iter::once(self.latin_code.as_ref())
+            .chain(self.article_free.as_deref().map(|k| k.latin_code.as_ref()))
     }
 
     /// The skeleton under the other reading of the tokens' letters, when some token has one; computed once.
@@ -150,13 +160,14 @@ impl NameKeys<'static> {
             .then(|| without_article(&tokens))
             .flatten()
             .map(Box::new);
-        NameKeys {
+        let mut keys = NameKeys {
             raw: Cow::Owned(raw),
             chunks,
             entry_arabic: false,
             entry_latin: false,
             other_skeleton: std::cell::OnceCell::new(),
             article_free,
+            article_glued: None,
             search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
             latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
             skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
@@ -173,7 +184,9 @@ impl NameKeys<'static> {
                     .collect(),
             ),
             tokens,
-        }
+        };
+        keys.article_glued = article_read_as_l(&keys).map(Box::new);
+        keys
     }
 }
 
@@ -235,6 +248,30 @@ fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
         ),
         tokens,
         ..NameKeys::default()
+    })
+}
+
+/// A query's keys with each Arabic token's article read into its skeleton as ل (الآتوري: `LTR`, not `TR`), every
+/// other key as it is; `None` when no token has the article.
+fn article_read_as_l(keys: &NameKeys<'static>) -> Option<NameKeys<'static>> {
+    keys.article_free.as_ref()?;
+    let tokens: Vec<TokenKeys<'static>> = keys
+        .tokens
+        .iter()
+        .map(|t| match after_article(&t.raw).filter(|_| t.arabic) {
+            Some(rest) => TokenKeys {
+                skeleton: Cow::Owned(keys::arabic_skeleton(&format!("ل{rest}")).replace(' ', "")),
+                ..t.clone()
+            },
+            None => t.clone(),
+        })
+        .collect();
+    Some(NameKeys {
+        skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
+        tokens,
+        article_free: None,
+        other_skeleton: std::cell::OnceCell::new(),
+        ..keys.clone()
     })
 }
 
@@ -357,13 +394,33 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 
 /// [`features`], all of them, or (`all` false) only those the weight set that scores the pair uses: the token
 /// alignment's similarity (the costliest, a comparison of every token pair) is left at 0 when its weight is 0.
+///
+/// An Arabic query with the article is read against a Latin form both ways, the likelier kept: without the article
+/// ([`NameKeys::article_free`]: Al-Muntasir and Muntasir are keyed as muntasir) and with it read into the name
+/// ([`NameKeys::article_glued`]: Eltahawy, Lasri).
 fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
-    // A Latin form's tokens have lost their article: so has an Arabic query compared with it.
-    let q = match &q.article_free {
-        Some(bare) if cross => bare,
-        _ => q,
-    };
+    if let (true, Some(bare), Some(glued)) = (cross, &q.article_free, &q.article_glued) {
+        let likelihood = |x: &[f64; FEATURES]| {
+            probability(x, weights_of(true, x.get(14).is_some_and(|&c| c > 0.5)))
+        };
+        let (a, _) = reading_features(bare, f, all);
+        let (b, _) = reading_features(glued, f, all);
+        return (
+            if likelihood(&b) > likelihood(&a) {
+                b
+            } else {
+                a
+            },
+            true,
+        );
+    }
+    reading_features(q, f, all)
+}
+
+/// [`features_for`] of one reading of the query.
+fn reading_features(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
+    let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
     let (qs, fs) = if cross {
         (&q.latin, &f.latin)
     } else {
@@ -894,6 +951,12 @@ fn lookups(q: &NameKeys<'_>) -> Vec<(usize, String, bool)> {
         if let Some(alt) = alt.filter(|a| *a != t.skeleton) {
             out.push((ti, alt, false));
         }
+        // The article read as part of the name, as a Latin spelling may write it (الآتوري: Alatorre, LTR): a
+        // reading of the whole token, weighing as one.
+        let glued = q.article_glued.as_ref().and_then(|g| g.tokens.get(ti));
+        if let Some(g) = glued.filter(|g| g.skeleton != t.skeleton) {
+            out.push((ti, g.skeleton.to_string(), true));
+        }
     }
     out
 }
@@ -975,6 +1038,18 @@ mod tests {
             let without = features(&NameKeys::new("منتصر", false), &f).0;
             assert_eq!(with, without, "{form}");
         }
+        // A Latin form that writes the article into the name is read with it: الطحاوي is Eltahawy (`LTH`), and
+        // the index proposes it from that reading.
+        let q = NameKeys::new("الطحاوي", false);
+        let glued = features(&q, &NameKeys::new("Eltahawy", true)).0;
+        let bare = features(
+            q.article_free.as_deref().unwrap(),
+            &NameKeys::new("Eltahawy", true),
+        )
+        .0;
+        assert_eq!(glued[3], 1.0, "the skeletons are equal");
+        assert!(bare[3] == 0.0 && glued[2] > bare[2]);
+        assert!(lookups(&q).iter().any(|(_, k, whole)| k == "LTH" && *whole));
         // Against an Arabic form the query keeps its article.
         let f = NameKeys::new("المنتصر", true);
         assert_eq!(features(&NameKeys::new("المنتصر", false), &f).0[0], 1.0);

@@ -724,18 +724,18 @@ impl Matcher {
             rank <= always || hits.saturating_mul(2) >= heaviest
         });
         let q_arabic = keys.tokens.first().is_some_and(|t| t.arabic);
-        let q_latin = keys.article_free.as_deref().unwrap_or(keys);
         let mut codes = Vec::new();
         let mut ranked: Vec<(u32, f64, u32)> = pool
             .into_iter()
             .filter_map(|(id, hits)| {
                 let f_arabic = self.store.form_codes(id, q_arabic, &mut codes)?;
-                let q = if f_arabic == q_arabic {
-                    &keys.search_code
+                let sim = if f_arabic == q_arabic {
+                    distance::similarity_codes_from(&keys.search_code, &codes, NARROW_FLOOR)?
                 } else {
-                    &q_latin.latin_code
+                    keys.latin_codes_against_latin()
+                        .filter_map(|q| distance::similarity_codes_from(q, &codes, NARROW_FLOOR))
+                        .max_by(f64::total_cmp)?
                 };
-                let sim = distance::similarity_codes_from(q, &codes, NARROW_FLOOR)?;
                 Some((hits, sim, id))
             })
             .collect();
