@@ -628,6 +628,7 @@ pub fn keys_fingerprint() -> u64 {
             "النجف الأشرف",
             "إسلام",
             "ماثيوز",
+            "صالح",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

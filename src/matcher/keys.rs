@@ -3,8 +3,9 @@
 //! * The **search key**: [`crate::normalize::search`] (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case…).
 //! * The **skeleton**: consonants only, in one alphabet shared by both scripts, with the letters that spell one
 //!   foreign sound in different traditions merged. Arabic: vowel letters (ا ى, and و ي except word-initially) and
-//!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), the article ال
-//!   is dropped, and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
+//!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), and so is a
+//!   word-final ح (spelt as a final h, which the Latin skeleton drops: صالح / Saleh); the article ال is dropped,
+//!   and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
 //!   map into the same classes. Doubled letters count once. A word-final `Z` is written `S` in both scripts (the
 //!   final -s of English names is spelled ز as often as س: روجرز / روجرس / Rogers).
 //!
@@ -60,7 +61,8 @@ pub fn arabic_skeleton(text: &str) -> String {
                     i += 1;
                     Some('C')
                 }
-                'ه' | 'ة' | 'ۀ' | 'ە' => (!word_final).then_some('H'),
+                // A word-final ح too: the Latin final h is no consonant either (صالح / Saleh, نجاح / Najah).
+                'ه' | 'ة' | 'ۀ' | 'ە' | 'ح' => (!word_final).then_some('H'),
                 'و' | 'ؤ' => initial.then_some('F'),
                 'ي' | 'ی' | 'ئ' => initial.then_some('Y'),
                 c => arabic_class(c),
@@ -409,6 +411,10 @@ mod tests {
         assert_eq!(arabic_skeleton("ماثيوز"), "MSS");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+        // a final ح is a final h, which the Latin skeleton drops too; a medial one stays
+        assert_eq!(arabic_skeleton("صالح"), latin_skeleton("Saleh"));
+        assert_eq!(arabic_skeleton("نجاح"), latin_skeleton("Najah"));
+        assert_eq!(arabic_skeleton("محمد"), latin_skeleton("Mohammed"));
     }
 
     #[test]
