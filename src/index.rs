@@ -629,6 +629,7 @@ pub fn keys_fingerprint() -> u64 {
             "إسلام",
             "ماثيوز",
             "صالح",
+            "باسانن",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -6,7 +6,8 @@
 //!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), and so is a
 //!   word-final ح (spelt as a final h, which the Latin skeleton drops: صالح / Saleh); the article ال is dropped,
 //!   and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
-//!   map into the same classes. Doubled letters count once. A word-final `Z` is written `S` in both scripts (the
+//!   map into the same classes. Doubled letters count once; an Arabic letter written twice is two consonants
+//!   with a vowel the script leaves out (باسانن / Pasanen: `BSNN`). A word-final `Z` is written `S` in both scripts (the
 //!   final -s of English names is spelled ز as often as س: روجرز / روجرس / Rogers).
 //!
 //! | class | Arabic | Latin |
@@ -56,6 +57,15 @@ pub fn arabic_skeleton(text: &str) -> String {
             let initial = i == 0;
             let word_final = i + 1 == body.len();
             let next = body.get(i + 1).copied();
+            // A letter written twice is two consonants with a vowel between that the script leaves out (باسانن:
+            // Pasanen, NN), not a doubled one (a shadda, dropped with the marks); but the ل of the article in a joined
+            // name meets the next word's ل (عبدالله: Abdullah).
+            if i > 0
+                && body.get(i - 1) == Some(&c)
+                && !(c == 'ل' && i >= 2 && body.get(i - 2) == Some(&'ا'))
+            {
+                run.last = None;
+            }
             let class = match c {
                 'ت' if next == Some('ش') => {
                     i += 1;
@@ -411,6 +421,9 @@ mod tests {
         assert_eq!(arabic_skeleton("ماثيوز"), "MSS");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+        // a letter written twice is two consonants (Pasanen), but not the article's ل in a joined name
+        assert_eq!(arabic_skeleton("باسانن"), latin_skeleton("Pasanen"));
+        assert_eq!(arabic_skeleton("عبدالله"), latin_skeleton("Abdullah"));
         // a final ح is a final h, which the Latin skeleton drops too; a medial one stays
         assert_eq!(arabic_skeleton("صالح"), latin_skeleton("Saleh"));
         assert_eq!(arabic_skeleton("نجاح"), latin_skeleton("Najah"));
