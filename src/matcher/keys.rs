@@ -170,12 +170,15 @@ pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
 }
 
 /// The other skeleton an Arabic token may have when its letters are read as another transliteration writes them:
-/// ث as t (Thiem / ثيم), ذ as d, خ as k (Kalifa / خليفه). `None` when it has none of these letters.
+/// ث as t (Thiem / ثيم), ذ as d, خ as k (Kalifa / خليفه), and تز or تس as the z of Italian and German, which says
+/// ts (Pestalozzi / بستالوتزي, Prinz / برينتس). `None` when it has none of these.
 pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
-    if !raw.contains(['ث', 'ذ', 'خ']) {
+    if !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس") {
         return None;
     }
     let alt: String = raw
+        .replace("تز", "ز")
+        .replace("تس", "ز")
         .chars()
         .map(|c| match c {
             'ث' => 'ت',
@@ -449,7 +452,12 @@ mod tests {
                 "{latin}"
             );
         }
-        for (arabic, latin) in [("خليفه", "kalifa"), ("ثيم", "tim")] {
+        for (arabic, latin) in [
+            ("خليفه", "kalifa"),
+            ("ثيم", "tim"),
+            ("بستالوتزي", "pestalozzi"),
+            ("برينتس", "prinz"),
+        ] {
             assert_eq!(
                 arabic_skeleton_alternative(arabic),
                 Some(latin_skeleton(latin)),
