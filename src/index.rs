@@ -630,6 +630,7 @@ pub fn keys_fingerprint() -> u64 {
             "ماثيوز",
             "صالح",
             "باسانن",
+            "Celentano",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

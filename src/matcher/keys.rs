@@ -152,8 +152,9 @@ fn skeleton_of_key(key: &str) -> String {
 /// The other skeleton a Latin token may have when written in Arabic from another reading of its letters, or
 /// `None` when it has no other: a j before a vowel as y (see [`latin_key_with`]: Paschinjan → باشينيان), and on
 /// top of that th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t as nothing (Knight
-/// → نايت), ch as خ (German and Spanish: Joachim → يواخيم). Each rule is one of sound, not of a name; the
-/// alternative only proposes candidates and readings, the scorer still judges them.
+/// → نايت), ch as خ (German and Spanish: Joachim → يواخيم), a c before e or i as the ch of Italian (Celentano →
+/// تشيلنتانو). Each rule is one of sound, not of a name; the alternative only proposes candidates and readings,
+/// the scorer still judges them.
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
     // The French ch as sh is left out: ch as kh is this reading's.
@@ -164,9 +165,25 @@ pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     if let Some(rest) = alt.strip_prefix("kn") {
         alt = format!("n{rest}");
     }
+    alt = italian_c(&alt);
     (alt != key)
         .then(|| skeleton_of_key(&alt))
         .filter(|s| !s.is_empty() && *s != skeleton_of_key(&key))
+}
+
+/// A c before e or i read as the ch of Italian (Celentano: تشيلنتانو, Ancelotti: أنشيلوتي), a cc there as one.
+fn italian_c(key: &str) -> String {
+    let b = key.as_bytes();
+    let soft = |j: usize| b.get(j).is_some_and(|n| matches!(n, b'e' | b'i'));
+    let mut out = String::with_capacity(key.len() + 2);
+    for (i, c) in key.char_indices() {
+        match c {
+            'c' if soft(i + 1) => out.push_str("ch"),
+            'c' if b.get(i + 1) == Some(&b'c') && soft(i + 2) => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The other skeleton an Arabic token may have when its letters are read as another transliteration writes them:
@@ -441,6 +458,8 @@ mod tests {
             ("knight", "نايت"),
             ("joachim", "يواخيم"),
             ("paschinjan", "باشينيان"),
+            ("celentano", "تشيلنتانو"),
+            ("bartolucci", "بارتولوتشي"),
         ] {
             assert_ne!(
                 latin_skeleton(latin),
