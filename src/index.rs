@@ -631,6 +631,8 @@ pub fn keys_fingerprint() -> u64 {
             "صالح",
             "باسانن",
             "Celentano",
+            "Arnaud Bagnoli Brahms",
+            "Einstein Abramovic",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -152,9 +152,14 @@ fn skeleton_of_key(key: &str) -> String {
 /// The other skeleton a Latin token may have when written in Arabic from another reading of its letters, or
 /// `None` when it has no other: a j before a vowel as y (see [`latin_key_with`]: Paschinjan → باشينيان), and on
 /// top of that th as ث (Ethel → إثيل: `SL`, not `TL`), a word-initial kn as n and gh before t as nothing (Knight
-/// → نايت), ch as خ (German and Spanish: Joachim → يواخيم), a c before e or i as the ch of Italian (Celentano →
-/// تشيلنتانو). Each rule is one of sound, not of a name; the alternative only proposes candidates and readings,
-/// the scorer still judges them.
+/// → نايت), ch as خ (German and Spanish: Joachim → يواخيم), and the spellings of continental languages read as
+/// they sound: a c before e or i as the ch of Italian (Celentano → تشيلنتانو), its gn and gli as n and li
+/// (Abbagnale → أبانياله), the silent final t, d and -ier r of French (Estanguet → إستانغيه, Arnaud → أرنو), the sp, st
+/// and -stein of German as sh (Spiegel → شبيغل, Einstein → أينشتاين) and its h after a vowel left out (Brahms →
+/// برامس), the -ić of Serbian and Croatian as ich (Abramovic → ابراموفيتش). Each rule is one of sound, not of a
+/// name; the alternative only proposes candidates and readings, the scorer still judges them. All of them are one
+/// reading, so a token has at most one other skeleton (a larger index for each rule as its own reading moved no
+/// figure).
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
     // The French ch as sh is left out: ch as kh is this reading's.
@@ -166,6 +171,12 @@ pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
         alt = format!("n{rest}");
     }
     alt = italian_c(&alt);
+    alt = french_endings(&alt);
+    alt = silent_h(&german_st(&alt).replace("gn", "n").replace("gli", "li"));
+    // The -ić of Serbian and Croatian, written -ic without its accent: يتش (Abramovic: ابراموفيتش).
+    if alt.len() > 4 && alt.ends_with("ic") {
+        alt.push('h');
+    }
     (alt != key)
         .then(|| skeleton_of_key(&alt))
         .filter(|s| !s.is_empty() && *s != skeleton_of_key(&key))
@@ -184,6 +195,53 @@ fn italian_c(key: &str) -> String {
         }
     }
     out
+}
+
+/// The silent final consonants of French: a t or d after a vowel or r (Estanguet: إستانغيه, Arnaud: أرنو,
+/// Blanchard: بلانشار), and the r of a final -ier (Bordier: بوردييه).
+fn french_endings(key: &str) -> String {
+    let b = key.as_bytes();
+    if b.len() < 4 {
+        return key.to_string();
+    }
+    if key.ends_with("ier") {
+        return key.get(..key.len() - 1).unwrap_or(key).to_string();
+    }
+    match b {
+        [.., p, b't' | b'd'] if b"aeiour".contains(p) => {
+            key.get(..key.len() - 1).unwrap_or(key).to_string()
+        }
+        _ => key.to_string(),
+    }
+}
+
+/// The sp and st of German at the start of a word, and its -stein, as sh (Spiegel: شبيغل, Stern: شتيرن,
+/// Einstein: أينشتاين).
+fn german_st(key: &str) -> String {
+    let mut out = key.replace("stein", "shtein");
+    if out.starts_with("sp") || out.starts_with("st") {
+        out.insert(1, 'h');
+    }
+    out
+}
+
+/// An h after a vowel and before a consonant left out, as German writes a long vowel (Brahms: برامس, Amdahl:
+/// أمدال, Mendelssohn).
+fn silent_h(key: &str) -> String {
+    let b = key.as_bytes();
+    let vowel = |j: Option<usize>| {
+        j.and_then(|j| b.get(j))
+            .is_some_and(|c| b"aeiouy".contains(c))
+    };
+    key.char_indices()
+        .filter(|&(i, c)| {
+            !(c == 'h'
+                && vowel(i.checked_sub(1))
+                && b.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())
+                && !vowel(Some(i + 1)))
+        })
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// The other skeleton an Arabic token may have when its letters are read as another transliteration writes them:
@@ -460,6 +518,15 @@ mod tests {
             ("paschinjan", "باشينيان"),
             ("celentano", "تشيلنتانو"),
             ("bartolucci", "بارتولوتشي"),
+            ("estanguet", "إستانغيه"),
+            ("arnaud", "أرنو"),
+            ("bordier", "بوردييه"),
+            ("spiegel", "شبيغل"),
+            ("einstein", "أينشتاين"),
+            ("abbagnale", "أبانياله"),
+            ("barzagli", "بارزالي"),
+            ("brahms", "برامس"),
+            ("abramovic", "ابراموفيتش"),
         ] {
             assert_ne!(
                 latin_skeleton(latin),
