@@ -633,6 +633,7 @@ pub fn keys_fingerprint() -> u64 {
             "Celentano",
             "Arnaud Bagnoli Brahms",
             "Einstein Abramovic",
+            "John Johnson",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -267,15 +267,16 @@ pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
 
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
-/// (Djibouti). Each rule is one of sound, not of a name. A j stays a j (Benjamin); the reading
-/// as y is looked up as a second reading (Paschinjan, Ljubljana).
+/// (Djibouti), and the silent h of John and Johnson (جون جونسون). Each rule is one of sound, not of a name. A j
+/// stays a j (Benjamin); the reading as y is looked up as a second reading (Paschinjan, Ljubljana).
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key;
 /// assert_eq!(latin_key("paschinjan"), "pashinjan");
 /// assert_eq!(latin_key("tschechow"), "chechow");
 /// assert_eq!(latin_key("djibouti"), "jibouti");
-/// assert_eq!(latin_key("john"), "john");
+/// assert_eq!(latin_key("john"), "jon");
+/// assert_eq!(latin_key("benjamin"), "benjamin");
 /// ```
 pub fn latin_key(text: &str) -> String {
     latin_key_with(text, false)
@@ -311,6 +312,7 @@ fn key_reading(text: &str, continental: bool, french_ch: bool) -> String {
         ("cz", "ch"),
         ("sz", "sh"),
         ("dj", "j"),
+        ("ohn", "on"),
     ];
     let mut out = String::with_capacity(text.len());
     let b = text.as_bytes();
@@ -499,6 +501,11 @@ mod tests {
         assert_eq!(arabic_skeleton("ماثيوز"), "MSS");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+        // the silent h of ohn
+        assert_eq!(
+            arabic_skeleton("جون جونسون"),
+            latin_skeleton("John Johnson")
+        );
         // a letter written twice is two consonants (Pasanen), but not the article's ل in a joined name
         assert_eq!(arabic_skeleton("باسانن"), latin_skeleton("Pasanen"));
         assert_eq!(arabic_skeleton("عبدالله"), latin_skeleton("Abdullah"));
