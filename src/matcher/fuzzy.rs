@@ -145,12 +145,7 @@ impl NameKeys<'static> {
                 }
             })
             .collect::<Vec<TokenKeys>>();
-        let raw = tokens
-            .iter()
-            .filter(|t| t.arabic)
-            .map(|t| t.raw.as_ref())
-            .collect::<Vec<&str>>()
-            .join(" ");
+        let raw = arabic_raw(&tokens);
         let chunks = if keep_titles || raw.is_empty() {
             Vec::new()
         } else {
@@ -160,14 +155,21 @@ impl NameKeys<'static> {
             .then(|| without_article(&tokens))
             .flatten()
             .map(Box::new);
-        let mut keys = NameKeys {
+        let mut keys = NameKeys::joined(tokens, raw, chunks);
+        keys.article_free = article_free;
+        keys.article_glued = article_read_as_l(&keys).map(Box::new);
+        keys
+    }
+
+    /// The keys of a name from its tokens': each key theirs joined; `raw` and `chunks` as given, the rest unset.
+    fn joined(
+        tokens: Vec<TokenKeys<'static>>,
+        raw: String,
+        chunks: Vec<plain::LetterChunks>,
+    ) -> NameKeys<'static> {
+        NameKeys {
             raw: Cow::Owned(raw),
             chunks,
-            entry_arabic: false,
-            entry_latin: false,
-            other_skeleton: std::cell::OnceCell::new(),
-            article_free,
-            article_glued: None,
             search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
             latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
             skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
@@ -184,10 +186,19 @@ impl NameKeys<'static> {
                     .collect(),
             ),
             tokens,
-        };
-        keys.article_glued = article_read_as_l(&keys).map(Box::new);
-        keys
+            ..NameKeys::default()
+        }
     }
+}
+
+/// The Arabic tokens as written, joined by spaces (what the transliteration model reads).
+fn arabic_raw(tokens: &[TokenKeys<'_>]) -> String {
+    tokens
+        .iter()
+        .filter(|t| t.arabic)
+        .map(|t| t.raw.as_ref())
+        .collect::<Vec<&str>>()
+        .join(" ")
 }
 
 /// The part of an Arabic token after its article ال, when the rest is a word of two letters or more (the
@@ -222,33 +233,9 @@ fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
             None => t.clone(),
         })
         .collect();
-    let raw = tokens
-        .iter()
-        .filter(|t| t.arabic)
-        .map(|t| t.raw.as_ref())
-        .collect::<Vec<&str>>()
-        .join(" ");
-    Some(NameKeys {
-        chunks: plain::letter_chunks(&raw),
-        raw: Cow::Owned(raw),
-        search: Cow::Owned(tokens.iter().map(|t| t.search.as_ref()).collect()),
-        latin: Cow::Owned(tokens.iter().map(|t| t.latin.as_ref()).collect()),
-        skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
-        search_code: Cow::Owned(
-            tokens
-                .iter()
-                .flat_map(|t| t.search_code.iter().copied())
-                .collect(),
-        ),
-        latin_code: Cow::Owned(
-            tokens
-                .iter()
-                .flat_map(|t| t.latin_code.iter().copied())
-                .collect(),
-        ),
-        tokens,
-        ..NameKeys::default()
-    })
+    let raw = arabic_raw(&tokens);
+    let chunks = plain::letter_chunks(&raw);
+    Some(NameKeys::joined(tokens, raw, chunks))
 }
 
 /// A query's keys with each Arabic token's article read into its skeleton as ل (الآتوري: `LTR`, not `TR`), every
