@@ -484,7 +484,7 @@ fn explain(
     if let Some(bare) = &k.latin_without_article {
         writeln!(
             out,
-            "          {} against Latin forms (article off)",
+            "          {} without the article, also read against Latin forms",
             bare.join(" | ")
         )?;
     }

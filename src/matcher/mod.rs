@@ -166,8 +166,9 @@ pub struct QueryKeys {
     /// vowel as y, w as v; Paschinjan, Lawrow): each token's skeleton and Latin key under it. The query is looked up
     /// both ways.
     pub other_reading: Option<(Vec<String>, Vec<String>)>,
-    /// For an Arabic query with the article ال: each token's Latin key without it, as the query is compared with
-    /// forms in Latin script (whose own article is left out of their keys: Al-Muntasir is keyed as muntasir).
+    /// For an Arabic query with the article ال: each token's Latin key without it. Against a form in Latin script
+    /// the query is read both ways, the likelier kept (a Latin form's own article is left out of its keys:
+    /// Al-Muntasir is keyed as muntasir; Eltahawy writes it into the name).
     pub latin_without_article: Option<Vec<String>>,
 }
 
