@@ -634,6 +634,7 @@ pub fn keys_fingerprint() -> u64 {
             "Arnaud Bagnoli Brahms",
             "Einstein Abramovic",
             "John Johnson",
+            "Chris Chloe",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -267,8 +267,9 @@ pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
 
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
 /// meet the press's: German tsch / dsch / sch (Tschechow, Dschibuti, Paschinjan), Polish cz / sz, French dj
-/// (Djibouti), and the silent h of John and Johnson (جون جونسون). Each rule is one of sound, not of a name. A j
-/// stays a j (Benjamin); the reading as y is looked up as a second reading (Paschinjan, Ljubljana).
+/// (Djibouti), the silent h of John and Johnson (جون جونسون), the Greek chr and chl (Chris: كريس, Chloe: كلوي).
+/// Each rule is one of sound, not of a name. A j stays a j (Benjamin); the reading as y is looked up as a second
+/// reading (Paschinjan, Ljubljana).
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key;
@@ -313,6 +314,8 @@ fn key_reading(text: &str, continental: bool, french_ch: bool) -> String {
         ("sz", "sh"),
         ("dj", "j"),
         ("ohn", "on"),
+        ("chr", "kr"),
+        ("chl", "kl"),
     ];
     let mut out = String::with_capacity(text.len());
     let b = text.as_bytes();
@@ -501,6 +504,9 @@ mod tests {
         assert_eq!(arabic_skeleton("ماثيوز"), "MSS");
         // final ه / ة spells a vowel
         assert_eq!(arabic_skeleton("قرة باغ"), arabic_skeleton("قره باغ"));
+        // the Greek chr and chl
+        assert_eq!(arabic_skeleton("كريس"), latin_skeleton("Chris"));
+        assert_eq!(arabic_skeleton("كلوي"), latin_skeleton("Chloe"));
         // the silent h of ohn
         assert_eq!(
             arabic_skeleton("جون جونسون"),
