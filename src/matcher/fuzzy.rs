@@ -643,9 +643,6 @@ pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
 /// Scores a query against one form, with the features scored.
 pub(crate) fn score_features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (Scores, [f64; FEATURES]) {
     let (x, cross_script) = features_for(q, f, false);
-    if std::env::var_os("QDBG").is_some() {
-        eprintln!("{} {:?}", f.latin, x);
-    }
     let w = weights_of(cross_script, x.get(14).is_some_and(|&c| c > 0.5));
     let [text, _, skeleton, _, latin, _, _, coverage, ..] = x;
     let s = Scores {
