@@ -5,9 +5,9 @@
 //!   foreign sound in different traditions merged. Arabic: vowel letters (ا ى, and و ي except word-initially) and
 //!   ع ء are dropped, a word-final ه or ة is dropped (it spells a final vowel in most foreign names), and so is a
 //!   word-final ح (spelt as a final h, which the Latin skeleton drops: صالح / Saleh); the article ال is dropped,
-//!   and letters merge into classes. English: vowels are dropped, digraphs read first, then letters
-//!   map into the same classes. Doubled letters count once; an Arabic letter written twice is two consonants
-//!   with a vowel the script leaves out (باسانن / Pasanen: `BSNN`). A word-final `Z` is written `S` in both scripts (the
+//!   and letters merge into classes. English: vowels are dropped, digraphs read first, then letters map into the
+//!   same classes. Doubled letters count once; an Arabic letter written twice is two consonants with a vowel the
+//!   script leaves out (باسانن / Pasanen: `BSNN`). A word-final `Z` is written `S` in both scripts (the
 //!   final -s of English names is spelled ز as often as س: روجرز / روجرس / Rogers).
 //!
 //! | class | Arabic | Latin |
