@@ -201,12 +201,13 @@ fn arabic_raw(tokens: &[TokenKeys<'_>]) -> String {
         .join(" ")
 }
 
-/// The part of an Arabic token after its article ال, when the rest is a word of two letters or more (the
-/// skeleton's rule: ألداي and الم are no article + name).
+/// The part of an Arabic token (as written, marks off) after its article ال, as the skeleton reads it
+/// ([`normalize::article_letters`]); `None` when it has none.
 fn after_article(raw: &str) -> Option<&str> {
-    raw.strip_prefix("ال")
-        .or_else(|| raw.strip_prefix("ٱل"))
-        .filter(|rest| rest.chars().count() >= 2)
+    match normalize::article_letters(raw.chars()) {
+        0 => None,
+        n => raw.char_indices().nth(n).and_then(|(i, _)| raw.get(i..)),
+    }
 }
 
 /// The keys of a name's tokens with the article off each Arabic token's Latin key, joined as

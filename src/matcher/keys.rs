@@ -46,10 +46,9 @@ pub fn arabic_skeleton(text: &str) -> String {
             .chars()
             .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}')
             .collect();
-        let body: &[char] = match letters.as_slice() {
-            ['ا' | 'ٱ', 'ل', rest @ ..] if rest.len() >= 2 => rest,
-            all => all,
-        };
+        let body = letters
+            .get(normalize::article_letters(letters.iter().copied())..)
+            .unwrap_or_default();
         let start = out.len();
         let mut run = Run::default();
         let mut i = 0;

@@ -29,6 +29,17 @@ pub(crate) const ZWNJ: char = '\u{200C}';
 /// U+0640 ARABIC TATWEEL (kashida), removed at the `search` level.
 pub(crate) const TATWEEL: char = '\u{0640}';
 
+/// How many of a word's first letters are the article ال (or ٱل): 2 when the word begins with it and two letters
+/// or more follow, else 0 (ألداي, whose alef carries a hamza, and الم have none). `letters` are the word's
+/// letters, marks and tatweel left out. The one rule of the skeleton, the `plain` reading and the matcher's
+/// readings without the article.
+pub(crate) fn article_letters(mut letters: impl Iterator<Item = char>) -> usize {
+    match (letters.next(), letters.next()) {
+        (Some('ا' | 'ٱ'), Some('ل')) if letters.by_ref().take(2).count() == 2 => 2,
+        _ => 0,
+    }
+}
+
 /// Arabic letters: U+0620..U+063F, U+0641..U+064A, U+066E..U+06D3, U+06D5, U+06EE..U+06EF, U+06FA..U+06FC,
 /// U+06FF, and the Arabic Supplement and Extended-A letters (U+0750..U+077F, U+08A0..U+08C9).
 pub const fn is_arabic_letter(c: char) -> bool {
@@ -187,6 +198,18 @@ mod tests {
         for &(from, to) in SEARCH_FOLDS {
             assert_eq!(search_fold(from), Some(to), "U+{:04X}", from as u32);
         }
+    }
+
+    #[test]
+    fn the_article_and_what_is_not() {
+        let n = |w: &str| article_letters(w.chars());
+        assert_eq!(n("الرياض"), 2);
+        assert_eq!(n("ٱلرياض"), 2);
+        // Two letters must follow; a hamza on the alef is no article.
+        assert_eq!(n("الم"), 0);
+        assert_eq!(n("ألداي"), 0);
+        assert_eq!(n("إلهام"), 0);
+        assert_eq!(n("لبنان"), 0);
     }
 
     #[test]

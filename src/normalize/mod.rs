@@ -32,6 +32,7 @@ use std::borrow::Cow;
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
+pub(crate) use chars::article_letters;
 pub use chars::{is_arabic_letter, is_arabic_mark};
 
 /// How far [`normalize`] goes.

@@ -674,10 +674,10 @@ pub(crate) fn letter_chunks(text: &str) -> Vec<LetterChunks> {
 /// Whether a word as written starts with the article ال and has at least two letters after it (marks and tatweel
 /// skipped): إلهام starts with إ, not with the article.
 fn has_article(word: &str) -> bool {
-    let mut raw = word
-        .chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}'));
-    matches!((raw.next(), raw.next()), (Some('ا' | 'ٱ'), Some('ل'))) && raw.nth(1).is_some()
+    crate::normalize::article_letters(
+        word.chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}')),
+    ) > 0
 }
 
 /// [`letter_chunks`] of one word, appended to `out`. A letter's distribution depends on nothing but the letters
