@@ -389,13 +389,10 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
     if let (true, Some(bare), Some(glued)) = (cross, &q.article_free, &q.article_glued) {
-        let likelihood = |x: &[f64; FEATURES]| {
-            probability(x, weights_of(true, x.get(14).is_some_and(|&c| c > 0.5)))
-        };
         let (a, _) = reading_features(bare, f, all);
         let (b, _) = reading_features(glued, f, all);
         return (
-            if likelihood(&b) > likelihood(&a) {
+            if scored(&b, true) > scored(&a, true) {
                 b
             } else {
                 a
@@ -614,7 +611,12 @@ pub(crate) fn acceptance(inputs: &[f64; ACCEPT_INPUTS], cross_script: bool) -> f
 /// also has a form in the query's script (its English name then competes with a spelling that did not match as
 /// well, and means less).
 pub(crate) fn scorer_of(x: &[f64; FEATURES], cross_script: bool) -> usize {
-    scorer(cross_script, x.get(14).is_some_and(|&c| c > 0.5))
+    scorer(cross_script, script_covered(x))
+}
+
+/// The feature `script_covered` of a vector: the entry also has a form in the query's script.
+fn script_covered(x: &[f64; FEATURES]) -> bool {
+    x.get(14).is_some_and(|&c| c > 0.5)
 }
 
 /// [`scorer_of`] from whether the pair is across scripts and whether the entry also has a form in the query's script.
@@ -624,6 +626,11 @@ fn scorer(cross_script: bool, covered: bool) -> usize {
         (true, false) => 1,
         (true, true) => 2,
     }
+}
+
+/// The probability of a feature vector under the weight set [`scorer_of`] picks for it.
+fn scored(x: &[f64; FEATURES], cross_script: bool) -> f64 {
+    probability(x, weights_of(cross_script, script_covered(x)))
 }
 
 /// The weight set [`scorer`] names.
@@ -644,14 +651,13 @@ pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
 /// Scores a query against one form, with the features scored.
 pub(crate) fn score_features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (Scores, [f64; FEATURES]) {
     let (x, cross_script) = features_for(q, f, false);
-    let w = weights_of(cross_script, x.get(14).is_some_and(|&c| c > 0.5));
     let [text, _, skeleton, _, latin, _, _, coverage, ..] = x;
     let s = Scores {
         text,
         skeleton,
         latin,
         coverage,
-        total: probability(&x, w).clamp(0.0, 1.0),
+        total: scored(&x, cross_script).clamp(0.0, 1.0),
         cross_script,
     };
     (s, x)
