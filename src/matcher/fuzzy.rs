@@ -37,6 +37,21 @@ pub(crate) struct TokenKeys<'a> {
     pub(crate) latin_code: Cow<'a, [u8]>,
 }
 
+impl TokenKeys<'_> {
+    /// The same keys, owned.
+    fn owned(&self) -> TokenKeys<'static> {
+        TokenKeys {
+            search: Cow::Owned(self.search.to_string()),
+            skeleton: Cow::Owned(self.skeleton.to_string()),
+            latin: Cow::Owned(self.latin.to_string()),
+            arabic: self.arabic,
+            raw: Cow::Owned(self.raw.to_string()),
+            search_code: Cow::Owned(self.search_code.to_vec()),
+            latin_code: Cow::Owned(self.latin_code.to_vec()),
+        }
+    }
+}
+
 /// The keys of a whole name: per token, and joined without spaces. A query's keys are owned; a glossary form's
 /// are borrowed from the matcher's [store](super::store).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -62,16 +77,15 @@ pub(crate) struct NameKeys<'a> {
     pub(crate) entry_latin: bool,
     /// [`NameKeys::other_skeleton`], once asked for (a query's is asked for by every candidate).
     pub(crate) other_skeleton: std::cell::OnceCell<Option<String>>,
-    /// For an Arabic query with the article ال on a token: its keys with the article off the Latin keys and the
-    /// letters the model reads, one of its readings against forms in Latin script, whose tokens lose a separate
-    /// article too ([`titles::join_particles`]: Al-Muntasir is keyed as muntasir; المنتصر is read as montasr).
-    pub(crate) article_free: Option<Box<NameKeys<'static>>>,
-    /// For the same query: its keys with the article's ل read into each such token's skeleton, its other reading
-    /// against forms in Latin script, for those that write the article into the name (الآتوري: Alatorre, `LTR`).
-    pub(crate) article_glued: Option<Box<NameKeys<'static>>>,
+    /// Whether these are a query's keys, which have the readings of their article: [`NameKeys::article_free`],
+    /// [`NameKeys::article_glued`] (a glossary form's have not).
+    pub(crate) query: bool,
+    /// [`NameKeys::article_free`] and [`NameKeys::article_glued`], once asked for (only a fuzzy look-up does).
+    pub(crate) article_free: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
+    pub(crate) article_glued: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
 }
 
-impl NameKeys<'_> {
+impl<'a> NameKeys<'a> {
     /// Whether a Latin token reads otherwise in the continental reading ([`keys::latin_key_with`]: Paschinjan,
     /// Peskow, Poutine): such a query is looked up both ways.
     pub(crate) fn has_other_reading(&self) -> bool {
@@ -84,7 +98,33 @@ impl NameKeys<'_> {
     /// the article the one without it ([`NameKeys::article_free`]).
     pub(crate) fn latin_codes_against_latin(&self) -> impl Iterator<Item = &[u8]> + '_ {
         std::iter::once(self.latin_code.as_ref())
-            .chain(self.article_free.as_deref().map(|k| k.latin_code.as_ref()))
+            .chain(self.article_free().map(|k| k.latin_code.as_ref()))
+    }
+
+    /// For an Arabic query with the article ال on a token: its keys with the article off the Latin keys and the
+    /// letters the model reads, one of its readings against forms in Latin script, whose tokens lose a separate
+    /// article too ([`titles::join_particles`]: Al-Muntasir is keyed as muntasir; المنتصر is read as montasr).
+    /// `None` for a name without the article and for a glossary form; computed once.
+    pub(crate) fn article_free(&self) -> Option<&NameKeys<'static>> {
+        self.article_free
+            .get_or_init(|| {
+                self.query
+                    .then(|| without_article(&self.tokens))
+                    .flatten()
+                    .map(Box::new)
+            })
+            .as_deref()
+    }
+
+    /// For the same query: its keys with the article's ل read into each such token's skeleton, its other reading
+    /// against forms in Latin script, for those that write the article into the name (الآتوري: Alatorre, `LTR`).
+    pub(crate) fn article_glued(&self) -> Option<&NameKeys<'static>> {
+        self.article_glued
+            .get_or_init(|| {
+                self.article_free()
+                    .map(|_| Box::new(article_read_as_l(self)))
+            })
+            .as_deref()
     }
 
     /// The skeleton under the other reading of the tokens' letters, when some token has one; computed once.
@@ -151,22 +191,20 @@ impl NameKeys<'static> {
         } else {
             plain::letter_chunks(&raw)
         };
-        let article_free = (!keep_titles)
-            .then(|| without_article(&tokens))
-            .flatten()
-            .map(Box::new);
-        let mut keys = NameKeys::joined(tokens, raw, chunks);
-        keys.article_free = article_free;
-        keys.article_glued = article_read_as_l(&keys).map(Box::new);
-        keys
+        NameKeys {
+            query: !keep_titles,
+            ..NameKeys::joined(tokens, raw, chunks)
+        }
     }
+}
 
+impl<'a> NameKeys<'a> {
     /// The keys of a name from its tokens': each key theirs joined; `raw` and `chunks` as given, the rest unset.
     fn joined(
-        tokens: Vec<TokenKeys<'static>>,
+        tokens: Vec<TokenKeys<'a>>,
         raw: String,
         chunks: Vec<plain::LetterChunks>,
-    ) -> NameKeys<'static> {
+    ) -> NameKeys<'a> {
         NameKeys {
             raw: Cow::Owned(raw),
             chunks,
@@ -212,7 +250,7 @@ fn after_article(raw: &str) -> Option<&str> {
 
 /// The keys of a name's tokens with the article off each Arabic token's Latin key, joined as
 /// [`NameKeys::reading`] joins them; `None` when no token has the article.
-fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
+fn without_article(tokens: &[TokenKeys<'_>]) -> Option<NameKeys<'static>> {
     if !tokens
         .iter()
         .any(|t| t.arabic && after_article(&t.raw).is_some())
@@ -228,10 +266,10 @@ fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
                     raw: Cow::Owned(rest.to_string()),
                     latin_code: Cow::Owned(distance::encode(&latin)),
                     latin: Cow::Owned(latin),
-                    ..t.clone()
+                    ..t.owned()
                 }
             }
-            None => t.clone(),
+            None => t.owned(),
         })
         .collect();
     let raw = arabic_raw(&tokens);
@@ -240,27 +278,30 @@ fn without_article(tokens: &[TokenKeys<'static>]) -> Option<NameKeys<'static>> {
 }
 
 /// A query's keys with each Arabic token's article read into its skeleton as ل (الآتوري: `LTR`, not `TR`), every
-/// other key as it is; `None` when no token has the article.
-fn article_read_as_l(keys: &NameKeys<'static>) -> Option<NameKeys<'static>> {
-    keys.article_free.as_ref()?;
+/// other key as it is (and no readings of their own).
+fn article_read_as_l(keys: &NameKeys<'_>) -> NameKeys<'static> {
     let tokens: Vec<TokenKeys<'static>> = keys
         .tokens
         .iter()
         .map(|t| match after_article(&t.raw).filter(|_| t.arabic) {
             Some(rest) => TokenKeys {
                 skeleton: Cow::Owned(keys::arabic_skeleton(&format!("ل{rest}")).replace(' ', "")),
-                ..t.clone()
+                ..t.owned()
             },
-            None => t.clone(),
+            None => t.owned(),
         })
         .collect();
-    Some(NameKeys {
+    NameKeys {
         skeleton: Cow::Owned(tokens.iter().map(|t| t.skeleton.as_ref()).collect()),
         tokens,
-        article_free: None,
-        other_skeleton: std::cell::OnceCell::new(),
-        ..keys.clone()
-    })
+        raw: Cow::Owned(keys.raw.to_string()),
+        chunks: keys.chunks.clone(),
+        search: Cow::Owned(keys.search.to_string()),
+        latin: Cow::Owned(keys.latin.to_string()),
+        search_code: Cow::Owned(keys.search_code.to_vec()),
+        latin_code: Cow::Owned(keys.latin_code.to_vec()),
+        ..NameKeys::default()
+    }
 }
 
 /// The skeleton of a token (spaces dropped): from its written form when it is in Arabic script, from its `search`
@@ -388,7 +429,7 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 /// ([`NameKeys::article_glued`]: Eltahawy, Lasri).
 fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
-    if let (true, Some(bare), Some(glued)) = (cross, &q.article_free, &q.article_glued) {
+    if let (true, Some(bare), Some(glued)) = (cross, q.article_free(), q.article_glued()) {
         let (a, _) = reading_features(bare, f, all);
         let (b, _) = reading_features(glued, f, all);
         return (
@@ -944,7 +985,7 @@ fn lookups(q: &NameKeys<'_>) -> Vec<(usize, String, bool)> {
         }
         // The article read as part of the name, as a Latin spelling may write it (الآتوري: Alatorre, LTR): a
         // reading of the whole token, weighing as one.
-        let glued = q.article_glued.as_ref().and_then(|g| g.tokens.get(ti));
+        let glued = q.article_glued().and_then(|g| g.tokens.get(ti));
         if let Some(g) = glued.filter(|g| g.skeleton != t.skeleton) {
             out.push((ti, g.skeleton.to_string(), true));
         }
@@ -1033,18 +1074,14 @@ mod tests {
         // the index proposes it from that reading.
         let q = NameKeys::new("الطحاوي", false);
         let glued = features(&q, &NameKeys::new("Eltahawy", true)).0;
-        let bare = features(
-            q.article_free.as_deref().unwrap(),
-            &NameKeys::new("Eltahawy", true),
-        )
-        .0;
+        let bare = features(q.article_free().unwrap(), &NameKeys::new("Eltahawy", true)).0;
         assert_eq!(glued[3], 1.0, "the skeletons are equal");
         assert!(bare[3] == 0.0 && glued[2] > bare[2]);
         assert!(lookups(&q).iter().any(|(_, k, whole)| k == "LTH" && *whole));
         // Against an Arabic form the query keeps its article.
         let f = NameKeys::new("المنتصر", true);
         assert_eq!(features(&NameKeys::new("المنتصر", false), &f).0[0], 1.0);
-        assert!(NameKeys::new("منتصر", false).article_free.is_none());
+        assert!(NameKeys::new("منتصر", false).article_free().is_none());
     }
 
     #[test]

@@ -678,7 +678,7 @@ impl Matcher {
             skeletons: skeletons(&keys),
             latin: latin(&keys),
             other_reading,
-            latin_without_article: keys.article_free.as_deref().map(latin),
+            latin_without_article: keys.article_free().map(latin),
         }
     }
 
