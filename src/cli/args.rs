@@ -351,7 +351,8 @@ pub enum IndexCommand {
 /// `qamus eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Which report: translit, matching (variants, out-of-glossary, cross-script), or all; `sweep` runs the
+    /// Which report: translit, matching (variants, out-of-glossary, cross-script, cross-script out-of-glossary),
+    /// or all; `sweep` runs the
     /// matching reports at several thresholds (the trade-off behind the default); `train` fits the fuzzy
     /// scorer's weights instead and prints them as `src/matcher/weights.rs`.
     #[arg(value_parser = ["all", "translit", "matching", "sweep", "train"], default_value = "all")]
@@ -366,7 +367,7 @@ pub struct EvalArgs {
     #[arg(long, value_name = "SCORE")]
     pub min_margin: Option<f64>,
     /// With `matching`: also write every failing query (variants misses, out-of-glossary false matches,
-    /// cross-script misses) to this file as TSV, with the first three matches and whether the index proposed
+    /// cross-script misses, cross-script out-of-glossary false matches) to this file as TSV, with the first three matches and whether the index proposed
     /// the right entry at all.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,

@@ -861,9 +861,10 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
         writeln!(
             out,
             "| threshold | variants top-1 (held-out / all) | cross-script top-1 (held-out / all) | \
-             cross-script top-5 (held-out / all) | false-match rate | without collisions |"
+             cross-script top-5 (held-out / all) | false-match rate | without collisions | \
+             cross-script false-match rate (without namesakes) |"
         )?;
-        writeln!(out, "|---:|---:|---:|---:|---:|---:|")?;
+        writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|")?;
         for t in [0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85] {
             let options = MatcherOptions {
                 threshold: t,
@@ -872,7 +873,7 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
             let r = qamus::eval::matching(&a.data, options)?;
             writeln!(
                 out,
-                "| {t:.2} | {:.3} / {:.3} | {:.3} / {:.3} | {:.3} / {:.3} | {:.3} | {:.3} |",
+                "| {t:.2} | {:.3} / {:.3} | {:.3} / {:.3} | {:.3} / {:.3} | {:.3} | {:.3} | {:.3} ({:.3}) |",
                 r.variants_held_out.top1_rate(),
                 r.variants_all.top1_rate(),
                 r.cross_held_out.top1_rate(),
@@ -880,7 +881,9 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
                 r.cross_held_out.top5_rate(),
                 r.cross_all.top5_rate(),
                 r.false_match_rate(),
-                r.matcher_false_match_rate()
+                r.matcher_false_match_rate(),
+                r.cross_false_match_rate(),
+                r.cross_false_match_rate_distinct()
             )?;
             out.flush()?;
         }
@@ -943,6 +946,17 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
             r.oog_false,
             r.false_match_rate(),
             r.matcher_false_match_rate(),
+        )?;
+        writeln!(
+            out,
+            "\ncross-script out-of-glossary: {} queries (the Arabic of a fifth of the English names, left out of \
+             the English-only glossary), {} found a name, false-match rate {:.3}; {} of them another \
+             romanization of the same name (one consonant skeleton: Andreev for Andreyev), without them {:.3}",
+            r.cross_oog_queries,
+            r.cross_oog_false,
+            r.cross_false_match_rate(),
+            r.cross_oog_namesakes,
+            r.cross_false_match_rate_distinct(),
         )?;
         writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
         if let Some(path) = &a.errors {
