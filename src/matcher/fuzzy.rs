@@ -174,6 +174,13 @@ impl NameKeys<'static> {
                 } else {
                     keys::latin_key_with(&w, continental)
                 };
+                // Read for another language, a Latin name is spelt as that reading says (Alijew as aliyev) in the
+                // comparisons with Latin forms too.
+                let w = if continental && !arabic {
+                    latin.clone()
+                } else {
+                    w
+                };
                 TokenKeys {
                     raw: Cow::Owned(if arabic { raw } else { String::new() }),
                     search_code: Cow::Owned(distance::encode(&w)),

@@ -574,12 +574,19 @@ impl Matcher {
             self.normalized_match(&mut found, &untitled, SCORE_CLITIC, detail.to_string());
         }
         if self.options.fuzzy {
+            // A Latin query written with the Arabic article (Majlis al-Duma) romanizes Arabic: it may meet the
+            // Arabic forms of an entry whose English name is a translation (State Duma).
+            let words: Vec<&str> = key.split(' ').collect();
+            let romanized = words
+                .windows(2)
+                .any(|w| titles::is_latin_article(w[0], w[1]));
             let before = keys.has_other_reading().then(|| found.clone());
-            self.fuzzy(&mut found, &keys);
+            self.fuzzy(&mut found, &keys, romanized);
             // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
             // Poutine): such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
-                self.fuzzy(&mut other, &fuzzy::NameKeys::reading(clean, false, true));
+                let other_keys = fuzzy::NameKeys::reading(clean, false, true);
+                self.fuzzy(&mut other, &other_keys, romanized);
                 for m in other.list {
                     found.offer(m);
                 }
@@ -771,9 +778,13 @@ impl Matcher {
         self.family_name(found, key, detail);
     }
 
-    fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>) {
+    /// The fuzzy matches of `keys`. A Latin query meets the Arabic forms of an entry that has a Latin form only
+    /// when `romanized` (written with the Arabic article): otherwise the entry's own Latin spelling is the better
+    /// witness (Myers is not ميرز, Friedrich Merz).
+    fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>, romanized: bool) {
         let mut best = Found::default();
         let common = is_common_word(keys);
+        let latin_query = !romanized && keys.tokens.first().is_some_and(|t| !t.arabic);
         // The features of each entry's best form, for the acceptance model.
         let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
         for id in self.candidates(keys) {
@@ -782,6 +793,12 @@ impl Matcher {
             };
             // A common word is read as a name only by an entry with no Arabic form to compare it with.
             if common && form_keys.entry_arabic {
+                continue;
+            }
+            if latin_query
+                && form_keys.entry_latin
+                && form_keys.tokens.first().is_some_and(|t| t.arabic)
+            {
                 continue;
             }
             let (s, x) = fuzzy::score_features(keys, &form_keys);
