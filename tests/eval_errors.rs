@@ -22,6 +22,12 @@ fn error_dump_agrees_with_the_report() {
     );
     assert_eq!(count("oog"), report.oog_false);
     assert_eq!(count("cross-oog"), report.cross_oog_false);
+    assert_eq!(
+        count("latin"),
+        report.latin_all.queries - report.latin_all.top1
+    );
+    assert_eq!(count("latin-oog"), report.latin_oog_false);
+    assert_eq!(report.latin_oog_queries, report.cross_oog_queries);
     assert!(report.cross_oog_queries > 1000, "{report:?}");
     assert_eq!(
         count("cross"),
@@ -42,7 +48,7 @@ fn error_dump_agrees_with_the_report() {
             qamus::eval::MatchError::TSV_HEADER.split('\t').count()
         );
         // The first match at the threshold is never the right one.
-        if !matches!(e.task, "oog" | "cross-oog") {
+        if !matches!(e.task, "oog" | "cross-oog" | "latin-oog") {
             assert!(e.top.first().is_none_or(|t| t.0 != e.expected), "{e:?}");
         }
     }

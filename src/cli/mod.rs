@@ -917,6 +917,16 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
                 r.cross_held_out,
             ),
             ("cross-script, all", r.cross_entries, r.cross_all),
+            (
+                "Latin (`plain` of the Arabic), held-out fifth",
+                r.cross_entries,
+                r.latin_held_out,
+            ),
+            (
+                "Latin (`plain` of the Arabic), all",
+                r.cross_entries,
+                r.latin_all,
+            ),
         ] {
             writeln!(
                 out,
@@ -957,6 +967,16 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
             r.cross_false_match_rate(),
             r.cross_oog_namesakes,
             r.cross_false_match_rate_distinct(),
+        )?;
+        writeln!(
+            out,
+            "\nLatin out-of-glossary: the same names' Arabic transliterated by `plain`, {} queries, {} found a name, \
+             false-match rate {:.3}; {} of them a name of the same consonant skeleton, without them {:.3}",
+            r.latin_oog_queries,
+            r.latin_oog_false,
+            r.latin_false_match_rate(),
+            r.latin_oog_namesakes,
+            r.latin_false_match_rate_distinct(),
         )?;
         writeln!(out, "({:.1} s)", started.elapsed().as_secs_f64())?;
         if let Some(path) = &a.errors {

@@ -1,6 +1,7 @@
 //! A weighted edit distance for names, over `search`-level text in either script: vowel letters cost little to
 //! insert or delete (they are what spellings disagree on), one vowel letter for another costs nothing (they share one code), and letters
-//! of one skeleton class (ك/ج/غ/ق, س/ص/ث, t/ط…) count as the same letter.
+//! of one skeleton class (ك/ج/غ/ق, س/ص/ث, t/ط…) count as the same letter; Latin letters are read in context
+//! ([`encode_into`]: Hassan and Hasan are one spelling).
 
 use super::keys;
 
@@ -60,9 +61,30 @@ pub(crate) fn encode(key: &str) -> Vec<u8> {
     out
 }
 
-/// [`encode`], appending to `out`.
+/// [`encode`], appending to `out`. Latin letters are coded in context, as one sound: a doubled letter once (Hassan,
+/// Hasan), ck as one `G`, a c before e, i or y as `S` (Ancelmo, Anselmo), ph as `F` (Stephen, Stefan).
 pub(crate) fn encode_into(key: &str, out: &mut Vec<u8>) {
-    key.chars().for_each(|c| push_code(c, out));
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek().copied()) {
+            // A doubled Latin consonant, or the c of ck: the letter after it stands for both.
+            (c, Some(n))
+                if c.is_ascii_lowercase()
+                    && !is_vowel_letter(c)
+                    && (n == c || (c, n) == ('c', 'k')) => {}
+            ('c', Some('e' | 'i' | 'y')) => out.push(b'S'),
+            ('p', Some('h')) => {
+                out.push(b'F');
+                chars.next();
+            }
+            _ => push_code(c, out),
+        }
+    }
+}
+
+/// A Latin letter the codes read as a vowel (`V`).
+fn is_vowel_letter(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w')
 }
 
 /// Appends the code of one letter of a key (nothing for a space), as [`encode_into`] does.
@@ -75,10 +97,14 @@ pub(crate) fn push_code(c: char, out: &mut Vec<u8>) {
 /// [`encode_into`] of `raw` with its letters folded as the `search` level folds them
 /// (`normalize::fold(raw, Folds::LETTERS)`), without building the folded text: letters of the Arabic block are
 /// coded from a table made once (a final ة, which folds to ه, looks at the next character); a token holding
-/// anything else (marks, tatweel, other blocks, Latin) takes the general path.
+/// anything else (marks, tatweel, other blocks, Latin) takes the general path, which folds it and codes the folded
+/// text (Latin letters are coded in context).
 pub(crate) fn encode_folded_into(raw: &str, out: &mut Vec<u8>) {
     if !encode_folded_letters(raw.chars(), out) {
-        crate::normalize::fold_each(raw, crate::normalize::Folds::LETTERS, |d| push_code(d, out));
+        encode_into(
+            &crate::normalize::fold(raw, crate::normalize::Folds::LETTERS),
+            out,
+        );
     }
 }
 
@@ -238,6 +264,27 @@ fn distance_in(a: &[u8], b: &[u8], costs: &mut [u32], row: &mut [u32]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_are_coded_as_one_sound() {
+        // A doubled consonant once, ck as one G, c before e i y as S, ph as F.
+        for (a, b) in [
+            ("hassan", "hasan"),
+            ("mohammed", "mohamed"),
+            ("russell", "rusel"),
+            ("jackson", "jakson"),
+            ("ancelmo", "anselmo"),
+            ("stephen", "stefen"),
+        ] {
+            assert_eq!(encode(a), encode(b), "{a} / {b}");
+            assert_eq!(similarity(a, b), 1.0, "{a} / {b}");
+        }
+        // A c elsewhere is a G; vowels and Arabic letters are coded as before.
+        assert_eq!(encode("carlo"), encode("karlo"));
+        assert_ne!(encode("cesar"), encode("kesar"));
+        assert_eq!(encode("aa"), b"VV".to_vec());
+        assert_eq!(encode("بب"), b"BB".to_vec());
+    }
 
     #[test]
     fn the_length_bound_never_cuts_a_pair_above_the_floor() {
