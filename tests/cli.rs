@@ -101,6 +101,8 @@ fn lookup_explain_shows_keys_scores_and_the_winner() {
         .stdout(predicate::str::contains("skeleton  BSGF"))
         .stdout(predicate::str::contains("#1 Dmitry Peskov (peskov) score"))
         .stdout(predicate::str::contains("text "))
+        .stdout(predicate::str::contains("/letter"))
+        .stdout(predicate::str::contains("pair probability "))
         .stdout(predicate::str::contains("winner: peskov"));
     explain("Peskow")
         .stdout(predicate::str::contains("also read peskov (skeleton BSGF)"))

@@ -521,18 +521,28 @@ fn explain(
         if let Some(s) = m.scores {
             writeln!(
                 out,
-                "   text {:.3}  skeleton {:.3}  latin {:.3}  coverage {:.2}{}",
+                "   text {:.3}  skeleton {:.3}  latin {:.3}  coverage {:.2}{}{}",
                 s.text,
                 s.skeleton,
                 s.latin,
                 s.coverage,
+                s.fit
+                    .map_or(String::new(), |f| format!("  fit {f:.2}/letter")),
                 if s.cross_script {
                     "  (cross-script)"
                 } else {
                     ""
                 }
             )?;
+            writeln!(out, "   pair probability {:.3}", s.total)?;
         }
+    }
+    if matches.iter().any(|m| m.scores.is_some()) {
+        writeln!(
+            out,
+            "(a fuzzy score is the best pair's probability weighed against the runner-up's and the query's length, \
+             the others scaled alike)"
+        )?;
     }
     if let (Some(a), Some(b)) = (matches.first(), matches.get(1)) {
         writeln!(

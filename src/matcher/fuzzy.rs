@@ -347,6 +347,7 @@ fn qualifier_free(key: &str) -> String {
 
 /// Per-key similarities of a query and a candidate form, and the score made of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Scores {
     /// Similarity of the texts in one script: `search` keys when both are in the same script, Latin keys otherwise.
     pub text: f64,
@@ -356,8 +357,12 @@ pub struct Scores {
     pub latin: f64,
     /// Share of the candidate's tokens that the query covered (a missing given name lowers it).
     pub coverage: f64,
+    /// How well the Latin side reads as the `plain` transliteration of the Arabic side, per Arabic letter: ln P of
+    /// the best alignment of its letters with the model's chunks, against the model's own favourite reading (0 =
+    /// the favourite; −8 at worst). `None` between two Latin names.
+    pub fit: Option<f64>,
     /// The combined, calibrated score in 0..=1: the probability, learned on the development data, that the
-    /// candidate names the same entity.
+    /// candidate names the same entity, before the query's best candidate is weighed against the others.
     pub total: f64,
     /// Whether query and candidate are in different scripts.
     pub cross_script: bool,
@@ -699,12 +704,14 @@ pub(crate) fn score(q: &NameKeys<'_>, f: &NameKeys<'_>) -> Scores {
 /// Scores a query against one form, with the features scored.
 pub(crate) fn score_features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> (Scores, [f64; FEATURES]) {
     let (x, cross_script) = features_for(q, f, false);
-    let [text, _, skeleton, _, latin, _, _, coverage, ..] = x;
+    let [text, _, skeleton, _, latin, _, _, coverage, _, _, _, _, fit, ..] = x;
+    let latin_names = !q.tokens.iter().chain(&f.tokens).any(|t| t.arabic);
     let s = Scores {
         text,
         skeleton,
         latin,
         coverage,
+        fit: (!latin_names).then_some(fit),
         total: scored(&x, cross_script).clamp(0.0, 1.0),
         cross_script,
     };
