@@ -549,15 +549,15 @@ pub(crate) struct Fit {
 }
 
 /// The chunks a letter may be written as in its context, with their log-probabilities; chunks of up to 3 ASCII
-/// letters packed into a `u32` (one byte each, then the length), sorted for binary search.
+/// letters packed into a `u32` (one byte each, then the length).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct LetterChunks {
     /// ln P of writing the letter as nothing, then as each single letter a–z (dense: the DP asks these most).
     short: [f32; 27],
-    /// Chunks of 2 or 3 letters, packed, sorted.
-    chunks: Vec<(u32, f32)>,
-    /// A bit per chunk of `chunks` ([`chunk_bit`]): a chunk whose bit is clear is not there, without a search.
-    filter: u64,
+    /// Chunks of 2 or 3 letters, packed, in an open-addressed hash table ([`chunk_slot`], linear probing) of a
+    /// power-of-two size at least twice their number, so that a look-up ends at an empty slot (key 0: a packed
+    /// key never is). The fit asks for every pair and triple of a Latin name's letters; most are not there.
+    table: Vec<(u32, f32)>,
     /// ln of the probability left for a chunk the context never showed, by chunk length 0..=3.
     unseen: [f32; 4],
     best: f32,
@@ -569,9 +569,9 @@ const FIT_CONTEXT: usize = 1;
 /// Share of the probability kept for chunks a context never showed (spread over all chunks of a length).
 const UNSEEN: f64 = 0.02;
 
-/// The bit of a packed chunk in [`LetterChunks::filter`].
-fn chunk_bit(key: u32) -> u64 {
-    1 << (key.wrapping_mul(0x9E37_79B9) >> 26)
+/// The first slot of a packed chunk in a table of `mask + 1` slots ([`LetterChunks::table`]).
+fn chunk_slot(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9) >> 16) as usize & mask
 }
 
 fn pack(chunk: &[u8]) -> u32 {
@@ -601,17 +601,26 @@ impl LetterChunks {
         }
         chunks.sort_unstable_by_key(|c| c.0);
         chunks.dedup_by_key(|c| c.0);
-        let filter = chunks.iter().fold(0u64, |f, c| f | chunk_bit(c.0));
         let best = short
             .iter()
             .chain(chunks.iter().map(|c| &c.1))
             .chain(unseen.iter())
             .copied()
             .fold(f32::NEG_INFINITY, f32::max);
+        let size = (2 * chunks.len()).next_power_of_two().max(4);
+        let mut table = vec![(0u32, 0f32); size];
+        for (key, lp) in chunks {
+            let mut i = chunk_slot(key, size - 1);
+            while table.get(i).is_some_and(|s| s.0 != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(slot) = table.get_mut(i) {
+                *slot = (key, lp);
+            }
+        }
         LetterChunks {
             short,
-            chunks,
-            filter,
+            table,
             unseen,
             best,
         }
@@ -619,19 +628,22 @@ impl LetterChunks {
 
     /// ln P of a chunk of 2 or 3 letters, packed by [`pack`].
     fn logp_packed(&self, key: u32) -> f32 {
-        let found = if self.filter & chunk_bit(key) == 0 {
-            Err(0)
-        } else {
-            self.chunks.binary_search_by_key(&key, |c| c.0)
-        };
-        match found {
-            Ok(i) => self.chunks.get(i).map_or(f32::NEG_INFINITY, |c| c.1),
-            Err(_) => self
-                .unseen
-                .get((key & 3) as usize)
-                .copied()
-                .unwrap_or(f32::NEG_INFINITY),
+        let mask = self.table.len().wrapping_sub(1);
+        let mut i = chunk_slot(key, mask);
+        // The table has empty slots (it is at least twice as large as its chunks): the probe ends.
+        while let Some(&(k, lp)) = self.table.get(i) {
+            if k == key {
+                return lp;
+            }
+            if k == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
         }
+        self.unseen
+            .get((key & 3) as usize)
+            .copied()
+            .unwrap_or(f32::NEG_INFINITY)
     }
 }
 
@@ -834,10 +846,13 @@ fn fit_in(
     if let Some(first) = prev.first_mut() {
         *first = 0.0;
     }
-    for l in letters {
+    for (i, l) in letters.iter().enumerate() {
         cur.fill(f32::NEG_INFINITY);
+        // Each letter takes at most 3 Latin letters: from a position with more than 3 for each letter left, the
+        // end cannot be reached.
+        let reach = 3 * (letters.len() - i);
         for (j, &from) in prev.iter().enumerate() {
-            if from == f32::NEG_INFINITY {
+            if from == f32::NEG_INFINITY || j + reach < m {
                 continue;
             }
             // Every letter takes a chunk of 0 to 3 Latin letters.
