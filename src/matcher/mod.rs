@@ -697,7 +697,7 @@ impl Matcher {
     ) -> Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> {
         let keys = fuzzy::NameKeys::new(query, false);
         let mut out: Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> = Vec::new();
-        for id in self.candidates(&keys) {
+        for id in self.candidates(&keys, false) {
             let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
             };
@@ -718,9 +718,15 @@ impl Matcher {
     /// `options.candidates`, only those with at least half the heaviest one's weight), narrowed to
     /// `options.candidates` by the weighted edit similarity of the joined keys (`search` keys, or Latin keys across
     /// scripts), without those under [`NARROW_FLOOR`].
-    fn candidates(&self, keys: &fuzzy::NameKeys<'_>) -> Vec<u32> {
+    /// A Latin query leaves out the Arabic forms of entries that have a Latin one, unless `romanized` (see
+    /// [`Matcher::fuzzy`]), before the pool is narrowed: they would take the places of the Latin forms (Karabagh
+    /// has the skeleton of قره باغ, and Karabakh is only close to it).
+    fn candidates(&self, keys: &fuzzy::NameKeys<'_>, romanized: bool) -> Vec<u32> {
         const POOL: usize = 64;
         let mut pool = fuzzy::candidates(&self.store, keys, POOL);
+        if !romanized && keys.tokens.first().is_some_and(|t| !t.arabic) {
+            pool.retain(|&(id, _)| self.store.arabic_form_of_latin_entry(id) == Some(false));
+        }
         // Past the first half of `candidates`, a form that shares less than half the heaviest form's weight of
         // skeleton tokens is not compared: it rarely wins, and a close joined key by chance would push out a better
         // one.
@@ -784,21 +790,14 @@ impl Matcher {
     fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>, romanized: bool) {
         let mut best = Found::default();
         let common = is_common_word(keys);
-        let latin_query = !romanized && keys.tokens.first().is_some_and(|t| !t.arabic);
         // The features of each entry's best form, for the acceptance model.
         let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
-        for id in self.candidates(keys) {
+        for id in self.candidates(keys, romanized) {
             let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
             };
             // A common word is read as a name only by an entry with no Arabic form to compare it with.
             if common && form_keys.entry_arabic {
-                continue;
-            }
-            if latin_query
-                && form_keys.entry_latin
-                && form_keys.tokens.first().is_some_and(|t| t.arabic)
-            {
                 continue;
             }
             let (s, x) = fuzzy::score_features(keys, &form_keys);

@@ -477,6 +477,20 @@ impl Store {
         form_arabic
     }
 
+    /// Whether fuzzy form `id` is in Arabic script and its entry has a form in Latin script (read from the head of
+    /// its record, without decoding it).
+    pub(crate) fn arabic_form_of_latin_entry(&self, id: u32) -> Option<bool> {
+        let (record, _, _) = self.form_record(id)?;
+        let mut r = Reader::at(record, 0);
+        let (_, scripts, n) = read_head(&mut r)?;
+        if n == 0 {
+            return Some(false);
+        }
+        // A token's record starts with its flags.
+        let token = r.u8()?;
+        Some(token & TOKEN_ARABIC != 0 && scripts & 2 != 0)
+    }
+
     /// Form `form` of entry `i` and the entry's origin (layer, line), read from its record without decoding the
     /// entry (index files only).
     pub(crate) fn entry_form_and_origin(&self, i: u32, form: u32) -> Option<(&[u8], (usize, u64))> {
