@@ -432,7 +432,41 @@ fn read_header(
         ));
         return None;
     }
+    // Other columns are kept, unread; one that looks like a standard column the header lacks is likely a slip
+    // (en_alt for en_variants), whose forms would be silently left out.
+    for (i, n) in names.iter().enumerate() {
+        if n.is_empty() || COLUMNS.contains(&n.as_str()) {
+            continue;
+        }
+        if let Some(meant) = meant_column(n, &index) {
+            problems.push(problem(
+                path,
+                line,
+                Some(i as u64 + 1),
+                Severity::Warning,
+                ErrorKind::Csv,
+                format!(
+                    "column {n:?} is not one qamus reads (it is kept as it is): did you mean {meant:?}?"
+                ),
+            ));
+        }
+    }
     Some(Header { names, index })
+}
+
+/// The standard column that an unknown header name `n` probably stands for, when the header lacks it: a name
+/// within two edits of it (tpye, not), or a name in a language's own prefix for its variants (en_alt, ar_aliases).
+fn meant_column(n: &str, index: &FxHashMap<&'static str, usize>) -> Option<&'static str> {
+    let missing = COLUMNS.iter().copied().filter(|c| !index.contains_key(c));
+    let mut best = None;
+    for c in missing {
+        let close = strsim::levenshtein(n, c) <= 2
+            || (c.ends_with("_variants") && c.get(..3).is_some_and(|prefix| n.starts_with(prefix)));
+        if close && best.is_none() {
+            best = Some(c);
+        }
+    }
+    best
 }
 
 fn read_entry(

@@ -26,6 +26,29 @@ fn reads_columns_by_name_in_any_order_and_keeps_extra_columns() {
 }
 
 #[test]
+fn a_column_that_looks_like_a_standard_one_is_a_warning() {
+    // en_alt is kept, unread: its forms would be silently left out, so `glossary check` says so.
+    let p = problems("id,tpye,en,ar,en_alt\nx,PER,Vladimir Putin,بوتين,Putin\n");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(
+        p[0].contains("t.csv:1:2: warning: column \"tpye\""),
+        "{p:?}"
+    );
+    assert!(p[0].contains("did you mean \"type\""), "{p:?}");
+    assert!(
+        p[1].contains("t.csv:1:5: warning: column \"en_alt\""),
+        "{p:?}"
+    );
+    assert!(p[1].contains("did you mean \"en_variants\""), "{p:?}");
+    // A column of the user's own, or one whose standard column is there, is not.
+    assert!(problems("id,en,ar,source,wikidata\nx,A,ا,s,Q1\n").is_empty());
+    assert!(problems("id,en,ar,en_variants,en_alt\nx,A,ا,B,C\n").is_empty());
+    // It still loads.
+    let g = load("id,type,en,ar,en_alt\nx,PER,Vladimir Putin,بوتين,Putin\n").unwrap_or_default();
+    assert_eq!(g.len(), 1);
+}
+
+#[test]
 fn comments_bom_crlf_and_variants() {
     let text = "\u{FEFF}# a comment\r\n".to_string()
         + HEADER.trim_end()
