@@ -490,25 +490,27 @@ pub fn matching(dir: &Path, options: crate::matcher::MatcherOptions) -> Result<M
     let glossary = english_only_glossary(&pairs);
     report.cross_entries = glossary.len();
     let matcher = Matcher::with_options(glossary, options);
-    let texts: Vec<&str> = pairs.iter().map(|(a, _)| a.as_str()).collect();
-    let results = matcher.lookup_batch(&texts);
-    for ((arabic, english), found) in pairs.iter().zip(&results) {
-        let rank = found.iter().position(|m| same_name(&m.entry.en, english));
-        report.cross_all.add(rank);
-        if held_out(arabic) {
-            report.cross_held_out.add(rank);
-        }
-    }
-
-    // Latin: the same names, each queried with its Arabic's `plain` transliteration.
+    // Then Latin: the same names, each queried with its Arabic's `plain` transliteration.
     let latin = latin_queries(pairs.iter().map(|(a, _)| a.as_str()));
-    let texts: Vec<&str> = latin.iter().map(String::as_str).collect();
-    let results = matcher.lookup_batch(&texts);
-    for ((arabic, english), found) in pairs.iter().zip(&results) {
-        let rank = found.iter().position(|m| same_name(&m.entry.en, english));
-        report.latin_all.add(rank);
-        if held_out(arabic) {
-            report.latin_held_out.add(rank);
+    for (texts, all, held) in [
+        (
+            pairs.iter().map(|(a, _)| a.as_str()).collect::<Vec<&str>>(),
+            &mut report.cross_all,
+            &mut report.cross_held_out,
+        ),
+        (
+            latin.iter().map(String::as_str).collect(),
+            &mut report.latin_all,
+            &mut report.latin_held_out,
+        ),
+    ] {
+        let results = matcher.lookup_batch(&texts);
+        for ((arabic, english), found) in pairs.iter().zip(&results) {
+            let rank = found.iter().position(|m| same_name(&m.entry.en, english));
+            all.add(rank);
+            if held_out(arabic) {
+                held.add(rank);
+            }
         }
     }
 
@@ -1061,64 +1063,41 @@ pub fn matching_errors(
         .collect();
     errors.extend(found.into_iter().flatten());
 
+    // Cross-script and Latin: the English names only, queried with each name's Arabic, then with its `plain`
+    // transliteration.
     let matcher = Matcher::with_options(english_only_glossary(&pairs), any);
-    let found: Vec<Option<MatchError>> = pairs
-        .par_iter()
-        .map(|(arabic, english)| {
-            let found = matcher.lookup(arabic);
-            let right = found
-                .first()
-                .is_some_and(|m| m.score >= threshold && same_name(&m.entry.en, english));
-            if right {
-                return None;
-            }
-            Some(MatchError {
-                task: "cross",
-                held_out: held_out(arabic),
-                query: arabic.clone(),
-                expected: english.clone(),
-                expected_form: english.clone(),
-                rank_any: found.iter().position(|m| same_name(&m.entry.en, english)),
-                in_candidates: matcher
-                    .candidate_features(arabic)
-                    .iter()
-                    .any(|(e, ..)| same_name(&e.en, english)),
-                top: list(&found, threshold),
-                top_any: list(&found, 0.0),
-            })
-        })
-        .collect();
-    errors.extend(found.into_iter().flatten());
-
+    let arabic: Vec<String> = pairs.iter().map(|(a, _)| a.clone()).collect();
     let latin = latin_queries(pairs.iter().map(|(a, _)| a.as_str()));
-    let found: Vec<Option<MatchError>> = pairs
-        .par_iter()
-        .zip(latin.par_iter())
-        .map(|((arabic, english), query)| {
-            let found = matcher.lookup(query);
-            let right = found
-                .first()
-                .is_some_and(|m| m.score >= threshold && same_name(&m.entry.en, english));
-            if right {
-                return None;
-            }
-            Some(MatchError {
-                task: "latin",
-                held_out: held_out(arabic),
-                query: query.clone(),
-                expected: english.clone(),
-                expected_form: english.clone(),
-                rank_any: found.iter().position(|m| same_name(&m.entry.en, english)),
-                in_candidates: matcher
-                    .candidate_features(query)
-                    .iter()
-                    .any(|(e, ..)| same_name(&e.en, english)),
-                top: list(&found, threshold),
-                top_any: list(&found, 0.0),
+    for (task, texts) in [("cross", arabic), ("latin", latin)] {
+        let found: Vec<Option<MatchError>> = pairs
+            .par_iter()
+            .zip(texts.par_iter())
+            .map(|((arabic, english), query)| {
+                let found = matcher.lookup(query);
+                let right = found
+                    .first()
+                    .is_some_and(|m| m.score >= threshold && same_name(&m.entry.en, english));
+                if right {
+                    return None;
+                }
+                Some(MatchError {
+                    task,
+                    held_out: held_out(arabic),
+                    query: query.clone(),
+                    expected: english.clone(),
+                    expected_form: english.clone(),
+                    rank_any: found.iter().position(|m| same_name(&m.entry.en, english)),
+                    in_candidates: matcher
+                        .candidate_features(query)
+                        .iter()
+                        .any(|(e, ..)| same_name(&e.en, english)),
+                    top: list(&found, threshold),
+                    top_any: list(&found, 0.0),
+                })
             })
-        })
-        .collect();
-    errors.extend(found.into_iter().flatten());
+            .collect();
+        errors.extend(found.into_iter().flatten());
+    }
 
     let (glossary, queries) = cross_oog(&pairs);
     let matcher = Matcher::with_options(glossary, any);
