@@ -109,6 +109,34 @@ fn lookup_explain_shows_keys_scores_and_the_winner() {
         .stdout(predicate::str::contains("winner: peskov"));
 }
 
+/// `--type` keeps the matches of the types asked for (here the shipped glossary: Cameron is close to Cameroon, a
+/// place, and names no person); an unknown type is refused.
+#[test]
+fn lookup_type_filter() {
+    qamus()
+        .args(["lookup", "-f", "tsv", "Cameron"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\tcameroon\t"));
+    qamus()
+        .args(["lookup", "--type", "PER,org", "Cameron"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no match"));
+    qamus()
+        .args([
+            "lookup", "-f", "tsv", "--type", "LOC", "--type", "PER", "Cameron",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\tcameroon\t"));
+    qamus()
+        .args(["lookup", "--type", "person", "Cameron"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--type: unknown type \"person\""));
+}
+
 #[test]
 fn lookup_exit_codes() {
     let (_d, g) = fixture();

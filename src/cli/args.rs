@@ -201,6 +201,10 @@ pub struct LookupArgs {
     /// Exact and normalized matches only: no fuzzy or cross-script matching.
     #[arg(long)]
     pub no_fuzzy: bool,
+    /// Only entries of these types: PER, LOC, ORG, MISC (repeatable, or separated by commas). The matches of
+    /// other types are left out after the lookup; the scores stay those of the whole lookup.
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',')]
+    pub types: Vec<String>,
     /// Show, for each candidate, the query's keys, the per-key scores and why the winner won.
     #[arg(long)]
     pub explain: bool,

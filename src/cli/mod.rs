@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::CommandFactory;
-use qamus::glossary::{check_files, Glossary, Severity};
+use qamus::glossary::{check_files, EntityType, Glossary, Severity};
 use qamus::index;
 use qamus::matcher::{Match, Matcher, MatcherOptions};
 use qamus::normalize::{self, Level};
@@ -390,7 +390,30 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
         fuzzy: !a.no_fuzzy,
         ..MatcherOptions::default()
     };
+    let types = a
+        .types
+        .iter()
+        .map(|t| t.parse::<EntityType>())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("--type: {e}"))?;
     let matcher = load_matcher(&a.glossary, a.input.lossy, options)?;
+    // The first `n` matches of each query; with --type, of the whole list those of the types asked for.
+    let answers = |queries: &[String], n: usize| -> Vec<Vec<Match<'_>>> {
+        if types.is_empty() {
+            return matcher.lookup_batch_top(queries, n);
+        }
+        matcher
+            .lookup_batch(queries)
+            .into_iter()
+            .map(|found| {
+                found
+                    .into_iter()
+                    .filter(|m| types.contains(&m.entry.kind))
+                    .take(n)
+                    .collect()
+            })
+            .collect()
+    };
     let mut out = io::stdout();
     let mut all_matched = true;
     if a.input.csv {
@@ -404,8 +427,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
             &new,
             csv_options(&a.input),
             |values| {
-                matcher
-                    .lookup_batch_top(values, 1)
+                answers(values, 1)
                     .into_iter()
                     .map(|found| match found.first() {
                         Some(m) => vec![
@@ -430,7 +452,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
     }
     let mut printer = LookupPrinter::new(a.format, color);
     let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
-        for (q, matches) in queries.iter().zip(matcher.lookup_batch_top(queries, a.top)) {
+        for (q, matches) in queries.iter().zip(answers(queries, a.top)) {
             all_matched &= !matches.is_empty();
             if a.explain {
                 explain(out, &matcher, q, &matches)?;
