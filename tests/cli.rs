@@ -113,26 +113,17 @@ fn lookup_explain_shows_keys_scores_and_the_winner() {
 /// place, and names no person); an unknown type is refused.
 #[test]
 fn lookup_type_filter() {
-    qamus()
-        .args(["lookup", "-f", "tsv", "Cameron"])
-        .assert()
+    let lookup = |args: &[&str]| qamus().arg("lookup").args(args).arg("Cameron").assert();
+    lookup(&["-f", "tsv"])
         .code(0)
         .stdout(predicate::str::contains("\tcameroon\t"));
-    qamus()
-        .args(["lookup", "--type", "PER,org", "Cameron"])
-        .assert()
+    lookup(&["--type", "PER,org"])
         .code(1)
         .stdout(predicate::str::contains("no match"));
-    qamus()
-        .args([
-            "lookup", "-f", "tsv", "--type", "LOC", "--type", "PER", "Cameron",
-        ])
-        .assert()
+    lookup(&["-f", "tsv", "--type", "LOC", "--type", "PER"])
         .code(0)
         .stdout(predicate::str::contains("\tcameroon\t"));
-    qamus()
-        .args(["lookup", "--type", "person", "Cameron"])
-        .assert()
+    lookup(&["--type", "person"])
         .code(2)
         .stderr(predicate::str::contains("--type: unknown type \"person\""));
 }

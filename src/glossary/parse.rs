@@ -457,16 +457,15 @@ fn read_header(
 /// The standard column that an unknown header name `n` probably stands for, when the header lacks it: a name
 /// within two edits of it (tpye, not), or a name in a language's own prefix for its variants (en_alt, ar_aliases).
 fn meant_column(n: &str, index: &FxHashMap<&'static str, usize>) -> Option<&'static str> {
-    let missing = COLUMNS.iter().copied().filter(|c| !index.contains_key(c));
-    let mut best = None;
-    for c in missing {
-        let close = strsim::levenshtein(n, c) <= 2
-            || (c.ends_with("_variants") && c.get(..3).is_some_and(|prefix| n.starts_with(prefix)));
-        if close && best.is_none() {
-            best = Some(c);
-        }
-    }
-    best
+    COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !index.contains_key(c))
+        .find(|c| {
+            strsim::levenshtein(n, c) <= 2
+                || (c.ends_with("_variants")
+                    && c.get(..3).is_some_and(|prefix| n.starts_with(prefix)))
+        })
 }
 
 fn read_entry(

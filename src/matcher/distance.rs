@@ -77,14 +77,17 @@ pub(crate) fn encode_into(key: &str, out: &mut Vec<u8>) {
                 if c.is_ascii_lowercase()
                     && !is_vowel_letter(c)
                     && (n == c || (c, n) == ('c', 'k')) => {}
-            ('c', Some('e' | 'i' | 'y')) => out.push(b'S'),
             // The German sch is the sh of English: its c is left out.
             ('c', Some('h')) if prev == Some('s') => {}
-            ('p', Some('h')) => {
-                out.push(b'F');
-                chars.next();
-            }
-            _ => push_code(c, out),
+            _ => match keys::latin_in_context(c, next) {
+                Some((class, len)) => {
+                    out.push(class as u8);
+                    if len == 2 {
+                        chars.next();
+                    }
+                }
+                None => push_code(c, out),
+            },
         }
         prev = Some(c);
     }

@@ -576,10 +576,10 @@ impl Matcher {
         if self.options.fuzzy {
             // A Latin query written with the Arabic article (Majlis al-Duma) romanizes Arabic: it may meet the
             // Arabic forms of an entry whose English name is a translation (State Duma).
-            let words: Vec<&str> = key.split(' ').collect();
-            let romanized = words
-                .windows(2)
-                .any(|w| titles::is_latin_article(w[0], w[1]));
+            let romanized = key
+                .split(' ')
+                .zip(key.split(' ').skip(1))
+                .any(|(word, next)| titles::is_latin_article(word, next));
             let before = keys.has_other_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys, romanized);
             // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
