@@ -172,6 +172,11 @@ pub fn left_out(group: &str) -> bool {
     fnv1a64(group) % 5 == 1
 }
 
+/// `count` out of `of`, as a share (0 when there is nothing to count).
+fn share(count: usize, of: usize) -> f64 {
+    count as f64 / of.max(1) as f64
+}
+
 /// Top-1 and MRR@5 over queries, split into the held-out fifth and all.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct RankScore {
@@ -199,12 +204,12 @@ impl RankScore {
 
     /// Share right at rank 1.
     pub fn top1_rate(&self) -> f64 {
-        self.top1 as f64 / self.queries.max(1) as f64
+        share(self.top1, self.queries)
     }
 
     /// Share right within rank 5.
     pub fn top5_rate(&self) -> f64 {
-        self.top5 as f64 / self.queries.max(1) as f64
+        share(self.top5, self.queries)
     }
 
     /// Mean reciprocal rank at 5.
@@ -265,37 +270,41 @@ pub struct MatchReport {
 impl MatchReport {
     /// False matches per out-of-glossary query.
     pub fn false_match_rate(&self) -> f64 {
-        self.oog_false as f64 / self.oog_queries.max(1) as f64
+        share(self.oog_false, self.oog_queries)
     }
 
     /// False matches per cross-script out-of-glossary query.
     pub fn cross_false_match_rate(&self) -> f64 {
-        self.cross_oog_false as f64 / self.cross_oog_queries.max(1) as f64
+        share(self.cross_oog_false, self.cross_oog_queries)
     }
 
     /// False matches per Latin out-of-glossary query.
     pub fn latin_false_match_rate(&self) -> f64 {
-        self.latin_oog_false as f64 / self.latin_oog_queries.max(1) as f64
+        share(self.latin_oog_false, self.latin_oog_queries)
     }
 
     /// False matches per Latin out-of-glossary query, namesakes left out.
     pub fn latin_false_match_rate_distinct(&self) -> f64 {
-        self.latin_oog_false
-            .saturating_sub(self.latin_oog_namesakes) as f64
-            / self.latin_oog_queries.max(1) as f64
+        share(
+            self.latin_oog_false
+                .saturating_sub(self.latin_oog_namesakes),
+            self.latin_oog_queries,
+        )
     }
 
     /// False matches per cross-script out-of-glossary query, namesakes left out.
     pub fn cross_false_match_rate_distinct(&self) -> f64 {
-        self.cross_oog_false
-            .saturating_sub(self.cross_oog_namesakes) as f64
-            / self.cross_oog_queries.max(1) as f64
+        share(
+            self.cross_oog_false
+                .saturating_sub(self.cross_oog_namesakes),
+            self.cross_oog_queries,
+        )
     }
 
     /// False matches per out-of-glossary query, collisions left out: the matcher's own false matches.
     pub fn matcher_false_match_rate(&self) -> f64 {
         let collisions = self.oog_false_by_cause.first().copied().unwrap_or(0);
-        self.oog_false.saturating_sub(collisions) as f64 / self.oog_queries.max(1) as f64
+        share(self.oog_false.saturating_sub(collisions), self.oog_queries)
     }
 }
 
