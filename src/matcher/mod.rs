@@ -41,6 +41,7 @@ pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -450,6 +451,31 @@ impl Matcher {
         }
     }
 
+    /// How many entries of an index file have been decoded (for tests: a lookup decodes those it returns).
+    #[cfg(test)]
+    fn decoded_entries(&self) -> usize {
+        match &self.entries {
+            Entries::Owned(_) => 0,
+            Entries::Stored { one, .. } => one
+                .iter()
+                .filter_map(OnceLock::get)
+                .flat_map(|block| block.iter())
+                .filter(|e| e.get().is_some())
+                .count(),
+        }
+    }
+
+    /// The English name of entry `i`, without decoding the rest of an entry of an index file.
+    fn entry_en(&self, i: u32) -> Option<Cow<'_, str>> {
+        match &self.entries {
+            Entries::Owned(g) => g
+                .entries()
+                .get(i as usize)
+                .map(|e| Cow::Borrowed(e.en.as_str())),
+            Entries::Stored { .. } => compact::decode(self.store.entry_form(i, 0)?),
+        }
+    }
+
     /// The options in force.
     pub fn options(&self) -> MatcherOptions {
         self.options
@@ -788,10 +814,11 @@ impl Matcher {
     /// when `romanized` (written with the Arabic article): otherwise the entry's own Latin spelling is the better
     /// witness (Myers is not ميرز, Friedrich Merz).
     fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>, romanized: bool) {
-        let mut best = Found::default();
         let common = is_common_word(keys);
-        // The features of each entry's best form, for the acceptance model.
-        let mut features: Vec<(*const Entry, f64, [f64; FEATURES])> = Vec::new();
+        // Each entry's best form, with its scores and features (for the acceptance model), in the order the
+        // entries come. Entries are decoded only for the matches returned, at the end: a lookup scores a few dozen
+        // candidates and returns one or two.
+        let mut best: Vec<(FormRef, Scores, [f64; FEATURES])> = Vec::new();
         for id in self.candidates(keys, romanized) {
             let Some((r, form_keys)) = self.store.form(id) else {
                 continue;
@@ -801,62 +828,69 @@ impl Matcher {
                 continue;
             }
             let (s, x) = fuzzy::score_features(keys, &form_keys);
-            if let Some(entry) = self.entry(r.entry) {
-                let ptr: *const Entry = entry;
-                match features.iter_mut().find(|f| f.0 == ptr) {
-                    Some(f) if f.1 >= s.total => {}
-                    Some(f) => *f = (ptr, s.total, x),
-                    None => features.push((ptr, s.total, x)),
-                }
+            match best.iter_mut().find(|b| b.0.entry == r.entry) {
+                Some(b) if b.1.total >= s.total => {}
+                Some(b) => *b = (r, s, x),
+                None => best.push((r, s, x)),
+            }
+        }
+        best.sort_by(|a, b| b.1.total.total_cmp(&a.1.total));
+        // The best candidate's probability becomes the probability that it is the right entity, given how far it
+        // leads the next one (the acceptance model); the others are scaled alike, keeping their order.
+        let mut factor = 0.0;
+        if let Some((top, s, x)) = best.first() {
+            let p1 = s.total;
+            // Entries of one name do not compete with each other: a duplicate row, or another romanization of
+            // the name (Beverley / Beverly, Fernandes / Fernandez: one consonant skeleton), which no Arabic
+            // spelling could tell apart. The runner-up is the best candidate of another name.
+            let skeleton_of = |entry: u32| self.entry_en(entry).map(|en| keys::latin_skeleton(&en));
+            let skeleton = skeleton_of(top.entry);
+            let p2 = best
+                .iter()
+                .skip(1)
+                .find(|b| skeleton_of(b.0.entry) != skeleton)
+                .map_or(0.0, |b| b.1.total);
+            let inputs =
+                fuzzy::acceptance_inputs(p1, p2, x, s.cross_script, keys.search.chars().count());
+            let accept = fuzzy::acceptance(&inputs, s.cross_script);
+            // Scaled into 0..SCORE_FUZZY_MAX, so that a fuzzy match never outranks an exact or normalized one.
+            if p1 > 0.0 {
+                factor = SCORE_FUZZY_MAX * accept / p1;
+            }
+        }
+        let scaled = |s: &Scores| (s.total * factor).min(SCORE_FUZZY_MAX);
+        // An ambiguous best guess finds nothing (unless something stronger already matched).
+        let ambiguous = match (best.first(), best.get(1)) {
+            (Some(a), Some(b)) => {
+                scaled(&a.1) - scaled(&b.1) < self.options.min_margin && found.is_empty()
+            }
+            _ => false,
+        };
+        for (r, s, _) in &best {
+            let score = scaled(s);
+            // Under the threshold, a match would only be dropped at the end of the lookup.
+            if score < self.options.threshold || ambiguous {
+                continue;
             }
             let method = if s.cross_script {
                 Method::Translit
             } else {
                 Method::Fuzzy
             };
-            self.offer(&mut best, r, s.total, method, String::new(), Some(s));
-        }
-        let mut best = best.list;
-        best.sort_by(|a, b| b.score.total_cmp(&a.score));
-        // The best candidate's probability becomes the probability that it is the right entity, given how far it
-        // leads the next one (the acceptance model); the others are scaled alike, keeping their order.
-        if let Some(top) = best.first() {
-            let p1 = top.score;
-            // Entries of one name do not compete with each other: a duplicate row, or another romanization of
-            // the name (Beverley / Beverly, Fernandes / Fernandez: one consonant skeleton), which no Arabic
-            // spelling could tell apart. The runner-up is the best candidate of another name.
-            let skeleton = keys::latin_skeleton(&top.entry.en);
-            let p2 = best
-                .iter()
-                .skip(1)
-                .find(|m| keys::latin_skeleton(&m.entry.en) != skeleton)
-                .map_or(0.0, |m| m.score);
-            let cross = top.scores.is_some_and(|s| s.cross_script);
-            let top_ptr: *const Entry = top.entry;
-            let x = features
-                .iter()
-                .find(|f| f.0 == top_ptr)
-                .map_or([0.0; FEATURES], |f| f.2);
-            let inputs = fuzzy::acceptance_inputs(p1, p2, &x, cross, keys.search.chars().count());
-            let accept = fuzzy::acceptance(&inputs, cross);
-            // Scaled into 0..SCORE_FUZZY_MAX, so that a fuzzy match never outranks an exact or normalized one.
-            let factor = if p1 > 0.0 {
-                SCORE_FUZZY_MAX * accept / p1
-            } else {
-                0.0
+            let Some(entry) = self.entry(r.entry) else {
+                continue;
             };
-            for m in &mut best {
-                m.score = (m.score * factor).min(SCORE_FUZZY_MAX);
-            }
-        }
-        // An ambiguous best guess finds nothing (unless something stronger already matched).
-        if let (Some(a), Some(b)) = (best.first(), best.get(1)) {
-            if a.score - b.score < self.options.min_margin && found.is_empty() {
-                best.retain(|m| m.score < self.options.threshold);
-            }
-        }
-        for m in best {
-            found.add_new(m);
+            found.add_new(Match {
+                entry,
+                score,
+                method,
+                form: entry
+                    .forms()
+                    .nth(r.form as usize)
+                    .unwrap_or(entry.en.as_str()),
+                detail: String::new(),
+                scores: Some(*s),
+            });
         }
     }
 

@@ -501,6 +501,14 @@ impl Store {
         ))
     }
 
+    /// Form `form` of entry `i`, in the one-byte code of [`compact`] (index files only).
+    pub(crate) fn entry_form(&self, i: u32, form: u32) -> Option<&[u8]> {
+        entry_form(
+            self.record(ENTRY_OFFSETS, ENTRIES, i as usize)?,
+            form as usize,
+        )
+    }
+
     /// Entry `i`, decoded (index files only).
     pub(crate) fn entry(&self, i: usize) -> Option<Entry> {
         decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?, i)

@@ -227,3 +227,37 @@ fn a_name_written_without_its_article() {
     // ألداي folds to الداي, but its alef carries a hamza: it has no article to leave out.
     assert!(m.lookup("داي").iter().all(|x| x.detail != "article ال"));
 }
+
+/// A lookup in an index file decodes the entries it returns, not every candidate it scores: a long-running process
+/// that looks up many names keeps only its answers decoded (a mapped million-entry index would otherwise be decoded
+/// bit by bit into memory).
+#[test]
+fn a_stored_lookup_decodes_only_what_it_returns() {
+    let csv =
+        "id,type,en,ar\np,PER,Dmitry Peskov,دميتري بيسكوف\na,PER,Pesko,بيسكو\nb,PER,Bykov,بيكوف\n\
+               c,PER,Peskova,بيسكوفا\nd,LOC,Pskov,بسكوف\ne,PER,Dmitry Medvedev,دميتري ميدفيديف\n";
+    let g = Glossary::from_csv_str("t.csv", csv).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("g.qidx");
+    crate::index::write(&g, false, Vec::new(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let m = crate::index::open(&path, &crate::index::OpenOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = m.lookup("ديمتري بيسكوف");
+    assert_eq!(all.first().map(|x| x.entry.id.as_str()), Some("p"));
+    assert_eq!(m.decoded_entries(), all.len());
+    // Scored, they all are: at threshold 0 each is a candidate.
+    let zero = crate::index::open(
+        &path,
+        &crate::index::OpenOptions {
+            matcher: MatcherOptions {
+                threshold: 0.0,
+                ..MatcherOptions::default()
+            },
+            ..crate::index::OpenOptions::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let every = zero.lookup("ديمتري بيسكوف");
+    assert!(every.len() > all.len());
+    assert_eq!(zero.decoded_entries(), every.len());
+}

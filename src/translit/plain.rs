@@ -17,7 +17,7 @@
 //! against about 0.32 for the hand rules of the first prototype and 0.52 for `anyascii` (see README, "Accuracy";
 //! `qamus eval translit` reproduces it).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -556,8 +556,9 @@ pub(crate) struct LetterChunks {
     short: [f32; 27],
     /// Chunks of 2 or 3 letters, packed, in an open-addressed hash table ([`chunk_slot`], linear probing) of a
     /// power-of-two size at least twice their number, so that a look-up ends at an empty slot (key 0: a packed
-    /// key never is). The fit asks for every pair and triple of a Latin name's letters; most are not there.
-    table: Vec<(u32, f32)>,
+    /// key never is). The fit asks for every pair and triple of a Latin name's letters; most are not there. Shared:
+    /// the memos of [`letter_chunks`] hand out copies of a letter's distribution, which must not copy the table.
+    table: Arc<[(u32, f32)]>,
     /// ln of the probability left for a chunk the context never showed, by chunk length 0..=3.
     unseen: [f32; 4],
     best: f32,
@@ -620,7 +621,7 @@ impl LetterChunks {
         }
         LetterChunks {
             short,
-            table,
+            table: table.into(),
             unseen,
             best,
         }
