@@ -8,7 +8,7 @@
 //! | `exact` | the query, cleaned of controls and extra spaces ([`normalize::display`]), is a form of the entry | 1.0 |
 //! | `normalized` | equal at the `search` level (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case and marks) | 0.98 |
 //! | `normalized` | equal once clitics glued to the first word are taken off (وباشينيان, للكرملين) | 0.95 |
-//! | `normalized` | a lone family name held by one person entry only (بوتين → Vladimir Putin) | 0.9 |
+//! | `normalized` | a lone family name held by one person entry only (بوتين → Vladimir Putin; بن سلمان → Mohammed bin Salman) | 0.9 |
 //! | `fuzzy` | a spelling no entry holds, close in the same script (ناجورنو كاراباخ, بسكوف) | the similarity |
 //! | `translit` | a spelling in the other script (بيسكوف → an English-only entry Peskov; Paschinjan → باشينيان) | the similarity |
 //!
@@ -225,10 +225,10 @@ impl EntryKeys {
             .forms()
             .map(|f| normalize::search(f).into_owned())
             .collect();
-        let common_family = keys.iter().any(|k| {
-            k.rsplit_once(' ')
-                .is_some_and(|(_, last)| titles::COMMON_WORDS.contains(&last))
-        });
+        let common_family = e.kind == EntityType::Per
+            && keys.iter().any(|k| {
+                titles::family_of_key(k).is_some_and(|f| titles::COMMON_WORDS.contains(&f.as_str()))
+            });
         let (mut arabic, mut latin) = (false, false);
         for f in e.forms() {
             if f.chars().any(normalize::is_arabic_letter) {
@@ -284,10 +284,8 @@ pub(crate) fn build_store_reporting(
                 continue;
             }
             if e.kind == EntityType::Per && !k.common_family {
-                if let Some((_, last)) =
-                    key.rsplit_once(' ').filter(|(_, l)| l.chars().count() >= 3)
-                {
-                    b.family(last.to_string(), r);
+                if let Some(family) = titles::family_of_key(key) {
+                    b.family(family, r);
                 }
             }
             if !seen.contains(&key.as_str()) && !is_acronym(form) {
@@ -894,12 +892,13 @@ impl Matcher {
         }
     }
 
-    /// A single-word key that is the family name of exactly one person entry.
+    /// A key that is the family name of exactly one person entry: one word, or "son of" and a word
+    /// ([`titles::family_key`]: بن سلمان).
     fn family_name<'m>(&'m self, found: &mut Found<'m>, key: &str, detail: String) {
-        if key.is_empty() || key.contains(' ') {
+        let Some(key) = titles::family_key(key).filter(|k| !k.is_empty()) else {
             return;
-        }
-        if let Some(r) = self.store.family_of_one(key) {
+        };
+        if let Some(r) = self.store.family_of_one(&key) {
             let detail = if detail.is_empty() {
                 "family name".to_string()
             } else {

@@ -30,6 +30,7 @@ use rustc_hash::FxHashMap;
 use super::compact;
 use super::distance;
 use super::fuzzy::{token_skeleton, IndexKeys, NameKeys, TokenKeys};
+use super::titles;
 use crate::glossary::{EntityType, Entry, Origin};
 
 /// The bytes of a store: owned, a read-only memory map of an index file, or compiled into the program.
@@ -1006,11 +1007,9 @@ impl<'t> Verdicts<'t> {
     }
 }
 
-/// Whether `form`'s family name (the last word of its `search` key) is `key`.
+/// Whether `form`'s family name ([`titles::family_of_key`] of its `search` key) is `key`.
 fn is_family(form: &str, key: &str) -> bool {
-    crate::normalize::search(form)
-        .rsplit_once(' ')
-        .is_some_and(|(_, last)| last == key)
+    titles::family_of_key(&crate::normalize::search(form)).is_some_and(|f| f == key)
 }
 
 /// Form `form` of an entry record, in the order of [`Entry::forms`] (English, English variants, Arabic when
@@ -1818,7 +1817,7 @@ mod tests {
         for e in glossary.entries() {
             for f in e.forms() {
                 let k = crate::normalize::search(f).into_owned();
-                keys.extend(k.rsplit_once(' ').map(|(_, l)| l.to_string()));
+                keys.extend(titles::family_of_key(&k));
                 keys.push(k.chars().skip(1).collect());
                 keys.push(k);
             }

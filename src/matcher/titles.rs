@@ -32,6 +32,8 @@ pub(crate) static TITLES: &[&str] = &[
     "الوزيره",
     "السفير",
     "الامام",
+    "البابا",
+    "البطريرك",
     "ايه الله",
     "الحاج",
     "المستشار",
@@ -75,6 +77,8 @@ pub(crate) static TITLES: &[&str] = &[
     "lord",
     "lady",
     "imam",
+    "pope",
+    "patriarch",
     "ayatollah",
     "senator",
     "sen",
@@ -202,9 +206,100 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "الثامن",
     "التاسع",
     "العاشر",
+    // The teens of regnal names (الرابع عشر): "ten".
+    "عشر",
+    // Words of every news page that are also the family names of people in the news: "land" (هجوم بري — Nabih
+    // Berri), "main" (دور رئيسي — Ebrahim Raisi), "live" (الذخيرة الحية — Khalil al-Hayya), "the guest" (Mohammed
+    // Deif), "inn" (خان يونس — Imran Khan), "port" (مرسى مطروح — Mohamed Morsi), "the son" (جورج بوش الابن), "glad".
+    "بري",
+    "رييسي",
+    "الحيه",
+    "الضيف",
+    "خان",
+    "مرسي",
+    "الابن",
+    "فرحان",
+    // Given names far more often than family names alone (الملك حسين is not Saddam Hussein).
+    "حسين",
+    "سعود",
+    "زايد",
     "peace",
     "hope",
 ];
+
+/// Words after which a person's last word is not a family name: kinship (بنت، أبو، أم: أبو مازن names Mazen's
+/// father), عبد (عبد العزيز), and آل, the house of a dynasty (تميم بن حمد آل ثاني: every Al Thani).
+/// `search`-normalized: آل folds to ال, which as a word of its own is never the article. "Son of" keeps the word
+/// ([`son_of`]).
+const KINSHIP: &[&str] = &[
+    "بنت", "ابو", "ام", "عبد", "ال", "bint", "abu", "abou", "umm", "abd", "abdel", "abdul",
+];
+
+/// The particle "son of", which a family name keeps (بن سلمان, بن غفير, bin Laden), in the spelling
+/// [`join_particles`] gives it.
+pub(crate) fn son_of(word: &str) -> Option<&'static str> {
+    match word {
+        "بن" | "ابن" => Some("بن"),
+        "bin" | "ibn" | "ben" => Some("bin"),
+        _ => None,
+    }
+}
+
+/// The family name of a person's name from its `search`-level words, as one key: the last word, three letters or
+/// more; for a name that ends in a compound with الله (حسن نصر الله) the compound written as one word (نصرالله), as
+/// the press also writes it; after "son of", both words joined (محمد بن سلمان → بنسلمان, إيتمار بن غفير →
+/// بنغفير): the press names the son so (بن سلمان), never by the father's name alone (زايد is not Mohamed bin
+/// Zayed). `None` for a name of one word, and when the word before is another particle of kinship ([`KINSHIP`]:
+/// أبو, عبد, آل) or the compound is the given name عبد الله. A one- or two-word query is read the same way by
+/// [`family_key`]. The caller decides whether a family name that is also a common word ([`COMMON_WORDS`]) may
+/// stand alone.
+///
+/// Before the tenth session the last word was taken whatever came before it, so running text tagged إن شاء الله as
+/// Hassan Nasrallah and any زايد as Mohamed bin Zayed.
+pub(crate) fn family_name(words: &[&str]) -> Option<String> {
+    let (&last, rest) = words.split_last()?;
+    let (family, rest) = if last == "الله" {
+        let (&first, rest) = rest.split_last()?;
+        if first == "عبد" {
+            return None;
+        }
+        (format!("{first}{last}"), rest)
+    } else {
+        (last.to_string(), rest)
+    };
+    let (&before, rest) = rest.split_last()?;
+    match son_of(before) {
+        // "Son of" after a name of its own; a first word Ben is a given name (Ben Wallace).
+        Some(son) if !rest.is_empty() => Some(format!("{son}{family}")),
+        _ if KINSHIP.contains(&before) => None,
+        _ => (family.chars().count() >= 3).then_some(family),
+    }
+}
+
+/// The family name of a form from its `search` key: [`family_name`] of its words, leading titles off (البابا
+/// فرنسيس, King Salman: a title and a name have no family name) and a Latin "of" and what follows it (Patriarch
+/// Kirill of Moscow, Abdullah II of Jordan: Moscow and Jordan are places).
+pub(crate) fn family_of_key(key: &str) -> Option<String> {
+    let name = key.split(" of ").next().unwrap_or(key);
+    let mut tokens: Vec<Token> = name
+        .split(' ')
+        .map(|w| (String::new(), w.to_string()))
+        .collect();
+    strip_titles(&mut tokens);
+    family_name(&tokens.iter().map(|t| t.1.as_str()).collect::<Vec<&str>>())
+}
+
+/// The family-name key a `search`-level query may be ([`family_name`]): one word, or "son of" and a word joined
+/// (بن سلمان → بنسلمان); `None` otherwise.
+pub(crate) fn family_key(key: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match key.split_once(' ') {
+        None => Some(std::borrow::Cow::Borrowed(key)),
+        Some((first, rest)) if !rest.contains(' ') => {
+            son_of(first).map(|son| std::borrow::Cow::Owned(format!("{son}{rest}")))
+        }
+        Some(_) => None,
+    }
+}
 
 /// Particles that form one name with the next word: عبد, أبو, ابن/بن, and their Latin spellings, plus the article
 /// in Latin (al-, el-). `search`-normalized.
@@ -325,6 +420,42 @@ mod tests {
         let mut t = toks("prime minister nikol pashinyan");
         strip_titles(&mut t);
         assert_eq!(keys(&t), ["nikol", "pashinyan"]);
+    }
+
+    #[test]
+    fn family_names_follow_the_shape_of_the_name() {
+        let f = |name: &str| family_of_key(name);
+        // The last word.
+        assert_eq!(f("فلاديمير بوتين").as_deref(), Some("بوتين"));
+        assert_eq!(f("nikol pashinyan").as_deref(), Some("pashinyan"));
+        // "Son of": both words, as the press names the son (بن سلمان), never the father's name alone.
+        assert_eq!(f("محمد بن سلمان").as_deref(), Some("بنسلمان"));
+        assert_eq!(f("ايتمار ابن غفير").as_deref(), Some("بنغفير"));
+        assert_eq!(f("itamar ben gvir").as_deref(), Some("bingvir"));
+        assert_eq!(f("mohammed bin salman").as_deref(), Some("binsalman"));
+        // Ben as a given name.
+        assert_eq!(f("ben wallace").as_deref(), Some("wallace"));
+        // A compound with الله is one word; عبد الله is a given name.
+        assert_eq!(f("حسن نصر الله").as_deref(), Some("نصرالله"));
+        assert_eq!(f("الملك عبد الله"), None);
+        // Other kinship, the house of a dynasty, عبد: no family name.
+        assert_eq!(f("تميم بن حمد ال ثاني"), None);
+        assert_eq!(f("ابو مازن"), None);
+        assert_eq!(f("جمال عبد الناصر"), None);
+        // Titles and a Latin "of" are not part of the name.
+        assert_eq!(f("البابا فرنسيس"), None);
+        assert_eq!(f("pope francis"), None);
+        assert_eq!(f("patriarch kirill of moscow"), None);
+        assert_eq!(f("president vladimir putin").as_deref(), Some("putin"));
+        // One word, or a last word of two letters.
+        assert_eq!(f("بوتين"), None);
+        assert_eq!(f("شي جين بينغ").as_deref(), Some("بينغ"));
+        assert_eq!(f("وانغ يي"), None);
+        // A query is read the same way.
+        assert_eq!(family_key("بن سلمان").as_deref(), Some("بنسلمان"));
+        assert_eq!(family_key("بوتين").as_deref(), Some("بوتين"));
+        assert_eq!(family_key("محمد بن سلمان"), None);
+        assert_eq!(family_key("ben wallace").as_deref(), Some("binwallace"));
     }
 
     #[test]

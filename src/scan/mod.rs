@@ -16,8 +16,9 @@
 //!    counts (للكرملين → الكرملين), so that an adjective such as الأرمينية never becomes the name أرمينية. The
 //!    mention covers the whole written word; `detail` names the clitic. Nothing is ever stemmed.
 //! 3. **Family names.** A lone family name of a person (بوتين, باشينيان, بيسكوف: the last token, three letters or
-//!    more, of a form of a `PER` entry, and not a common word such as سلام) names the person that the document
-//!    named in full most recently before it; failing that the only person of the glossary with that family name;
+//!    more, of a form of a `PER` entry, and not a common word such as سلام or رئيسي; "son of" and the next token,
+//!    بن سلمان, بن غفير; never the father's name after بن alone — see `matcher::titles::family_name`) names the
+//!    person that the document named in full most recently before it; failing that the only person of the glossary with that family name;
 //!    failing that the only one of them the document names in full anywhere (a headline before the article).
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
 //!    وزير…; nationality adjectives and names already found may stand between) or on a capitalized Latin word — one
@@ -71,7 +72,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::{EntityType, Entry};
-use crate::matcher::{clitics, Matcher, Method};
+use crate::matcher::{clitics, titles, Matcher, Method};
 use crate::normalize;
 
 use filter::KeyFilter;
@@ -275,16 +276,17 @@ impl<'m> Scanner<'m> {
                     form: u32::try_from(fi).unwrap_or(u32::MAX),
                 };
                 s.insert(&keys, r);
-                if entry.kind == EntityType::Per && keys.len() >= 2 {
-                    if let Some([last]) = keys.last().map(Vec::as_slice).filter(|k| {
-                        k.first()
-                            .is_some_and(|l| l.chars().count() >= 3 && !common.contains(l.as_str()))
-                    }) {
-                        let t = s.term(last);
-                        let people = s.family.entry(t).or_default();
-                        if !people.contains(&e) {
-                            people.push(e);
-                        }
+                // A family name is one token of the text: the last token of the form, of one word.
+                let family = keys
+                    .last()
+                    .filter(|last| entry.kind == EntityType::Per && last.len() == 1)
+                    .and_then(|_| titles::family_name(&joined))
+                    .filter(|f| !common.contains(f));
+                if let Some(family) = family {
+                    let t = s.term(&family);
+                    let people = s.family.entry(t).or_default();
+                    if !people.contains(&e) {
+                        people.push(e);
                     }
                 }
             }
@@ -399,6 +401,7 @@ impl<'m> Scanner<'m> {
             }
             if self.options.family_names {
                 if let Some(p) = self.family_at(&view, i, readings) {
+                    i = p.last;
                     pending.push(p);
                 }
             }
@@ -679,17 +682,45 @@ impl<'m> Scanner<'m> {
         }) {
             return Some(Pending {
                 token: i,
+                last: i,
                 people: people.clone(),
                 clitic: String::new(),
             });
+        }
+        if let Some(p) = self.son_of_at(v, i) {
+            return Some(p);
         }
         readings.iter().find_map(|c| {
             let people = self.family.get(&c.family?)?;
             Some(Pending {
                 token: i,
+                last: i,
                 people: people.clone(),
                 clitic: c.detail.to_string(),
             })
+        })
+    }
+
+    /// A family name of two tokens at token `i`: "son of" (بن, or وبن behind the conjunction) and the next word,
+    /// joined as the glossary's key is ([`titles::family_name`]: بن سلمان, بن غفير).
+    fn son_of_at(&self, v: &View<'_>, i: usize) -> Option<Pending> {
+        let key = v.key(i)?;
+        let (clitic, particle) = match key.strip_prefix('و') {
+            Some(rest) if titles::son_of(rest).is_some() => ("clitic و", rest),
+            _ => ("", key),
+        };
+        let son = titles::son_of(particle)?;
+        if !v.soft_after(i) {
+            return None;
+        }
+        let name = v.key(i + 1)?;
+        let term = self.vocab.get(format!("{son}{name}").as_str())?;
+        let people = self.family.get(term)?;
+        Some(Pending {
+            token: i,
+            last: i + 1,
+            people: people.clone(),
+            clitic: clitic.to_string(),
         })
     }
 
@@ -736,7 +767,7 @@ impl<'m> Scanner<'m> {
             push_detail(&mut detail, "family name");
             found.push(Found {
                 first: p.token,
-                last: p.token,
+                last: p.last,
                 entry,
                 score: SCORE_FAMILY,
                 method: Method::Normalized,
@@ -1008,7 +1039,9 @@ struct Reading {
 
 /// A lone family name waiting for the whole document.
 struct Pending {
+    /// The first and last tokens of the name (two for بن سلمان).
     token: usize,
+    last: usize,
     people: Vec<u32>,
     clitic: String,
 }
