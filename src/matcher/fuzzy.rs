@@ -516,6 +516,18 @@ fn reading_features(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEA
         jaro_winkler(ql, fl)
     };
     let (fit, letters) = translit_fit(q, f, latin_sim);
+    // The total is taken per word of the Arabic side: the scorer learnt it on single words, and a name's ln P
+    // falls with every word it has (بنيامين نتنياهو fits Benjamin Netanyahu at −0.93 a letter, as a word of it
+    // would, but its 13 letters' total read as a bad single word).
+    let words = if q.tokens.first().is_some_and(|t| t.arabic) {
+        &q.tokens
+    } else {
+        &f.tokens
+    }
+    .iter()
+    .filter(|t| t.arabic)
+    .count()
+    .max(1);
     let (lq, lf) = (qs.chars().count() as f64, fs.chars().count() as f64);
     let x = [
         text_sim,
@@ -545,7 +557,7 @@ fn reading_features(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEA
             .abs()
             .min(3.0),
         fit,
-        (fit * letters as f64 / 20.0).max(-1.0),
+        (fit * letters as f64 / words as f64 / 20.0).max(-1.0),
         f64::from(u8::from(covered)),
     ];
     (x, cross)
