@@ -1,8 +1,9 @@
 //! Multi-word names across scripts, which the development data (single words) does not hold: every Arabic form of
 //! the shipped glossary's people looked up in a glossary of their English names only, as a user with an English
-//! list of names would. Nothing may be wrong; most must be found (231 of 285 in the tenth session, 196 before the
-//! transliteration fit's total was taken per word). The misses are names whose English spelling follows another
-//! language (Recep Tayyip Erdoğan: رجب طيب أردوغان reads as rajab tayeb), regnal names and titles.
+//! list of names would. Nothing may be wrong; most must be found: 237 of 285 in the tenth session, 196 before the
+//! transliteration fit's total was taken per word, 231 before a name written with the father's name was also read
+//! as its first and last names (بشار حافظ الأسد: Bashar al-Assad). The misses are names whose English spelling
+//! follows another language (Recep Tayyip Erdoğan: رجب طيب أردوغان reads as rajab tayeb), regnal names and titles.
 
 use qamus::glossary::{EntityType, Entry, Glossary};
 use qamus::matcher::Matcher;
@@ -56,7 +57,7 @@ fn arabic_names_find_english_only_entries() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(
-        right * 100 >= queries * 78,
+        right * 100 >= queries * 80,
         "{right} of {queries} found their entry"
     );
 }

@@ -83,6 +83,11 @@ pub(crate) struct NameKeys<'a> {
     /// [`NameKeys::article_free`] and [`NameKeys::article_glued`], once asked for (only a fuzzy look-up does).
     pub(crate) article_free: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
     pub(crate) article_glued: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
+    /// [`NameKeys::first_and_last`], once asked for.
+    pub(crate) first_and_last: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
+    /// For a glossary form: whether its entry is a person's, set by the matcher where a query's
+    /// [`NameKeys::first_and_last`] may be read against it (only a person's name is written with the father's).
+    pub(crate) person: bool,
 }
 
 impl<'a> NameKeys<'a> {
@@ -123,6 +128,32 @@ impl<'a> NameKeys<'a> {
             .get_or_init(|| {
                 self.article_free()
                     .map(|_| Box::new(article_read_as_l(self)))
+            })
+            .as_deref()
+    }
+
+    /// For a query of three tokens or more: its first and last tokens, the reading of a name written with its
+    /// father's (and grandfather's) names against a person's form of two (بشار حافظ الأسد: Bashar al-Assad; إلهام علي أوغلو
+    /// علييف: Ilham Aliyev), as the Arabic press often writes names in full. `None` for a shorter query and for a
+    /// glossary form; computed once.
+    pub(crate) fn first_and_last(&self) -> Option<&NameKeys<'static>> {
+        self.first_and_last
+            .get_or_init(|| {
+                let (first, last) = (self.tokens.first()?, self.tokens.last()?);
+                if !self.query || self.tokens.len() < 3 {
+                    return None;
+                }
+                let tokens = vec![first.owned(), last.owned()];
+                let raw = arabic_raw(&tokens);
+                let chunks = if raw.is_empty() {
+                    Vec::new()
+                } else {
+                    plain::letter_chunks(&raw)
+                };
+                Some(Box::new(NameKeys {
+                    query: true,
+                    ..NameKeys::joined(tokens, raw, chunks)
+                }))
             })
             .as_deref()
     }
@@ -440,6 +471,22 @@ pub(crate) fn features(q: &NameKeys<'_>, f: &NameKeys<'_>) -> ([f64; FEATURES], 
 /// ([`NameKeys::article_free`]: Al-Muntasir and Muntasir are keyed as muntasir) and with it read into the name
 /// ([`NameKeys::article_glued`]: Eltahawy, Lasri).
 fn features_for(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
+    let full = article_readings(q, f, all);
+    // A query of three names or more against a form of two is also read as its first and last, the likelier kept.
+    if let Some(short) = q
+        .first_and_last()
+        .filter(|_| f.person && f.tokens.len() == 2)
+    {
+        let short = article_readings(short, f, all);
+        if scored(&short.0, short.1) > scored(&full.0, full.1) {
+            return short;
+        }
+    }
+    full
+}
+
+/// [`features_for`] of one reading of the query, and of its article readings across scripts.
+fn article_readings(q: &NameKeys<'_>, f: &NameKeys<'_>, all: bool) -> ([f64; FEATURES], bool) {
     let cross = q.tokens.first().map(|t| t.arabic) != f.tokens.first().map(|t| t.arabic);
     if let (true, Some(bare), Some(glued)) = (cross, q.article_free(), q.article_glued()) {
         let (a, _) = reading_features(bare, f, all);

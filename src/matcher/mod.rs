@@ -463,6 +463,26 @@ impl Matcher {
         }
     }
 
+    /// Fuzzy form `id`'s keys, with whether its entry is a person's where the query may need it
+    /// ([`fuzzy::NameKeys::first_and_last`]).
+    fn form_keys(
+        &self,
+        id: u32,
+        query: &fuzzy::NameKeys<'_>,
+    ) -> Option<(FormRef, fuzzy::NameKeys<'_>)> {
+        let (r, mut keys) = self.store.form(id)?;
+        if query.tokens.len() > 2 && keys.tokens.len() == 2 {
+            keys.person = match &self.entries {
+                Entries::Owned(g) => g
+                    .entries()
+                    .get(r.entry as usize)
+                    .is_some_and(|e| e.kind == EntityType::Per),
+                Entries::Stored { .. } => self.store.entry_kind(r.entry) == Some(EntityType::Per),
+            };
+        }
+        Some((r, keys))
+    }
+
     /// The English name of entry `i`, without decoding the rest of an entry of an index file.
     fn entry_en(&self, i: u32) -> Option<Cow<'_, str>> {
         match &self.entries {
@@ -722,7 +742,7 @@ impl Matcher {
         let keys = fuzzy::NameKeys::new(query, false);
         let mut out: Vec<(&Entry, [f64; fuzzy::FEATURES], bool)> = Vec::new();
         for id in self.candidates(&keys, false) {
-            let Some((r, form_keys)) = self.store.form(id) else {
+            let Some((r, form_keys)) = self.form_keys(id, &keys) else {
                 continue;
             };
             let Some(entry) = self.entry(r.entry) else {
@@ -818,7 +838,7 @@ impl Matcher {
         // candidates and returns one or two.
         let mut best: Vec<(FormRef, Scores, [f64; FEATURES])> = Vec::new();
         for id in self.candidates(keys, romanized) {
-            let Some((r, form_keys)) = self.store.form(id) else {
+            let Some((r, form_keys)) = self.form_keys(id, keys) else {
                 continue;
             };
             // A common word is read as a name only by an entry with no Arabic form to compare it with.

@@ -510,6 +510,12 @@ impl Store {
         )
     }
 
+    /// The type of entry `i`, read from the head of its record (index files only).
+    pub(crate) fn entry_kind(&self, i: u32) -> Option<EntityType> {
+        let head = *self.record(ENTRY_OFFSETS, ENTRIES, i as usize)?.first()?;
+        EntityType::ALL.get(usize::from(head & 3)).copied()
+    }
+
     /// Entry `i`, decoded (index files only).
     pub(crate) fn entry(&self, i: usize) -> Option<Entry> {
         decode_entry(self.record(ENTRY_OFFSETS, ENTRIES, i)?, i)

@@ -261,3 +261,16 @@ fn a_stored_lookup_decodes_only_what_it_returns() {
     assert!(every.len() > all.len());
     assert_eq!(zero.decoded_entries(), every.len());
 }
+
+/// A person's name written with the father's name (and the grandfather's) is also read as its first and last names
+/// against a form of two; a place's name is not (ولايات ميكرونيسيا المتحدة is not الولايات المتحدة).
+#[test]
+fn a_name_with_the_fathers_name_meets_its_first_and_last() {
+    let csv = "id,type,en,ar\nassad,PER,Bashar al-Assad,\naliyev,PER,Ilham Aliyev,\n\
+               us,LOC,United States,الولايات المتحدة\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let first = |q: &str| m.lookup(q).first().map(|x| x.entry.id.clone());
+    assert_eq!(first("بشار حافظ الأسد").as_deref(), Some("assad"));
+    assert_eq!(first("إلهام علي أوغلو علييف").as_deref(), Some("aliyev"));
+    assert_eq!(first("ولايات ميكرونيسيا المتحدة"), None);
+}
