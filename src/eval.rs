@@ -106,6 +106,8 @@ struct VariantRow {
     group: String,
     english: String,
     arabic: String,
+    /// The group's type (PER, LOC, ORG…; MISC when the column is missing or unknown): a glossary entry has one.
+    kind: crate::glossary::EntityType,
 }
 
 fn read_variants(path: &Path) -> Result<Vec<VariantRow>> {
@@ -119,6 +121,10 @@ fn read_variants(path: &Path) -> Result<Vec<VariantRow>> {
                     group: g.to_string(),
                     english: e.to_string(),
                     arabic: a.to_string(),
+                    kind: cols
+                        .next()
+                        .and_then(|t| t.parse().ok())
+                        .unwrap_or(crate::glossary::EntityType::Misc),
                 })
             }
             _ => {
@@ -327,7 +333,7 @@ fn variants_glossary<'v>(
         chosen.insert(&r.group, &r.arabic);
         entries.push(Entry {
             id: r.group.clone(),
-            kind: EntityType::Misc,
+            kind: r.kind,
             en: r.english.clone(),
             ar: r.arabic.clone(),
             ..Entry::default()

@@ -472,15 +472,17 @@ impl Matcher {
     ) -> Option<(FormRef, fuzzy::NameKeys<'_>)> {
         let (r, mut keys) = self.store.form(id)?;
         if query.tokens.len() > 2 && keys.tokens.len() == 2 {
-            keys.person = match &self.entries {
-                Entries::Owned(g) => g
-                    .entries()
-                    .get(r.entry as usize)
-                    .is_some_and(|e| e.kind == EntityType::Per),
-                Entries::Stored { .. } => self.store.entry_kind(r.entry) == Some(EntityType::Per),
-            };
+            keys.person = self.entry_kind(r.entry) == Some(EntityType::Per);
         }
         Some((r, keys))
+    }
+
+    /// The type of entry `i`, without decoding an entry of an index file.
+    fn entry_kind(&self, i: u32) -> Option<EntityType> {
+        match &self.entries {
+            Entries::Owned(g) => g.entries().get(i as usize).map(|e| e.kind),
+            Entries::Stored { .. } => self.store.entry_kind(i),
+        }
     }
 
     /// The English name of entry `i`, without decoding the rest of an entry of an index file.
@@ -616,6 +618,25 @@ impl Matcher {
             });
             let detail = if article { "article al" } else { "title" };
             self.normalized_match(&mut found, &untitled, SCORE_CLITIC, detail.to_string());
+        }
+        // A state's official name with the adjective of its name (الجمهورية التونسية, المملكة المغربية): the one
+        // place that name names.
+        let states: Vec<FormRef> = titles::state_name_keys(&key)
+            .iter()
+            .flat_map(|k| self.store.normalized(k))
+            .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
+            .collect();
+        if states.windows(2).all(|w| w[0].entry == w[1].entry) {
+            for &r in &states {
+                self.offer(
+                    &mut found,
+                    r,
+                    SCORE_CLITIC,
+                    Method::Normalized,
+                    "adjective of the name".into(),
+                    None,
+                );
+            }
         }
         if self.options.fuzzy {
             // A Latin query written with the Arabic article (Majlis al-Duma) romanizes Arabic: it may meet the

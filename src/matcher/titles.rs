@@ -337,6 +337,51 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
     }
 }
 
+/// Words that name a state in its official name (الجمهورية التونسية, المملكة المغربية, سلطنة عمان), a subset of
+/// [`GENERIC`]. `search`-normalized.
+const STATE_WORDS: &[&str] = &[
+    "جمهوريه",
+    "الجمهوريه",
+    "مملكه",
+    "المملكه",
+    "اماره",
+    "الاماره",
+    "دوله",
+    "سلطنه",
+];
+
+/// For a state's official name written with the adjective of its name (الجمهورية التونسية, الجمهورية الإيطالية,
+/// المملكة الأردنية الهاشمية): the keys the name itself may have, per adjective ال…ية (تونس, التونس, تونسا, تونسيا:
+/// تونس; ايطاليا; الاردن). Empty unless the `search`-level key is a state word and adjectives, with generic words
+/// ([`GENERIC`]) between. "The Iranian government" (الحكومة الإيرانية) names no state.
+pub(crate) fn state_name_keys(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if !words.iter().any(|w| STATE_WORDS.contains(w)) {
+        return Vec::new();
+    }
+    let stems: Option<Vec<&str>> = words
+        .iter()
+        .filter(|w| !GENERIC.contains(w))
+        .map(|w| {
+            w.strip_prefix("ال")
+                .and_then(|w| w.strip_suffix("يه"))
+                .filter(|stem| stem.chars().count() >= 2)
+        })
+        .collect();
+    stems
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|stem| {
+            [
+                stem.to_string(),
+                format!("ال{stem}"),
+                format!("{stem}ا"),
+                format!("{stem}يا"),
+            ]
+        })
+        .collect()
+}
+
 /// Drops generic words (see [`GENERIC`]) unless nothing else would remain.
 pub(crate) fn drop_generic(tokens: &mut Vec<Token>) {
     if tokens.iter().any(|t| !GENERIC.contains(&t.1.as_str())) {
@@ -456,6 +501,20 @@ mod tests {
         assert_eq!(family_key("بوتين").as_deref(), Some("بوتين"));
         assert_eq!(family_key("محمد بن سلمان"), None);
         assert_eq!(family_key("ben wallace").as_deref(), Some("binwallace"));
+    }
+
+    #[test]
+    fn a_state_is_named_by_its_adjective() {
+        let keys = state_name_keys("الجمهوريه التونسيه");
+        assert!(keys.contains(&"تونس".to_string()), "{keys:?}");
+        assert!(state_name_keys("الجمهوريه الايطاليه").contains(&"ايطاليا".to_string()));
+        assert!(state_name_keys("المملكه الاردنيه الهاشميه").contains(&"الاردن".to_string()));
+        assert!(state_name_keys("الجمهوريه الجزاييريه الديمقراطيه الشعبيه")
+            .contains(&"الجزايير".to_string()));
+        // No state word, or a word that is no adjective: no state.
+        assert!(state_name_keys("الحكومه الايرانيه").is_empty());
+        assert!(state_name_keys("جمهوريه مصر العربيه").is_empty());
+        assert!(state_name_keys("الجمهوريه").is_empty());
     }
 
     #[test]
