@@ -211,9 +211,10 @@ pub(crate) const BUILD_CHUNK: usize = if cfg!(test) { 1 << 10 } else { 1 << 16 }
 struct EntryKeys {
     /// The `search` key of each form, in the order of [`Entry::forms`].
     keys: Vec<String>,
-    /// Whether a person's family name is also a common word (سلام "peace": Nawaf Salam): such a person is never
-    /// found by the family name alone, in either script; the full name still finds them.
-    common_family: bool,
+    /// Whether a person's family name is also a common word (سلام "peace": Nawaf Salam), in Arabic script, in Latin
+    /// script: such a person is never found by the family name alone in that script; the full name still finds
+    /// them, and so does the family name in the other script, where it is no word (Mubarak: مبارك "blessed").
+    common_family: [bool; 2],
     /// Whether the entry has forms in Arabic script, in Latin script.
     arabic: bool,
     latin: bool,
@@ -225,10 +226,16 @@ impl EntryKeys {
             .forms()
             .map(|f| normalize::search(f).into_owned())
             .collect();
-        let common_family = e.kind == EntityType::Per
-            && keys.iter().any(|k| {
-                titles::family_of_key(k).is_some_and(|f| titles::COMMON_WORDS.contains(&f.as_str()))
-            });
+        let mut common_family = [false; 2];
+        if e.kind == EntityType::Per {
+            for k in &keys {
+                if titles::family_of_key(k)
+                    .is_some_and(|f| titles::COMMON_WORDS.contains(&f.as_str()))
+                {
+                    common_family[script_of(k)] = true;
+                }
+            }
+        }
         let (mut arabic, mut latin) = (false, false);
         for f in e.forms() {
             if f.chars().any(normalize::is_arabic_letter) {
@@ -244,6 +251,11 @@ impl EntryKeys {
             latin,
         }
     }
+}
+
+/// 0 for a key in Arabic script, 1 for one in Latin script (an index into [`EntryKeys::common_family`]).
+fn script_of(key: &str) -> usize {
+    usize::from(!key.chars().any(normalize::is_arabic_letter))
 }
 
 /// Builds the store of a glossary: every table a lookup reads, and the entries themselves when `with_entries`
@@ -283,7 +295,7 @@ pub(crate) fn build_store_reporting(
             if key.is_empty() {
                 continue;
             }
-            if e.kind == EntityType::Per && !k.common_family {
+            if e.kind == EntityType::Per && !k.common_family[script_of(key)] {
                 if let Some(family) = titles::family_of_key(key) {
                     b.family(family, r);
                 }
