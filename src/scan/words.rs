@@ -75,8 +75,30 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     // "Armenian regions", قوات أوكرانية "Ukrainian forces". The usual spellings (أرمينيا، أوكرانيا) are found.
     "أرمينية",
     "أوكرانية",
+    // Short names of organizations and names of places that are words of every page (tenth session; each was
+    // tagged in an ordinary sentence): "opened" (Fatah), "the base, the rule" (al-Qaeda), "the youth" (al-Shabaab),
+    // "pictures" (Tyre), "scene" (Mashhad), "destroys" (Palmyra), "the grey" (Ramadi), "stand up" (Qom), "spread"
+    // (Sirte), "the venerable" (Galilee; عبد الجليل), "undermining" (النيل من: the Nile), "the suburb" (Beirut's
+    // southern suburb), "spots" (the Beqaa), "protectors" (Hama). Their longer forms (حركة فتح، تنظيم القاعدة،
+    // مدينة صور، نهر النيل، سهل البقاع) are found.
+    "فتح",
+    "القاعدة",
+    "الشباب",
+    "صور",
+    "مشهد",
+    "تدمر",
+    "الرمادي",
+    "قم",
+    "سرت",
+    "الجليل",
+    "النيل",
+    "الضاحية",
+    "البقاع",
+    "حماة",
     "trend",
     "guardian",
+    "tyre",
+    "congress",
 ];
 
 /// Function words (prepositions, particles, pronouns, demonstratives): never a name alone, whatever a glossary
