@@ -94,16 +94,9 @@ pub(crate) static TITLES: &[&str] = &[
 ];
 
 /// Generic words of place and state names, dropped when the name has other words: جمهورية بنما → بنما,
-/// Kingdom of Tonga → tonga, النجف الأشرف → النجف. `search`-normalized.
+/// Kingdom of Tonga → tonga, النجف الأشرف → النجف; and the state words ([`STATE_WORDS`], see [`is_generic`]).
+/// `search`-normalized.
 pub(crate) static GENERIC: &[&str] = &[
-    "جمهوريه",
-    "الجمهوريه",
-    "مملكه",
-    "المملكه",
-    "اماره",
-    "الاماره",
-    "دوله",
-    "سلطنه",
     "الاتحاديه",
     "الشعبيه",
     "الديمقراطيه",
@@ -337,8 +330,8 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
     }
 }
 
-/// Words that name a state in its official name (الجمهورية التونسية, المملكة المغربية, سلطنة عمان), a subset of
-/// [`GENERIC`]. `search`-normalized.
+/// Words that name a state in its official name (الجمهورية التونسية, المملكة المغربية, سلطنة عمان), generic words
+/// too ([`is_generic`]). `search`-normalized.
 const STATE_WORDS: &[&str] = &[
     "جمهوريه",
     "الجمهوريه",
@@ -353,7 +346,7 @@ const STATE_WORDS: &[&str] = &[
 /// For a state's official name written with the adjective of its name (الجمهورية التونسية, الجمهورية الإيطالية,
 /// المملكة الأردنية الهاشمية): the keys the name itself may have, per adjective ال…ية (تونس, التونس, تونسا, تونسيا:
 /// تونس; ايطاليا; الاردن). Empty unless the `search`-level key is a state word and adjectives, with generic words
-/// ([`GENERIC`]) between. "The Iranian government" (الحكومة الإيرانية) names no state.
+/// ([`is_generic`]) between. "The Iranian government" (الحكومة الإيرانية) names no state.
 pub(crate) fn state_name_keys(key: &str) -> Vec<String> {
     let words: Vec<&str> = key.split(' ').collect();
     if !words.iter().any(|w| STATE_WORDS.contains(w)) {
@@ -361,7 +354,7 @@ pub(crate) fn state_name_keys(key: &str) -> Vec<String> {
     }
     let stems: Option<Vec<&str>> = words
         .iter()
-        .filter(|w| !GENERIC.contains(w))
+        .filter(|w| !is_generic(w))
         .map(|w| {
             w.strip_prefix("ال")
                 .and_then(|w| w.strip_suffix("يه"))
@@ -382,10 +375,15 @@ pub(crate) fn state_name_keys(key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Drops generic words (see [`GENERIC`]) unless nothing else would remain.
+/// Whether a `search`-level word is generic in a place or state name: [`STATE_WORDS`] and [`GENERIC`].
+fn is_generic(word: &str) -> bool {
+    STATE_WORDS.contains(&word) || GENERIC.contains(&word)
+}
+
+/// Drops generic words (see [`is_generic`]) unless nothing else would remain.
 pub(crate) fn drop_generic(tokens: &mut Vec<Token>) {
-    if tokens.iter().any(|t| !GENERIC.contains(&t.1.as_str())) {
-        tokens.retain(|t| !GENERIC.contains(&t.1.as_str()));
+    if tokens.iter().any(|t| !is_generic(&t.1)) {
+        tokens.retain(|t| !is_generic(&t.1));
     }
 }
 
@@ -565,6 +563,7 @@ mod tests {
             .iter()
             .chain(JOINERS)
             .chain(GENERIC)
+            .chain(STATE_WORDS)
             .filter(|t| !t.contains('\''))
         {
             assert_eq!(crate::normalize::search(t), *t);
