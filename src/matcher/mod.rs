@@ -151,6 +151,8 @@ const SCORE_FAMILY: f64 = 0.9;
 /// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
 /// exact or normalized one (the family-name score, 0.9, is the lowest of those).
 const SCORE_FUZZY_MAX: f64 = 0.89;
+/// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
+const MAX_SHARED_FAMILY: usize = 5;
 
 /// What the matcher made of a query: its keys, as `lookup --explain` shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -931,7 +933,8 @@ impl Matcher {
             let Some(entry) = self.entry(r.entry) else {
                 continue;
             };
-            found.add_new(Match {
+            // Kept over a weaker match of the entry: only a family name that several people share scores lower.
+            found.offer(Match {
                 entry,
                 score,
                 method,
@@ -945,19 +948,39 @@ impl Matcher {
         }
     }
 
-    /// A key that is the family name of exactly one person entry: one word, or "son of" and a word
-    /// ([`titles::family_key`]: بن سلمان).
+    /// A key that is a family name: one word, or "son of" and a word ([`titles::family_key`]: بن سلمان). Held by
+    /// one person entry, it finds that person at [`SCORE_FAMILY`]; shared by a few
+    /// ([`MAX_SHARED_FAMILY`]), it finds each of them at that score shared out (الأسد: three Assads at 0.30), which
+    /// only a threshold that low lets through (`--threshold 0.3`: the candidates a name may mean).
     fn family_name<'m>(&'m self, found: &mut Found<'m>, key: &str, detail: String) {
         let Some(key) = titles::family_key(key).filter(|k| !k.is_empty()) else {
             return;
         };
-        if let Some(r) = self.store.family_of_one(&key) {
-            let detail = if detail.is_empty() {
-                "family name".to_string()
-            } else {
-                format!("{detail}, family name")
-            };
-            self.offer(found, r, SCORE_FAMILY, Method::Normalized, detail, None);
+        let detail = if detail.is_empty() {
+            "family name".to_string()
+        } else {
+            format!("{detail}, family name")
+        };
+        // Past one person, the table is read on only when a shared score could pass the threshold.
+        let most = if SCORE_FAMILY / 2.0 >= self.options.threshold {
+            MAX_SHARED_FAMILY
+        } else {
+            1
+        };
+        let people = self.store.family_people(&key, most);
+        let n = people.len();
+        let score = SCORE_FAMILY / n.max(1) as f64;
+        // More than `most`: more people than were read for.
+        if n == 0 || n > most || score < self.options.threshold {
+            return;
+        }
+        let detail = if n == 1 {
+            detail
+        } else {
+            format!("{detail} of {n} people")
+        };
+        for r in people {
+            self.offer(found, r, score, Method::Normalized, detail.clone(), None);
         }
     }
 
@@ -1045,13 +1068,6 @@ impl<'m> Found<'m> {
                 }
             }
             None => self.push(m),
-        }
-    }
-
-    /// Adds a match unless its entry already has one.
-    fn add_new(&mut self, m: Match<'m>) {
-        if !self.at.contains_key(&std::ptr::from_ref(m.entry)) {
-            self.push(m);
         }
     }
 

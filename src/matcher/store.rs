@@ -276,19 +276,16 @@ impl Store {
         }
     }
 
-    /// The first person form whose family name (`search` key) is `key`, when every such form is of one entry
-    /// (`None` when there is none, or several people have that name). A hashed table is read only until a second
-    /// person turns up: a family name that thousands share is not checked thousands of times.
-    pub(crate) fn family_of_one(&self, key: &str) -> Option<FormRef> {
-        let mut first: Option<FormRef> = None;
-        let mut one = true;
+    /// The first person form of each entry whose family name (`search` key) is `key`, in table order, read only
+    /// until `most + 1` people have turned up: a family name that thousands share is not checked thousands of
+    /// times (with `most` 1, one person or "several").
+    pub(crate) fn family_people(&self, key: &str, most: usize) -> Vec<FormRef> {
+        let mut people: Vec<FormRef> = Vec::new();
         let mut see = |r: FormRef| {
-            match first {
-                None => first = Some(r),
-                Some(f) if f.entry != r.entry => one = false,
-                Some(_) => {}
+            if !people.iter().any(|p| p.entry == r.entry) {
+                people.push(r);
             }
-            one
+            people.len() <= most
         };
         match &self.family {
             RefMap::Fst(m) => {
@@ -300,7 +297,7 @@ impl Store {
             }
             RefMap::Hashed => self.hashed_while(FAMILY, key, |form| is_family(form, key), see),
         }
-        first.filter(|_| one)
+        people
     }
 
     /// The references a hashed table holds under `key`'s hash whose form passes `is_key` (the form's own key is
@@ -1832,13 +1829,19 @@ mod tests {
             assert_eq!(hashed.normalized(k), plain.normalized(k), "{k}");
             let family = plain.family(k);
             assert_eq!(hashed.family(k), family, "{k}");
-            // The sole person of a family name: the first form, only when every form is of one entry.
-            let sole = family
-                .first()
-                .filter(|f| family.iter().all(|r| r.entry == f.entry))
-                .copied();
-            assert_eq!(hashed.family_of_one(k), sole, "{k}");
-            assert_eq!(plain.family_of_one(k), sole, "{k}");
+            // Each person of a family name once, by the first of their forms, in table order; read only as far
+            // as asked.
+            let mut people: Vec<FormRef> = Vec::new();
+            for r in &family {
+                if !people.iter().any(|p| p.entry == r.entry) {
+                    people.push(*r);
+                }
+            }
+            for most in [1, 2, 5] {
+                let first: Vec<FormRef> = people.iter().take(most + 1).copied().collect();
+                assert_eq!(hashed.family_people(k, most), first, "{k}");
+                assert_eq!(plain.family_people(k, most), first, "{k}");
+            }
         }
         let n = glossary.entries().len() as u32;
         assert_eq!(

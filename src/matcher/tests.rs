@@ -274,3 +274,46 @@ fn a_name_with_the_fathers_name_meets_its_first_and_last() {
     assert_eq!(first("إلهام علي أوغلو علييف").as_deref(), Some("aliyev"));
     assert_eq!(first("ولايات ميكرونيسيا المتحدة"), None);
 }
+
+/// A family name that a few people share names each of them at a share of the family-name score, which only a
+/// low threshold lets through; one person's is found at the full score.
+#[test]
+fn a_shared_family_name_is_shared_out() {
+    let csv =
+        "id,type,en,ar\nbashar,PER,Bashar al-Assad,بشار الأسد\nhafez,PER,Hafez al-Assad,حافظ الأسد\n\
+               putin,PER,Vladimir Putin,فلاديمير بوتين\n";
+    let g = Glossary::from_csv_str("t.csv", csv).unwrap_or_default();
+    let at = |threshold: f64| {
+        Matcher::with_options(
+            g.clone(),
+            MatcherOptions {
+                threshold,
+                ..MatcherOptions::default()
+            },
+        )
+    };
+    let m = at(MatcherOptions::default().threshold);
+    assert!(m.lookup("الأسد").is_empty());
+    assert_eq!(
+        m.lookup("بوتين").first().map(|x| x.score),
+        Some(SCORE_FAMILY)
+    );
+    let low = at(0.3);
+    let both: Vec<(String, f64, String)> = low
+        .lookup("الأسد")
+        .into_iter()
+        .map(|x| (x.entry.id.clone(), x.score, x.detail))
+        .collect();
+    let detail = "family name of 2 people".to_string();
+    assert_eq!(
+        both,
+        [
+            ("bashar".to_string(), SCORE_FAMILY / 2.0, detail.clone()),
+            ("hafez".to_string(), SCORE_FAMILY / 2.0, detail)
+        ]
+    );
+    // The full name finds one of them, at its full score.
+    let full = low.lookup("بشار الاسد");
+    assert_eq!(full.first().map(|x| x.entry.id.as_str()), Some("bashar"));
+    assert!(full.first().is_some_and(|x| x.score > SCORE_FAMILY));
+}
