@@ -567,14 +567,23 @@ fn explain(
         )?;
     }
     if let (Some(a), Some(b)) = (matches.first(), matches.get(1)) {
-        writeln!(
-            out,
-            "winner: {} by {:.3} over {} (margin needed {:.2})",
-            a.entry.id,
-            a.score - b.score,
-            b.entry.id,
-            o.min_margin
-        )?;
+        if a.score == b.score {
+            // Equal scores are ranked by glossary order alone: say so rather than name a winner.
+            writeln!(
+                out,
+                "no winner: {} and {} score the same (ranked by glossary order)",
+                a.entry.id, b.entry.id
+            )?;
+        } else {
+            writeln!(
+                out,
+                "winner: {} by {:.3} over {} (margin needed {:.2})",
+                a.entry.id,
+                a.score - b.score,
+                b.entry.id,
+                o.min_margin
+            )?;
+        }
     } else if let Some(a) = matches.first() {
         writeln!(
             out,
