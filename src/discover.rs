@@ -215,6 +215,9 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             let Some(e) = matcher.glossary().get(&entry) else {
                 continue;
             };
+            if is_adjective_of_place(surface, e) {
+                continue;
+            }
             // One row per entry, so that the candidates file has each id once.
             let key = (entry.clone(), String::new());
             let c = found
@@ -299,6 +302,25 @@ fn classify(matcher: &Matcher, phrase: &str, options: &Options) -> Known {
         },
         _ => Known::Unknown,
     }
+}
+
+/// Whether `surface` is the adjective of a place's name rather than a spelling of it: one Arabic word ending in the
+/// nisba ي or ية, whose consonant skeleton is that of a one-word Arabic form of the place that does not end so
+/// (أرميني, أرمنية "Armenian": أرمينيا; روسية: روسيا; إيراني: إيران). Not for people: a family name may end in ي.
+fn is_adjective_of_place(surface: &str, e: &Entry) -> bool {
+    let key = normalize::search(surface);
+    let nisba = |w: &str| w.ends_with('ي') || w.ends_with("يه");
+    if e.kind != EntityType::Loc || key.contains(' ') || !nisba(&key) {
+        return false;
+    }
+    let skeleton = crate::matcher::keys::arabic_skeleton(&key);
+    e.forms().any(|f| {
+        let f = normalize::search(f);
+        !f.contains(' ')
+            && f.chars().any(normalize::is_arabic_letter)
+            && !nisba(&f)
+            && crate::matcher::keys::arabic_skeleton(&f) == skeleton
+    })
 }
 
 /// The row of a known entry, before its new spellings are added.
@@ -692,6 +714,30 @@ mod tests {
         assert!(c.ar_variants.contains(&"باشينيان".to_string()));
         assert!(c.ar_variants.iter().any(|v| v.contains("باشينيانن")));
         assert!(c.note().starts_with("new spelling of pashinyan"));
+    }
+
+    #[test]
+    fn the_adjective_of_a_place_is_no_new_spelling_of_it() {
+        let m = matcher("id,type,en,ar\narmenia,LOC,Armenia,أرمينيا\n");
+        let d = docs(&[
+            "نقل عن سياسي أرميني كبير قوله. وأفادت وسائل إعلام أرمنية. وزار الوفد أرمينيه الشهر الماضي",
+        ]);
+        let lenient = Options {
+            min_score: 0.6,
+            ..Options::default()
+        };
+        let spellings: Vec<String> = discover(&d, &m, &lenient)
+            .into_iter()
+            .flat_map(|c| c.ar_variants)
+            .collect();
+        assert!(
+            !spellings.iter().any(|v| v == "أرميني" || v == "أرمنية"),
+            "{spellings:?}"
+        );
+        let e = m.glossary().get("armenia");
+        let place = |s: &str| e.is_some_and(|e| is_adjective_of_place(s, e));
+        assert!(place("أرميني") && place("أرمنية") && place("الأرمنية"));
+        assert!(!place("أرمينيا") && !place("ارمينا") && !place("يريفان"));
     }
 
     #[test]
