@@ -92,7 +92,11 @@ fn variants(dir: &Path) -> Result<(Vec<Entry>, Vec<Query>)> {
         chosen.insert(group, arabic);
         entries.push(Entry {
             id: group.clone(),
-            kind: EntityType::Misc,
+            // The group's type, as the eval gives it (MISC when the column is missing or unknown).
+            kind: r
+                .get(3)
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(EntityType::Misc),
             en: english.clone(),
             ar: arabic.clone(),
             ..Entry::default()

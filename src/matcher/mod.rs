@@ -631,7 +631,17 @@ impl Matcher {
                 rest == untitled && titles::is_latin_article(first, rest)
             });
             let detail = if article { "article al" } else { "title" };
-            self.normalized_match(&mut found, &untitled, SCORE_CLITIC, detail.to_string());
+            let refs = self.store.normalized(&untitled);
+            // Without a word of a place's or state's name (جمهورية، مدينة، province), what is left names a place:
+            // الجمهورية الجزائرية is not a person called الجزائرية.
+            let refs: Vec<FormRef> = if key.split(' ').any(titles::is_generic) {
+                refs.into_iter()
+                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
+                    .collect()
+            } else {
+                refs
+            };
+            self.offer_normalized(&mut found, &refs, &untitled, SCORE_CLITIC, detail.into());
         }
         // A state's official name with the adjective of its name (الجمهورية التونسية, المملكة المغربية): the one
         // place that name names.

@@ -376,7 +376,7 @@ pub(crate) fn state_name_keys(key: &str) -> Vec<String> {
 }
 
 /// Whether a `search`-level word is generic in a place or state name: [`STATE_WORDS`] and [`GENERIC`].
-fn is_generic(word: &str) -> bool {
+pub(crate) fn is_generic(word: &str) -> bool {
     STATE_WORDS.contains(&word) || GENERIC.contains(&word)
 }
 
