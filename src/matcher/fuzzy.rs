@@ -143,16 +143,9 @@ impl<'a> NameKeys<'a> {
                 if !self.query || self.tokens.len() < 3 {
                     return None;
                 }
-                let tokens = vec![first.owned(), last.owned()];
-                let raw = arabic_raw(&tokens);
-                let chunks = if raw.is_empty() {
-                    Vec::new()
-                } else {
-                    plain::letter_chunks(&raw)
-                };
                 Some(Box::new(NameKeys {
                     query: true,
-                    ..NameKeys::joined(tokens, raw, chunks)
+                    ..reading_of(vec![first.owned(), last.owned()])
                 }))
             })
             .as_deref()
@@ -310,9 +303,19 @@ fn without_article(tokens: &[TokenKeys<'_>]) -> Option<NameKeys<'static>> {
             None => t.owned(),
         })
         .collect();
+    Some(reading_of(tokens))
+}
+
+/// A reading of a query made of `tokens` (some of its own, or changed): their keys joined, and the transliteration
+/// model's chunk distributions of their Arabic letters.
+fn reading_of(tokens: Vec<TokenKeys<'static>>) -> NameKeys<'static> {
     let raw = arabic_raw(&tokens);
-    let chunks = plain::letter_chunks(&raw);
-    Some(NameKeys::joined(tokens, raw, chunks))
+    let chunks = if raw.is_empty() {
+        Vec::new()
+    } else {
+        plain::letter_chunks(&raw)
+    };
+    NameKeys::joined(tokens, raw, chunks)
 }
 
 /// A query's keys with each Arabic token's article read into its skeleton as ل (الآتوري: `LTR`, not `TR`), every

@@ -940,21 +940,8 @@ impl Matcher {
             } else {
                 Method::Fuzzy
             };
-            let Some(entry) = self.entry(r.entry) else {
-                continue;
-            };
             // Kept over a weaker match of the entry: only a family name that several people share scores lower.
-            found.offer(Match {
-                entry,
-                score,
-                method,
-                form: entry
-                    .forms()
-                    .nth(r.form as usize)
-                    .unwrap_or(entry.en.as_str()),
-                detail: String::new(),
-                scores: Some(*s),
-            });
+            self.offer(found, *r, score, method, String::new(), Some(*s));
         }
     }
 

@@ -402,11 +402,7 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
         {
             continue;
         }
-        let key = match key.as_str() {
-            "ابن" => "بن".to_string(),
-            "ibn" | "ben" => "bin".to_string(),
-            _ => key,
-        };
+        let key = son_of(&key).map_or(key, str::to_string);
         let particle = JOINERS.contains(&key.as_str());
         pending.0.push_str(&raw);
         pending.1.push_str(&key);

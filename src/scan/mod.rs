@@ -280,7 +280,7 @@ impl<'m> Scanner<'m> {
                 let family = keys
                     .last()
                     .filter(|last| entry.kind == EntityType::Per && last.len() == 1)
-                    .and_then(|_| titles::family_name(&joined))
+                    .and_then(|_| titles::family_of_key(&joined.join(" ")))
                     .filter(|f| !common.contains(f));
                 if let Some(family) = family {
                     let t = s.term(&family);
@@ -702,7 +702,7 @@ impl<'m> Scanner<'m> {
     }
 
     /// A family name of two tokens at token `i`: "son of" (بن, or وبن behind the conjunction) and the next word,
-    /// joined as the glossary's key is ([`titles::family_name`]: بن سلمان, بن غفير).
+    /// joined as the glossary's key is ([`titles::family_of_key`]: بن سلمان, بن غفير).
     fn son_of_at(&self, v: &View<'_>, i: usize) -> Option<Pending> {
         let key = v.key(i)?;
         let (clitic, particle) = match key.strip_prefix('و') {
