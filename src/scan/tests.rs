@@ -215,6 +215,8 @@ fn common_words_are_no_family_names_and_son_of_is_one() {
     );
     // Across a line break it is no name.
     assert_eq!(found(&s, "بن\nغفير"), pairs(&[]));
+    // A title and a name have no family name (البابا فرنسيس, البطريرك كيريل), as in a lookup.
+    assert_eq!(found(&s, "قال فرنسيس إن. وقال كيريل"), pairs(&[]));
 }
 
 #[test]
