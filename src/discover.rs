@@ -20,7 +20,8 @@
 //!   skipping the adjectives and organization words that come between (الرئيس الروسي فلاديمير بوتين, المتحدث
 //!   باسم الكرملين دميتري بيسكوف), not known to the glossary, seen at least [`Options::min_count`] times. The row
 //!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
-//!   and a machine transliteration in `en` to be reviewed.
+//!   and a machine transliteration in `en` to be reviewed (`plain`, with the names the shipped glossary knows:
+//!   فلاديمير بوتين is Vladimir Putin even when the glossary searched lacks him).
 //!
 //! The `note` says why, how often and where: `new spelling of ID: SPELLING (fuzzy 0.93); 3× in 2 document(s): «…»`.
 //! Every new spelling of one entry goes into one row, so that each id appears once.
@@ -51,7 +52,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntityType, Entry};
 use crate::matcher::{Matcher, Method};
 use crate::normalize;
-use crate::translit::{transliterate, Scheme};
+use crate::translit::{transliterate_known, KnownNames, Scheme};
 
 /// Settings of [`discover`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -176,7 +177,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             let c = found.entry(key.clone()).or_insert_with(|| Candidate {
                 id: String::new(),
                 kind: EntityType::Per,
-                en: transliterate(surface, Scheme::Plain),
+                en: transliterate_known(surface, Scheme::Plain, KnownNames::builtin()),
                 ar: normalize::display(surface).into_owned(),
                 en_variants: Vec::new(),
                 ar_variants: Vec::new(),

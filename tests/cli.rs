@@ -294,6 +294,69 @@ fn translit_and_normalize_stream_one_line_per_line() {
 }
 
 #[test]
+fn plain_writes_the_names_of_the_glossary_in_use() {
+    // The shipped glossary's names, by default.
+    qamus()
+        .args(["translit", "بوتين وباشينيان", "ناغورنو كاراباخ"])
+        .assert()
+        .success()
+        .stdout("Putin wa-Pashinyan\nNagorno-Karabakh\n");
+    // Without it, the model (and the names it knows by heart: Vladimir).
+    let out = qamus()
+        .args(["translit", "--no-default-glossary", "فلاديمير بوتين"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        out.starts_with("Vladimir ") && !out.contains("Putin"),
+        "{out}"
+    );
+    // A user's glossary, and a translated name that teaches nothing.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let mine = dir.path().join("mine.csv");
+    std::fs::write(
+        &mine,
+        "id,type,en,ar\nzoryan,PER,Zorian Baghramyan,زوريان باغراميان\nun,ORG,United Nations,الأمم المتحدة\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    let mine = mine.display().to_string();
+    qamus()
+        .args([
+            "translit",
+            "--no-default-glossary",
+            "-g",
+            &mine,
+            "لزوريان باغراميان",
+        ])
+        .assert()
+        .success()
+        .stdout("li-Zorian Baghramyan\n");
+    let out = qamus()
+        .args([
+            "translit",
+            "--no-default-glossary",
+            "-g",
+            &mine,
+            "الأمم المتحدة",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8_lossy(&out).contains("United"));
+    // The strict schemes ignore the glossary.
+    qamus()
+        .args(["translit", "-s", "buckwalter", "بوتين"])
+        .assert()
+        .success()
+        .stdout("bwtyn\n");
+}
+
+#[test]
 fn invalid_utf8_on_stdin_names_line_and_byte_or_is_replaced_with_lossy() {
     qamus()
         .args(["normalize", "-"])

@@ -226,6 +226,9 @@ pub struct TranslitArgs {
     /// Go back from Latin to Arabic (buckwalter only).
     #[arg(long)]
     pub reverse: bool,
+    /// With `plain`, the names of these glossaries are written as they spell them in English (بوتين: Putin).
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
     #[command(flatten)]
     pub input: InputArgs,
 }

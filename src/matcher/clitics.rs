@@ -82,6 +82,17 @@ pub fn candidates(word: &str) -> Vec<Candidate> {
     out
 }
 
+/// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
+/// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
+/// (والكرملين).
+pub(crate) fn weak_reading_ok(stem: &str) -> bool {
+    stem.chars()
+        .filter(|&c| crate::normalize::is_arabic_letter(c))
+        .count()
+        >= 4
+        && (!stem.starts_with('ا') || stem.starts_with("ال"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

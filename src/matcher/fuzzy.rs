@@ -17,7 +17,7 @@ use super::store::Store;
 use super::titles;
 use super::{distance, keys, weights};
 use crate::normalize::{self, is_arabic_letter, Folds};
-use crate::translit::{plain, transliterate, Scheme};
+use crate::translit::plain;
 
 /// The keys of one token.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -194,7 +194,7 @@ impl NameKeys<'static> {
                 let arabic = w.chars().any(is_arabic_letter);
                 let skeleton = token_skeleton(arabic, &raw, &w, continental);
                 let latin = if arabic {
-                    normalize::search(&transliterate(&raw, Scheme::Plain)).replace(' ', "")
+                    normalize::search(&crate::translit::model_reading(&raw)).replace(' ', "")
                 } else {
                     keys::latin_key_with(&w, continental)
                 };
@@ -292,7 +292,8 @@ fn without_article(tokens: &[TokenKeys<'_>]) -> Option<NameKeys<'static>> {
         .iter()
         .map(|t| match after_article(&t.raw).filter(|_| t.arabic) {
             Some(rest) => {
-                let latin = normalize::search(&transliterate(rest, Scheme::Plain)).replace(' ', "");
+                let latin =
+                    normalize::search(&crate::translit::model_reading(rest)).replace(' ', "");
                 TokenKeys {
                     raw: Cow::Owned(rest.to_string()),
                     latin_code: Cow::Owned(distance::encode(&latin)),

@@ -35,6 +35,7 @@
 pub mod clitics;
 mod compact;
 mod distance;
+pub(crate) mod frequent;
 mod fuzzy;
 pub mod keys;
 pub(crate) mod store;
@@ -585,7 +586,10 @@ impl Matcher {
         for c in clitics::candidates(first) {
             // A lone word read as one proclitic letter + a stem: only when the stem is a name of four letters or
             // more that does not start with a bare alef. بارنز is Barnes, not ب + آرنز; بليك is Blake, not ب + ليك.
-            if rest.is_empty() && c.prefix.chars().count() == 1 && !weak_reading_ok(&c.stem) {
+            if rest.is_empty()
+                && c.prefix.chars().count() == 1
+                && !clitics::weak_reading_ok(&c.stem)
+            {
                 continue;
             }
             let stem = if rest.is_empty() {
@@ -1078,17 +1082,6 @@ impl<'m> Found<'m> {
     }
 }
 
-/// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
-/// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
-/// (والكرملين).
-fn weak_reading_ok(stem: &str) -> bool {
-    stem.chars()
-        .filter(|&c| normalize::is_arabic_letter(c))
-        .count()
-        >= 4
-        && (!stem.starts_with('ا') || stem.starts_with("ال"))
-}
-
 /// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that does
 /// not start with it.
 fn article_reading_ok(word: &str) -> bool {
@@ -1097,25 +1090,15 @@ fn article_reading_ok(word: &str) -> bool {
         && !word.starts_with("ال")
 }
 
-/// Whether a one-word query is one of the 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq):
+/// Whether a one-word query is one of the 10,000 most frequent Arabic words ([`frequent`], names among them too):
 /// such a word is never read as a close spelling or a transliteration of an entry that has Arabic forms (سياسي
-/// "political" is not al-Sisi, دائما "always" is not the Duma). It still finds an entry that has it as a form, and an
-/// English-only entry through its transliteration (كريم → Karim).
+/// "political" is not al-Sisi, دائما "always" is not the Duma, اوروبا is not Aruba). It still finds an entry that
+/// has it as a form, and an English-only entry through its transliteration (كريم → Karim).
 fn is_common_word(keys: &fuzzy::NameKeys<'_>) -> bool {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
     let [token] = keys.tokens.as_slice() else {
         return false;
     };
-    token.arabic
-        && WORDS
-            .get_or_init(|| {
-                include_str!("common_words.txt")
-                    .lines()
-                    .filter(|l| !l.starts_with('#') && !l.is_empty())
-                    .collect()
-            })
-            .contains(token.search.as_ref())
+    token.arabic && frequent::frequent(&token.search).is_some()
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by

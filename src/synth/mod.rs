@@ -14,7 +14,6 @@
 //! ```
 
 use crate::glossary::{EntityType, Entry, Glossary};
-use crate::translit::{transliterate, Scheme};
 
 /// A deterministic generator of names and glossaries.
 #[derive(Clone, Debug)]
@@ -155,7 +154,7 @@ impl Generator {
                 Entry {
                     id: format!("s{i}"),
                     kind: EntityType::Per,
-                    en: transliterate(&ar, Scheme::Plain),
+                    en: crate::translit::model_reading(&ar),
                     ar,
                     ar_variants: vec![variant],
                     ..Entry::default()

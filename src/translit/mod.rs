@@ -23,8 +23,11 @@
 //! ```
 
 mod buckwalter;
+mod known;
 pub(crate) mod plain;
 mod romanize;
+
+pub use known::KnownNames;
 
 use std::fmt;
 use std::str::FromStr;
@@ -97,11 +100,43 @@ impl FromStr for Scheme {
 
 /// Transliterates `text` from Arabic script into Latin script with `scheme`.
 ///
+/// [`Scheme::Plain`] writes a name of the 11,000 that its model was trained on as the training data spells it
+/// (فلاديمير: Vladimir), and reads every other word with the model.
+///
 /// ```
 /// use qamus::translit::{transliterate, Scheme};
 /// assert_eq!(transliterate("قرة باغ", Scheme::Buckwalter), "qrp bAg");
+/// assert_eq!(transliterate("فلاديمير", Scheme::Plain), "Vladimir");
 /// ```
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
+    transliterate_in(text, scheme, true, None)
+}
+
+/// [`transliterate`], with the names of a glossary written as it spells them in English under [`Scheme::Plain`]
+/// (the other schemes are strict and ignore `names`): a known phrase (فلاديمير بوتين: Vladimir Putin), a known
+/// word (بوتين: Putin), or proclitics before one (لبوتين: li-Putin); see [`KnownNames`]. `qamus translit` does
+/// this with the glossary it is given (the shipped one by default).
+///
+/// ```
+/// use qamus::translit::{transliterate, transliterate_known, KnownNames, Scheme};
+/// let names = KnownNames::builtin();
+/// assert_eq!(transliterate_known("فلاديمير بوتين", Scheme::Plain, names), "Vladimir Putin");
+/// assert_eq!(transliterate("فلاديمير بوتين", Scheme::Plain), "Vladimir Botin");
+/// ```
+pub fn transliterate_known(text: &str, scheme: Scheme, names: &KnownNames) -> String {
+    transliterate_in(text, scheme, true, Some(names))
+}
+
+/// The [`Scheme::Plain`] reading of `text` by the model alone, for every word (no name known by heart): what the
+/// matcher's Latin keys, the synthetic glossaries and the evaluation's Latin queries are made of, so that they do
+/// not depend on which names the model was trained on.
+pub(crate) fn model_reading(text: &str) -> String {
+    transliterate_in(text, Scheme::Plain, false, None)
+}
+
+/// [`transliterate`], with or without the names [`Scheme::Plain`] knows by heart, and a glossary's names.
+fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&KnownNames>) -> String {
+    let names = names.filter(|n| scheme == Scheme::Plain && !n.is_empty());
     if scheme == Scheme::Buckwalter {
         return buckwalter::transliterate(text);
     }
@@ -125,8 +160,26 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
         }
         let (word, tail) = rest.split_at(word_len);
         rest = tail;
+        if let Some(names) = names {
+            let (phrase, spelling) = names.read(word);
+            if phrase {
+                let mut words = vec![(word, 0)];
+                words.extend(next_words(tail, names.longest().saturating_sub(1)));
+                let texts: Vec<&str> = words.iter().map(|&(w, _)| w).collect();
+                if let Some((k, english)) = names.phrase_at(&texts) {
+                    out.push_str(english);
+                    let end = words.get(k - 1).map_or(0, |&(_, end)| end);
+                    rest = tail.get(end..).unwrap_or_default();
+                    continue;
+                }
+            }
+            if let Some(english) = spelling {
+                out.push_str(&english);
+                continue;
+            }
+        }
         match scheme {
-            Scheme::Plain => push_plain(word, &mut out),
+            Scheme::Plain => push_plain(word, known, &mut out),
             Scheme::AlaLc => romanize::ALA_LC.push_word(word, next_has_article(tail), &mut out),
             Scheme::Din => romanize::DIN.push_word(word, next_has_article(tail), &mut out),
             Scheme::Buckwalter => out.push_str(&buckwalter::encode(word)),
@@ -135,10 +188,10 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
     out
 }
 
-/// Press style: the model's lower-case word, with the name capitalized after the article (al-Asad).
-fn push_plain(word: &str, out: &mut String) {
+/// Press style: the word as read, with the name capitalized after the article (al-Asad).
+fn push_plain(word: &str, known: bool, out: &mut String) {
     let start = out.len();
-    plain::push_word(word, out);
+    plain::push_word(word, known, out);
     let at = if out.get(start..).is_some_and(|w| w.starts_with("al-")) {
         start + 3
     } else {
@@ -148,6 +201,30 @@ fn push_plain(word: &str, out: &mut String) {
         let upper = first.to_ascii_uppercase();
         out.replace_range(at..at + 1, &upper);
     }
+}
+
+/// Up to `n` Arabic words that follow `tail`'s start, each after spaces only, with the byte offset in `tail` where
+/// each ends.
+fn next_words(tail: &str, n: usize) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while out.len() < n {
+        let rest = tail.get(at..).unwrap_or_default();
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        if spaces == 0 {
+            break;
+        }
+        let after = rest.get(spaces..).unwrap_or_default();
+        let len = after
+            .find(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+            .unwrap_or(after.len());
+        if len == 0 {
+            break;
+        }
+        at += spaces + len;
+        out.push((after.get(..len).unwrap_or_default(), at));
+    }
+    out
 }
 
 /// Whether the next word (after spaces) starts with the article, so that a final ة is read in construct.

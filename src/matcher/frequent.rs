@@ -1,0 +1,72 @@
+//! The 10,000 most frequent Arabic words (`common_words.txt`, from wordfreq), and which of them are names
+//! (`frequent_names.tsv`): a frequent word is a standard spelling of something, so the matcher never reads it as
+//! another name's misspelling, and the `plain` scheme never writes it as a glossary's name unless it is one.
+
+use rustc_hash::FxHashMap;
+
+/// What a frequent word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frequent {
+    /// A word of the language (سياسي "political", دون "without", صدر "issued"), or a name that is one too (كريم,
+    /// رمضان).
+    Word,
+    /// A proper name only, in news prose (ترامب, صنعاء, ويلسون).
+    Name,
+}
+
+/// Whether `key` (a word at the `search` level) is among the frequent words, and which kind.
+pub(crate) fn frequent(key: &str) -> Option<Frequent> {
+    static WORDS: std::sync::OnceLock<FxHashMap<&'static str, Frequent>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let lines = |text: &'static str| {
+                text.lines()
+                    .filter(|l| !l.starts_with('#') && !l.is_empty())
+                    .map(|l| l.split('\t').next().unwrap_or(l))
+            };
+            let mut words: FxHashMap<&str, Frequent> = lines(include_str!("common_words.txt"))
+                .map(|w| (w, Frequent::Word))
+                .collect();
+            for name in lines(include_str!("frequent_names.tsv")) {
+                words.insert(name, Frequent::Name);
+            }
+            words
+        })
+        .get(key)
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_names() {
+        assert_eq!(frequent("سياسي"), Some(Frequent::Word));
+        assert_eq!(frequent("دون"), Some(Frequent::Word));
+        assert_eq!(frequent("ترامب"), Some(Frequent::Name));
+        assert_eq!(frequent("صنعاء"), Some(Frequent::Name));
+        assert_eq!(frequent("باشينيان"), None);
+    }
+
+    #[test]
+    fn every_name_is_a_frequent_word() {
+        let words: rustc_hash::FxHashSet<&str> = include_str!("common_words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        for line in include_str!("frequent_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{line}");
+            assert!(
+                words.contains(fields[0]),
+                "{} is not in common_words.txt",
+                fields[0]
+            );
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! Names a glossary knows, for the `plain` scheme to write as the glossary spells them in English: بوتين is Putin,
+//! not the Butin that the letters alone give, and فلاديمير بوتين is Vladimir Putin.
+//!
+//! Only what is a transliteration is taken: an entry's Arabic form and its English name are split into words, and
+//! a pair of words is kept when their consonant skeletons agree ([`keys::arabic_skeleton`],
+//! [`keys::latin_skeleton`]), so a translated name (الأمم المتحدة, United Nations) teaches nothing and stays
+//! transliterated. A form whose words all pair up is also kept whole, in the entry's own spelling
+//! (ناغورنو كاراباخ: Nagorno-Karabakh). A word that several entries spell differently (محمد: Mohammed, Mohamed)
+//! takes the spelling most of them use; the whole names keep each its own.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::glossary::Glossary;
+use crate::matcher::frequent::{frequent, Frequent};
+use crate::matcher::{clitics, keys};
+use crate::normalize::{self, Folds};
+
+/// Arabic words and phrases with their English spelling, read from glossary entries.
+///
+/// ```
+/// use qamus::glossary::Glossary;
+/// use qamus::translit::{transliterate_known, KnownNames, Scheme};
+///
+/// let g = Glossary::from_csv_str("mine.csv", "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\n")?;
+/// let names = KnownNames::from_glossary(&g);
+/// assert_eq!(transliterate_known("بوتين", Scheme::Plain, &names), "Putin");
+/// assert_eq!(transliterate_known("فلاديمير بوتين", Scheme::Plain, &names), "Vladimir Putin");
+/// assert_eq!(transliterate_known("ولبوتين", Scheme::Plain, &names), "wa-li-Putin");
+/// # Ok::<(), qamus::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct KnownNames {
+    /// The `search` key of an Arabic word or phrase (words joined by one space) → its English spelling.
+    spellings: FxHashMap<String, Box<str>>,
+    /// The `search` keys of the first words of the phrases.
+    first_words: FxHashSet<String>,
+    /// The most words of a phrase.
+    longest: usize,
+    /// Tells this set from others in the per-thread memo of [`KnownNames::read`].
+    id: u64,
+}
+
+impl Default for KnownNames {
+    fn default() -> KnownNames {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        KnownNames {
+            spellings: FxHashMap::default(),
+            first_words: FxHashSet::default(),
+            longest: 0,
+            id: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
+
+/// What [`KnownNames::read`] knows of a word as written: whether a phrase may start with it, and its spelling.
+type Reading = (bool, Option<Box<str>>);
+
+impl KnownNames {
+    /// No names.
+    pub fn new() -> KnownNames {
+        KnownNames::default()
+    }
+
+    /// Whether a known phrase may start with `word` (as written), and [`KnownNames::word`]'s spelling of it,
+    /// remembered per thread: running text repeats its words.
+    pub(crate) fn read(&self, word: &str) -> Reading {
+        thread_local! {
+            static SEEN: std::cell::RefCell<(u64, FxHashMap<Box<str>, Reading>)> =
+                std::cell::RefCell::new((u64::MAX, FxHashMap::default()));
+        }
+        const SEEN_MAX: usize = 1 << 16;
+        SEEN.with_borrow_mut(|(id, seen)| {
+            if *id != self.id || seen.len() >= SEEN_MAX {
+                *id = self.id;
+                seen.clear();
+            }
+            if let Some(r) = seen.get(word) {
+                return r.clone();
+            }
+            let first =
+                self.longest > 1 && self.first_words.contains(normalize::search(word).as_ref());
+            let r = (first, self.word(word).map(String::into_boxed_str));
+            seen.insert(word.into(), r.clone());
+            r
+        })
+    }
+
+    /// The names of `glossary`'s entries, every Arabic form against the entry's English name.
+    pub fn from_glossary(glossary: &Glossary) -> KnownNames {
+        // Per word, each spelling with its votes, in the order they first came.
+        let mut votes: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
+        let mut phrases: FxHashMap<String, String> = FxHashMap::default();
+        for entry in glossary.entries() {
+            let Some(english) = ascii_spelling(&entry.en) else {
+                continue;
+            };
+            let english_words = english_words(&english);
+            for form in std::iter::once(&entry.ar)
+                .chain(&entry.ar_variants)
+                .filter(|f| !f.is_empty())
+            {
+                let arabic_words: Vec<&str> = form.split_whitespace().collect();
+                let Some(pairs) = word_pairs(&arabic_words, &english_words, &english) else {
+                    continue;
+                };
+                if arabic_words.len() > 1 {
+                    phrases
+                        .entry(normalize::search(form).into_owned())
+                        .or_insert_with(|| english.clone());
+                }
+                for (arabic, english) in pairs {
+                    let key = normalize::search(arabic).into_owned();
+                    if !single_word_ok(&key, english) {
+                        continue;
+                    }
+                    let spellings = votes.entry(key).or_default();
+                    match spellings.iter_mut().find(|(s, _)| s == english) {
+                        Some((_, n)) => *n += 1,
+                        None => spellings.push((english.to_string(), 1)),
+                    }
+                }
+            }
+        }
+        let mut names = KnownNames::new();
+        for (key, spellings) in votes {
+            // The most votes, then the first come (max_by_key keeps the last of equals: reversed).
+            if let Some((english, _)) = spellings.iter().rev().max_by_key(|(_, n)| *n) {
+                names.spellings.insert(key, english.as_str().into());
+            }
+        }
+        names.longest = usize::from(!names.spellings.is_empty());
+        for (key, english) in phrases {
+            names.longest = names.longest.max(key.split(' ').count());
+            if let Some((first, _)) = key.split_once(' ') {
+                names.first_words.insert(first.to_string());
+            }
+            names.spellings.insert(key, english.into());
+        }
+        names
+    }
+
+    /// The names of the shipped glossary, read once.
+    pub fn builtin() -> &'static KnownNames {
+        static BUILTIN: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| KnownNames::from_glossary(&Glossary::builtin()))
+    }
+
+    /// How many words and phrases are known.
+    pub fn len(&self) -> usize {
+        self.spellings.len()
+    }
+
+    /// Whether no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.spellings.is_empty()
+    }
+
+    /// The English spelling of the Arabic word or phrase `arabic` (at any normalization level).
+    pub fn spelling(&self, arabic: &str) -> Option<&str> {
+        self.spellings
+            .get(normalize::search(arabic).as_ref())
+            .map(|s| &**s)
+    }
+
+    /// The most words of a known phrase (1 when only single words are known, 0 when nothing is).
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// The longest known phrase at the start of `words` (Arabic words as they come in the text): how many words it
+    /// takes and its spelling.
+    pub(crate) fn phrase_at(&self, words: &[&str]) -> Option<(usize, &str)> {
+        let n = words.len().min(self.longest);
+        let keys: Vec<std::borrow::Cow<'_, str>> =
+            words.iter().take(n).map(|w| normalize::search(w)).collect();
+        (2..=n).rev().find_map(|k| {
+            let key = keys.get(..k)?.join(" ");
+            self.spellings.get(&key).map(|s| (k, &**s))
+        })
+    }
+
+    /// A lone word: known as it is, or as proclitics (و ف ب ل ك) before a known name (ولبوتين: wa-li-Putin). A
+    /// single proclitic letter needs a stem of four letters or more, as the matcher's readings do.
+    pub(crate) fn word(&self, word: &str) -> Option<String> {
+        if let Some(s) = self.spelling(word) {
+            return Some(s.to_string());
+        }
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            return None;
+        }
+        clitics::candidates(word).into_iter().find_map(|c| {
+            let proclitics = proclitics(&c.prefix, c.stem.starts_with("ال"))?;
+            if c.prefix.chars().count() == 1 && !clitics::weak_reading_ok(&c.stem) {
+                return None;
+            }
+            let name = self.spelling(&c.stem)?;
+            Some(format!("{proclitics}{name}"))
+        })
+    }
+}
+
+/// The proclitics of `prefix` in Latin letters, each followed by a hyphen (وب: wa-bi-), without the article when
+/// the stem keeps it (`stem_article`: للكرملين is ل + الكرملين); `None` for the article alone.
+fn proclitics(prefix: &str, stem_article: bool) -> Option<String> {
+    let mut letters: Vec<char> = prefix.chars().collect();
+    if stem_article {
+        if prefix.ends_with("ال") {
+            letters.truncate(letters.len().saturating_sub(2));
+        } else if prefix.ends_with("لل") {
+            letters.pop();
+        }
+    }
+    let mut out = String::new();
+    for c in letters {
+        out.push_str(match c {
+            'و' => "wa-",
+            'ف' => "fa-",
+            'ب' => "bi-",
+            'ل' => "li-",
+            'ك' => "ka-",
+            _ => return None,
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `english` in ASCII, case kept (Erdoğan: Erdogan); `None` when a letter has no ASCII spelling.
+fn ascii_spelling(english: &str) -> Option<String> {
+    let mut out = String::with_capacity(english.len());
+    for c in english.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let folded = normalize::fold(c.encode_utf8(&mut [0; 4]), Folds::LATIN).into_owned();
+        if !folded.is_ascii() {
+            return None;
+        }
+        let mut letters = folded.chars();
+        if let Some(first) = letters.next() {
+            if c.is_uppercase() {
+                out.push(first.to_ascii_uppercase());
+            } else {
+                out.push(first);
+            }
+            out.extend(letters);
+        }
+    }
+    Some(out)
+}
+
+/// The words of an English name: split at spaces, and at hyphens but after an article (Nagorno-Karabakh is two
+/// words, al-Assad one); punctuation at either end dropped (Tyre, Lebanon).
+fn english_words(english: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for token in english.split_whitespace() {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let article = token
+            .split_once('-')
+            .is_some_and(|(first, _)| ARTICLES.contains(&first.to_ascii_lowercase().as_str()));
+        if article {
+            out.push(token);
+        } else {
+            out.extend(token.split('-').filter(|w| !w.is_empty()));
+        }
+    }
+    out
+}
+
+/// The Arabic article as English spellings write it before a hyphen (al-Assad, el-Sisi, ad-Dawla, ash-Sham).
+const ARTICLES: [&str; 12] = [
+    "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ud",
+];
+
+/// The words of an Arabic form paired with the English name's: word by word when both have as many and every
+/// pair sounds alike, or a lone Arabic word with the whole name (ابوظبي: Abu Dhabi) or the one word of it that it
+/// spells (بوتين: Putin); `None` when the form is not a transliteration of the name.
+fn word_pairs<'a, 'b>(
+    arabic: &[&'a str],
+    english: &[&'b str],
+    whole: &'b str,
+) -> Option<Vec<(&'a str, &'b str)>> {
+    if arabic.len() == english.len() {
+        return arabic
+            .iter()
+            .zip(english)
+            .map(|(&a, &e)| sounds_alike(a, e).then_some((a, e)))
+            .collect();
+    }
+    let [lone] = arabic else {
+        return None;
+    };
+    if same_skeleton(lone, &english.concat()) {
+        return Some(vec![(lone, whole)]);
+    }
+    let mut alike = english.iter().filter(|e| same_skeleton(lone, e));
+    match (alike.next(), alike.next()) {
+        (Some(&e), None) => Some(vec![(lone, e)]),
+        _ => None,
+    }
+}
+
+/// Whether a word pair may stand alone, outside its name: not a particle (de, of, von: lower case, but the article,
+/// al-Assad), and not a frequent word of the language ([`frequent`]: دون "without" is not Don, صدر "issued" not
+/// Sadyr), though a frequent name is (ترامب, Trump).
+fn single_word_ok(key: &str, english: &str) -> bool {
+    let particle = english.starts_with(|c: char| c.is_ascii_lowercase())
+        && !english
+            .split_once('-')
+            .is_some_and(|(first, _)| ARTICLES.contains(&first));
+    !particle && frequent(key) != Some(Frequent::Word)
+}
+
+/// Whether an Arabic word and an English word have the same consonant skeleton ([`keys::arabic_skeleton`],
+/// [`keys::latin_skeleton`]), or, four consonants or more, one apart (اسماعيل قاآني / Esmail Qaani).
+fn sounds_alike(arabic: &str, english: &str) -> bool {
+    let (a, e) = (keys::arabic_skeleton(arabic), keys::latin_skeleton(english));
+    one_word(&a)
+        && one_word(&e)
+        && (a == e || (a.chars().count() >= 4 && strsim::levenshtein(&a, &e) <= 1))
+}
+
+/// [`sounds_alike`] with the skeletons equal.
+fn same_skeleton(arabic: &str, english: &str) -> bool {
+    let a = keys::arabic_skeleton(arabic);
+    one_word(&a) && a == keys::latin_skeleton(english)
+}
+
+/// A skeleton of one word with a consonant.
+fn one_word(skeleton: &str) -> bool {
+    !skeleton.is_empty() && !skeleton.contains(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(csv: &str) -> KnownNames {
+        let g = Glossary::from_csv_str(
+            "t.csv",
+            &format!("id,type,en,ar,en_variants,ar_variants\n{csv}"),
+        )
+        .unwrap_or_default();
+        KnownNames::from_glossary(&g)
+    }
+
+    #[test]
+    fn a_transliterated_name_is_known_word_by_word_and_whole() {
+        let n = names("karabakh,LOC,Nagorno-Karabakh,ناغورنو كاراباخ,,قره باغ\nputin,PER,Vladimir Putin,فلاديمير بوتين,,بوتين\n");
+        assert_eq!(n.spelling("ناغورنو كاراباخ"), Some("Nagorno-Karabakh"));
+        assert_eq!(n.spelling("كاراباخ"), Some("Karabakh"));
+        assert_eq!(n.spelling("بوتين"), Some("Putin"));
+        assert_eq!(n.spelling("فلاديمير"), Some("Vladimir"));
+        // قره باغ is not Nagorno-Karabakh letter by letter: nothing is learnt from it.
+        assert_eq!(n.spelling("قره"), None);
+        assert_eq!(n.spelling("قره باغ"), None);
+    }
+
+    #[test]
+    fn a_translated_name_teaches_nothing() {
+        let n = names("un,ORG,United Nations,الأمم المتحدة,,\n");
+        assert!(n.is_empty());
+    }
+
+    #[test]
+    fn the_article_and_ascii() {
+        let n = names(
+            "zawahiri,PER,Ayman al-Zawahiri,أيمن الظواهري,,\nerdogan,PER,Recep Tayyip Erdoğan,رجب طيب أردوغان,,أردوغان\nassad,PER,Bashar al-Assad,بشار الأسد,,\n",
+        );
+        assert_eq!(n.spelling("الظواهري"), Some("al-Zawahiri"));
+        assert_eq!(n.spelling("اردوغان"), Some("Erdogan"));
+        assert_eq!(n.spelling("بشار الأسد"), Some("Bashar al-Assad"));
+        // Alone, الأسد is a word of the language ("the lion").
+        assert_eq!(n.spelling("الأسد"), None);
+    }
+
+    #[test]
+    fn a_word_spelt_two_ways_takes_the_most_common() {
+        let n = names(
+            "a,PER,Mohamed Morsi,محمد مرسي,,\nb,PER,Mohammed bin Salman,محمد بن سلمان,,\nc,PER,Mohammed Dahlan,محمد دحلان,,\n",
+        );
+        assert_eq!(n.spelling("محمد"), Some("Mohammed"));
+        assert_eq!(n.spelling("محمد مرسي"), Some("Mohamed Morsi"));
+    }
+
+    #[test]
+    fn proclitics_before_a_known_name() {
+        let n = names(
+            "kremlin,ORG,Kremlin,الكرملين,,\npashinyan,PER,Nikol Pashinyan,نيكول باشينيان,,\n",
+        );
+        assert_eq!(n.word("للكرملين").as_deref(), Some("li-Kremlin"));
+        assert_eq!(n.word("والكرملين").as_deref(), Some("wa-Kremlin"));
+        assert_eq!(n.word("وباشينيان").as_deref(), Some("wa-Pashinyan"));
+        assert_eq!(n.word("ونيكول").as_deref(), Some("wa-Nikol"));
+        assert_eq!(n.word("والي"), None);
+    }
+}
