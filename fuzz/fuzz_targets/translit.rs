@@ -1,10 +1,10 @@
-//! Every scheme: no panic on any text; Buckwalter `reverse` undoes `transliterate` on text made only of Arabic
+//! Every scheme, with and without the shipped glossary's names: no panic on any text; Buckwalter `reverse` undoes `transliterate` on text made only of Arabic
 //! letters and marks (after the cleaning `transliterate` itself does: display, NFKC, tatweel removed).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use qamus::normalize::{display, is_arabic_letter, is_arabic_mark, nfkc, remove_tatweel};
-use qamus::translit::{reverse, transliterate, Scheme};
+use qamus::translit::{reverse, transliterate, transliterate_known, KnownNames, Scheme};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for scheme in Scheme::ALL {
         let _ = transliterate(text, scheme);
+        let _ = transliterate_known(text, scheme, KnownNames::builtin());
     }
     // Any text may be handed to reverse.
     let _ = reverse(text, Scheme::Buckwalter);
