@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use qamus::normalize::{self, Level};
-use qamus::translit::{transliterate, Scheme};
+use qamus::translit::{transliterate, transliterate_known, KnownNames, Scheme};
 use unicode_normalization::UnicodeNormalization;
 
 /// The five seed documents, concatenated ~20 times (about 400 KB).
@@ -82,6 +82,16 @@ fn bench_translit(c: &mut Criterion) {
             })
         });
     }
+    // What `qamus translit` does by default: `plain` with the shipped glossary's names (a phrase and a word
+    // look-up per word, remembered per thread), against `plain/qamus` above in the same run.
+    let names = KnownNames::builtin();
+    g.bench_function("plain-known-names/qamus", |b| {
+        b.iter(|| {
+            let out = transliterate_known(black_box(&text), Scheme::Plain, names);
+            assert!(!out.is_empty());
+            out.len()
+        })
+    });
     g.finish();
 }
 
