@@ -62,11 +62,17 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
     Lookup(LookupArgs),
     /// Write Arabic in Latin script (plain press style, Buckwalter, ALA-LC, DIN 31635).
     #[command(after_help = "Examples:
-  qamus translit بوتين                          # Putin
+  qamus translit 'بوتين وباشينيان'               # Putin wa-Pashinyan
+  qamus translit --no-default-glossary بوتين     # Botin: the model alone
+  qamus translit -g mine.csv - < article.txt     # your glossary's names too
   qamus translit --scheme buckwalter 'قره باغ'   # qrh bAg
   qamus translit --scheme buckwalter --reverse qrh
   qamus translit --scheme ala-lc - < names.txt
-  qamus translit --csv --column name people.csv")]
+  qamus translit --csv --column name people.csv
+
+plain writes the names of the glossary in use (the shipped one, and --glossary files) as the glossary spells
+them in English, then the names its model was trained on, and reads every other word with its model. The other
+schemes are strict and ignore the glossary.")]
     Translit(TranslitArgs),
     /// Normalize Arabic and Latin text (display or search level).
     #[command(after_help = "Examples:
