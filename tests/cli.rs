@@ -293,6 +293,22 @@ fn translit_and_normalize_stream_one_line_per_line() {
         .stdout("الكريملن\nانترفاكس\n");
 }
 
+/// An Arabic name no entry holds gets, in the table, how `plain` writes it (the glossary's names as spelt); the
+/// machine-readable formats stay as they are.
+#[test]
+fn an_unmatched_arabic_name_shows_its_transliteration() {
+    qamus()
+        .args(["lookup", "بيتر شولتز", "Xyzzy"])
+        .assert()
+        .code(1)
+        .stdout("بيتر شولتز  no match (plain: Peter Scholz)\nXyzzy  no match\n");
+    qamus()
+        .args(["lookup", "-f", "tsv", "بيتر شولتز"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("plain").not());
+}
+
 #[test]
 fn plain_writes_the_names_of_the_glossary_in_use() {
     // The shipped glossary's names, by default.

@@ -461,7 +461,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
             ExitCode::from(1)
         });
     }
-    let mut printer = LookupPrinter::new(a.format, color);
+    let mut printer = LookupPrinter::new(a.format, color, !a.glossary.no_default_glossary);
     let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
         for (q, matches) in queries.iter().zip(answers(queries, a.top)) {
             all_matched &= !matches.is_empty();
@@ -611,14 +611,23 @@ struct LookupPrinter {
     format: Format,
     color: bool,
     count: usize,
+    /// The names the table's hint for an unmatched Arabic name writes as spelt (the shipped glossary's, when it is
+    /// in use).
+    names: &'static KnownNames,
 }
 
 impl LookupPrinter {
-    fn new(format: Format, color: bool) -> LookupPrinter {
+    fn new(format: Format, color: bool, shipped: bool) -> LookupPrinter {
+        static NONE: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
         LookupPrinter {
             format,
             color,
             count: 0,
+            names: if shipped {
+                KnownNames::builtin()
+            } else {
+                NONE.get_or_init(KnownNames::new)
+            },
         }
     }
 
@@ -665,7 +674,15 @@ impl LookupPrinter {
                 // A bidi override in the query would reorder the rest of the row on a terminal: shown as an escape.
                 let query = visible(query);
                 if matches.is_empty() {
-                    writeln!(out, "{bold}{query}{reset}  {dim}no match{reset}")?;
+                    // An Arabic name no entry holds: at least how `plain` writes it.
+                    let hint = if query.chars().any(normalize::is_arabic_letter) {
+                        let latin =
+                            translit::transliterate_known(&query, Scheme::Plain, self.names);
+                        format!(" (plain: {})", visible(&latin))
+                    } else {
+                        String::new()
+                    };
+                    writeln!(out, "{bold}{query}{reset}  {dim}no match{hint}{reset}")?;
                 }
                 for m in matches {
                     let how = if m.detail.is_empty() {
