@@ -43,6 +43,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             // `plain` writes the glossary's names as it spells them.
             let names: Cow<'static, KnownNames> = if scheme != Scheme::Plain {
+                if !a.glossary.files.is_empty() {
+                    eprintln!(
+                        "qamus: note: --glossary is read by the plain scheme only ({scheme} is strict)"
+                    );
+                }
                 Cow::Owned(KnownNames::new())
             } else if a.glossary.files.is_empty() && !a.glossary.no_default_glossary {
                 Cow::Borrowed(KnownNames::builtin())
