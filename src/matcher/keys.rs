@@ -173,7 +173,7 @@ pub(crate) fn latin_in_context(c: char, next: Option<char>) -> Option<(char, usi
 pub(crate) fn latin_skeleton_alternative(token: &str) -> Option<String> {
     let key = latin_key(token);
     // The French ch as sh is left out: ch as kh is this reading's.
-    let mut alt = key_reading(token, true, false)
+    let mut alt = key_reading(token, true, "ch")
         .replace("th", "s")
         .replace("ght", "t")
         .replace("ch", "kh");
@@ -303,19 +303,35 @@ pub fn latin_key(text: &str) -> String {
 /// spellings keep their j, w, ou and ch (Benjamin, Arjun, John; Warren, Bowie; Louis; Charles), so that is the
 /// first reading.
 ///
+/// In a word that is German by its letters (a w or a j, or sch), ch is the German kh instead (Charkiw, Chodorkowski:
+/// Kharkiv, Khodorkovsky).
+///
 /// ```
 /// use qamus::matcher::keys::latin_key_with;
 /// assert_eq!(latin_key_with("poutine", true), "putine");
 /// assert_eq!(latin_key_with("chouchi", true), "shushi");
 /// assert_eq!(latin_key_with("paschinjan", true), "pashinyan");
+/// assert_eq!(latin_key_with("charkiw", true), "kharkiv");
 /// assert_eq!(latin_key_with("poutine", false), "poutine");
 /// ```
 pub fn latin_key_with(text: &str, continental: bool) -> String {
-    key_reading(text, continental, continental)
+    if !continental {
+        return key_reading(text, false, "ch");
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let german = word.contains(['w', 'j']) || word.contains("sch");
+        out.push_str(&key_reading(word, true, if german { "kh" } else { "sh" }));
+    }
+    out
 }
 
-/// [`latin_key_with`], the French ch as sh only when `french_ch`.
-fn key_reading(text: &str, continental: bool, french_ch: bool) -> String {
+/// [`latin_key_with`], with a ch that no rule took written `ch` (in the continental reading, `sh` for the French
+/// one, `kh` for the German one; `ch` keeps it).
+fn key_reading(text: &str, continental: bool, ch: &str) -> String {
     const RULES: &[(&str, &str)] = &[
         ("tsch", "ch"),
         ("dsch", "j"),
@@ -349,8 +365,8 @@ fn key_reading(text: &str, continental: bool, french_ch: bool) -> String {
                 i += 2;
                 continue;
             }
-            if french_ch && b.get(i..i + 2) == Some(b"ch") {
-                out.push_str("sh");
+            if b.get(i..i + 2) == Some(b"ch") {
+                out.push_str(ch);
                 i += 2;
                 continue;
             }
