@@ -1,11 +1,11 @@
 //! Names a glossary knows, for the `plain` scheme to write as the glossary spells them in English: بوتين is Putin,
 //! not the Butin that the letters alone give, and فلاديمير بوتين is Vladimir Putin.
 //!
-//! Only what is a transliteration is taken: an entry's Arabic form and its English name are split into words, and
-//! a pair of words is kept when their consonant skeletons agree ([`keys::arabic_skeleton`],
-//! [`keys::latin_skeleton`]), so a translated name (الأمم المتحدة, United Nations) teaches nothing and stays
-//! transliterated. A form whose words all pair up is also kept whole, in the entry's own spelling
-//! (ناغورنو كاراباخ: Nagorno-Karabakh). A word that several entries spell differently (محمد: Mohammed, Mohamed)
+//! Only what is a transliteration is taken: an entry's Arabic form and its English name are split into words and
+//! aligned by their consonant skeletons ([`keys::arabic_skeleton`], [`keys::latin_skeleton`]; see [`align`]), so a
+//! translated name (الأمم المتحدة, United Nations) teaches nothing and stays transliterated. A form that spells the
+//! name is kept whole, in the entry's own spelling (ناغورنو كاراباخ: Nagorno-Karabakh, حزب الله: Hezbollah), and
+//! its words that agree closely one by one. A word that several entries spell differently (محمد: Mohammed, Mohamed)
 //! takes the spelling most of them use; the whole names keep each its own.
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -93,24 +93,31 @@ impl KnownNames {
         let mut votes: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
         let mut phrases: FxHashMap<String, String> = FxHashMap::default();
         for entry in glossary.entries() {
-            let Some(english) = ascii_spelling(&entry.en) else {
-                continue;
-            };
-            let english_words = english_words(&english);
+            // The English name first, then its variants (أبو مازن spells Abu Mazen, not Mahmoud Abbas).
+            let spellings: Vec<String> = std::iter::once(&entry.en)
+                .chain(&entry.en_variants)
+                .filter_map(|e| ascii_spelling(e))
+                .collect();
+            let split: Vec<Vec<&str>> = spellings.iter().map(|e| english_words(e)).collect();
             for form in std::iter::once(&entry.ar)
                 .chain(&entry.ar_variants)
                 .filter(|f| !f.is_empty())
             {
                 let arabic_words: Vec<&str> = form.split_whitespace().collect();
-                let Some(pairs) = word_pairs(&arabic_words, &english_words, &english) else {
+                let Some((english, alignment)) = spellings
+                    .iter()
+                    .zip(&split)
+                    .map(|(e, words)| (e, align(&arabic_words, words, e)))
+                    .find(|(_, a)| a.whole || !a.words.is_empty())
+                else {
                     continue;
                 };
-                if arabic_words.len() > 1 {
+                if alignment.whole {
                     phrases
                         .entry(normalize::search(form).into_owned())
                         .or_insert_with(|| english.clone());
                 }
-                for (arabic, english) in pairs {
+                for (arabic, english) in alignment.words {
                     let key = normalize::search(arabic).into_owned();
                     if !single_word_ok(&key, english) {
                         continue;
@@ -274,31 +281,71 @@ const ARTICLES: [&str; 12] = [
     "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ud",
 ];
 
-/// The words of an Arabic form paired with the English name's: word by word when both have as many and every
-/// pair sounds alike, or a lone Arabic word with the whole name (ابوظبي: Abu Dhabi) or the one word of it that it
-/// spells (بوتين: Putin); `None` when the form is not a transliteration of the name.
-fn word_pairs<'a, 'b>(
-    arabic: &[&'a str],
-    english: &[&'b str],
-    whole: &'b str,
-) -> Option<Vec<(&'a str, &'b str)>> {
+/// How an Arabic form spells an English name: whether the whole form does (`whole`), and which of its words spell
+/// which English word (`words`).
+#[derive(Debug, Default, PartialEq)]
+struct Alignment<'a, 'b> {
+    whole: bool,
+    words: Vec<(&'a str, &'b str)>,
+}
+
+/// How the words of an Arabic form spell the English name's words (`whole` is the name as written):
+/// - as many words on both sides, every pair at most one consonant apart ([`Distance::Near`]): the form spells the
+///   name (عبد الفتاح السيسي: Abdel Fattah el-Sisi; رجب طيب اردوغان: Recep Tayyip Erdogan), and the pairs that agree
+///   closely ([`Distance::Same`]) are its words (السيسي: el-Sisi, but not رجب: Recep, one apart in three);
+/// - a lone Arabic word: the whole name if the skeletons agree (ابوظبي: Abu Dhabi), or the one English word that
+///   has its skeleton (بوتين: Putin);
+/// - otherwise the whole form if its skeleton, spaces left out, is the name's (حزب الله: Hezbollah);
+///
+/// and nothing for a form that translates the name (الأمم المتحدة: United Nations).
+fn align<'a, 'b>(arabic: &[&'a str], english: &[&'b str], whole: &'b str) -> Alignment<'a, 'b> {
     if arabic.len() == english.len() {
-        return arabic
+        let distances: Vec<Distance> = arabic
             .iter()
             .zip(english)
-            .map(|(&a, &e)| sounds_alike(a, e).then_some((a, e)))
+            .map(|(a, e)| distance(a, e))
             .collect();
+        if distances.iter().all(|d| *d != Distance::Far) {
+            // One word against one: nothing to misalign.
+            let single = arabic.len() == 1;
+            let words = arabic
+                .iter()
+                .zip(english)
+                .zip(&distances)
+                .filter(|(_, d)| single || **d == Distance::Same)
+                .map(|((&a, &e), _)| (a, e))
+                .collect();
+            return Alignment {
+                whole: arabic.len() > 1,
+                words,
+            };
+        }
     }
-    let [lone] = arabic else {
-        return None;
-    };
-    if same_skeleton(lone, &english.concat()) {
-        return Some(vec![(lone, whole)]);
+    // The skeleton of the words, spaces left out after (joined first, Hassan Nasrallah would lose a doubled n).
+    let latin = keys::latin_skeleton(&english.join(" ")).replace(' ', "");
+    if let [lone] = arabic {
+        let a = keys::arabic_skeleton(lone);
+        if one_word(&a) && a == latin {
+            return Alignment {
+                whole: false,
+                words: vec![(lone, whole)],
+            };
+        }
+        // The one English word that has its skeleton. Not one a consonant apart: among several words, that is
+        // too often another (حميدتي is not Hamdan, قنا not Agency).
+        let mut alike = english.iter().filter(|e| same_skeleton(lone, e));
+        if let (Some(&e), None) = (alike.next(), alike.next()) {
+            return Alignment {
+                whole: false,
+                words: vec![(lone, e)],
+            };
+        }
+        return Alignment::default();
     }
-    let mut alike = english.iter().filter(|e| same_skeleton(lone, e));
-    match (alike.next(), alike.next()) {
-        (Some(&e), None) => Some(vec![(lone, e)]),
-        _ => None,
+    let a = keys::arabic_skeleton(&arabic.join(" ")).replace(' ', "");
+    Alignment {
+        whole: !a.is_empty() && a == latin,
+        words: Vec::new(),
     }
 }
 
@@ -313,16 +360,39 @@ fn single_word_ok(key: &str, english: &str) -> bool {
     !particle && frequent(key) != Some(Frequent::Word)
 }
 
-/// Whether an Arabic word and an English word have the same consonant skeleton ([`keys::arabic_skeleton`],
-/// [`keys::latin_skeleton`]), or, four consonants or more, one apart (اسماعيل قاآني / Esmail Qaani).
-fn sounds_alike(arabic: &str, english: &str) -> bool {
-    let (a, e) = (keys::arabic_skeleton(arabic), keys::latin_skeleton(english));
-    one_word(&a)
-        && one_word(&e)
-        && (a == e || (a.chars().count() >= 4 && strsim::levenshtein(&a, &e) <= 1))
+/// How far apart the consonant skeletons of an Arabic word and an English word are ([`keys::arabic_skeleton`],
+/// [`keys::latin_skeleton`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Distance {
+    /// The same, or one apart in four consonants or more (اسماعيل قاآني / Esmail Qaani).
+    Same,
+    /// One apart in a shorter word (عبد / Abdel, رجب / Recep).
+    Near,
+    /// Further, or a word with no consonant.
+    Far,
 }
 
-/// [`sounds_alike`] with the skeletons equal.
+/// The [`Distance`] of an Arabic word and an English word.
+fn distance(arabic: &str, english: &str) -> Distance {
+    let (a, e) = (keys::arabic_skeleton(arabic), keys::latin_skeleton(english));
+    if !one_word(&a) || !one_word(&e) {
+        return Distance::Far;
+    }
+    match strsim::levenshtein(&a, &e) {
+        0 => Distance::Same,
+        1 if a.chars().count() >= 4 => Distance::Same,
+        1 => Distance::Near,
+        _ => Distance::Far,
+    }
+}
+
+/// Whether an Arabic word (of the development data's name pairs) can be spelt as `english`: their skeletons at most
+/// one consonant apart (a row whose Arabic is a fragment, الله: Abdullah, is not).
+pub(crate) fn spells(arabic: &str, english: &str) -> bool {
+    distance(arabic, english) != Distance::Far
+}
+
+/// Whether an Arabic word and an English word have one skeleton.
 fn same_skeleton(arabic: &str, english: &str) -> bool {
     let a = keys::arabic_skeleton(arabic);
     one_word(&a) && a == keys::latin_skeleton(english)
@@ -356,6 +426,25 @@ mod tests {
         // قره باغ is not Nagorno-Karabakh letter by letter: nothing is learnt from it.
         assert_eq!(n.spelling("قره"), None);
         assert_eq!(n.spelling("قره باغ"), None);
+    }
+
+    #[test]
+    fn a_form_of_other_words_than_its_name() {
+        let n = names(
+            "hezbollah,ORG,Hezbollah,حزب الله,,\nnasrallah,PER,Hassan Nasrallah,حسن نصرالله,,حسن نصر الله\nabbas,PER,Mahmoud Abbas,محمود عباس,Abu Mazen,أبو مازن\nsisi,PER,Abdel Fattah el-Sisi,عبد الفتاح السيسي,,\n",
+        );
+        // Joined, the skeletons agree.
+        assert_eq!(n.spelling("حزب الله"), Some("Hezbollah"));
+        assert_eq!(n.spelling("حسن نصر الله"), Some("Hassan Nasrallah"));
+        // A form that spells a variant of the name, not the name.
+        assert_eq!(n.spelling("أبو مازن"), Some("Abu Mazen"));
+        // Each word at most a consonant apart: the whole, and the words that agree closely.
+        assert_eq!(
+            n.spelling("عبد الفتاح السيسي"),
+            Some("Abdel Fattah el-Sisi")
+        );
+        assert_eq!(n.spelling("السيسي"), Some("el-Sisi"));
+        assert_eq!(n.spelling("عبد"), None);
     }
 
     #[test]
