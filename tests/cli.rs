@@ -107,20 +107,20 @@ fn lookup_explain_shows_keys_scores_and_the_winner() {
     explain("Peskow")
         .stdout(predicate::str::contains("also read peskov (skeleton BSGF)"))
         .stdout(predicate::str::contains("winner: peskov"));
-    // Equal scores name no winner: the three Assads of the shipped glossary share their family name.
+    // Equal scores name no winner: the four Assads of the shipped glossary share their family name.
     qamus()
         .args([
             "lookup",
             "--explain",
             "--threshold",
-            "0.3",
+            "0.2",
             "--top",
-            "3",
+            "4",
             "Assad",
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("family name of 3 people"))
+        .stdout(predicate::str::contains("family name of 4 people"))
         .stdout(predicate::str::contains(
             "no winner: bashar-al-assad and hafez-al-assad score the same",
         ));

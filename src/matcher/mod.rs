@@ -951,7 +951,7 @@ impl Matcher {
 
     /// A key that is a family name: one word, or "son of" and a word ([`titles::family_key`]: بن سلمان). Held by
     /// one person entry, it finds that person at [`SCORE_FAMILY`]; shared by a few
-    /// ([`MAX_SHARED_FAMILY`]), it finds each of them at that score shared out (الأسد: three Assads at 0.30), which
+    /// ([`MAX_SHARED_FAMILY`]), it finds each of them at that score shared out (الأسد: four Assads at 0.23), which
     /// only a threshold that low lets through (`--threshold 0.3`: the candidates a name may mean).
     fn family_name<'m>(&'m self, found: &mut Found<'m>, key: &str, detail: String) {
         let Some(key) = titles::family_key(key).filter(|k| !k.is_empty()) else {

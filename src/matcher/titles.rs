@@ -212,6 +212,10 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "مرسي",
     "الابن",
     "فرحان",
+    // "The engineer" (Abu Mahdi al-Muhandis), and "son of Ali", the patronymic of every other Ali's son (Zine El
+    // Abidine Ben Ali).
+    "المهندس",
+    "بنعلي",
     // Given names far more often than family names alone (الملك حسين is not Saddam Hussein).
     "حسين",
     "سعود",
