@@ -8,7 +8,7 @@
 //! | stage | module | main items |
 //! |---|---|---|
 //! | clean and fold text | [`normalize`] | [`normalize::normalize`], [`normalize::Level`] |
-//! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`] |
+//! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`]; with a glossary's names, [`translit::transliterate_known`], [`translit::KnownNames`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |
 //! | compile a glossary into an index file, open it by memory-mapping | [`index`] | [`index::build`], [`index::open`] |
