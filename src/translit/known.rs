@@ -10,6 +10,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::Glossary;
@@ -89,44 +90,20 @@ impl KnownNames {
 
     /// The names of `glossary`'s entries, every Arabic form against the entry's English name.
     pub fn from_glossary(glossary: &Glossary) -> KnownNames {
-        // Per word, each spelling with its votes, in the order they first came.
+        // Each entry's phrases and words (`search` keys with their spellings), on all cores, then gathered in the
+        // glossary's order: per word, each spelling with its votes, in the order they first came.
+        let learnt: Vec<Learnt> = glossary.entries().par_iter().map(learn).collect();
         let mut votes: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
         let mut phrases: FxHashMap<String, String> = FxHashMap::default();
-        for entry in glossary.entries() {
-            // The English name first, then its variants (أبو مازن spells Abu Mazen, not Mahmoud Abbas).
-            let spellings: Vec<String> = std::iter::once(&entry.en)
-                .chain(&entry.en_variants)
-                .filter_map(|e| ascii_spelling(e))
-                .collect();
-            let split: Vec<Vec<&str>> = spellings.iter().map(|e| english_words(e)).collect();
-            for form in std::iter::once(&entry.ar)
-                .chain(&entry.ar_variants)
-                .filter(|f| !f.is_empty())
-            {
-                let arabic_words: Vec<&str> = form.split_whitespace().collect();
-                let Some((english, alignment)) = spellings
-                    .iter()
-                    .zip(&split)
-                    .map(|(e, words)| (e, align(&arabic_words, words, e)))
-                    .find(|(_, a)| a.whole || !a.words.is_empty())
-                else {
-                    continue;
-                };
-                if alignment.whole {
-                    phrases
-                        .entry(normalize::search(form).into_owned())
-                        .or_insert_with(|| english.clone());
-                }
-                for (arabic, english) in alignment.words {
-                    let key = normalize::search(arabic).into_owned();
-                    if !single_word_ok(&key, english) {
-                        continue;
-                    }
-                    let spellings = votes.entry(key).or_default();
-                    match spellings.iter_mut().find(|(s, _)| s == english) {
-                        Some((_, n)) => *n += 1,
-                        None => spellings.push((english.to_string(), 1)),
-                    }
+        for (entry_phrases, words) in learnt {
+            for (key, english) in entry_phrases {
+                phrases.entry(key).or_insert(english);
+            }
+            for (key, english) in words {
+                let spellings = votes.entry(key).or_default();
+                match spellings.iter_mut().find(|(s, _)| *s == english) {
+                    Some((_, n)) => *n += 1,
+                    None => spellings.push((english, 1)),
                 }
             }
         }
@@ -280,6 +257,46 @@ fn english_words(english: &str) -> Vec<&str> {
 const ARTICLES: [&str; 12] = [
     "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ud",
 ];
+
+/// What one entry teaches: its forms kept whole and its words, each a `search` key with its spelling.
+type Learnt = (Vec<(String, String)>, Vec<(String, String)>);
+
+/// The phrases and words of one entry: every Arabic form against the English name, then its variants (أبو مازن
+/// spells Abu Mazen, not Mahmoud Abbas); the first that the form spells ([`align`]).
+fn learn(entry: &crate::glossary::Entry) -> Learnt {
+    let mut learnt: Learnt = (Vec::new(), Vec::new());
+    let spellings: Vec<String> = std::iter::once(&entry.en)
+        .chain(&entry.en_variants)
+        .filter_map(|e| ascii_spelling(e))
+        .collect();
+    let split: Vec<Vec<&str>> = spellings.iter().map(|e| english_words(e)).collect();
+    for form in std::iter::once(&entry.ar)
+        .chain(&entry.ar_variants)
+        .filter(|f| !f.is_empty())
+    {
+        let arabic_words: Vec<&str> = form.split_whitespace().collect();
+        let Some((english, alignment)) = spellings
+            .iter()
+            .zip(&split)
+            .map(|(e, words)| (e, align(&arabic_words, words, e)))
+            .find(|(_, a)| a.whole || !a.words.is_empty())
+        else {
+            continue;
+        };
+        if alignment.whole {
+            learnt
+                .0
+                .push((normalize::search(form).into_owned(), english.clone()));
+        }
+        for (arabic, english) in alignment.words {
+            let key = normalize::search(arabic).into_owned();
+            if single_word_ok(&key, english) {
+                learnt.1.push((key, english.to_string()));
+            }
+        }
+    }
+    learnt
+}
 
 /// How an Arabic form spells an English name: whether the whole form does (`whole`), and which of its words spell
 /// which English word (`words`).
