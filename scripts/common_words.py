@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/matcher/common_words.txt: the 10,000 most frequent Arabic words, from the wordfreq package.
+"""Writes src/rules/common_words.txt: the 10,000 most frequent Arabic words, from the wordfreq package.
 
 Usage (from the project root): python3 -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1 &&
     /tmp/wf/bin/python scripts/common_words.py | ./target/release/qamus normalize -l search - | sort -u > body.txt

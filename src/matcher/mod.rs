@@ -32,12 +32,9 @@
 //! # Ok::<(), qamus::Error>(())
 //! ```
 
-pub mod clitics;
 mod compact;
 mod distance;
-pub(crate) mod frequent;
 mod fuzzy;
-pub mod keys;
 pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
@@ -52,6 +49,8 @@ use crate::glossary::{EntityType, Entry, Glossary, Layer};
 use crate::normalize;
 use store::{FormRef, Store};
 
+use crate::rules::frequent;
+pub use crate::rules::{clitics, keys};
 pub use fuzzy::Scores;
 pub(crate) use fuzzy::{
     acceptance_inputs, query_letters, scorer_of, ACCEPT_INPUTS, FEATURES, FEATURE_NAMES,

@@ -14,9 +14,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::Glossary;
-use crate::matcher::frequent::{frequent, Frequent};
-use crate::matcher::{clitics, keys};
 use crate::normalize::{self, Folds};
+use crate::rules::frequent::{frequent, Frequent};
+use crate::rules::{clitics, keys};
 
 /// Arabic words and phrases with their English spelling, read from glossary entries.
 ///

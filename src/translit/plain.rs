@@ -21,7 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
-use crate::matcher::frequent::{frequent, Frequent};
+use crate::rules::frequent::{frequent, Frequent};
 
 /// The model table, compiled from `plain_model.tsv` by `build.rs`: `SHAPES`, `VOTE`, `CHUNKS`, and per context
 /// `KEYS` (sorted) with its votes `VOTES[SPANS[i].0..][..SPANS[i].1]`.
