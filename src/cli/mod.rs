@@ -616,23 +616,28 @@ struct LookupPrinter {
     format: Format,
     color: bool,
     count: usize,
-    /// The names the table's hint for an unmatched Arabic name writes as spelt (the shipped glossary's, when it is
-    /// in use).
-    names: &'static KnownNames,
+    /// Whether the table's hint for an unmatched Arabic name writes the shipped glossary's names as spelt (when
+    /// that glossary is in use); they are read at the first miss, not before.
+    shipped: bool,
 }
 
 impl LookupPrinter {
     fn new(format: Format, color: bool, shipped: bool) -> LookupPrinter {
-        static NONE: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
         LookupPrinter {
             format,
             color,
             count: 0,
-            names: if shipped {
-                KnownNames::builtin()
-            } else {
-                NONE.get_or_init(KnownNames::new)
-            },
+            shipped,
+        }
+    }
+
+    /// The names the hint writes as spelt.
+    fn names(&self) -> &'static KnownNames {
+        static NONE: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
+        if self.shipped {
+            KnownNames::builtin()
+        } else {
+            NONE.get_or_init(KnownNames::new)
         }
     }
 
@@ -682,7 +687,7 @@ impl LookupPrinter {
                     // An Arabic name no entry holds: at least how `plain` writes it.
                     let hint = if query.chars().any(normalize::is_arabic_letter) {
                         let latin =
-                            translit::transliterate_known(&query, Scheme::Plain, self.names);
+                            translit::transliterate_known(&query, Scheme::Plain, self.names());
                         format!(" (plain: {})", visible(&latin))
                     } else {
                         String::new()
