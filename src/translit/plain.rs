@@ -194,23 +194,34 @@ const SUFFIXES: &[(&str, &str)] = &[
 ];
 
 /// Arabic given names and name words too common to leave to the model, in the spelling of the English-language
-/// press (and of the development data where it has them). Keys are letters only, every alef form folded (ا).
+/// press (and of the development data where it has them), and the titles that stand before names (الرئيس: al-Rais,
+/// الشيخ: al-Sheikh). Keys are letters only, every alef form folded (ا).
 const WORDS: &[(&str, &str)] = &[
     ("ابراهيم", "ibrahim"),
     ("احمد", "ahmed"),
     ("اسامه", "osama"),
+    ("الامام", "al-imam"),
+    ("الامير", "al-amir"),
+    ("الرئيس", "al-rais"),
+    ("السلطان", "al-sultan"),
+    ("السيد", "al-sayyid"),
+    ("الشيخ", "al-sheikh"),
     ("الله", "allah"),
     ("الهام", "ilham"),
+    ("امير", "amir"),
     ("جمال", "jamal"),
     ("حسن", "hassan"),
     ("حسين", "hussein"),
     ("حمد", "hamad"),
     ("خالد", "khaled"),
+    ("رئيس", "rais"),
     ("رشيد", "rashid"),
     ("زينب", "zainab"),
     ("سعد", "saad"),
     ("سعيد", "said"),
+    ("سلطان", "sultan"),
     ("سلمان", "salman"),
+    ("شيخ", "sheikh"),
     ("صالح", "saleh"),
     ("طارق", "tariq"),
     ("عادل", "adel"),
