@@ -631,16 +631,6 @@ impl LookupPrinter {
         }
     }
 
-    /// The names the hint writes as spelt.
-    fn names(&self) -> &'static KnownNames {
-        static NONE: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
-        if self.shipped {
-            KnownNames::builtin()
-        } else {
-            NONE.get_or_init(KnownNames::new)
-        }
-    }
-
     fn print(&mut self, out: &mut dyn Write, query: &str, matches: &[Match<'_>]) -> Result<()> {
         let first = self.count == 0;
         self.count += 1;
@@ -686,8 +676,15 @@ impl LookupPrinter {
                 if matches.is_empty() {
                     // An Arabic name no entry holds: at least how `plain` writes it.
                     let hint = if query.chars().any(normalize::is_arabic_letter) {
-                        let latin =
-                            translit::transliterate_known(&query, Scheme::Plain, self.names());
+                        let latin = if self.shipped {
+                            translit::transliterate_known(
+                                &query,
+                                Scheme::Plain,
+                                KnownNames::builtin(),
+                            )
+                        } else {
+                            translit::transliterate(&query, Scheme::Plain)
+                        };
                         format!(" (plain: {})", visible(&latin))
                     } else {
                         String::new()

@@ -350,7 +350,9 @@ fn align<'a, 'b>(arabic: &[&'a str], english: &[&'b str], whole: &'b str) -> Ali
         }
         // The one English word that has its skeleton. Not one a consonant apart: among several words, that is
         // too often another (حميدتي is not Hamdan, قنا not Agency).
-        let mut alike = english.iter().filter(|e| same_skeleton(lone, e));
+        let mut alike = english
+            .iter()
+            .filter(|e| one_word(&a) && a == keys::latin_skeleton(e));
         if let (Some(&e), None) = (alike.next(), alike.next()) {
             return Alignment {
                 whole: false,
@@ -407,12 +409,6 @@ fn distance(arabic: &str, english: &str) -> Distance {
 /// one consonant apart (a row whose Arabic is a fragment, الله: Abdullah, is not).
 pub(crate) fn spells(arabic: &str, english: &str) -> bool {
     distance(arabic, english) != Distance::Far
-}
-
-/// Whether an Arabic word and an English word have one skeleton.
-fn same_skeleton(arabic: &str, english: &str) -> bool {
-    let a = keys::arabic_skeleton(arabic);
-    one_word(&a) && a == keys::latin_skeleton(english)
 }
 
 /// A skeleton of one word with a consonant.
