@@ -1,10 +1,13 @@
 //! Embeds the shipped glossary (`glossary/*.csv`) in the library, so that qamus works from any directory, and
 //! compiles the `plain` transliteration model (`src/translit/plain_model.tsv`, and its English letter model
-//! `src/translit/plain_lm.tsv`) into static tables, so that no program start parses them.
+//! `src/translit/plain_lm.tsv`) into static tables, and the word lists (`src/rules/common_words.txt` with
+//! `src/rules/frequent_names.tsv`, `src/translit/plain_lexicon.tsv`) into open-addressed tables (`rules::table`),
+//! so that no program start parses them.
 use std::fmt::Write as _;
 use std::path::Path;
 
 include!("src/translit/plain_key.rs");
+include!("src/rules/table_slot.rs");
 
 fn main() {
     if let Err(e) = plain_model() {
@@ -13,6 +16,10 @@ fn main() {
     }
     if let Err(e) = plain_letter_model() {
         println!("cargo:warning=plain_lm.tsv: {e}");
+        std::process::exit(1);
+    }
+    if let Err(e) = word_maps() {
+        println!("cargo:warning=word lists: {e}");
         std::process::exit(1);
     }
     println!("cargo:rerun-if-changed=glossary");
@@ -124,6 +131,20 @@ fn plain_model() -> Result<(), String> {
     let _ = writeln!(code, "pub(super) static CHUNKS: &[&str] = &{chunks:?};");
     let keys: Vec<u64> = table.keys().copied().collect();
     let _ = writeln!(code, "pub(super) static KEYS: &[u64] = &{keys:?};");
+    // An open-addressed table over the keys, so that no start-up builds a hash map of them.
+    if keys.len() >= usize::from(NO_CONTEXT) || keys.len() * 2 > 1 << CONTEXT_SLOT_BITS {
+        return Err(format!("{} contexts: too many for the slots", keys.len()));
+    }
+    let mut slots = vec![NO_CONTEXT; 1 << CONTEXT_SLOT_BITS];
+    let mask = slots.len() - 1;
+    for (i, &k) in keys.iter().enumerate() {
+        let mut s = context_slot(k);
+        while slots[s] != NO_CONTEXT {
+            s = (s + 1) & mask;
+        }
+        slots[s] = i as u16;
+    }
+    let _ = writeln!(code, "pub(super) static SLOTS: &[u16] = &{slots:?};");
     let mut spans = Vec::new();
     let mut votes = Vec::new();
     for list in table.values() {
@@ -196,4 +217,101 @@ fn plain_letter_model() -> Result<(), String> {
     let out =
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("plain_lm.rs");
     std::fs::write(&out, code).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// The code of a `rules::table::Strings` holding `strings`.
+fn strings_code(strings: &[&str]) -> String {
+    let mut text = String::new();
+    let mut starts = vec![0u32];
+    for s in strings {
+        text.push_str(s);
+        starts.push(text.len() as u32);
+    }
+    format!("crate::rules::table::Strings {{ text: {text:?}, starts: &{starts:?} }}")
+}
+
+/// The code of a `rules::table::WordTable` of `words` (distinct), with at least twice as many slots as words.
+fn word_table_code(words: &[&str]) -> Result<String, String> {
+    if words.len() >= usize::from(NO_WORD) {
+        return Err(format!("{} words: too many for a word table", words.len()));
+    }
+    let size = (words.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![NO_WORD; size];
+    for (i, w) in words.iter().enumerate() {
+        let mut s = word_slot(w.as_bytes(), size - 1);
+        while slots[s] != NO_WORD {
+            s = (s + 1) & (size - 1);
+        }
+        slots[s] = i as u16;
+    }
+    Ok(format!(
+        "crate::rules::table::WordTable {{ words: {}, slots: &{slots:?} }}",
+        strings_code(words)
+    ))
+}
+
+/// The data lines of a word list: `#` comments and empty lines left out, fields split at tabs.
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+/// The word lists → `$OUT_DIR/frequent_words.rs`, `FREQUENT` (the frequent words) with `NAMES` (per word, whether
+/// `frequent_names.tsv` has it), and `$OUT_DIR/plain_lexicon.rs`, `LEXICON` (the Arabic names of the `plain`
+/// model's training rows) with `ENGLISH` (their spellings; the first row of a name wins).
+fn word_maps() -> Result<(), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |file: &str| {
+        println!("cargo:rerun-if-changed={file}");
+        std::fs::read_to_string(root.join(file)).map_err(|e| format!("{file}: {e}"))
+    };
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).to_path_buf();
+    let write = |file: &str, code: String| {
+        let path = out.join(file);
+        std::fs::write(&path, code).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let common = read("src/rules/common_words.txt")?;
+    let names = read("src/rules/frequent_names.tsv")?;
+    let lexicon = read("src/translit/plain_lexicon.tsv")?;
+    let mut frequent: std::collections::BTreeMap<&str, bool> = Default::default();
+    for fields in data_lines(&common) {
+        frequent.insert(fields.first().copied().unwrap_or_default(), false);
+    }
+    for fields in data_lines(&names) {
+        frequent.insert(fields.first().copied().unwrap_or_default(), true);
+    }
+    let words: Vec<&str> = frequent.keys().copied().collect();
+    let is_name: Vec<bool> = frequent.values().copied().collect();
+    write(
+        "frequent_words.rs",
+        format!(
+            "// Generated by build.rs from src/rules/common_words.txt and frequent_names.tsv.\n\
+             static FREQUENT: crate::rules::table::WordTable = {};\n\
+             static NAMES: &[bool] = &{is_name:?};\n",
+            word_table_code(&words)?
+        ),
+    )?;
+    let mut spellings: std::collections::BTreeMap<&str, &str> = Default::default();
+    for (n, fields) in data_lines(&lexicon).enumerate() {
+        let [arabic, english] = fields.as_slice() else {
+            return Err(format!(
+                "plain_lexicon.tsv: data line {}: not arabic, english",
+                n + 1
+            ));
+        };
+        spellings.entry(arabic).or_insert(english);
+    }
+    let arabic: Vec<&str> = spellings.keys().copied().collect();
+    let english: Vec<&str> = spellings.values().copied().collect();
+    write(
+        "plain_lexicon.rs",
+        format!(
+            "// Generated by build.rs from src/translit/plain_lexicon.tsv.\n\
+             pub(super) static LEXICON: crate::rules::table::WordTable = {};\n\
+             pub(super) static ENGLISH: crate::rules::table::Strings = {};\n",
+            word_table_code(&arabic)?,
+            strings_code(&english)
+        ),
+    )
 }

@@ -2,8 +2,6 @@
 //! (`frequent_names.tsv`): a frequent word is a standard spelling of something, so the matcher never reads it as
 //! another name's misspelling, and the `plain` scheme never writes it as a glossary's name unless it is one.
 
-use rustc_hash::FxHashMap;
-
 /// What a frequent word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frequent {
@@ -14,27 +12,16 @@ pub(crate) enum Frequent {
     Name,
 }
 
+// `FREQUENT`, both lists' words in one table, and `NAMES`, per word whether it is a name: compiled by build.rs.
+include!(concat!(env!("OUT_DIR"), "/frequent_words.rs"));
+
 /// Whether `key` (a word at the `search` level) is among the frequent words, and which kind.
 pub(crate) fn frequent(key: &str) -> Option<Frequent> {
-    static WORDS: std::sync::OnceLock<FxHashMap<&'static str, Frequent>> =
-        std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let lines = |text: &'static str| {
-                text.lines()
-                    .filter(|l| !l.starts_with('#') && !l.is_empty())
-                    .map(|l| l.split('\t').next().unwrap_or(l))
-            };
-            let mut words: FxHashMap<&str, Frequent> = lines(include_str!("common_words.txt"))
-                .map(|w| (w, Frequent::Word))
-                .collect();
-            for name in lines(include_str!("frequent_names.tsv")) {
-                words.insert(name, Frequent::Name);
-            }
-            words
-        })
-        .get(key)
-        .copied()
+    let i = FREQUENT.index(key)?;
+    Some(match NAMES.get(i) {
+        Some(true) => Frequent::Name,
+        _ => Frequent::Word,
+    })
 }
 
 #[cfg(test)]

@@ -8,3 +8,4 @@
 pub mod clitics;
 pub(crate) mod frequent;
 pub mod keys;
+pub(crate) mod table;

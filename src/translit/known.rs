@@ -107,28 +107,120 @@ impl KnownNames {
                 }
             }
         }
-        let mut names = KnownNames::new();
-        for (key, spellings) in votes {
+        let mut spellings: FxHashMap<String, Box<str>> = FxHashMap::default();
+        for (key, votes) in votes {
             // The most votes, then the first come (max_by_key keeps the last of equals: reversed).
-            if let Some((english, _)) = spellings.iter().rev().max_by_key(|(_, n)| *n) {
-                names.spellings.insert(key, english.as_str().into());
+            if let Some((english, _)) = votes.iter().rev().max_by_key(|(_, n)| *n) {
+                spellings.insert(key, english.as_str().into());
             }
         }
-        names.longest = usize::from(!names.spellings.is_empty());
         for (key, english) in phrases {
+            spellings.insert(key, english.into());
+        }
+        KnownNames::from_spellings(spellings)
+    }
+
+    /// The names of `spellings` (`search` keys of words and phrases → English), with the phrases' first words.
+    fn from_spellings(spellings: FxHashMap<String, Box<str>>) -> KnownNames {
+        let mut names = KnownNames::new();
+        for key in spellings.keys() {
             names.longest = names.longest.max(key.split(' ').count());
             if let Some((first, _)) = key.split_once(' ') {
                 names.first_words.insert(first.to_string());
             }
-            names.spellings.insert(key, english.into());
         }
+        names.spellings = spellings;
         names
     }
 
-    /// The names of the shipped glossary, read once.
+    /// The names as text, to keep them (a large glossary's names take a while to learn): a comment line, then one
+    /// line per word or phrase, its `search` key and its English spelling separated by a tab, sorted by key.
+    /// [`KnownNames::from_tsv`] reads it back.
+    ///
+    /// ```
+    /// use qamus::glossary::Glossary;
+    /// use qamus::translit::KnownNames;
+    ///
+    /// let g = Glossary::from_csv_str("mine.csv", "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\n")?;
+    /// let tsv = KnownNames::from_glossary(&g).to_tsv();
+    /// assert!(tsv.contains("بوتين\tPutin\n"));
+    /// let names = KnownNames::from_tsv("names.tsv", &tsv)?;
+    /// assert_eq!(names.spelling("فلاديمير بوتين"), Some("Vladimir Putin"));
+    /// assert_eq!(names.to_tsv(), tsv);
+    /// # Ok::<(), qamus::Error>(())
+    /// ```
+    pub fn to_tsv(&self) -> String {
+        let mut keys: Vec<(&String, &Box<str>)> = self.spellings.iter().collect();
+        keys.sort_unstable();
+        let mut out = String::from("# arabic (search key)\tenglish\n");
+        for (key, english) in keys {
+            out.push_str(key);
+            out.push('\t');
+            out.push_str(english);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Names written by [`KnownNames::to_tsv`] (`name` says where they come from, for errors). Lines starting
+    /// with `#` and empty lines are skipped; every other line must be a key and a spelling, both non-empty, a tab
+    /// apart, the key at the `search` level.
+    ///
+    /// ```
+    /// use qamus::translit::KnownNames;
+    ///
+    /// let err = KnownNames::from_tsv("names.tsv", "# arabic\tenglish\nبوتين Putin\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "names.tsv:2 (byte 17): known names: no tab between the key and the spelling");
+    /// ```
+    pub fn from_tsv(name: &str, text: &str) -> crate::Result<KnownNames> {
+        let mut spellings: FxHashMap<String, Box<str>> = FxHashMap::default();
+        let mut byte = 0;
+        for (n, line) in text.split_inclusive('\n').enumerate() {
+            let start = byte;
+            byte += line.len();
+            let line = line.trim_end_matches(['\n', '\r']);
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let problem = match line.split_once('\t') {
+                Some((key, english)) if key.is_empty() || english.is_empty() => {
+                    Some("an empty key or spelling")
+                }
+                Some((_, english)) if english.contains('\t') => Some("more than two fields"),
+                Some((key, _)) if normalize::search(key) != key => {
+                    Some("a key that is not at the `search` level")
+                }
+                Some((key, english)) => {
+                    spellings.insert(key.to_string(), english.into());
+                    None
+                }
+                None => Some("no tab between the key and the spelling"),
+            };
+            if let Some(problem) = problem {
+                let location = crate::error::Location {
+                    path: Some(name.into()),
+                    line: Some(n as u64 + 1),
+                    column: None,
+                    byte: Some(start as u64),
+                };
+                return Err(crate::Error::new(
+                    crate::error::ErrorKind::Usage,
+                    Some(location),
+                    format!("known names: {problem}"),
+                ));
+            }
+        }
+        Ok(KnownNames::from_spellings(spellings))
+    }
+
+    /// The names of the shipped glossary: `shipped_names.tsv`, written by `scripts/shipped_index.sh` (a test checks
+    /// that it is current), so that nothing is learnt at start-up; learnt from the glossary should that file be of
+    /// another glossary.
     pub fn builtin() -> &'static KnownNames {
         static BUILTIN: std::sync::OnceLock<KnownNames> = std::sync::OnceLock::new();
-        BUILTIN.get_or_init(|| KnownNames::from_glossary(&Glossary::builtin()))
+        BUILTIN.get_or_init(|| {
+            shipped_names().unwrap_or_else(|| KnownNames::from_glossary(&Glossary::builtin()))
+        })
     }
 
     /// How many words and phrases are known.
@@ -257,6 +349,27 @@ fn english_words(english: &str) -> Vec<&str> {
 const ARTICLES: [&str; 12] = [
     "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh", "ud",
 ];
+
+/// `shipped_names.tsv`: the shipped glossary's names ([`KnownNames::to_tsv`]) after a first line that records the
+/// checksum of the glossary they were learnt from ([`shipped_names_header`]).
+pub(crate) static SHIPPED_NAMES: &str = include_str!("shipped_names.tsv");
+
+/// The first line of `shipped_names.tsv` for the glossary compiled in.
+pub(crate) fn shipped_names_header() -> String {
+    format!(
+        "# the names of the shipped glossary (xxh3 {:016x}), written by scripts/shipped_index.sh; do not edit",
+        crate::glossary::builtin_checksum()
+    )
+}
+
+/// [`SHIPPED_NAMES`], or `None` when it is of another glossary than the one compiled in.
+fn shipped_names() -> Option<KnownNames> {
+    let (first, rest) = SHIPPED_NAMES.split_once('\n')?;
+    if first != shipped_names_header() {
+        return None;
+    }
+    KnownNames::from_tsv("shipped_names.tsv", rest).ok()
+}
 
 /// What one entry teaches: its forms kept whole and its words, each a `search` key with its spelling.
 type Learnt = (Vec<(String, String)>, Vec<(String, String)>);
@@ -427,6 +540,45 @@ mod tests {
         )
         .unwrap_or_default();
         KnownNames::from_glossary(&g)
+    }
+
+    /// `shipped_names.tsv` is what the shipped glossary teaches now. With `QAMUS_WRITE_SHIPPED_NAMES=1` (which
+    /// `scripts/shipped_index.sh` sets) the test writes it instead.
+    #[test]
+    fn the_shipped_names_are_current() {
+        let learnt = KnownNames::from_glossary(&Glossary::builtin());
+        let file = format!("{}\n{}", shipped_names_header(), learnt.to_tsv());
+        if std::env::var_os("QAMUS_WRITE_SHIPPED_NAMES").is_some() {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/translit/shipped_names.tsv"
+            );
+            std::fs::write(path, &file).expect("src/translit/shipped_names.tsv is writable");
+            return;
+        }
+        assert!(
+            file == SHIPPED_NAMES,
+            "src/translit/shipped_names.tsv is not current: run scripts/shipped_index.sh"
+        );
+        let read = shipped_names().expect("shipped_names.tsv is read");
+        assert_eq!(read.to_tsv(), learnt.to_tsv());
+        assert_eq!(read.longest, learnt.longest);
+        assert_eq!(read.first_words, learnt.first_words);
+    }
+
+    #[test]
+    fn known_names_file_errors_say_where() {
+        for (text, line, problem) in [
+            ("# k\tv\nبوتين\tPutin\nبوتين\n", 3, "no tab"),
+            ("بوتين\t\n", 1, "an empty key or spelling"),
+            ("بوتين\tPutin\tx\n", 1, "more than two fields"),
+            ("إبراهيم\tIbrahim\n", 1, "not at the `search` level"),
+        ] {
+            let err = KnownNames::from_tsv("n.tsv", text).unwrap_err();
+            let at = err.location().and_then(|l| l.line);
+            assert_eq!(at, Some(line), "{text:?}: {err}");
+            assert!(err.to_string().contains(problem), "{text:?}: {err}");
+        }
     }
 
     #[test]

@@ -17,14 +17,15 @@
 //! against about 0.32 for the hand rules of the first prototype and 0.52 for `anyascii` (see README, "Accuracy";
 //! `qamus eval translit` reproduces it).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use crate::rules::frequent::{frequent, Frequent};
 
-/// The model table, compiled from `plain_model.tsv` by `build.rs`: `SHAPES`, `VOTE`, `CHUNKS`, and per context
-/// `KEYS` (sorted) with its votes `VOTES[SPANS[i].0..][..SPANS[i].1]`.
+/// The model table, compiled from `plain_model.tsv` by `build.rs`: `SHAPES`, `VOTE`, `CHUNKS`, per context `KEYS`
+/// (sorted) with its votes `VOTES[SPANS[i].0..][..SPANS[i].1]`, and `SLOTS`, the keys' open-addressed hash table
+/// ([`context_slot`]).
 // The weights are data: one of them is 0.3926, which clippy takes for an approximation of π/8.
 #[allow(clippy::approx_constant)]
 mod compiled {
@@ -39,6 +40,12 @@ mod compiled_lm {
     include!(concat!(env!("OUT_DIR"), "/plain_lm.rs"));
 }
 
+/// `plain_lexicon.tsv` compiled by `build.rs`: `LEXICON`, the Arabic names (marks left out), and `ENGLISH`, their
+/// spellings, in the same order.
+mod compiled_lexicon {
+    include!(concat!(env!("OUT_DIR"), "/plain_lexicon.rs"));
+}
+
 /// Context key: shape index, two letters on the left, the letter, two on the right (`\0`-padded), packed into
 /// a `u64` (see [`key`]) so that the table lookup on the hot path hashes one word.
 type Key = u64;
@@ -48,8 +55,6 @@ include!("plain_key.rs");
 struct Model {
     shapes: &'static [(usize, usize)],
     vote: f32,
-    /// Context → index into the compiled spans.
-    table: FxHashMap<Key, u32>,
     /// The chunks, by id.
     chunks: &'static [&'static str],
 }
@@ -57,13 +62,28 @@ struct Model {
 impl Model {
     /// The votes (chunk id, weight) of a context.
     fn votes_of(&self, key: Key) -> &'static [(u16, f32)] {
-        self.table
-            .get(&key)
-            .and_then(|&i| compiled::SPANS.get(i as usize))
+        context_index(key)
+            .and_then(|i| compiled::SPANS.get(i))
             .and_then(|&(start, len)| {
                 compiled::VOTES.get(start as usize..start as usize + usize::from(len))
             })
             .unwrap_or_default()
+    }
+}
+
+/// The index of a context in the compiled keys: its slot, then the next ones until it or an empty slot.
+fn context_index(key: Key) -> Option<usize> {
+    let mask = compiled::SLOTS.len() - 1;
+    let mut slot = context_slot(key);
+    loop {
+        let i = *compiled::SLOTS.get(slot)?;
+        if i == NO_CONTEXT {
+            return None;
+        }
+        if compiled::KEYS.get(usize::from(i)) == Some(&key) {
+            return Some(usize::from(i));
+        }
+        slot = (slot + 1) & mask;
     }
 }
 
@@ -73,22 +93,6 @@ fn pad_chars(s: &[char]) -> [char; 2] {
         *slot = c;
     }
     out
-}
-
-/// The model from the compiled tables: only the context map is built at run time (one hash insert per context,
-/// no parsing), so the first transliteration costs about a millisecond.
-fn load() -> Model {
-    let mut table = FxHashMap::default();
-    table.reserve(compiled::KEYS.len());
-    for (i, &k) in compiled::KEYS.iter().enumerate() {
-        table.insert(k, u32::try_from(i).unwrap_or(u32::MAX));
-    }
-    Model {
-        shapes: compiled::SHAPES,
-        vote: compiled::VOTE,
-        table,
-        chunks: compiled::CHUNKS,
-    }
 }
 
 /// Votes for chunks, kept densely by chunk id (a context can vote for dozens of chunks: a linear search per vote
@@ -151,9 +155,14 @@ impl Model {
     }
 }
 
+/// The model: tables compiled in, nothing built at start-up.
 fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(load)
+    static MODEL: Model = Model {
+        shapes: compiled::SHAPES,
+        vote: compiled::VOTE,
+        chunks: compiled::CHUNKS,
+    };
+    &MODEL
 }
 
 /// The letters the model reads: marks and tatweel dropped, alef forms folded but إ (a hamza below the alef spells
@@ -305,23 +314,15 @@ fn common_name(key: &str) -> Option<&'static str> {
 /// `scripts/plain_lexicon.py`: the rows the model learns from, the held-out fifth left out), unless [`WORDS`] has
 /// it (its press spelling comes first), if its English spells it (`known::spells`) and it is no word of the
 /// language. The word must be spelt as the row is, but for marks: أ, إ and ا, ة and ه tell names apart (إميليو is
-/// Emilio, أميليو Amelio). Read into a map on first use (11,000 rows, about a millisecond).
+/// Emilio, أميليو Amelio). The table is compiled in by build.rs.
 fn known_spelling(word: &str) -> Option<&'static str> {
-    static LEXICON: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     if common_name(&word_key(word)).is_some() {
         return None;
     }
     let letters: String = word.chars().filter(|&c| !is_mark(c)).collect();
-    LEXICON
-        .get_or_init(|| {
-            include_str!("plain_lexicon.tsv")
-                .lines()
-                .filter(|line| !line.starts_with('#'))
-                .filter_map(|line| line.split_once('\t'))
-                .collect()
-        })
-        .get(letters.as_str())
-        .copied()
+    compiled_lexicon::LEXICON
+        .index(&letters)
+        .and_then(|i| compiled_lexicon::ENGLISH.get(i))
         // A row whose English does not spell its Arabic (الله: Abdullah, a fragment of a name), or whose Arabic is
         // a word of the language (بلد "country" is not Blood, الكبرى "the greater" not Elder), is left to the model.
         .filter(|english| {
@@ -993,9 +994,17 @@ mod tests {
                 ))
             })
             .collect();
-        assert_eq!(m.table.len(), keys.len());
+        assert_eq!(compiled::KEYS.len(), keys.len());
         assert_eq!(m.shapes.len(), 9);
-        assert!(m.table.len() > 10_000);
+        assert!(keys.len() > 10_000);
+        // Every context is found through the open-addressed slots, each in its own place.
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(context_index(k), Some(i));
+        }
+        let filled = compiled::SLOTS.iter().filter(|&&s| s != NO_CONTEXT).count();
+        assert_eq!(filled, keys.len());
+        // A context the model does not hold is not found.
+        assert_eq!(context_index(key(0, ['\0'; 2], 'x', ['\0'; 2])), None);
     }
 
     #[test]

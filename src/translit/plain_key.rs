@@ -20,3 +20,15 @@ fn key(shape: u8, left: [char; 2], letter: char, right: [char; 2]) -> u64 {
         .iter()
         .fold(u64::from(shape), |k, &c| (k << 8) | letter_code(c))
 }
+
+/// The compiled context table has `1 << CONTEXT_SLOT_BITS` slots, about three per context of the model, each the
+/// index of a context in the sorted keys or [`NO_CONTEXT`].
+const CONTEXT_SLOT_BITS: u32 = 17;
+
+/// An empty slot of the compiled context table.
+const NO_CONTEXT: u16 = u16::MAX;
+
+/// The first slot of a context key in the compiled table (linear probing from there).
+fn context_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CONTEXT_SLOT_BITS)) as usize
+}
