@@ -229,7 +229,10 @@ fn distance(a: &[u8], b: &[u8]) -> u32 {
     // equal first letters can be made to, at no extra cost (deleting one letter never costs more than a whole edit,
     // and the one cheaper substitution, S for Z, is between letters that cost a whole edit to delete).
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (a.get(prefix..).unwrap_or_default(), b.get(prefix..).unwrap_or_default());
+    let (a, b) = (
+        a.get(prefix..).unwrap_or_default(),
+        b.get(prefix..).unwrap_or_default(),
+    );
     let suffix = a
         .iter()
         .rev()

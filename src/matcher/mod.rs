@@ -151,6 +151,10 @@ const SCORE_FAMILY: f64 = 0.9;
 /// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
 /// exact or normalized one (the family-name score, 0.9, is the lowest of those).
 const SCORE_FUZZY_MAX: f64 = 0.89;
+
+/// How much less another romanization of the best fuzzy candidate's name scores than the best one, as a power of
+/// its share of the best one's probability (0: the same score, 1: the share itself, as any other candidate).
+const SIBLING_SHARE: f64 = 0.1;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
 const MAX_SHARED_FAMILY: usize = 5;
 
@@ -904,12 +908,13 @@ impl Matcher {
         // The best candidate's probability becomes the probability that it is the right entity, given how far it
         // leads the next one (the acceptance model); the others are scaled alike, keeping their order.
         let mut factor = 0.0;
+        let skeleton_of = |entry: u32| self.entry_en(entry).map(|en| keys::latin_skeleton(&en));
+        let mut top_skeleton = None;
         if let Some((top, s, x)) = best.first() {
             let p1 = s.total;
             // Entries of one name do not compete with each other: a duplicate row, or another romanization of
             // the name (Beverley / Beverly, Fernandes / Fernandez: one consonant skeleton), which no Arabic
             // spelling could tell apart. The runner-up is the best candidate of another name.
-            let skeleton_of = |entry: u32| self.entry_en(entry).map(|en| keys::latin_skeleton(&en));
             let skeleton = skeleton_of(top.entry);
             let p2 = best
                 .iter()
@@ -923,8 +928,19 @@ impl Matcher {
             if p1 > 0.0 {
                 factor = SCORE_FUZZY_MAX * accept / p1;
             }
+            top_skeleton = skeleton;
         }
         let scaled = |s: &Scores| (s.total * factor).min(SCORE_FUZZY_MAX);
+        // Another romanization of the best candidate's name is as likely a reading of the query as it is, but for
+        // the English spelling the model prefers (Green / Greene, Simons / Simmons for سيمنس): it scores the best
+        // one's score times its probability's share to the power SIBLING_SHARE, not times the share.
+        let top_score = best.first().map_or(0.0, |b| scaled(&b.1));
+        let sibling_score = |s: &Scores| {
+            let share = best
+                .first()
+                .map_or(0.0, |b| s.total / b.1.total.max(f64::MIN_POSITIVE));
+            top_score * share.clamp(0.0, 1.0).powf(SIBLING_SHARE)
+        };
         // An ambiguous best guess finds nothing (unless something stronger already matched).
         let ambiguous = match (best.first(), best.get(1)) {
             (Some(a), Some(b)) => {
@@ -933,7 +949,15 @@ impl Matcher {
             _ => false,
         };
         for (r, s, _) in &best {
-            let score = scaled(s);
+            let mut score = scaled(s);
+            // A score that only a sibling's could lift over the threshold: is it one?
+            if score < self.options.threshold
+                && sibling_score(s) >= self.options.threshold
+                && top_skeleton.is_some()
+                && skeleton_of(r.entry) == top_skeleton
+            {
+                score = sibling_score(s);
+            }
             // Under the threshold, a match would only be dropped at the end of the lookup.
             if score < self.options.threshold || ambiguous {
                 continue;

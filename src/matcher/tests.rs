@@ -317,3 +317,19 @@ fn a_shared_family_name_is_shared_out() {
     assert_eq!(full.first().map(|x| x.entry.id.as_str()), Some("bashar"));
     assert!(full.first().is_some_and(|x| x.score > SCORE_FAMILY));
 }
+
+#[test]
+fn another_romanization_of_the_best_name_is_listed_with_it() {
+    // جرين cannot tell Green from Greene: both pass, in the model's order; Grant, another name, does not.
+    let csv = "id,type,en,ar\ngreen,PER,Green,\ngreene,PER,Greene,\ngrant,PER,Grant,\nsimons,PER,Simons,\nsimmons,PER,Simmons,\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let ids = |q: &str| -> Vec<String> { m.lookup(q).iter().map(|x| x.entry.id.clone()).collect() };
+    let found = ids("جرين");
+    assert!(found.contains(&"green".to_string()), "{found:?}");
+    assert!(found.contains(&"greene".to_string()), "{found:?}");
+    assert!(!found.contains(&"grant".to_string()), "{found:?}");
+    let found = ids("سيمنس");
+    assert_eq!(found, ["simons", "simmons"]);
+    let scores: Vec<f64> = m.lookup("سيمنس").iter().map(|x| x.score).collect();
+    assert!(scores[0] > scores[1], "{scores:?}");
+}
