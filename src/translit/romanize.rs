@@ -4,6 +4,11 @@
 //! shows them; ا, و and ي give long vowels (ā ū ī) where they stand for one, and و / ي are consonants (w, y) at the
 //! start of a word, next to ا, or when they carry a vowel or shadda. Shadda doubles the letter (or digraph).
 //! The article ال is written `al-`: ALA-LC never assimilates it; DIN 31635 assimilates it to sun letters (aš-šams).
+//! A proclitic (و ف ب ك ل) before the article is written with a hyphen: ALA-LC wa-al-, bi-al-, and lil- for ل
+//! (rules 16–17: lil-Shirbīnī); DIN 31635 elides the article's a after it, as DMG usage does (wa-l-qamar,
+//! wa-š-šams, li-l-). Unvocalized, a word is read so only when what follows the proclitic is one of the frequent
+//! words (والقاهرة is wa- al-Qāhirah; والتر, Walter, is not). The name of God is Allāh, with its proclitics
+//! lillāh (لله), and billāh, wa-Allāh (ALA-LC) or bi-llāh, wa-llāh (DIN).
 //! Tāʾ marbūṭah is `ah` in pause and `at` in construct, which is seen when the next word carries the article.
 //! Initial hamza is not written; elsewhere it is ʼ (ALA-LC, U+02BC) or ʾ (DIN, U+02BE); ʿayn is ʻ (U+02BB) or ʿ
 //! (U+02BF). ALA-LC writes alif maqṣūrah as á and separates false digraphs with a prime (أدهم → adʹham).
@@ -20,6 +25,10 @@ pub(crate) struct Table {
     prime: Option<&'static str>,
     /// The masculine nisba ending ـِيّ at the end of a word.
     nisba_final: &'static str,
+    /// Whether the article after a proclitic loses its a (DIN: wa-l-qamar; ALA-LC: wa-al-qamar, lil-).
+    elide_article: bool,
+    /// الله with its proclitics, by letters (marks left out), and how they are written.
+    allah: &'static [(&'static str, &'static str)],
     /// ـِيّ inside a word (before ة or an ending).
     nisba_medial: &'static str,
 }
@@ -68,6 +77,14 @@ pub(crate) static ALA_LC: Table = Table {
     assimilate_article: false,
     prime: Some("ʹ"),
     nisba_final: "ī",
+    elide_article: false,
+    allah: &[
+        ("الله", "Allāh"),
+        ("بالله", "billāh"),
+        ("فالله", "fa-Allāh"),
+        ("لله", "lillāh"),
+        ("والله", "wa-Allāh"),
+    ],
     nisba_medial: "īy",
 };
 
@@ -115,8 +132,65 @@ pub(crate) static DIN: Table = Table {
     assimilate_article: true,
     prime: None,
     nisba_final: "iyy",
+    elide_article: true,
+    allah: &[
+        ("الله", "Allāh"),
+        ("بالله", "bi-llāh"),
+        ("فالله", "fa-llāh"),
+        ("لله", "lillāh"),
+        ("والله", "wa-llāh"),
+    ],
     nisba_medial: "iyy",
 };
+
+/// The proclitics (each with its hyphen) of a word that starts with them before the article, and the letters after
+/// the article: و ف ب ك + ال, or ل + ل (the article's alif is not written after ل), before at least two letters,
+/// and the conjunction و or ف before ب ك ل (وبال: wa-bi-). A word whose first proclitic carries no vowel mark is
+/// read so only when the article and what follows are a frequent word: وال، بال، فال، كال also begin words and names
+/// (والدة, والتر, بالتيمور).
+fn proclitic_before_article<'u>(units: &'u [Unit], letters: &str) -> Option<(String, &'u [Unit])> {
+    let conjunction = match units.first().map(|u| u.letter) {
+        Some('و') => Some("wa-"),
+        Some('ف') => Some("fa-"),
+        _ => None,
+    };
+    let one = |units: &'u [Unit]| -> Option<(&'static str, usize)> {
+        match units {
+            [p, a, l, tail @ ..]
+                if matches!(a.letter, 'ا' | 'ٱ') && l.letter == 'ل' && tail.len() >= 2 =>
+            {
+                let prefix = match p.letter {
+                    'و' => "wa-",
+                    'ف' => "fa-",
+                    'ب' => "bi-",
+                    'ك' => "ka-",
+                    _ => return None,
+                };
+                Some((prefix, 3))
+            }
+            [p, l, tail @ ..] if p.letter == 'ل' && l.letter == 'ل' && tail.len() >= 2 => {
+                Some(("li-", 2))
+            }
+            _ => None,
+        }
+    };
+    let (prefix, skip) = match one(units) {
+        Some(found) => (found.0.to_string(), found.1),
+        None => {
+            let conjunction = conjunction?;
+            let (prefix, skip) =
+                one(units.get(1..)?).filter(|(p, _)| !matches!(*p, "wa-" | "fa-"))?;
+            (format!("{conjunction}{prefix}"), skip + 1)
+        }
+    };
+    let vocalized = units.first().is_some_and(|u| u.vowel.is_some());
+    if !vocalized {
+        let stem: String = letters.chars().skip(skip).collect();
+        let word = crate::normalize::search(&format!("ال{stem}")).into_owned();
+        crate::rules::frequent::frequent(&word)?;
+    }
+    Some((prefix, units.get(skip..)?))
+}
 
 /// Sun letters: the article's l assimilates to them in DIN 31635.
 const SUN_LETTERS: &[char] = &[
@@ -191,20 +265,35 @@ impl Table {
     /// article, so that a final tāʾ marbūṭah is read in construct (`at`).
     pub(crate) fn push_word(&self, word: &str, construct: bool, out: &mut String) {
         let all = units(word);
+        let letters: String = all.iter().map(|u| u.letter).collect();
+        if let Some(&(_, written)) = self.allah.iter().find(|(l, _)| *l == letters) {
+            out.push_str(written);
+            return;
+        }
         let mut rest: &[Unit] = &all;
-        // The article: ال (or ٱل) followed by at least two letters.
-        if let [first, second, tail @ ..] = rest {
+        // A proclitic before the article (وال، بال، لل…), then the article: ال (or ٱل) before at least two letters.
+        if let Some((prefix, tail)) = proclitic_before_article(&all, &letters) {
+            out.push_str(&prefix);
+            rest = tail;
+            if prefix.ends_with("li-") && !self.elide_article {
+                // ALA-LC rule 17(b): ل before the article is lil- (lil-Shirbīnī).
+                out.truncate(out.len() - 1);
+                out.push_str("l-");
+            } else {
+                out.push_str(if self.elide_article { "l-" } else { "al-" });
+            }
+        } else if let [first, second, tail @ ..] = rest {
             if matches!(first.letter, 'ا' | 'ٱ') && second.letter == 'ل' && tail.len() >= 2 {
                 out.push_str("al-");
                 rest = tail;
-                if self.assimilate_article {
-                    if let Some(next) = tail.first().filter(|u| SUN_LETTERS.contains(&u.letter)) {
-                        // aš-šams: the l becomes the sun letter; its shadda is the assimilation, not a doubling.
-                        out.truncate(out.len() - 2);
-                        out.push_str(self.consonant(next.letter).unwrap_or("l"));
-                        out.push('-');
-                    }
-                }
+            }
+        }
+        if rest.len() != all.len() && self.assimilate_article {
+            if let Some(next) = rest.first().filter(|u| SUN_LETTERS.contains(&u.letter)) {
+                // aš-šams: the l becomes the sun letter; its shadda is the assimilation, not a doubling.
+                out.truncate(out.len() - 2);
+                out.push_str(self.consonant(next.letter).unwrap_or("l"));
+                out.push('-');
             }
         }
         // After the article, a shadda on a sun letter is the article's assimilation, not a doubling.
@@ -466,8 +555,45 @@ mod tests {
     }
 
     #[test]
+    fn proclitics_before_the_article() {
+        // ALA-LC rules 16-17: wa-al-, bi-al-, and lil- for ل before the article; DIN elides the article's a.
+        assert_eq!(ala("وَالْقَاهِرَة"), "wa-al-qāhirah");
+        assert_eq!(ala("بِالْقَاهِرَةِ"), "bi-al-qāhirah");
+        assert_eq!(ala("لِلْقَاهِرَة"), "lil-qāhirah");
+        assert_eq!(ala("وَالشَّمْس"), "wa-al-shams");
+        assert_eq!(ala("وَبِالْقَاهِرَة"), "wa-bi-al-qāhirah");
+        assert_eq!(din("وَالْقَمَر"), "wa-l-qamar");
+        assert_eq!(din("وَالشَّمْس"), "wa-š-šams");
+        assert_eq!(din("لِلْقَاهِرَة"), "li-l-qāhirah");
+        // Unvocalized: only before a frequent word; وال، بال also begin words and names.
+        assert_eq!(ala("والقاهرة"), "wa-al-qāhrah");
+        assert_eq!(ala("للقاهرة"), "lil-qāhrah");
+        assert_eq!(ala("والتر"), "wāltr");
+        assert_eq!(ala("والدة"), "wāldah");
+        assert_eq!(ala("بالتيمور"), "bāltīmūr");
+    }
+
+    #[test]
+    fn the_name_of_god() {
+        for (word, ala_lc, din_31635) in [
+            ("الله", "Allāh", "Allāh"),
+            ("اللَّه", "Allāh", "Allāh"),
+            ("لله", "lillāh", "lillāh"),
+            ("بالله", "billāh", "bi-llāh"),
+            ("والله", "wa-Allāh", "wa-llāh"),
+        ] {
+            assert_eq!(ala(word), ala_lc, "{word}");
+            assert_eq!(din(word), din_31635, "{word}");
+        }
+        // Not the name: الإله (al-ilāh), اللهب (al-lahab).
+        assert_eq!(ala("اللهب"), "al-lhb");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
-        for w in ["", "ّ", "ال", "اا", "ةة", "ىى", "ـ", "abc", "ويي"] {
+        for w in [
+            "", "ّ", "ال", "اا", "ةة", "ىى", "ـ", "abc", "ويي", "لل", "وال", "ولل", "وَال", "للّ",
+        ] {
             let _ = ala(w);
             let _ = din(w);
         }
