@@ -148,13 +148,13 @@ pub(crate) static DIN: Table = Table {
 /// and the conjunction و or ف before ب ك ل (وبال: wa-bi-). A word whose first proclitic carries no vowel mark is
 /// read so only when the article and what follows are a frequent word: وال، بال، فال، كال also begin words and names
 /// (والدة, والتر, بالتيمور).
-fn proclitic_before_article<'u>(units: &'u [Unit], letters: &str) -> Option<(String, &'u [Unit])> {
+fn proclitic_before_article(units: &[Unit]) -> Option<(String, &[Unit])> {
     let conjunction = match units.first().map(|u| u.letter) {
         Some('و') => Some("wa-"),
         Some('ف') => Some("fa-"),
         _ => None,
     };
-    let one = |units: &'u [Unit]| -> Option<(&'static str, usize)> {
+    let one = |units: &[Unit]| -> Option<(&'static str, usize)> {
         match units {
             [p, a, l, tail @ ..]
                 if matches!(a.letter, 'ا' | 'ٱ') && l.letter == 'ل' && tail.len() >= 2 =>
@@ -185,8 +185,11 @@ fn proclitic_before_article<'u>(units: &'u [Unit], letters: &str) -> Option<(Str
     };
     let vocalized = units.first().is_some_and(|u| u.vowel.is_some());
     if !vocalized {
-        let stem: String = letters.chars().skip(skip).collect();
-        let word = crate::normalize::search(&format!("ال{stem}")).into_owned();
+        let word: String = "ال"
+            .chars()
+            .chain(units.iter().skip(skip).map(|u| u.letter))
+            .collect();
+        let word = crate::normalize::search(&word).into_owned();
         crate::rules::frequent::frequent(&word)?;
     }
     Some((prefix, units.get(skip..)?))
@@ -265,14 +268,14 @@ impl Table {
     /// article, so that a final tāʾ marbūṭah is read in construct (`at`).
     pub(crate) fn push_word(&self, word: &str, construct: bool, out: &mut String) {
         let all = units(word);
-        let letters: String = all.iter().map(|u| u.letter).collect();
-        if let Some(&(_, written)) = self.allah.iter().find(|(l, _)| *l == letters) {
+        let letters = || all.iter().map(|u| u.letter);
+        if let Some(&(_, written)) = self.allah.iter().find(|(l, _)| l.chars().eq(letters())) {
             out.push_str(written);
             return;
         }
         let mut rest: &[Unit] = &all;
         // A proclitic before the article (وال، بال، لل…), then the article: ال (or ٱل) before at least two letters.
-        if let Some((prefix, tail)) = proclitic_before_article(&all, &letters) {
+        if let Some((prefix, tail)) = proclitic_before_article(&all) {
             out.push_str(&prefix);
             rest = tail;
             if prefix.ends_with("li-") && !self.elide_article {
