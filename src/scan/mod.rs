@@ -21,7 +21,8 @@
 //!    person that the document named in full most recently before it; failing that the only person of the glossary with that family name;
 //!    failing that the only one of them the document names in full anywhere (a headline before the article).
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
-//!    وزير…; nationality adjectives and names already found may stand between) or on a capitalized Latin word — one
+//!    وزير…) or a verb of saying (وقال، وأكد، أعلن…; nationality adjectives and names already found may stand
+//!    between) or on a capitalized Latin word — one
 //!    or two tokens of four letters or more that matched nothing are looked up with [`Matcher::lookup`], and a
 //!    `fuzzy` or `translit` match is kept only at the stricter [`ScanOptions::fuzzy_threshold`] (0.75): ordinary
 //!    words must not turn into entities. A look-up costs far more than everything else a scan does, and a
@@ -74,6 +75,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::glossary::{EntityType, Entry};
 use crate::matcher::{clitics, titles, Matcher, Method};
 use crate::normalize;
+use crate::rules::frequent::{frequent, Frequent};
 
 use filter::KeyFilter;
 use tokenize::{Class, Gap, Token};
@@ -293,6 +295,7 @@ impl<'m> Scanner<'m> {
         }
         s.titles = words::TITLES
             .iter()
+            .chain(words::SPEECH_VERBS)
             .map(|t| token_keys(t).into_iter().flatten().collect())
             .collect();
         s.title_heads = s.titles.iter().filter_map(|t| t.first().cloned()).collect();
@@ -788,20 +791,37 @@ impl<'m> Scanner<'m> {
         }
         let mut i = 0;
         while i < n {
-            let start = if let Some(after) = self.title_at(v, i) {
-                // Skip nationality adjectives and names already found (الرئيس الروسي X, المتحدث باسم الكرملين X).
+            let start = if let Some((after, verb)) = self.title_at(v, i) {
+                // After a verb of saying, the speaker's name comes at once, or after a title (وقال الرئيس X). A
+                // name already found there is the speaker, and a word of the language (قال مسؤول، أكد البيان)
+                // starts no name: neither is looked up, nor what follows.
+                let title_next = self.title_at(v, after).filter(|t| t.0 > after);
+                let speaker_word = verb
+                    && title_next.is_none()
+                    && (covered.get(after).copied().unwrap_or(true)
+                        || v.key(after)
+                            .is_some_and(|w| frequent(w) == Some(Frequent::Word)));
+                // Skip nationality adjectives, names already found and further titles (الرئيس الروسي X, المتحدث
+                // باسم الكرملين X, وقال الرئيس X).
                 let mut k = after;
                 let mut skipped = 0;
-                while k < n && skipped < 3 && v.soft_after(k.saturating_sub(1)) {
+                while k < n && skipped < 3 && v.soft_after(k.saturating_sub(1)) && !speaker_word {
                     let adjective = v.key(k).is_some_and(is_nisba);
-                    if covered.get(k).copied().unwrap_or(false) || adjective {
-                        k += 1;
+                    if let Some((next, _)) = self.title_at(v, k).filter(|t| t.0 > k) {
+                        k = next;
                         skipped += 1;
+                    } else if !verb || k > after {
+                        if covered.get(k).copied().unwrap_or(false) || adjective {
+                            k += 1;
+                            skipped += 1;
+                        } else {
+                            break;
+                        }
                     } else {
                         break;
                     }
                 }
-                (k < n && k > 0 && v.soft_after(k - 1)).then_some(k)
+                (k < n && k > 0 && v.soft_after(k - 1) && !speaker_word).then_some(k)
             } else if v.toks.get(i).is_some_and(|t| {
                 t.class == Class::Latin
                     && v.text
@@ -910,8 +930,9 @@ impl<'m> Scanner<'m> {
         })
     }
 
-    /// When a title phrase starts at token `i` (possibly behind و or ف), the token after it.
-    fn title_at(&self, v: &View<'_>, i: usize) -> Option<usize> {
+    /// When a title phrase or a verb of saying starts at token `i` (possibly behind و or ف), the token after it,
+    /// and whether it is a verb.
+    fn title_at(&self, v: &View<'_>, i: usize) -> Option<(usize, bool)> {
         let first = v.key(i)?;
         let by_first = if matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
         {
@@ -932,20 +953,18 @@ impl<'m> Scanner<'m> {
             return None;
         }
         // The longest title that starts here (the order of the titles does not matter).
-        let mut best: Option<usize> = None;
-        for t in by_first
-            .into_iter()
-            .chain(by_bare)
-            .flatten()
-            .filter_map(|&x| self.titles.get(x))
-        {
+        let mut best: Option<(usize, bool)> = None;
+        for &x in by_first.into_iter().chain(by_bare).flatten() {
+            let Some(t) = self.titles.get(x) else {
+                continue;
+            };
             let mut j = i;
             let ok = t.iter().enumerate().skip(1).all(|(x, want)| {
                 j = i + x;
                 v.soft_after(j - 1) && v.key(j).is_some_and(|k| k == want)
             });
-            if ok && best.is_none_or(|b| j + 1 > b) {
-                best = Some(j + 1);
+            if ok && best.is_none_or(|b| j + 1 > b.0) {
+                best = Some((j + 1, x >= words::TITLES.len()));
             }
         }
         best

@@ -334,11 +334,20 @@ fn fuzzy_only_where_a_name_is_expected() {
     assert_eq!(ms[0].entry.id, "putin");
     assert!(matches!(ms[0].method, Method::Fuzzy | Method::Translit));
     assert_eq!(ms[0].surface, "فلاديمير بوتن");
+    // …and after a verb of saying, which news prose puts before the speaker's name…
+    let ms = s.scan("وقال فلاديمير بوتن إن");
+    assert_eq!(ms.first().map(|x| x.entry.id.as_str()), Some("putin"));
     // …elsewhere it is not, whatever the threshold.
-    assert!(s.scan("وقال فلاديمير بوتن").is_empty());
-    // And nothing passes the default threshold unless it is close.
+    assert!(s.scan("والتقى فلاديمير بوتن").is_empty());
+    // And nothing passes the default threshold unless it is close: ordinary words after a title or a verb stay
+    // words.
     let strict = Scanner::new(&m);
     assert!(strict.scan("قال الرئيس إن المفاوضات مستمرة").is_empty());
+    assert!(strict
+        .scan(
+            "وقال مسؤول روسي إن المفاوضات مستمرة. وأكد البيان ذلك. وأضاف المصدر أن القوات انسحبت."
+        )
+        .is_empty());
 }
 
 #[test]

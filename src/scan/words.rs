@@ -44,6 +44,39 @@ pub(crate) static TITLES: &[&str] = &[
     "الدكتور",
 ];
 
+/// Verbs of saying, after which news prose names the speaker (وقال نتانياهو، وأكد بيسكوف): the scanner tries unseen
+/// spellings right after one, as after a title (a leading و or ف is read off, as for titles). What follows is as
+/// often an ordinary word (قال مسؤول، أكد البيان, which the matcher never reads as a name's misspelling: they are
+/// frequent words) or a title (قال الرئيس), which is read on.
+pub(crate) static SPEECH_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "أكد",
+    "أكدت",
+    "أضاف",
+    "أضافت",
+    "أعلن",
+    "أعلنت",
+    "صرح",
+    "صرحت",
+    "أوضح",
+    "أوضحت",
+    "أشار",
+    "أشارت",
+    "ذكر",
+    "ذكرت",
+    "اعتبر",
+    "اعتبرت",
+    "شدد",
+    "شددت",
+    "حذر",
+    "حذرت",
+    "نفى",
+    "نفت",
+    "دعا",
+    "دعت",
+];
+
 /// Common words that are also family names (سلام "peace" — Nawaf Salam): the matcher's list, one list for lookups
 /// and running text.
 pub(crate) use crate::matcher::titles::COMMON_WORDS;
