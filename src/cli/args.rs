@@ -63,7 +63,7 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
     /// Write Arabic in Latin script (plain press style, Buckwalter, ALA-LC, DIN 31635).
     #[command(after_help = "Examples:
   qamus translit 'بوتين وباشينيان'               # Putin wa-Pashinyan
-  qamus translit --no-default-glossary بوتين     # Botin: the model alone
+  qamus translit --no-default-glossary بيسكوف    # Beskov: the model alone (Peskov with the glossary)
   qamus translit -g mine.csv - < article.txt     # your glossary's names too
   qamus translit --scheme buckwalter 'قره باغ'   # qrh bAg
   qamus translit --scheme buckwalter --reverse qrh

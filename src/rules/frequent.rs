@@ -12,16 +12,25 @@ pub(crate) enum Frequent {
     Name,
 }
 
-// `FREQUENT`, both lists' words in one table, and `NAMES`, per word whether it is a name: compiled by build.rs.
+// `FREQUENT`, both lists' words in one table, and `NAMES`, per word its English spelling if it is a name (empty if
+// it is a word of the language): compiled by build.rs.
 include!(concat!(env!("OUT_DIR"), "/frequent_words.rs"));
 
 /// Whether `key` (a word at the `search` level) is among the frequent words, and which kind.
 pub(crate) fn frequent(key: &str) -> Option<Frequent> {
     let i = FREQUENT.index(key)?;
     Some(match NAMES.get(i) {
-        Some(true) => Frequent::Name,
+        Some(english) if !english.is_empty() => Frequent::Name,
         _ => Frequent::Word,
     })
+}
+
+/// The English of a frequent word that is a name, as `frequent_names.tsv` spells it (صنعاء: Sanaa, ترامب: Trump;
+/// a translation where the English name is another word: المانيا, Germany).
+pub(crate) fn name_spelling(key: &str) -> Option<&'static str> {
+    NAMES
+        .get(FREQUENT.index(key)?)
+        .filter(|english| !english.is_empty())
 }
 
 #[cfg(test)]
@@ -35,6 +44,8 @@ mod tests {
         assert_eq!(frequent("ترامب"), Some(Frequent::Name));
         assert_eq!(frequent("صنعاء"), Some(Frequent::Name));
         assert_eq!(frequent("باشينيان"), None);
+        assert_eq!(name_spelling("صنعاء"), Some("Sanaa"));
+        assert_eq!(name_spelling("سياسي"), None);
     }
 
     #[test]

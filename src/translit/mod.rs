@@ -121,7 +121,8 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
 /// use qamus::translit::{transliterate, transliterate_known, KnownNames, Scheme};
 /// let names = KnownNames::builtin();
 /// assert_eq!(transliterate_known("فلاديمير بوتين", Scheme::Plain, names), "Vladimir Putin");
-/// assert_eq!(transliterate("فلاديمير بوتين", Scheme::Plain), "Vladimir Botin");
+/// assert_eq!(transliterate_known("دميتري بيسكوف", Scheme::Plain, names), "Dmitry Peskov");
+/// assert_eq!(transliterate("دميتري بيسكوف", Scheme::Plain), "Dmitry Beskov");
 /// ```
 pub fn transliterate_known(text: &str, scheme: Scheme, names: &KnownNames) -> String {
     transliterate_in(text, scheme, true, Some(names))
