@@ -18,7 +18,10 @@
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
 //! * **Names after titles.** One or two words after a title (الرئيس، رئيس الوزراء، وزير الخارجية، المتحدث باسم…),
 //!   skipping the adjectives and organization words that come between (الرئيس الروسي فلاديمير بوتين, المتحدث
-//!   باسم الكرملين دميتري بيسكوف), not known to the glossary, seen at least [`Options::min_count`] times. The row
+//!   باسم الكرملين دميتري بيسكوف), or right after a verb of saying (وقال كير ستارمر; the scanner's list,
+//!   `scan::words::SPEECH_VERBS`), whose first word is no frequent word of the language (وقال مسؤول), not known to
+//!   the glossary (nor made only of words of its forms: رجب طيب of رجب طيب أردوغان), seen at least
+//!   [`Options::min_count`] times. The row
 //!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
 //!   and a machine transliteration in `en` to be reviewed (`plain`, with the names the shipped glossary knows:
 //!   فلاديمير بوتين is Vladimir Putin even when the glossary searched lacks him).
@@ -52,6 +55,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntityType, Entry};
 use crate::matcher::{Matcher, Method};
 use crate::normalize;
+use crate::rules::frequent::Frequent;
 use crate::translit::{transliterate_known, KnownNames, Scheme};
 
 /// Settings of [`discover`].
@@ -167,13 +171,18 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             let Some(surface) = text.get(hit.start..hit.end) else {
                 continue;
             };
+            // Words of known names only (رجب طيب of رجب طيب أردوغان, the speaker بيسكوف): no new name.
+            let key = normalize::search(surface).into_owned();
+            if key.split_whitespace().all(|w| form_words.contains(w)) {
+                continue;
+            }
             let known = known_cache
                 .entry(surface.to_string())
                 .or_insert_with(|| classify(matcher, surface, options));
             if !matches!(known, Known::Unknown) {
                 continue;
             }
-            let key = ("title".to_string(), normalize::search(surface).into_owned());
+            let key = ("title".to_string(), key);
             let c = found.entry(key.clone()).or_insert_with(|| Candidate {
                 id: String::new(),
                 kind: EntityType::Per,
@@ -516,6 +525,13 @@ const STOP: &[&str] = &[
     "لم",
     "لن",
     "ما",
+    "انه",
+    "انها",
+    "ذلك",
+    "هذا",
+    "هذه",
+    "قايلا",
+    "قايله",
 ];
 
 /// Titles after which a person's name follows (search-level words). `باسم` after a spokesman title is followed
@@ -543,6 +559,19 @@ const TITLES: &[&[&str]] = &[
     &["الامير"],
 ];
 
+/// The verbs of saying after which news prose names the speaker (`scan::words::SPEECH_VERBS`, at the `search`
+/// level), one list for scanning and discovery.
+fn speech_verbs() -> &'static std::collections::HashSet<String> {
+    static VERBS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    VERBS.get_or_init(|| {
+        crate::scan::words::SPEECH_VERBS
+            .iter()
+            .map(|v| normalize::search(v).into_owned())
+            .collect()
+    })
+}
+
 struct TitleHit {
     title: String,
     start: usize,
@@ -552,19 +581,34 @@ struct TitleHit {
 /// One or two name words after each title, past adjectives and organization words (words with the article),
 /// `باسم` and commas; names stop at punctuation, stop words, words with the article or و.
 fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
+    let verbs = speech_verbs();
     let mut hits = Vec::new();
     for i in 0..toks.len() {
-        let Some(title) = TITLES.iter().find(|t| {
+        let title = TITLES.iter().find(|t| {
             t.iter().enumerate().all(|(k, w)| {
                 toks.get(i + k)
                     .is_some_and(|tok| tok.key == *w && (k == 0 || !tok.broken))
             })
-        }) else {
-            continue;
+        });
+        // A verb of saying (وقال X): the name comes at once, and is no word of the language (قال مسؤول).
+        let verb = title.is_none()
+            && toks.get(i).is_some_and(|t| {
+                verbs.contains(&t.key)
+                    || t.key
+                        .strip_prefix(['و', 'ف'])
+                        .is_some_and(|bare| verbs.contains(bare))
+            })
+            && toks.get(i + 1).is_some_and(|t| {
+                !t.broken && crate::rules::frequent::frequent(&t.key) != Some(Frequent::Word)
+            });
+        let length = match title {
+            Some(title) => title.len(),
+            None if verb => 1,
+            None => continue,
         };
-        let mut j = i + title.len();
-        // Adjectives, organizations (الرئاسة الروسية، الكرملين), باسم, up to five words.
-        let mut skipped = 0;
+        let mut j = i + length;
+        // Adjectives, organizations (الرئاسة الروسية، الكرملين), باسم, up to five words; none after a verb.
+        let mut skipped = if verb { 5 } else { 0 };
         while let Some(t) = toks.get(j) {
             if skipped >= 5
                 || !(t.key.starts_with("ال") || t.key == "باسم")
@@ -587,6 +631,7 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 || first_broken
                 || name.len() >= 2
                 || t.key.starts_with("ال")
+                || t.key.starts_with("لل")
                 || t.key.starts_with('و') && name.len() == 1
                 || STOP.contains(&t.key.as_str())
                 || t.key.chars().count() < 2
@@ -600,7 +645,7 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
         if let (Some(first), Some(last)) = (name.first(), name.last()) {
             let title_text = toks
                 .get(i)
-                .zip(toks.get(i + title.len() - 1))
+                .zip(toks.get(i + length - 1))
                 .and_then(|(a, b)| text.get(a.start..b.end))
                 .unwrap_or_default()
                 .to_string();
@@ -666,11 +711,30 @@ mod tests {
             .iter()
             .map(|c| (c.ar.as_str(), c.count, c.documents))
             .collect();
-        assert_eq!(names, [("دميتري بيسكوف", 2, 2), ("فلاديمير بوتين", 2, 2)]);
+        // بيسكوف three times: after the spokesman titles, and after the verb وأكد.
+        assert_eq!(names, [("دميتري بيسكوف", 3, 2), ("فلاديمير بوتين", 2, 2)]);
         assert!(found
             .iter()
             .all(|c| c.id.is_empty() && c.kind == EntityType::Per));
         assert!(found[0].note().contains("المتحدث باسم"));
+    }
+
+    #[test]
+    fn speakers_after_verbs_of_saying() {
+        let m = matcher(
+            "id,type,en,ar
+putin,PER,Vladimir Putin,فلاديمير بوتين
+",
+        );
+        let d = docs(&[
+            "وقال كير ستارمر إن لندن مستعدة. وقال مسؤول بريطاني إن المحادثات مستمرة.",
+            "وأكد كير ستارمر للصحفيين ذلك. وقال بوتين إنه مستعد. وقال مسؤول بريطاني إن الاتفاق قريب.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        let names: Vec<&str> = found.iter().map(|c| c.ar.as_str()).collect();
+        // Not the known speaker (بوتين), nor a word of the language (مسؤول).
+        assert_eq!(names, ["كير ستارمر"], "{found:?}");
+        assert!(found[0].note().contains("وقال") || found[0].note().contains("وأكد"));
     }
 
     #[test]

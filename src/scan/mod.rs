@@ -65,7 +65,7 @@ mod filter;
 pub mod html;
 pub mod source;
 pub mod tokenize;
-mod words;
+pub(crate) mod words;
 
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, PoisonError};
