@@ -189,10 +189,25 @@ fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&Know
     out
 }
 
-/// Press style: the word as read, with the name capitalized after the article (al-Asad).
+/// The particles that press style writes in lower case inside names: bin and bint ("son of", "daughter of"), fi
+/// ("in").
+const LOWER_CASE_PARTICLES: [&str; 3] = ["bin", "bint", "fi"];
+
+/// Press style: the word as read, with the name capitalized after the article (al-Asad), and the particles inside
+/// names in lower case (Mohammed bin Salman, Ansar al-Sharia fi Libya).
 fn push_plain(word: &str, known: bool, out: &mut String) {
     let start = out.len();
     plain::push_word(word, known, out);
+    // A name known by heart may come with its article capitalized (Al-Baghdadi): the article stays al-.
+    if out.get(start..).is_some_and(|w| w.starts_with("Al-")) {
+        out.replace_range(start..start + 1, "a");
+    }
+    if out
+        .get(start..)
+        .is_some_and(|w| LOWER_CASE_PARTICLES.contains(&w))
+    {
+        return;
+    }
     let at = if out.get(start..).is_some_and(|w| w.starts_with("al-")) {
         start + 3
     } else {
@@ -276,6 +291,18 @@ mod tests {
     fn latin_schemes_fold_arabic_digits_and_punctuation() {
         assert_eq!(transliterate("٢٠٢١، ؟", Scheme::AlaLc), "2021, ?");
         assert_eq!(transliterate("٢٠٢١", Scheme::Buckwalter), "٢٠٢١");
+    }
+
+    #[test]
+    fn particles_inside_names_in_press_style() {
+        // bin, bint and fi in lower case; Ibn and Abu capitalized; a known name's article stays al-.
+        let p = |t: &str| transliterate(t, Scheme::Plain);
+        assert_eq!(p("محمد بن سلمان"), "Mohammed bin Salman");
+        assert_eq!(p("موزا بنت ناصر"), "Moza bint Nasser");
+        assert_eq!(p("ابن سينا"), "Ibn Sina");
+        assert!(p("أنصار الشريعة في ليبيا").contains(" fi Libya"));
+        assert!(p("أبو بكر البغدادي").starts_with("Abu "));
+        assert!(p("أبو بكر البغدادي").ends_with(" al-Baghdadi"));
     }
 
     #[test]

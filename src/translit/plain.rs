@@ -207,6 +207,8 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// الشيخ: al-Sheikh). Keys are letters only, every alef form folded (ا).
 const WORDS: &[(&str, &str)] = &[
     ("ابراهيم", "ibrahim"),
+    ("ابن", "ibn"),
+    ("ابو", "abu"),
     ("احمد", "ahmed"),
     ("اسامه", "osama"),
     ("الامام", "al-imam"),
@@ -218,6 +220,8 @@ const WORDS: &[(&str, &str)] = &[
     ("الله", "allah"),
     ("الهام", "ilham"),
     ("امير", "amir"),
+    ("بن", "bin"),
+    ("بنت", "bint"),
     ("جمال", "jamal"),
     ("حسن", "hassan"),
     ("حسين", "hussein"),
@@ -230,6 +234,7 @@ const WORDS: &[(&str, &str)] = &[
     ("سعيد", "said"),
     ("سلطان", "sultan"),
     ("سلمان", "salman"),
+    ("سيف", "saif"),
     ("شيخ", "sheikh"),
     ("صالح", "saleh"),
     ("طارق", "tariq"),
@@ -241,6 +246,7 @@ const WORDS: &[(&str, &str)] = &[
     ("علي", "ali"),
     ("عمر", "omar"),
     ("فاطمه", "fatima"),
+    ("في", "fi"),
     ("فيصل", "faisal"),
     ("كريم", "karim"),
     ("ليلى", "layla"),
