@@ -194,7 +194,7 @@ fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&Know
 const LOWER_CASE_PARTICLES: [&str; 3] = ["bin", "bint", "fi"];
 
 /// Press style: the word as read, with the name capitalized after the article (al-Asad), and the particles inside
-/// names in lower case (Mohammed bin Salman, Ansar al-Sharia fi Libya).
+/// names in lower case (Mohammed bin Salman, Moza bint Nasser).
 fn push_plain(word: &str, known: bool, out: &mut String) {
     let start = out.len();
     plain::push_word(word, known, out);
