@@ -635,6 +635,10 @@ pub fn keys_fingerprint() -> u64 {
             "Einstein Abramovic",
             "John Johnson",
             "Chris Chloe",
+            "هيئة تحرير الشام",
+            "كتائب حزب الله",
+            "موزا بنت ناصر",
+            "سيف الإسلام",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)
