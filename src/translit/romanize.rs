@@ -7,7 +7,7 @@
 //! A proclitic (و ف ب ك ل) before the article is written with a hyphen: ALA-LC wa-al-, bi-al-, and lil- for ل
 //! (rules 16–17: lil-Shirbīnī); DIN 31635 elides the article's a after it, as DMG usage does (wa-l-qamar,
 //! wa-š-šams, li-l-). Unvocalized, a word is read so only when what follows the proclitic is one of the frequent
-//! words (والقاهرة is wa- al-Qāhirah; والتر, Walter, is not). The name of God is Allāh, with its proclitics
+//! words (والقاهرة is wa-al-qāhrah; والتر, Walter, is not). The name of God is Allāh, with its proclitics
 //! lillāh (لله), and billāh, wa-Allāh (ALA-LC) or bi-llāh, wa-llāh (DIN).
 //! Tāʾ marbūṭah is `ah` in pause and `at` in construct, which is seen when the next word carries the article.
 //! Initial hamza is not written; elsewhere it is ʼ (ALA-LC, U+02BC) or ʾ (DIN, U+02BE); ʿayn is ʻ (U+02BB) or ʿ
