@@ -16,7 +16,9 @@
 //!   opening with و are not proposed. The row repeats the entry (same id, type, `en`, `ar`, variants) with
 //!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
-//! * **Names after titles.** One or two words after a title (الرئيس، رئيس الوزراء، وزير الخارجية، المتحدث باسم…),
+//! * **Names after titles.** One or two words (three with بن or بنت between: موزا بنت ناصر; past the first, a
+//!   frequent word of the language ends the name) after a title (the scanner's list, `scan::words::TITLES`:
+//!   الرئيس، رئيس الوزراء، وزير الخارجية، المتحدث باسم، الشيخة…),
 //!   skipping the adjectives and organization words that come between (الرئيس الروسي فلاديمير بوتين, المتحدث
 //!   باسم الكرملين دميتري بيسكوف), or right after a verb of saying (وقال كير ستارمر; the scanner's list,
 //!   `scan::words::SPEECH_VERBS`), whose first word is no frequent word of the language (وقال مسؤول), not known to
@@ -534,30 +536,23 @@ const STOP: &[&str] = &[
     "قايله",
 ];
 
-/// Titles after which a person's name follows (search-level words). `باسم` after a spokesman title is followed
-/// by an organization before the name, which the article-word skip passes over.
-const TITLES: &[&[&str]] = &[
-    &["الرييس"],
-    &["الرييسه"],
-    &["رييس", "الوزراء"],
-    &["رييسه", "الوزراء"],
-    &["رييس", "الحكومه"],
-    &["نايب", "الرييس"],
-    &["وزير", "الخارجيه"],
-    &["وزيره", "الخارجيه"],
-    &["وزير", "الدفاع"],
-    &["وزير", "الداخليه"],
-    &["وزير", "الماليه"],
-    &["المتحدث", "باسم"],
-    &["المتحدثه", "باسم"],
-    &["الناطق", "باسم"],
-    &["المتحدث", "الرسمي", "باسم"],
-    &["المتحدث", "الصحفي", "باسم"],
-    &["الامين", "العام"],
-    &["السفير"],
-    &["الملك"],
-    &["الامير"],
-];
+/// The titles after which a person's name follows (`scan::words::TITLES`, one list for scanning and discovery), as
+/// `search`-level words. `باسم` after a spokesman title is followed by an organization before the name, which the
+/// article-word skip passes over.
+fn titles() -> &'static [Vec<String>] {
+    static TITLES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        crate::scan::words::TITLES
+            .iter()
+            .map(|t| {
+                normalize::search(t)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    })
+}
 
 /// The verbs of saying after which news prose names the speaker (`scan::words::SPEECH_VERBS`, at the `search`
 /// level), one list for scanning and discovery.
@@ -584,12 +579,16 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
     let verbs = speech_verbs();
     let mut hits = Vec::new();
     for i in 0..toks.len() {
-        let title = TITLES.iter().find(|t| {
-            t.iter().enumerate().all(|(k, w)| {
-                toks.get(i + k)
-                    .is_some_and(|tok| tok.key == *w && (k == 0 || !tok.broken))
+        // The longest title that starts here.
+        let title = titles()
+            .iter()
+            .filter(|t| {
+                t.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|tok| tok.key == *w && (k == 0 || !tok.broken))
+                })
             })
-        });
+            .max_by_key(|t| t.len());
         // A verb of saying (وقال X): the name comes at once, and is no word of the language (قال مسؤول).
         let verb = title.is_none()
             && toks.get(i).is_some_and(|t| {
@@ -627,9 +626,18 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 && text
                     .get(toks.get(j.wrapping_sub(1)).map_or(0, |p| p.end)..t.start)
                     .is_some_and(|gap| gap.trim().chars().all(|c| matches!(c, '،' | ',')));
+            // Two words, or three with "son of" / "daughter of" between (موزا بنت ناصر); past the first, a word
+            // of the language ends the name (الشيخة موزا مدرسة…).
+            let son_of = name
+                .get(1)
+                .is_some_and(|w| matches!(w.key.as_str(), "بن" | "بنت" | "ابن"));
             if (t.broken && !comma_before && name.is_empty())
                 || first_broken
-                || name.len() >= 2
+                || name.len() >= if son_of { 3 } else { 2 }
+                || !name.is_empty()
+                    && !son_of
+                    && !matches!(t.key.as_str(), "بن" | "بنت" | "ابن")
+                    && crate::rules::frequent::frequent(&t.key) == Some(Frequent::Word)
                 || t.key.starts_with("ال")
                 || t.key.starts_with("لل")
                 || t.key.starts_with('و') && name.len() == 1
@@ -735,6 +743,18 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         // Not the known speaker (بوتين), nor a word of the language (مسؤول).
         assert_eq!(names, ["كير ستارمر"], "{found:?}");
         assert!(found[0].note().contains("وقال") || found[0].note().contains("وأكد"));
+    }
+
+    #[test]
+    fn a_name_with_son_of_has_three_words_and_a_word_of_the_language_ends_one() {
+        let m = matcher("id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n");
+        let d = docs(&[
+            "وقالت الشيخة موزا بنت ناصر إن التعليم أولوية. وزارت الشيخة موزا بنت ناصر مدرسة.",
+            "وافتتحت الشيخة هند مدرسة جديدة. وزارت الشيخة هند مدرسة أخرى.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        let names: Vec<&str> = found.iter().map(|c| c.ar.as_str()).collect();
+        assert_eq!(names, ["موزا بنت ناصر", "هند"], "{found:?}");
     }
 
     #[test]

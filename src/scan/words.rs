@@ -3,7 +3,8 @@
 //! scanner normalizes them (`search` level) when it is built.
 
 /// Titles and function words after which a name follows (الرئيس X, المتحدث باسم X): the scanner tries unseen
-/// spellings (fuzzy matching) only right after one of these, or on capitalized Latin words.
+/// spellings (fuzzy matching) only right after one of these, or on capitalized Latin words, and `discover` proposes
+/// the unknown names that follow them.
 pub(crate) static TITLES: &[&str] = &[
     "الرئيس",
     "رئيس",
@@ -25,7 +26,12 @@ pub(crate) static TITLES: &[&str] = &[
     "وزيرة",
     "الوزير",
     "وزير الخارجية",
+    "وزيرة الخارجية",
     "وزير الدفاع",
+    "وزير الداخلية",
+    "وزير المالية",
+    "المتحدث الصحفي باسم",
+    "الأمين العام",
     "السفير",
     "السفيرة",
     "المبعوث",
@@ -36,8 +42,11 @@ pub(crate) static TITLES: &[&str] = &[
     "السيد",
     "السيدة",
     "الشيخ",
+    "الشيخة",
     "الملك",
+    "الملكة",
     "الأمير",
+    "الأميرة",
     "ولي العهد",
     "السناتور",
     "النائب",
