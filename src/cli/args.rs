@@ -80,8 +80,8 @@ schemes are strict and ignore the glossary.")]
   qamus normalize - < article.txt > article.clean.txt
   qamus normalize --level search --csv --column name people.csv")]
     Normalize(NormalizeArgs),
-    /// Propose glossary rows from documents: new spellings of known names, and names after titles (exit 0 some
-    /// found, 1 none, 2 error).
+    /// Propose glossary rows from documents: new spellings of known names, and names after titles and verbs of
+    /// saying (exit 0 some found, 1 none, 2 error).
     ///
     /// Writes CSV in the glossary format to standard output, with counts and contexts in `note`, ready to review
     /// and append with `qamus glossary add FILE --from candidates.csv`.
@@ -109,8 +109,8 @@ schemes are strict and ignore the glossary.")]
 
 Each mention has its document, byte and character offsets (into the text as read; for HTML, into the text
 extracted from the page), the surface as written (clitics included), the entry and how it was found:
-exact, normalized (folds, clitic, family name), fuzzy or translit (unseen spellings, only after titles or
-on capitalized Latin words, at --fuzzy-threshold).
+exact, normalized (folds, clitic, family name), fuzzy or translit (unseen spellings, only after titles,
+after verbs of saying (وقال X) or on capitalized Latin words, at --fuzzy-threshold).
 
 Exit status: 0 when something was found, 1 when nothing was, 2 on error.")]
     Scan(ScanArgs),
@@ -268,7 +268,7 @@ pub struct DiscoverArgs {
     /// recursively, `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Fewest occurrences of a name after a title.
+    /// Fewest occurrences of a name after a title or a verb of saying.
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub min_count: usize,
     /// Lowest fuzzy or cross-script score for a new spelling of a known name.
