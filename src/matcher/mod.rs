@@ -951,12 +951,13 @@ impl Matcher {
         for (r, s, _) in &best {
             let mut score = scaled(s);
             // A score that only a sibling's could lift over the threshold: is it one?
+            let sibling = sibling_score(s);
             if score < self.options.threshold
-                && sibling_score(s) >= self.options.threshold
+                && sibling >= self.options.threshold
                 && top_skeleton.is_some()
                 && skeleton_of(r.entry) == top_skeleton
             {
-                score = sibling_score(s);
+                score = sibling;
             }
             // Under the threshold, a match would only be dropped at the end of the lookup.
             if score < self.options.threshold || ambiguous {

@@ -288,17 +288,10 @@ fn proclitics(prefix: &str, stem_article: bool) -> Option<String> {
             letters.pop();
         }
     }
-    let mut out = String::new();
-    for c in letters {
-        out.push_str(match c {
-            'و' => "wa-",
-            'ف' => "fa-",
-            'ب' => "bi-",
-            'ل' => "li-",
-            'ك' => "ka-",
-            _ => return None,
-        });
-    }
+    let out = letters
+        .into_iter()
+        .map(clitics::proclitic_latin)
+        .collect::<Option<String>>()?;
     (!out.is_empty()).then_some(out)
 }
 

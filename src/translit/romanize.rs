@@ -149,50 +149,38 @@ pub(crate) static DIN: Table = Table {
 /// read so only when the article and what follows are a frequent word: وال، بال، فال، كال also begin words and names
 /// (والدة, والتر, بالتيمور).
 fn proclitic_before_article(units: &[Unit]) -> Option<(String, &[Unit])> {
-    let conjunction = match units.first().map(|u| u.letter) {
-        Some('و') => Some("wa-"),
-        Some('ف') => Some("fa-"),
-        _ => None,
-    };
-    let one = |units: &[Unit]| -> Option<(&'static str, usize)> {
-        match units {
-            [p, a, l, tail @ ..]
-                if matches!(a.letter, 'ا' | 'ٱ') && l.letter == 'ل' && tail.len() >= 2 =>
-            {
-                let prefix = match p.letter {
-                    'و' => "wa-",
-                    'ف' => "fa-",
-                    'ب' => "bi-",
-                    'ك' => "ka-",
-                    _ => return None,
-                };
-                Some((prefix, 3))
+    use crate::rules::clitics::proclitic_latin;
+    // One proclitic, or the conjunction و or ف before ب ك ل.
+    for k in 1..=2 {
+        let (proclitics, rest) = units.split_at_checked(k)?;
+        if let [conjunction, second] = proclitics {
+            if !matches!(conjunction.letter, 'و' | 'ف') || matches!(second.letter, 'و' | 'ف') {
+                return None;
             }
-            [p, l, tail @ ..] if p.letter == 'ل' && l.letter == 'ل' && tail.len() >= 2 => {
-                Some(("li-", 2))
-            }
-            _ => None,
         }
-    };
-    let (prefix, skip) = match one(units) {
-        Some(found) => (found.0.to_string(), found.1),
-        None => {
-            let conjunction = conjunction?;
-            let (prefix, skip) =
-                one(units.get(1..)?).filter(|(p, _)| !matches!(*p, "wa-" | "fa-"))?;
-            (format!("{conjunction}{prefix}"), skip + 1)
+        let Some(latin) = proclitics
+            .iter()
+            .map(|u| proclitic_latin(u.letter))
+            .collect::<Option<String>>()
+        else {
+            continue;
+        };
+        // The article: ال, but only its ل after the proclitic ل (لل).
+        let article = match (proclitics.last().map(|u| u.letter), rest) {
+            (Some('ل'), [l, ..]) if l.letter == 'ل' => 1,
+            (Some('ل'), _) => continue,
+            (_, [a, l, ..]) if matches!(a.letter, 'ا' | 'ٱ') && l.letter == 'ل' => 2,
+            _ => continue,
+        };
+        let tail = rest.get(article..).filter(|t| t.len() >= 2)?;
+        let vocalized = units.first().is_some_and(|u| u.vowel.is_some());
+        if !vocalized {
+            let word: String = "ال".chars().chain(tail.iter().map(|u| u.letter)).collect();
+            crate::rules::frequent::frequent(&crate::normalize::search(&word))?;
         }
-    };
-    let vocalized = units.first().is_some_and(|u| u.vowel.is_some());
-    if !vocalized {
-        let word: String = "ال"
-            .chars()
-            .chain(units.iter().skip(skip).map(|u| u.letter))
-            .collect();
-        let word = crate::normalize::search(&word).into_owned();
-        crate::rules::frequent::frequent(&word)?;
+        return Some((latin, tail));
     }
-    Some((prefix, units.get(skip..)?))
+    None
 }
 
 /// Sun letters: the article's l assimilates to them in DIN 31635.
