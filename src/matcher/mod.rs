@@ -884,7 +884,7 @@ impl Matcher {
     /// when `romanized` (written with the Arabic article): otherwise the entry's own Latin spelling is the better
     /// witness (Myers is not ميرز, Friedrich Merz).
     fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>, romanized: bool) {
-        let common = is_common_word(keys);
+        let frequent = frequent_kind(keys);
         // Each entry's best form, with its scores and features (for the acceptance model), in the order the
         // entries come. Entries are decoded only for the matches returned, at the end: a lookup scores a few dozen
         // candidates and returns one or two.
@@ -893,8 +893,21 @@ impl Matcher {
             let Some((r, form_keys)) = self.form_keys(id, keys) else {
                 continue;
             };
-            // A common word is read as a name only by an entry with no Arabic form to compare it with.
-            if common && form_keys.entry_arabic {
+            // A common word is read as a name only by an entry with no Arabic form to compare it with; a frequent
+            // name, only as the whole name of such an entry (حسين is not Saddam Hussein alone).
+            let skip = match frequent {
+                Some(frequent::Frequent::Word) => form_keys.entry_arabic,
+                // The form's own words: a family name held by one person is keyed as a form of its own.
+                Some(frequent::Frequent::Name) => {
+                    form_keys.entry_arabic
+                        && self
+                            .entry(r.entry)
+                            .and_then(|e| e.forms().nth(r.form as usize))
+                            .is_none_or(|f| f.split_whitespace().count() > keys.tokens.len())
+                }
+                None => false,
+            };
+            if skip {
                 continue;
             }
             let (s, x) = fuzzy::score_features(keys, &form_keys);
@@ -1114,15 +1127,22 @@ fn article_reading_ok(word: &str) -> bool {
         && !word.starts_with("ال")
 }
 
-/// Whether a one-word query is one of the 10,000 most frequent Arabic words ([`frequent`], names among them too):
-/// such a word is never read as a close spelling or a transliteration of an entry that has Arabic forms (سياسي
-/// "political" is not al-Sisi, دائما "always" is not the Duma, اوروبا is not Aruba). It still finds an entry that
-/// has it as a form, and an English-only entry through its transliteration (كريم → Karim).
-fn is_common_word(keys: &fuzzy::NameKeys<'_>) -> bool {
+/// Whether a one-word query is among the 10,000 most frequent Arabic words ([`frequent`]), and which kind. A word
+/// of the language ([`frequent::Frequent::Word`]) is never read as a close spelling or a transliteration of an
+/// entry that has Arabic forms (سياسي "political" is not al-Sisi, دائما "always" is not the Duma, اوروبا is not
+/// Aruba). It still finds an entry that has it as a form, and an English-only entry through its transliteration
+/// (كريم → Karim). A word that is only a name ([`frequent::Frequent::Name`]) is a spelling of that name like any
+/// other, but of the whole name only: اليزابيث finds the entry that writes Elizabeth إليزبيث, حسين alone does not
+/// find Saddam Hussein (a first or family name that many people share).
+fn frequent_kind(keys: &fuzzy::NameKeys<'_>) -> Option<frequent::Frequent> {
     let [token] = keys.tokens.as_slice() else {
-        return false;
+        return None;
     };
-    token.arabic && frequent::frequent(&token.search).is_some()
+    if token.arabic {
+        frequent::frequent(&token.search)
+    } else {
+        None
+    }
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by

@@ -333,3 +333,17 @@ fn another_romanization_of_the_best_name_is_listed_with_it() {
     let scores: Vec<f64> = m.lookup("سيمنس").iter().map(|x| x.score).collect();
     assert!(scores[0] > scores[1], "{scores:?}");
 }
+
+#[test]
+fn a_frequent_name_is_read_as_a_spelling_of_its_entry() {
+    // اليزابيث is among the frequent words, as a name only: it meets the entry that spells it otherwise. سياسي,
+    // a word of the language, still meets no name. A frequent name meets whole names only: حسين alone is not
+    // Saddam Hussein.
+    let csv = "id,type,en,ar\nelizabeth,PER,Elizabeth,إليزبيث\nsisi,PER,Abdel Fattah el-Sisi,السيسي
+saddam,PER,Saddam Hussein,صدام حسين\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    assert_eq!(top(&m, "اليزابيث").map(|t| t.0), Some("elizabeth".into()));
+    assert_eq!(top(&m, "سياسي"), None);
+    assert_eq!(top(&m, "حسين"), None);
+    assert_eq!(top(&m, "صدام حسين").map(|t| t.0), Some("saddam".into()));
+}
