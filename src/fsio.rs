@@ -56,6 +56,12 @@ pub const TEST_PAUSE_ENV: &str = "QAMUS_TEST_PAUSE_BEFORE_RENAME_MS";
 /// Errors: the directory cannot be written, the disk is full, `path` is a directory… (kind [`ErrorKind::Io`],
 /// naming `path`). The old file is then intact and no temporary file remains.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// [`write_atomic`] of the concatenation of `parts`, without concatenating them in memory (an index's header and
+/// its body of hundreds of megabytes).
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<()> {
     let resolved = resolve(path)?;
     let path = resolved.as_path();
     if path.is_dir() {
@@ -71,7 +77,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         if let Ok(meta) = std::fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
-        file.write_all(bytes)?;
+        for part in parts {
+            file.write_all(part)?;
+        }
         file.sync_all()?;
         drop(file);
         test_pause();

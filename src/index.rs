@@ -318,18 +318,18 @@ fn write_reporting(
     let json = serde_json::to_vec(&header)
         .map_err(|e| Error::new(ErrorKind::Index, None, format!("cannot write header: {e}")))?;
     let start = body_start(json.len());
-    let mut file = Vec::with_capacity(start + body.len());
-    file.extend_from_slice(MAGIC);
-    file.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    file.extend_from_slice(&(json.len() as u32).to_le_bytes());
-    file.extend_from_slice(&xxh3_64(&json).to_le_bytes());
-    file.extend_from_slice(&json);
-    file.resize(start, 0);
-    file.extend_from_slice(body);
-    fsio::write_atomic(out, &file)?;
+    // The preamble and header, then the body as the store holds it (not copied after them: it is the file's bulk).
+    let mut head = Vec::with_capacity(start);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    head.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    head.extend_from_slice(&xxh3_64(&json).to_le_bytes());
+    head.extend_from_slice(&json);
+    head.resize(start, 0);
+    fsio::write_atomic_parts(out, &[&head, body])?;
     Ok(Summary {
         header,
-        bytes: file.len() as u64,
+        bytes: (head.len() + body.len()) as u64,
     })
 }
 
