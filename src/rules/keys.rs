@@ -258,21 +258,54 @@ fn silent_h(key: &str) -> String {
 /// ث as t (Thiem / ثيم), ذ as d, خ as k (Kalifa / خليفه), and تز or تس as the z of Italian and German, which says
 /// ts (Pestalozzi / بستالوتزي, Prinz / برينتس). `None` when it has none of these.
 pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
-    if !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس") {
+    // Most names have none of these letters: they are answered without a copy.
+    let waw = raw.char_indices().any(|(i, c)| c == 'و' && i > 0);
+    if !waw && !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس") {
         return None;
     }
-    let alt: String = raw
-        .replace("تز", "ز")
-        .replace("تس", "ز")
-        .chars()
-        .map(|c| match c {
+    let letters: Vec<char> = raw.chars().collect();
+    let v = medial_v(&letters);
+    if v.is_empty() && !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس")
+    {
+        return None;
+    }
+    let alt: String = letters
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
             'ث' => 'ت',
             'ذ' => 'د',
             'خ' => 'ك',
+            'و' if v.contains(&i) => 'ف',
             c => c,
         })
-        .collect();
+        .collect::<String>()
+        .replace("تز", "ز")
+        .replace("تس", "ز");
     Some(arabic_skeleton(&alt).replace(' ', "")).filter(|s| !s.is_empty())
+}
+
+/// The positions of a word's و that may spell a v (or w) between vowels, which the first reading takes for a
+/// vowel letter: after or before another vowel letter inside the word (هاوانا Havana / هافانا, بودوا Budva,
+/// لودويغ Ludwig, تاودا Tavda, وروسلاو Wrocław), the second of وو (دوور Dover / دوفر, هانوور Hanover).
+fn medial_v(letters: &[char]) -> Vec<usize> {
+    let vowel = |i: Option<usize>| {
+        i.and_then(|i| letters.get(i))
+            .is_some_and(|c| matches!(c, 'ا' | 'أ' | 'آ' | 'ى' | 'ي' | 'و'))
+    };
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| letters.get(i))
+            .is_some_and(|&c| crate::normalize::is_arabic_letter(c))
+    };
+    (0..letters.len())
+        .filter(|&i| {
+            letters.get(i) == Some(&'و')
+                && letter(i.checked_sub(1))
+                // Of وو, the second.
+                && letters.get(i + 1) != Some(&'و')
+                && (vowel(i.checked_sub(1)) || vowel(Some(i + 1)))
+        })
+        .collect()
 }
 
 /// A `search`-level Latin name in English spelling conventions, so that transcriptions made for other languages
@@ -596,6 +629,24 @@ mod tests {
                 arabic_skeleton(arabic).replace(' ', "")
             );
         }
+        // A و between vowel letters (or the second of وو) read as the v that other spellings write ف.
+        for (with_waw, with_fa) in [
+            ("هاوانا", "هافانا"),
+            ("بودوا", "بودفا"),
+            ("لودويغ", "لودفيغ"),
+            ("دوور", "دوفر"),
+            ("هانوور", "هانوفر"),
+            ("وروسلاو", "وروسلاف"),
+        ] {
+            assert_eq!(
+                arabic_skeleton_alternative(with_waw),
+                Some(arabic_skeleton(with_fa)),
+                "{with_waw}"
+            );
+        }
+        // A و between consonants, or starting the word, is read one way only.
+        assert_eq!(arabic_skeleton_alternative("موسكو"), None);
+        assert_eq!(arabic_skeleton_alternative("وارن"), None);
         assert_eq!(latin_skeleton_alternative("putin"), None);
         assert_eq!(arabic_skeleton_alternative("بوتين"), None);
     }
