@@ -95,11 +95,16 @@ impl KnownNames {
         let learnt: Vec<Learnt> = glossary.entries().par_iter().map(learn).collect();
         let mut votes: FxHashMap<String, Vec<(String, usize)>> = FxHashMap::default();
         let mut phrases: FxHashMap<String, String> = FxHashMap::default();
+        // The words that some entry's form is alone (Putin's بوتين), not only one word of a longer name.
+        let mut lone: FxHashSet<String> = FxHashSet::default();
         for (entry_phrases, words) in learnt {
             for (key, english) in entry_phrases {
                 phrases.entry(key).or_insert(english);
             }
-            for (key, english) in words {
+            for (key, english, alone) in words {
+                if alone {
+                    lone.insert(key.clone());
+                }
                 let spellings = votes.entry(key).or_default();
                 match spellings.iter_mut().find(|(s, _)| *s == english) {
                     Some((_, n)) => *n += 1,
@@ -110,9 +115,21 @@ impl KnownNames {
         let mut spellings: FxHashMap<String, Box<str>> = FxHashMap::default();
         for (key, votes) in votes {
             // The most votes, then the first come (max_by_key keeps the last of equals: reversed).
-            if let Some((english, _)) = votes.iter().rev().max_by_key(|(_, n)| *n) {
-                spellings.insert(key, english.as_str().into());
+            let Some((english, n)) = votes.iter().rev().max_by_key(|(_, n)| *n) else {
+                continue;
+            };
+            // A frequent name of news prose that one entry writes otherwise, inside a longer name (ابراهيم in
+            // Ebrahim Raisi, فيكتور in Viktor Orbán), keeps its press spelling alone (Ibrahim, Victor); the whole
+            // name keeps the entry's. A word with the article keeps the glossary's (al-Maliki, not Maliki).
+            let press = crate::rules::frequent::name_spelling(&key).filter(|p| spells(&key, p));
+            if press.is_some_and(|p| p != english)
+                && *n == 1
+                && !lone.contains(&key)
+                && !key.starts_with("ال")
+            {
+                continue;
             }
+            spellings.insert(key, english.as_str().into());
         }
         for (key, english) in phrases {
             spellings.insert(key, english.into());
@@ -364,8 +381,9 @@ fn shipped_names() -> Option<KnownNames> {
     KnownNames::from_tsv("shipped_names.tsv", rest).ok()
 }
 
-/// What one entry teaches: its forms kept whole and its words, each a `search` key with its spelling.
-type Learnt = (Vec<(String, String)>, Vec<(String, String)>);
+/// What one entry teaches: its forms kept whole and its words, each a `search` key with its spelling (a word also
+/// with whether its form is that one word).
+type Learnt = (Vec<(String, String)>, Vec<(String, String, bool)>);
 
 /// The phrases and words of one entry: every Arabic form against the English name, then its variants (أبو مازن
 /// spells Abu Mazen, not Mahmoud Abbas); the first that the form spells ([`align`]).
@@ -397,7 +415,9 @@ fn learn(entry: &crate::glossary::Entry) -> Learnt {
         for (arabic, english) in alignment.words {
             let key = normalize::search(arabic).into_owned();
             if single_word_ok(&key, english) {
-                learnt.1.push((key, english.to_string()));
+                learnt
+                    .1
+                    .push((key, english.to_string(), arabic_words.len() == 1));
             }
         }
     }
@@ -630,6 +650,23 @@ mod tests {
         );
         assert_eq!(n.spelling("محمد"), Some("Mohammed"));
         assert_eq!(n.spelling("محمد مرسي"), Some("Mohamed Morsi"));
+    }
+
+    #[test]
+    fn one_entry_does_not_respell_a_frequent_name_alone() {
+        // One entry writes ابراهيم Ebrahim: the whole name is its, the word alone keeps the press's Ibrahim. An
+        // entry that is the word alone, or several entries that agree, respell it; a word with the article keeps
+        // the glossary's spelling.
+        let n = names(
+            "raisi,PER,Ebrahim Raisi,إبراهيم رئيسي,,\nmaliki,PER,Nouri al-Maliki,نوري المالكي,,\n",
+        );
+        assert_eq!(n.spelling("ابراهيم"), None);
+        assert_eq!(n.spelling("إبراهيم رئيسي"), Some("Ebrahim Raisi"));
+        assert_eq!(n.spelling("المالكي"), Some("al-Maliki"));
+        let n = names("e,PER,Ebrahim,إبراهيم,,\n");
+        assert_eq!(n.spelling("ابراهيم"), Some("Ebrahim"));
+        let n = names("a,PER,Ebrahim Raisi,إبراهيم رئيسي,,\nb,PER,Ebrahim Nabavi,إبراهيم نبوي,,\n");
+        assert_eq!(n.spelling("ابراهيم"), Some("Ebrahim"));
     }
 
     #[test]
