@@ -639,6 +639,7 @@ pub fn keys_fingerprint() -> u64 {
             "كتائب حزب الله",
             "موزا بنت ناصر",
             "سيف الإسلام",
+            "عبد الكريم",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

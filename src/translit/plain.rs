@@ -313,7 +313,14 @@ pub(crate) fn push_word(word: &str, known: bool, out: &mut String) {
     let start = out.len();
     match known.then(|| known_spelling(word)).flatten() {
         Some(latin) => out.push_str(latin),
-        None => read_word(word, out),
+        None => match known.then(|| article_and_known(word)).flatten() {
+            // The article and a name known by heart (الناصر: al-Nasser).
+            Some(latin) => {
+                out.push_str("al-");
+                out.push_str(latin);
+            }
+            None => read_word(word, out),
+        },
     }
     SEEN.with(|seen| {
         if let Some(seen) = seen.borrow_mut().get_mut(mode) {
@@ -371,7 +378,17 @@ fn known_spelling(word: &str) -> Option<&'static str> {
         })
 }
 
-/// The reading of one word by the common-names table, the article rule, the endings and the model.
+/// The spelling [`known_spelling`] gives the word after the article of `word`, if it has one.
+fn article_and_known(word: &str) -> Option<&'static str> {
+    if !has_article(word) {
+        return None;
+    }
+    let (i, _) = word.char_indices().filter(|&(_, c)| !is_mark(c)).nth(2)?;
+    known_spelling(word.get(i..)?)
+}
+
+/// The reading of one word by the common-names table, the article rule, the endings and the model. After the
+/// article, the common-names table is asked again (الكريم: al-Karim, as كريم is Karim).
 fn read_word(word: &str, out: &mut String) {
     if let Some(latin) = common_name(&word_key(word)) {
         out.push_str(latin);
@@ -384,6 +401,18 @@ fn read_word(word: &str, out: &mut String) {
     if article {
         out.push_str("al-");
         body = body.get(2..).unwrap_or_default();
+        let key: String = body
+            .iter()
+            .map(|&c| match c {
+                'ة' => 'ه',
+                'إ' => 'ا',
+                c => c,
+            })
+            .collect();
+        if let Some(latin) = common_name(&key) {
+            out.push_str(latin);
+            return;
+        }
     }
     let mut ending = "";
     for (arabic, latin) in SUFFIXES {
@@ -1013,6 +1042,20 @@ mod tests {
         assert_eq!(t("مُحَمَّد"), "mohammed");
         assert_eq!(t("أحمد"), "ahmed");
         assert_eq!(t("فاطمة"), "fatima");
+        // After the article too, in both modes.
+        assert_eq!(t("الكريم"), "al-karim");
+        let mut known = String::new();
+        push_word("الكريم", true, &mut known);
+        assert_eq!(known, "al-karim");
+    }
+
+    #[test]
+    fn a_name_known_by_heart_after_the_article() {
+        // ناصر is Nasser by heart (a training name); the model alone reads الناصر al-Nacer.
+        let mut out = String::new();
+        push_word("الناصر", true, &mut out);
+        assert_eq!(out, "al-nasser");
+        assert_eq!(article_and_known("ناصر"), None);
     }
 
     #[test]
