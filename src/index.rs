@@ -640,6 +640,7 @@ pub fn keys_fingerprint() -> u64 {
             "موزا بنت ناصر",
             "سيف الإسلام",
             "عبد الكريم",
+            "عبد الستار نور قاسم",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

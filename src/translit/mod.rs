@@ -180,6 +180,13 @@ fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&Know
             }
         }
         match scheme {
+            Scheme::Plain if known => {
+                if let Some(end) = push_abd_name(word, tail, &mut out) {
+                    rest = tail.get(end..).unwrap_or_default();
+                    continue;
+                }
+                push_plain(word, known, &mut out);
+            }
             Scheme::Plain => push_plain(word, known, &mut out),
             Scheme::AlaLc => romanize::ALA_LC.push_word(word, next_has_article(tail), &mut out),
             Scheme::Din => romanize::DIN.push_word(word, next_has_article(tail), &mut out),
@@ -217,6 +224,32 @@ fn push_plain(word: &str, known: bool, out: &mut String) {
         let upper = first.to_ascii_uppercase();
         out.replace_range(at..at + 1, &upper);
     }
+}
+
+/// A name of عبد ("servant of") and one of God's names with the article, written as the press writes such names,
+/// as two words: Abdel Karim, Abdel Rahman, Abdel Fattah (not Abd al-Karim, a scholar's spelling), and عبد الله as
+/// one, Abdullah. Returns where the name ends in `tail` (the text after `word`); `None` if `word` starts no such
+/// name. The spelling of the Egyptian and Levantine press (Abdel) is one choice among several (Abdul, Abdal,
+/// Abdelkarim joined): a glossary's own names, read before, keep theirs.
+fn push_abd_name(word: &str, tail: &str, out: &mut String) -> Option<usize> {
+    if normalize::search(word) != "عبد" {
+        return None;
+    }
+    let &(next, end) = next_words(tail, 1).first()?;
+    let key = normalize::search(next);
+    let stem = key.strip_prefix("ال").filter(|s| s.chars().count() >= 2)?;
+    if stem == "له" {
+        out.push_str("Abdullah");
+        return Some(end);
+    }
+    // The stem as written (the marks after the article's two letters kept).
+    let (at, _) = next
+        .char_indices()
+        .filter(|&(_, c)| !is_arabic_mark(c))
+        .nth(2)?;
+    out.push_str("Abdel ");
+    push_plain(next.get(at..)?, true, out);
+    Some(end)
 }
 
 /// Up to `n` Arabic words that follow `tail`'s start, each after spaces only, with the byte offset in `tail` where
@@ -303,6 +336,19 @@ mod tests {
         assert!(p("أنصار الشريعة في ليبيا").contains(" fi Libya"));
         assert!(p("أبو بكر البغدادي").starts_with("Abu "));
         assert!(p("أبو بكر البغدادي").ends_with(" al-Baghdadi"));
+    }
+
+    #[test]
+    fn names_of_abd_in_press_style() {
+        // عبد and a name of God with the article: two words, Abdel and the name; عبد الله one word. The
+        // matcher's keys (the model's reading) are left as they were.
+        let p = |t: &str| transliterate(t, Scheme::Plain);
+        assert_eq!(p("عبد الله"), "Abdullah");
+        assert_eq!(p("عبد الكريم قاسم"), "Abdel Karim Qasim");
+        assert_eq!(p("عبد الرَّحمن"), "Abdel Rahman");
+        assert_eq!(p("عبد اللطيف"), "Abdel Latif");
+        assert_eq!(p("عبد"), "Abd");
+        assert_eq!(model_reading("عبد الكريم"), "Abd al-Karim");
     }
 
     #[test]
