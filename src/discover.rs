@@ -31,8 +31,8 @@
 //! The `note` says why, how often and where: `new spelling of ID: SPELLING (fuzzy 0.93); 3× in 2 document(s): «…»`.
 //! Every new spelling of one entry goes into one row, so that each id appears once.
 //!
-//! The tokenizer here is deliberately small (words are runs of letters, marks and digits; everything else ends a
-//! phrase); the scanner of the cross-reference issue has its own, and the two are to be unified.
+//! Words are the scanner's tokens (`scan::tokenize`); a name continues across spaces only (not across a line
+//! break, nor the quotes and dashes the scanner reads on across: a proposed spelling must be clean).
 //!
 //! # Example
 //! ```
@@ -58,6 +58,7 @@ use crate::glossary::{EntityType, Entry};
 use crate::matcher::{Matcher, Method};
 use crate::normalize;
 use crate::rules::frequent::Frequent;
+use crate::scan::tokenize::{self, Gap};
 use crate::translit::{transliterate_known, KnownNames, Scheme};
 
 /// Settings of [`discover`].
@@ -419,7 +420,8 @@ fn context(text: &str, start: usize, end: usize) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Tokens (a small tokenizer of this module's own; the scanner's is to replace it)
+// Tokens: the scanner's (`scan::tokenize`), with their `search` keys and whether a name may continue across the
+// text before them.
 
 #[derive(Clone, Debug)]
 struct Tok {
@@ -427,43 +429,28 @@ struct Tok {
     end: usize,
     /// The search-level form.
     key: String,
-    /// Whether something other than whitespace (punctuation) comes between this token and the previous one.
+    /// Whether the text between this token and the previous one ends a name: anything but spaces (a line break
+    /// too, [`Gap::Hard`]). Stricter than the scanner, which reads a name on across quotes and dashes: a proposed
+    /// spelling is a row of the glossary, never «لنادي "فالداي».
     broken: bool,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || normalize::is_arabic_mark(c) || c == '\u{0640}'
-}
-
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut broken = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if is_word_char(c) && i < text.len() {
-            if start.is_none() {
-                start = Some(i);
+    let mut prev_end = 0;
+    tokenize::tokens(text)
+        .into_iter()
+        .map(|t| {
+            let between = text.get(prev_end..t.start).unwrap_or_default();
+            prev_end = t.end;
+            Tok {
+                start: t.start,
+                end: t.end,
+                key: normalize::search(text.get(t.range()).unwrap_or_default()).into_owned(),
+                broken: !between.chars().all(char::is_whitespace)
+                    || tokenize::gap(between) == Gap::Hard,
             }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            let word = text.get(s..i).unwrap_or_default();
-            toks.push(Tok {
-                start: s,
-                end: i,
-                key: normalize::search(word).into_owned(),
-                broken,
-            });
-            broken = false;
-        }
-        if !c.is_whitespace() && i < text.len() {
-            broken = true;
-        }
-    }
-    toks
+        })
+        .collect()
 }
 
 /// Words that end a name: prepositions, particles, common verbs of reporting (search-level forms).
