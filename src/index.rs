@@ -642,7 +642,7 @@ pub fn keys_fingerprint() -> u64 {
             "عبد الكريم",
             "عبد الستار نور قاسم",
             "نزار قصي منير عائشة",
-            "فريد القذافي",
+            "فريد القذافي باسم",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

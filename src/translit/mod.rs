@@ -215,11 +215,18 @@ fn push_plain(word: &str, known: bool, out: &mut String) {
     {
         return;
     }
-    let at = if out.get(start..).is_some_and(|w| w.starts_with("al-")) {
-        start + 3
-    } else {
-        start
-    };
+    // Capitalized after its proclitics (wa-Munir) and article (al-Asad).
+    let mut at = start;
+    while let Some(p) = out.get(at..).and_then(|w| {
+        ["wa-", "fa-", "bi-", "li-", "ka-"]
+            .into_iter()
+            .find(|p| w.starts_with(p) && w.len() > p.len())
+    }) {
+        at += p.len();
+    }
+    if out.get(at..).is_some_and(|w| w.starts_with("al-")) {
+        at += 3;
+    }
     if let Some(first) = out.get(at..at + 1) {
         let upper = first.to_ascii_uppercase();
         out.replace_range(at..at + 1, &upper);
@@ -349,6 +356,16 @@ mod tests {
         assert_eq!(p("عبد اللطيف"), "Abdel Latif");
         assert_eq!(p("عبد"), "Abd");
         assert_eq!(model_reading("عبد الكريم"), "Abd al-Karim");
+    }
+
+    #[test]
+    fn proclitics_before_a_common_name() {
+        let p = |t: &str| transliterate(t, Scheme::Plain);
+        assert_eq!(p("ومنير"), "wa-Munir");
+        assert_eq!(p("وبمنير"), "wa-bi-Munir");
+        // A word of the language is not read so (فعلي "actual"), nor a stem of three letters (وعلي).
+        assert_ne!(p("فعلي"), "fa-Ali");
+        assert_ne!(p("وعلي"), "wa-Ali");
     }
 
     #[test]

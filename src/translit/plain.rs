@@ -239,7 +239,10 @@ pub(crate) fn push_word(word: &str, known: bool, out: &mut String) {
                 out.push_str("al-");
                 out.push_str(latin);
             }
-            None => read_word(word, out),
+            None => match known.then(|| proclitics_and_common_name(word)).flatten() {
+                Some(latin) => out.push_str(&latin),
+                None => read_word(word, out),
+            },
         },
     }
     SEEN.with(|seen| {
@@ -295,6 +298,37 @@ fn known_spelling(word: &str) -> Option<&'static str> {
         // a word of the language (بلد "country" is not Blood, الكبرى "the greater" not Elder), is left to the model.
         .filter(|english| {
             super::known::spells(&letters, english) && frequent(&key) != Some(Frequent::Word)
+        })
+}
+
+/// Proclitics (و ف ب ل ك) before a word of the common-names table, as the glossary's names are read (ومنير:
+/// wa-munir, وبعبير: wa-bi-abeer); `None` unless the word is one. A single proclitic letter needs a stem of four
+/// letters or more (`clitics::weak_reading_ok`: وعلي stays the model's), and a word of the language is never read
+/// so (فعلي "actual" is not fa-Ali, بعيد "far" not bi-Eid).
+fn proclitics_and_common_name(word: &str) -> Option<String> {
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return None;
+    }
+    let letters: String = word.chars().filter(|&c| !is_mark(c)).collect();
+    if frequent(&crate::normalize::search(&letters)) == Some(Frequent::Word) {
+        return None;
+    }
+    crate::rules::clitics::candidates(&letters)
+        .into_iter()
+        .find_map(|c| {
+            if c.stem.starts_with("ال")
+                || (c.prefix.chars().count() == 1
+                    && !crate::rules::clitics::weak_reading_ok(&c.stem))
+            {
+                return None;
+            }
+            let name = common_name(&word_key(&c.stem))?;
+            let prefix: Option<String> = c
+                .prefix
+                .chars()
+                .map(crate::rules::clitics::proclitic_latin)
+                .collect();
+            Some(format!("{}{name}", prefix?))
         })
 }
 
