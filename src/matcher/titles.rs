@@ -278,12 +278,9 @@ pub(crate) fn family_name(words: &[&str]) -> Option<String> {
 /// Kirill of Moscow, Abdullah II of Jordan: Moscow and Jordan are places).
 pub(crate) fn family_of_key(key: &str) -> Option<String> {
     let name = key.split(" of ").next().unwrap_or(key);
-    let mut tokens: Vec<Token> = name
-        .split(' ')
-        .map(|w| (String::new(), w.to_string()))
-        .collect();
-    strip_titles(&mut tokens);
-    family_name(&tokens.iter().map(|t| t.1.as_str()).collect::<Vec<&str>>())
+    let words: Vec<&str> = name.split(' ').collect();
+    let titles = leading_titles(&words, |w| w);
+    family_name(words.get(titles..).unwrap_or_default())
 }
 
 /// The family-name key a `search`-level query may be ([`family_name`]): one word, or "son of" and a word joined
@@ -310,26 +307,43 @@ pub(crate) type Token = (String, String);
 
 /// Removes leading titles from a list of tokens (never the last token: a name stays); returns how many went.
 pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
-    let mut removed = 0;
-    loop {
-        if tokens.len() < 2 {
-            return removed;
+    let removed = leading_titles(tokens, |t| t.1.as_str());
+    tokens.drain(..removed);
+    removed
+}
+
+/// How many of `words` (each's `search` key by `key`) are leading titles: one-word titles (الرئيس) and two-word
+/// ones (رئيس الوزراء, a title only before a name of its own), never the last word.
+fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
+    /// [`TITLES`] as sets: the one-word titles, and the two-word ones by their words.
+    type Sets = (
+        rustc_hash::FxHashSet<&'static str>,
+        rustc_hash::FxHashSet<(&'static str, &'static str)>,
+    );
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    let (one, two_words) = SETS.get_or_init(|| {
+        let mut sets = Sets::default();
+        for &t in TITLES {
+            match t.split_once(' ') {
+                Some(pair) => sets.1.insert(pair),
+                None => sets.0.insert(t),
+            };
         }
-        let two = tokens
-            .get(..2)
-            .map(|t| format!("{} {}", t[0].1, t[1].1))
-            .unwrap_or_default();
-        if tokens.len() > 2 && TITLES.contains(&two.as_str()) {
-            tokens.drain(..2);
-            removed += 2;
-        } else if tokens
-            .first()
-            .is_some_and(|t| TITLES.contains(&t.1.as_str()))
-        {
-            tokens.remove(0);
-            removed += 1;
+        sets
+    });
+    let mut at = 0;
+    loop {
+        let rest = words.get(at..).unwrap_or_default();
+        let [first, second, more @ ..] = rest else {
+            return at;
+        };
+        let (first, second) = (key(first), key(second));
+        if !more.is_empty() && two_words.contains(&(first, second)) {
+            at += 2;
+        } else if one.contains(first) {
+            at += 1;
         } else {
-            return removed;
+            return at;
         }
     }
 }
