@@ -93,6 +93,9 @@ pub(crate) fn weak_reading_ok(stem: &str) -> bool {
         && (!stem.starts_with('ا') || stem.starts_with("ال"))
 }
 
+/// The proclitic letters that [`proclitic_latin`] writes: و ف ب ل ك.
+pub(crate) const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
 /// A proclitic letter in Latin letters with its hyphen, as both press style and ALA-LC/DIN write it before a word:
 /// و wa-, ف fa-, ب bi-, ل li-, ك ka-; `None` for any other letter.
 pub(crate) fn proclitic_latin(letter: char) -> Option<&'static str> {

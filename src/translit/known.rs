@@ -280,7 +280,7 @@ impl KnownNames {
         if let Some(s) = self.spelling(word) {
             return Some(s.to_string());
         }
-        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        if !word.starts_with(crate::rules::clitics::PROCLITIC_LETTERS) {
             return None;
         }
         clitics::candidates(word).into_iter().find_map(|c| {

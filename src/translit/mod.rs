@@ -218,8 +218,9 @@ fn push_plain(word: &str, known: bool, out: &mut String) {
     // Capitalized after its proclitics (wa-Munir) and article (al-Asad).
     let mut at = start;
     while let Some(p) = out.get(at..).and_then(|w| {
-        ["wa-", "fa-", "bi-", "li-", "ka-"]
+        crate::rules::clitics::PROCLITIC_LETTERS
             .into_iter()
+            .filter_map(crate::rules::clitics::proclitic_latin)
             .find(|p| w.starts_with(p) && w.len() > p.len())
     }) {
         at += p.len();

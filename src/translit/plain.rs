@@ -306,7 +306,7 @@ fn known_spelling(word: &str) -> Option<&'static str> {
 /// letters or more (`clitics::weak_reading_ok`: وعلي stays the model's), and a word of the language is never read
 /// so (فعلي "actual" is not fa-Ali, بعيد "far" not bi-Eid).
 fn proclitics_and_common_name(word: &str) -> Option<String> {
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+    if !word.starts_with(crate::rules::clitics::PROCLITIC_LETTERS) {
         return None;
     }
     let letters: String = word.chars().filter(|&c| !is_mark(c)).collect();
