@@ -643,6 +643,7 @@ pub fn keys_fingerprint() -> u64 {
             "عبد الستار نور قاسم",
             "نزار قصي منير عائشة",
             "فريد القذافي باسم",
+            "أم قصر عز الدين",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -186,6 +186,12 @@ fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&Know
                     continue;
                 }
                 push_plain(word, known, &mut out);
+                if let Some(end) = allah_after(tail) {
+                    // A name of a word and الله, written as one (Nasrallah, Fathallah, Atallah).
+                    out.push_str(if out.ends_with('a') { "llah" } else { "allah" });
+                    rest = tail.get(end..).unwrap_or_default();
+                    continue;
+                }
             }
             Scheme::Plain => push_plain(word, known, &mut out),
             Scheme::AlaLc => romanize::ALA_LC.push_word(word, next_has_article(tail), &mut out),
@@ -258,6 +264,13 @@ fn push_abd_name(word: &str, tail: &str, out: &mut String) -> Option<usize> {
     out.push_str("Abdel ");
     push_plain(next.get(at..)?, true, out);
     Some(end)
+}
+
+/// Where the next word ends in `tail` if it is الله (as in نصر الله, فتح الله, عطا الله: names the press writes as
+/// one word, Nasrallah, Fathallah, Atallah); `None` otherwise.
+fn allah_after(tail: &str) -> Option<usize> {
+    let &(next, end) = next_words(tail, 1).first()?;
+    (normalize::search(next) == "الله").then_some(end)
 }
 
 /// Up to `n` Arabic words that follow `tail`'s start, each after spaces only, with the byte offset in `tail` where
@@ -357,6 +370,15 @@ mod tests {
         assert_eq!(p("عبد اللطيف"), "Abdel Latif");
         assert_eq!(p("عبد"), "Abd");
         assert_eq!(model_reading("عبد الكريم"), "Abd al-Karim");
+    }
+
+    #[test]
+    fn a_word_and_allah_are_one_name() {
+        let p = |t: &str| transliterate(t, Scheme::Plain);
+        assert_eq!(p("فتح الله"), "Fathallah");
+        assert_eq!(p("عطا الله"), "Atallah");
+        assert_eq!(p("حسن نصر الله"), "Hassan Nasrallah");
+        assert_eq!(p("الله"), "Allah");
     }
 
     #[test]
