@@ -644,6 +644,7 @@ pub fn keys_fingerprint() -> u64 {
             "نزار قصي منير عائشة",
             "فريد القذافي باسم",
             "أم قصر عز الدين",
+            "هاله غاده",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)
