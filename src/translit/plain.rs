@@ -334,7 +334,13 @@ fn proclitics_and_common_name(word: &str) -> Option<String> {
 
 /// The spelling [`known_spelling`] gives the word after the article of `word`, if it has one.
 fn article_and_known(word: &str) -> Option<&'static str> {
-    if !has_article(word) {
+    // A word of the language is read as one, as [`known_spelling`] reads the words it knows: المتحدة "united" is
+    // not al-Mottahedeh, a training name.
+    if !has_article(word)
+        || frequent(&crate::normalize::search(
+            &prepare(word).into_iter().collect::<String>(),
+        )) == Some(Frequent::Word)
+    {
         return None;
     }
     let (i, _) = word.char_indices().filter(|&(_, c)| !is_mark(c)).nth(2)?;
@@ -1010,6 +1016,8 @@ mod tests {
         push_word("الناصر", true, &mut out);
         assert_eq!(out, "al-nasser");
         assert_eq!(article_and_known("ناصر"), None);
+        // A word of the language with the article is not a training name (متحدة: Mottahedeh).
+        assert_eq!(article_and_known("المتحدة"), None);
     }
 
     #[test]
