@@ -1138,11 +1138,10 @@ fn frequent_kind(keys: &fuzzy::NameKeys<'_>) -> Option<frequent::Frequent> {
     let [token] = keys.tokens.as_slice() else {
         return None;
     };
-    if token.arabic {
-        frequent::frequent(&token.search)
-    } else {
-        None
-    }
+    token
+        .arabic
+        .then(|| frequent::frequent(&token.search))
+        .flatten()
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by

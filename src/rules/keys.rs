@@ -258,15 +258,14 @@ fn silent_h(key: &str) -> String {
 /// ث as t (Thiem / ثيم), ذ as d, خ as k (Kalifa / خليفه), and تز or تس as the z of Italian and German, which says
 /// ts (Pestalozzi / بستالوتزي, Prinz / برينتس). `None` when it has none of these.
 pub(crate) fn arabic_skeleton_alternative(raw: &str) -> Option<String> {
-    // Most names have none of these letters: they are answered without a copy.
-    let waw = raw.char_indices().any(|(i, c)| c == 'و' && i > 0);
-    if !waw && !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس") {
+    let other_letters = raw.contains(['ث', 'ذ', 'خ']) || raw.contains("تز") || raw.contains("تس");
+    // Most names have none of these letters, nor a و past the first: they are answered without a copy.
+    if !other_letters && !raw.char_indices().any(|(i, c)| c == 'و' && i > 0) {
         return None;
     }
     let letters: Vec<char> = raw.chars().collect();
     let v = medial_v(&letters);
-    if v.is_empty() && !raw.contains(['ث', 'ذ', 'خ']) && !raw.contains("تز") && !raw.contains("تس")
-    {
+    if !other_letters && v.is_empty() {
         return None;
     }
     let alt: String = letters

@@ -296,7 +296,7 @@ impl KnownNames {
 
 /// The proclitics of `prefix` in Latin letters, each followed by a hyphen (وب: wa-bi-), without the article when
 /// the stem keeps it (`stem_article`: للكرملين is ل + الكرملين); `None` for the article alone.
-fn proclitics(prefix: &str, stem_article: bool) -> Option<String> {
+pub(crate) fn proclitics(prefix: &str, stem_article: bool) -> Option<String> {
     let mut letters: Vec<char> = prefix.chars().collect();
     if stem_article {
         if prefix.ends_with("ال") {

@@ -257,8 +257,12 @@ pub(crate) fn push_word(word: &str, known: bool, out: &mut String) {
 
 /// The letters of a word as the name tables are keyed: [`prepare`]d, with ة as ه and إ as ا.
 fn word_key(word: &str) -> String {
-    prepare(word)
-        .into_iter()
+    letters_key(prepare(word).into_iter())
+}
+
+/// [`prepare`]d letters as the name tables are keyed: ة as ه, إ as ا.
+fn letters_key(letters: impl Iterator<Item = char>) -> String {
+    letters
         .map(|c| match c {
             'ة' => 'ه',
             'إ' => 'ا',
@@ -323,12 +327,8 @@ fn proclitics_and_common_name(word: &str) -> Option<String> {
                 return None;
             }
             let name = common_name(&word_key(&c.stem))?;
-            let prefix: Option<String> = c
-                .prefix
-                .chars()
-                .map(crate::rules::clitics::proclitic_latin)
-                .collect();
-            Some(format!("{}{name}", prefix?))
+            let prefix = super::known::proclitics(&c.prefix, false)?;
+            Some(format!("{prefix}{name}"))
         })
 }
 
@@ -361,15 +361,7 @@ fn read_word(word: &str, out: &mut String) {
     if article {
         out.push_str("al-");
         body = body.get(2..).unwrap_or_default();
-        let key: String = body
-            .iter()
-            .map(|&c| match c {
-                'ة' => 'ه',
-                'إ' => 'ا',
-                c => c,
-            })
-            .collect();
-        if let Some(latin) = common_name(&key) {
+        if let Some(latin) = common_name(&letters_key(body.iter().copied())) {
             out.push_str(latin);
             return;
         }
