@@ -19,7 +19,8 @@
 //!
 //! A first look over the whole text finds how much of it comes out unchanged (one tight loop over the bytes); text
 //! already normalized is returned borrowed, and the walk starts where the first change is. From there `search`
-//! writes straight to an owned string (most of what follows changes); `display`, whose output is most often its
+//! writes to an owned string (most of what follows changes), copying each run of unchanged characters in a word at
+//! once when the next change comes; `display`, whose output is most often its
 //! input, remembers runs of unchanged input as byte ranges and copies them only when something changed
 //! ([`Writer`]). A word that needs the general pipeline is written again from where it started.
 
@@ -331,14 +332,6 @@ fn word_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-/// The code point of the two-byte UTF-8 sequence at `i` (valid UTF-8 is assumed: it comes from a `str`).
-#[inline]
-fn two_byte(bytes: &[u8], i: usize) -> u32 {
-    let b0 = bytes.get(i).copied().unwrap_or_default();
-    let b1 = bytes.get(i + 1).copied().unwrap_or_default();
-    (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)
-}
-
 /// Walks `text` word by word from byte `from`, where a word ends (`text[..from]` is output as it is):
 /// `word(writer, bytes, start)` handles a word from `start` with the fast path and returns its end, or `None` for a
 /// character outside the known set, and then `general(writer, start, end)` handles the whole word.
@@ -510,6 +503,15 @@ impl Owned {
         };
     }
 
+    /// Writes `text[from..to]`, input the level leaves as it is, if it is not empty.
+    #[inline]
+    fn copy(&mut self, text: &str, from: usize, to: usize) {
+        if to > from {
+            self.lead();
+            self.out.push_str(text.get(from..to).unwrap_or_default());
+        }
+    }
+
     /// Before output: the pending whitespace, unless nothing was written yet.
     #[inline]
     fn lead(&mut self) {
@@ -549,84 +551,35 @@ const fn ascii_search_table() -> [u8; 128] {
     t
 }
 
-/// The end of the run from `i` of characters the `search` level leaves unchanged.
-#[inline]
-fn search_same_run(bytes: &[u8], i: usize) -> usize {
-    let mut rest = bytes.get(i..).unwrap_or_default();
-    loop {
-        match *rest {
-            [b, ref tail @ ..] if b < 0x80 => {
-                if ASCII_SEARCH.get(usize::from(b)) != Some(&SAME_U8) {
-                    break;
-                }
-                rest = tail;
-            }
-            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
-                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
-                if SEARCH.get(k) != Some(&SAME) {
-                    break;
-                }
-                rest = tail;
-            }
-            _ => break,
-        }
-    }
-    bytes.len() - rest.len()
-}
-
 /// One word at the `search` level, appended to `o`; its end, or `None` when it holds a character outside the
 /// known set (the caller then goes back to where the word started).
+///
+/// Most characters come out as they are: the input from `run` on is copied only when something else must be
+/// written, or at the end of the word, so a run of unchanged letters costs one table look-up each and one copy.
 fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = start;
+    // The start of the input not yet written, all of it unchanged.
+    let mut run = start;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            match ASCII_SEARCH.get(usize::from(b)).copied().unwrap_or(SPACE) {
-                SPACE => return Some(i),
-                LOWER => {
-                    o.lead();
-                    o.out.push(char::from(b.to_ascii_lowercase()));
-                    i += 1;
-                }
-                HYPHEN => {
-                    o.space(b' ');
-                    i += 1;
-                }
-                SAME_U8 => {
-                    let j = search_same_run(bytes, i + 1);
-                    o.lead();
-                    o.out.push_str(text.get(i..j).unwrap_or_default());
-                    i = j;
-                }
-                _ => i += 1,
-            }
-            continue;
-        }
         if b & 0xFC == 0xD8 {
-            let cp = two_byte(bytes, i);
-            let what = SEARCH
-                .get((cp as usize).wrapping_sub(0x0600))
-                .copied()
-                .unwrap_or(FALLBACK);
+            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes.get(i + 1)? & 0x3F);
+            let what = SEARCH.get(k).copied().unwrap_or(FALLBACK);
+            if what == SAME {
+                i += 2;
+                continue;
+            }
+            o.copy(text, run, i);
             match what {
                 FALLBACK => return None,
-                SAME => {
-                    let j = search_same_run(bytes, i + 2);
-                    o.lead();
-                    o.out.push_str(text.get(i..j).unwrap_or_default());
-                    i = j;
-                    continue;
-                }
                 DROP => {}
                 TEH | TEH_GOAL => {
+                    // Before a letter ة stays (and ۃ becomes ة); at the end of a word both become ه. ASCII
+                    // (whitespace, punctuation) is never a letter.
+                    let letter = bytes.get(i + 2).is_some_and(|&n| n >= 0x80)
+                        && super::followed_by_letter(text.get(i + 2..).unwrap_or_default());
                     o.lead();
-                    let next = text.get(i + 2..).unwrap_or_default();
-                    // Before a letter ة stays (and ۃ becomes ة); at the end of a word both become ه.
-                    o.out.push(if super::followed_by_letter(next) {
-                        'ة'
-                    } else {
-                        'ه'
-                    });
+                    o.out.push(if letter { 'ة' } else { 'ه' });
                 }
                 to => {
                     o.lead();
@@ -634,11 +587,35 @@ fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
                 }
             }
             i += 2;
+            run = i;
+            continue;
+        }
+        if b < 0x80 {
+            match ASCII_SEARCH.get(usize::from(b)).copied().unwrap_or(SPACE) {
+                SAME_U8 => {
+                    i += 1;
+                    continue;
+                }
+                SPACE => break,
+                LOWER => {
+                    o.copy(text, run, i);
+                    o.lead();
+                    o.out.push(char::from(b.to_ascii_lowercase()));
+                }
+                HYPHEN => {
+                    o.copy(text, run, i);
+                    o.space(b' ');
+                }
+                _ => o.copy(text, run, i),
+            }
+            i += 1;
+            run = i;
             continue;
         }
         match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC2, Some(0xA0), _) => return Some(i),
+            (0xC2, Some(0xA0), _) => break,
             (0xC2, Some(0xAB | 0xBB), _) => {
+                o.copy(text, run, i);
                 o.lead();
                 o.out.push('"');
                 i += 2;
@@ -647,19 +624,26 @@ fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
             // U+201C, U+201D: quotation marks, unchanged.
             (0xE2, Some(0x80), Some(&c)) => {
                 match c {
-                    0x90..=0x95 => o.space(b' '),
-                    0x98 | 0x99 => {}
-                    0x9C | 0x9D => {
-                        o.lead();
-                        o.out.push_str(text.get(i..i + 3).unwrap_or_default());
+                    0x90..=0x95 => {
+                        o.copy(text, run, i);
+                        o.space(b' ');
+                        run = i + 3;
                     }
+                    0x98 | 0x99 => {
+                        o.copy(text, run, i);
+                        run = i + 3;
+                    }
+                    0x9C | 0x9D => {}
                     _ => return None,
                 }
                 i += 3;
+                continue;
             }
             _ => return None,
         }
+        run = i;
     }
+    o.copy(text, run, i);
     Some(i)
 }
 
