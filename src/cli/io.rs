@@ -288,7 +288,11 @@ pub fn text<'a>(
 
 /// Calls `f` on every line of `input` (without its line end), with a 1-based line number. Lines end with `\n`,
 /// `\r\n` or a lone `\r`; a UTF-8 BOM at the start is skipped. Invalid UTF-8 or a NUL byte stops with an error
-/// naming the line and byte, unless `lossy` (then they are replaced, with a warning). Memory holds one line.
+/// naming the line and byte, unless `lossy` (then they are replaced, with a warning). Memory holds one buffer.
+///
+/// The lines that lie whole in the reader's buffer are handed out from it, the buffer checked once for UTF-8 and
+/// NUL bytes (most lines are short: a name a line costs little more than its bytes); a line longer than the
+/// buffer, the last one without a line end, and the lines from the first bad byte on are read one by one.
 pub fn for_each_line(
     input: &mut dyn BufRead,
     path: Option<&Path>,
@@ -300,6 +304,33 @@ pub fn for_each_line(
     let mut offset = 0u64;
     let mut warned = false;
     loop {
+        // The whole lines at the head of the buffer, checked at once.
+        let taken = {
+            let chunk = match input.fill_buf() {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => r.map_err(|e| Error::io(path, e))?,
+            };
+            let head = chunk.get(..whole_lines(chunk)).unwrap_or_default();
+            let text = match (memchr::memchr(0, head), simdutf8::basic::from_utf8(head)) {
+                (None, Ok(text)) => text,
+                // Only the lines that end before the first bad byte.
+                _ => {
+                    let lines = whole_lines_in(head.get(..good_prefix(head)).unwrap_or_default());
+                    simdutf8::basic::from_utf8(head.get(..lines).unwrap_or_default())
+                        .unwrap_or_default()
+                }
+            };
+            if !text.is_empty() {
+                for_each_in(text, &mut line_no, offset, &mut f)?;
+            }
+            text.len()
+        };
+        if taken > 0 {
+            input.consume(taken);
+            offset += taken as u64;
+            continue;
+        }
+        // One line the slow way: copied out, and checked with its location.
         buf.clear();
         let n = read_line(input, &mut buf).map_err(|e| Error::io(path, e))?;
         if n == 0 {
@@ -318,6 +349,65 @@ pub fn for_each_line(
         f(line_no, &s)?;
         offset += n as u64;
     }
+}
+
+/// The length of the whole lines at the start of `chunk`: up to the last line end, where a `\r` as the chunk's
+/// last byte does not count (a `\n` may follow it in the next read).
+fn whole_lines(chunk: &[u8]) -> usize {
+    match memchr::memrchr2(b'\n', b'\r', chunk) {
+        Some(i) if i + 1 < chunk.len() || chunk.get(i) == Some(&b'\n') => i + 1,
+        Some(i) => {
+            memchr::memrchr2(b'\n', b'\r', chunk.get(..i).unwrap_or_default()).map_or(0, |j| j + 1)
+        }
+        None => 0,
+    }
+}
+
+/// The lines of a good prefix of whole lines that ends at a bad byte: up to its last line end (a `\r` at its end
+/// is a line end of its own, since the bad byte follows it).
+fn whole_lines_in(prefix: &[u8]) -> usize {
+    memchr::memrchr2(b'\n', b'\r', prefix).map_or(0, |i| i + 1)
+}
+
+/// The length of the start of `bytes` that is valid UTF-8 without a NUL byte.
+fn good_prefix(bytes: &[u8]) -> usize {
+    let nul = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+    let head = bytes.get(..nul).unwrap_or_default();
+    match simdutf8::compat::from_utf8(head) {
+        Ok(_) => nul,
+        Err(e) => e.valid_up_to(),
+    }
+}
+
+/// Calls `f` on every line of `text` (whole lines: it ends with a line end), numbering them on from `line_no`;
+/// `offset` is the byte offset of `text` in the input (a BOM is skipped on line 1).
+fn for_each_in(
+    text: &str,
+    line_no: &mut u64,
+    offset: u64,
+    f: &mut impl FnMut(u64, &str) -> Result<()>,
+) -> Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let (end, next) =
+            match memchr::memchr2(b'\n', b'\r', bytes.get(start..).unwrap_or_default()) {
+                Some(i) => {
+                    let end = start + i;
+                    let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+                    (end, end + 1 + usize::from(crlf))
+                }
+                None => (bytes.len(), bytes.len()),
+            };
+        *line_no += 1;
+        let mut line = text.get(start..end).unwrap_or_default();
+        if *line_no == 1 && offset == 0 {
+            line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+        }
+        f(*line_no, line)?;
+        start = next;
+    }
+    Ok(())
 }
 
 /// [`for_each_line`] over standard input.
@@ -401,5 +491,87 @@ mod tests {
         let s = text(b"a\xFF\0", None, 0, 1, true, &mut warned).ok();
         assert_eq!(s.as_deref(), Some("a\u{FFFD}\u{FFFD}"));
         assert!(warned);
+    }
+
+    /// Lines as the reference reads them, one at a time (`read_line`, then `text`): (number, line) until the end
+    /// or an error, with the error's message.
+    fn lines_one_by_one(input: &[u8], lossy: bool) -> (Vec<(u64, String)>, Option<String>) {
+        let mut r = input;
+        let (mut out, mut n, mut offset, mut warned) = (Vec::new(), 0u64, 0u64, false);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            let len = read_line(&mut r, &mut buf).unwrap_or_default();
+            if len == 0 {
+                return (out, None);
+            }
+            n += 1;
+            let mut line = &buf[..len - line_end_len(&buf)];
+            let mut base = offset;
+            if n == 1 {
+                if let Some(l) = line.strip_prefix(b"\xEF\xBB\xBF") {
+                    line = l;
+                    base += 3;
+                }
+            }
+            match text(line, None, base, n, lossy, &mut warned) {
+                Ok(s) => out.push((n, s.into_owned())),
+                Err(e) => return (out, Some(e.to_string())),
+            }
+            offset += len as u64;
+        }
+    }
+
+    fn lines_by_blocks(
+        input: &[u8],
+        lossy: bool,
+        capacity: usize,
+    ) -> (Vec<(u64, String)>, Option<String>) {
+        let mut r = io::BufReader::with_capacity(capacity, input);
+        let mut out = Vec::new();
+        let e = for_each_line(&mut r, None, lossy, |n, l| {
+            out.push((n, l.to_string()));
+            Ok(())
+        });
+        (out, e.err().map(|e| e.to_string()))
+    }
+
+    #[test]
+    fn block_reading_splits_lines_like_line_by_line_reading() {
+        for input in [
+            &b"a\r\nb\rc\n\r\n\rd"[..],
+            b"\xEF\xBB\xBFfirst\nsecond\r",
+            b"ok\nbad \xFF here\nnever",
+            b"ok\r\nnul \0 here\n",
+            "ب\r\nناغورنو\n".as_bytes(),
+        ] {
+            for capacity in 1..12 {
+                for lossy in [false, true] {
+                    assert_eq!(
+                        lines_by_blocks(input, lossy, capacity),
+                        lines_one_by_one(input, lossy),
+                        "{input:?} capacity {capacity} lossy {lossy}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_reading_equals_line_by_line_reading(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"a"[..], b"xyz", b"\n", b"\r", b"\r\n", "ب".as_bytes(), &"ب".as_bytes()[..1], b"\0",
+                b"\xEF\xBB\xBF", b"\xFF",
+            ]), 0..30),
+            capacity in 1usize..40,
+            lossy in proptest::bool::ANY,
+        ) {
+            let input = parts.concat();
+            proptest::prop_assert_eq!(
+                lines_by_blocks(&input, lossy, capacity),
+                lines_one_by_one(&input, lossy)
+            );
+        }
     }
 }
