@@ -379,7 +379,8 @@ fn good_prefix(bytes: &[u8]) -> usize {
     }
 }
 
-/// Calls `f` on every line of `text` (whole lines: it ends with a line end), numbering them on from `line_no`;
+/// Calls `f` on every line of `text` (whole lines: it ends with a line end, and the text after its last line end
+/// is not read), numbering them on from `line_no`;
 /// `offset` is the byte offset of `text` in the input (a BOM is skipped on line 1).
 fn for_each_in(
     text: &str,
@@ -389,23 +390,20 @@ fn for_each_in(
 ) -> Result<()> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    while start < bytes.len() {
-        let (end, next) =
-            match memchr::memchr2(b'\n', b'\r', bytes.get(start..).unwrap_or_default()) {
-                Some(i) => {
-                    let end = start + i;
-                    let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
-                    (end, end + 1 + usize::from(crlf))
-                }
-                None => (bytes.len(), bytes.len()),
-            };
+    // One search over the text for its line ends (the search of each line alone costs more than a short line).
+    for end in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if end < start {
+            // The `\n` of a `\r\n`, taken with its `\r`.
+            continue;
+        }
         *line_no += 1;
         let mut line = text.get(start..end).unwrap_or_default();
         if *line_no == 1 && offset == 0 {
             line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
         }
         f(*line_no, line)?;
-        start = next;
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = end + 1 + usize::from(crlf);
     }
     Ok(())
 }
