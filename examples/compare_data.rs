@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example compare_data -- variants ../shared/eval OUT   # the dev-data glossary (≈16k entries)
 //! cargo run --release --example compare_data -- synth 100000 2000 OUT         # N synthetic entries, Q queries
+//! cargo run --release --example compare_data -- text-rate corpus.txt 3        # in-process MB/s of the text tools
 //! ```
 //!
 //! Each task writes three files into OUT:
@@ -21,6 +22,10 @@
 //! a distractor; the queries are the other spellings of those groups. `synth` draws names with
 //! `qamus::synth::Generator` (seed = N); the queries alternate a misspelling of a stored name (expected: that
 //! entry) and a new name (expected: nothing), as the criterion `lookup` benchmark does.
+//!
+//! `text-rate FILE RUNS` times the library's `search` normalization and Buckwalter transliteration of FILE line by
+//! line, in this process, as the Python tools are timed in theirs (no reading or writing): it prints `search` and
+//! `buckwalter` with their MB/s, the best of RUNS runs of this thread's CPU time.
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -43,7 +48,8 @@ struct Query {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: compare_data variants EVAL_DIR OUT | compare_data synth N QUERIES OUT";
+    let usage = "usage: compare_data variants EVAL_DIR OUT | compare_data synth N QUERIES OUT | \
+                 compare_data text-rate FILE RUNS";
     match args
         .iter()
         .map(String::as_str)
@@ -60,8 +66,51 @@ fn main() -> Result<()> {
             let (entries, queries) = synth(n, q);
             write_task(Path::new(out), &format!("synth-{n}"), &entries, &queries)
         }
+        ["text-rate", file, runs] => {
+            let runs: usize = runs.parse().map_err(|e| format!("RUNS: {e}\n{usage}"))?;
+            text_rate(Path::new(file), runs)
+        }
         _ => Err(usage.into()),
     }
+}
+
+/// Prints the in-process MB/s of `search` normalization and Buckwalter transliteration over the lines of `path`.
+fn text_rate(path: &Path, runs: usize) -> Result<()> {
+    use qamus::normalize::{normalize, Level};
+    use qamus::translit::{transliterate, Scheme};
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let lines: Vec<&str> = text.lines().collect();
+    /// A text tool: the length of its output for a line.
+    type Tool<'a> = &'a dyn Fn(&str) -> usize;
+    let tools: [(&str, Tool); 2] = [
+        ("search", &|l| normalize(l, Level::Search).len()),
+        ("buckwalter", &|l| {
+            transliterate(l, Scheme::Buckwalter).len()
+        }),
+    ];
+    for (name, tool) in tools {
+        let mut best = f64::INFINITY;
+        for _ in 0..runs.max(1) {
+            let start = thread_cpu_seconds()?;
+            let out: usize = lines.iter().map(|l| tool(l)).sum();
+            std::hint::black_box(out);
+            best = best.min(thread_cpu_seconds()? - start);
+        }
+        println!("{name}\t{:.1}", text.len() as f64 / 1e6 / best.max(1e-9));
+    }
+    Ok(())
+}
+
+/// This thread's CPU time in seconds (Linux: `/proc/thread-self/schedstat`, nanoseconds on the CPU first).
+fn thread_cpu_seconds() -> Result<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat")?;
+    let ns: f64 = stat
+        .split_whitespace()
+        .next()
+        .ok_or("empty schedstat")?
+        .parse()?;
+    Ok(ns / 1e9)
 }
 
 /// Reads a TSV file with a header row, returning the rows' columns.
