@@ -143,6 +143,7 @@ pub fn filter(
     let mut offset = 0u64;
     let mut warned = false;
     let mut raw = Vec::new();
+    let mut parser = Fields::new();
     loop {
         raw.clear();
         let open_quote = read_record(input, &mut raw).map_err(|e| Error::io(path, e))?;
@@ -179,7 +180,7 @@ pub fn filter(
             opts.lossy,
             &mut warned,
         )?;
-        let fields = parse_record(&text).map_err(|m| csv_error(start_line, m))?;
+        let fields = parser.parse(&text).map_err(|m| csv_error(start_line, m))?;
         if opts.excel_safe
             && fields
                 .iter()
@@ -306,22 +307,63 @@ fn line_ends(raw: &[u8]) -> u64 {
         .count() as u64
 }
 
-/// The fields of one CSV record, unquoted.
-fn parse_record(record: &str) -> Result<Vec<String>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(record.as_bytes());
-    let mut row = csv::StringRecord::new();
-    match reader.read_record(&mut row) {
-        Ok(true) => {}
-        Ok(false) => return Ok(Vec::new()),
-        Err(e) => return Err(e.to_string()),
+/// Splits records into their fields, unquoted, with one `csv_core` parser (the csv crate's, with its default
+/// dialect) made once and reset for each record: building a reader is dear, and a filter meets a record a line.
+struct Fields {
+    reader: csv_core::Reader,
+    /// The fields' bytes, unquoted, one after the other, and where each ends.
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Fields {
+    fn new() -> Fields {
+        Fields {
+            reader: csv_core::Reader::new(),
+            out: vec![0; 256],
+            ends: vec![0; 16],
+        }
     }
-    if !matches!(reader.read_record(&mut csv::StringRecord::new()), Ok(false)) {
-        return Err("malformed quoting: the record does not read as one CSV row".into());
+
+    /// The fields of one CSV record (without its line end), unquoted; an error when it does not read as one row.
+    fn parse(&mut self, record: &str) -> Result<Vec<String>, String> {
+        use csv_core::ReadRecordResult as R;
+        self.reader.reset();
+        let mut input = record.as_bytes();
+        let (mut out_len, mut ends_len) = (0, 0);
+        loop {
+            let (result, read, wrote, ended) = self.reader.read_record(
+                input,
+                self.out.get_mut(out_len..).unwrap_or_default(),
+                self.ends.get_mut(ends_len..).unwrap_or_default(),
+            );
+            input = input.get(read..).unwrap_or_default();
+            out_len += wrote;
+            ends_len += ended;
+            match result {
+                // The end of the input ends the record: the reader is told so by an empty input.
+                R::InputEmpty => {}
+                R::OutputFull => self.out.resize(self.out.len() * 2, 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                // What follows a record may be blank lines only, which the reader skips.
+                R::Record if input.iter().all(|&b| b == b'\r' || b == b'\n') => break,
+                R::Record => {
+                    return Err("malformed quoting: the record does not read as one CSV row".into())
+                }
+                R::End => return Ok(Vec::new()),
+            }
+        }
+        let bytes = self.out.get(..out_len).unwrap_or_default();
+        let mut start = 0;
+        let mut fields = Vec::with_capacity(ends_len);
+        for &end in self.ends.get(..ends_len).unwrap_or_default() {
+            let field = bytes.get(start..end).unwrap_or_default();
+            // Unquoting takes bytes out of valid UTF-8 at ASCII quotes only: a field is valid UTF-8 again.
+            fields.push(String::from_utf8_lossy(field).into_owned());
+            start = end;
+        }
+        Ok(fields)
     }
-    Ok(row.iter().map(str::to_string).collect())
 }
 
 /// A cell made safe to open in a spreadsheet: when it begins with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -374,6 +416,44 @@ fn quote(field: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fields of one record as the csv crate's own reader splits them (a reader built for the record): the
+    /// reference [`Fields`] is checked against.
+    fn csv_crate_fields(record: &str) -> Result<Vec<String>, String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(record.as_bytes());
+        let mut row = csv::StringRecord::new();
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => return Ok(Vec::new()),
+            Err(e) => return Err(e.to_string()),
+        }
+        if !matches!(reader.read_record(&mut csv::StringRecord::new()), Ok(false)) {
+            return Err("malformed quoting: the record does not read as one CSV row".into());
+        }
+        Ok(row.iter().map(str::to_string).collect())
+    }
+
+    #[test]
+    fn fields_split_as_the_csv_crate_splits_them() {
+        let mut fields = Fields::new();
+        for record in [
+            "a,b,c",
+            "\"ديمتري بيسكوف\",الكرملين,",
+            "\"say \"\"hi\"\"\",x",
+            ",,",
+            "\"a\"b,c",
+            "a\"b\",c",
+            "\"two\nlines\",x",
+            "one\ntwo",
+            &"long field ".repeat(100),
+            &"x,".repeat(100),
+        ] {
+            assert_eq!(fields.parse(record), csv_crate_fields(record), "{record:?}");
+        }
+    }
 
     fn run_with(input: &[u8], opts: Options) -> Result<String> {
         let mut out = Vec::new();
@@ -479,6 +559,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fields_split_as_the_csv_crate_splits_any_record(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "bc", ",", "\"", "\"\"", " ", "ب", "\r", "\n", "\r\n",
+            ]), 0..40),
+        ) {
+            let record = parts.concat();
+            let mut fields = Fields::new();
+            // Twice with one parser: a record leaves nothing behind for the next.
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(fields.parse(&record), csv_crate_fields(&record));
+            }
+        }
+
         /// Rows written by the csv crate (any quoting it needs, any line end) come back whole, each with its value
         /// added, as the csv crate reads them; with `--excel-safe` no cell starts a formula.
         #[test]
