@@ -475,6 +475,10 @@ pub struct XrefArgs {
     /// or carriage return) by a leading `'`.
     #[arg(long)]
     pub excel_safe: bool,
+    /// Related documents: the N that share most with each document (0: every pair that shares an entity or a
+    /// date, which grows with the square of the collection).
+    #[arg(long, value_name = "N", default_value_t = qamus::xref::Xref::DEFAULT_RELATED)]
+    pub related: usize,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]

@@ -398,6 +398,7 @@ pub fn xref(a: XrefArgs) -> Result<ExitCode> {
     } else {
         Xref::new()
     };
+    x.set_related_per_document(a.related);
     scanner.scan_each(
         docs,
         |doc: Document, mentions: Vec<Mention<'_>>| -> Result<()> {

@@ -130,14 +130,30 @@ pub struct Related {
 }
 
 /// The entity × document table of a collection.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Xref {
     docs: Vec<DocSummary>,
     /// Characters of context kept on each side of a mention by [`Xref::add_with_text`] (0: none).
     context_chars: usize,
+    /// How many related documents [`Xref::related`] keeps for each document (0: all).
+    related_per_document: usize,
+}
+
+impl Default for Xref {
+    fn default() -> Xref {
+        Xref {
+            docs: Vec::new(),
+            context_chars: 0,
+            related_per_document: Xref::DEFAULT_RELATED,
+        }
+    }
 }
 
 impl Xref {
+    /// How many related documents [`Xref::related`] keeps for each document, unless told otherwise
+    /// ([`Xref::set_related_per_document`]).
+    pub const DEFAULT_RELATED: usize = 10;
+
     /// An empty table.
     pub fn new() -> Xref {
         Xref::default()
@@ -147,9 +163,16 @@ impl Xref {
     /// report), when documents are added with [`Xref::add_with_text`].
     pub fn with_contexts(chars: usize) -> Xref {
         Xref {
-            docs: Vec::new(),
             context_chars: chars,
+            ..Xref::default()
         }
+    }
+
+    /// Sets how many related documents [`Xref::related`] keeps for each document: its `k` closest (0: every pair
+    /// that shares an entity or a date, which grows with the square of the collection: 4,855 copies of five
+    /// articles make 11.8 million pairs).
+    pub fn set_related_per_document(&mut self, k: usize) {
+        self.related_per_document = k;
     }
 
     /// Adds a document, its text and its mentions: as [`Xref::add`], keeping contexts when the table was made with
@@ -260,19 +283,98 @@ impl Xref {
         tf * (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln()
     }
 
-    /// Every pair of documents that shares an entity or a date, best first (score, then document order).
+    /// The related document pairs, best first (score, then document order): for each document, the
+    /// [`Xref::DEFAULT_RELATED`] others that share most with it (or as many as [`Xref::set_related_per_document`]
+    /// says; 0: every pair that shares an entity or a date). A pair is listed once, when either of its documents
+    /// keeps the other.
     ///
     /// Each document is one tf-idf vector over its entities and its dates (a date is a key of its own, weighted
     /// like an entity: a date every document gives counts little, the day of one event a lot); the score is the
-    /// cosine of two vectors.
+    /// cosine of two vectors. The dot products are summed key by key over the documents that have the key (an
+    /// inverted index), so a document meets only the documents it shares something with, and a pair's shared keys
+    /// are listed only for the pairs kept.
     pub fn related(&self) -> Vec<Related> {
+        let n = self.docs.len();
+        let vectors = self.vectors();
+        // The documents of each key, with the key's weight in each.
+        let mut postings: FxHashMap<(&str, bool), Vec<(usize, f64)>> = FxHashMap::default();
+        for (d, (v, _)) in vectors.iter().enumerate() {
+            for &(k, date, w) in v {
+                postings.entry((k, date)).or_default().push((d, w));
+            }
+        }
+        let k = self.related_per_document;
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut dot = vec![0.0f64; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for (a, (va, na)) in vectors.iter().enumerate() {
+            for &(key, date, wa) in va {
+                for &(b, wb) in postings.get(&(key, date)).map_or(&[][..], Vec::as_slice) {
+                    if b == a {
+                        continue;
+                    }
+                    if dot.get(b) == Some(&0.0) {
+                        touched.push(b);
+                    }
+                    if let Some(slot) = dot.get_mut(b) {
+                        *slot += wa * wb;
+                    }
+                }
+            }
+            let mut near: Vec<(usize, f64)> = touched
+                .iter()
+                .map(|&b| {
+                    let nb = vectors.get(b).map_or(0.0, |v| v.1);
+                    let d = dot.get(b).copied().unwrap_or(0.0);
+                    (
+                        b,
+                        if *na == 0.0 || nb == 0.0 {
+                            0.0
+                        } else {
+                            d / (na * nb)
+                        },
+                    )
+                })
+                .filter(|&(_, score)| score > 0.0)
+                .collect();
+            if k > 0 && near.len() > k {
+                let by_score =
+                    |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+                near.select_nth_unstable_by(k - 1, by_score);
+                near.truncate(k);
+            }
+            pairs.extend(near.iter().map(|&(b, _)| (a.min(b), a.max(b))));
+            for b in touched.drain(..) {
+                if let Some(slot) = dot.get_mut(b) {
+                    *slot = 0.0;
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut out: Vec<Related> = pairs
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let (va, na) = vectors.get(a)?;
+                let (vb, nb) = vectors.get(b)?;
+                related_pair(a, b, (va, *na), (vb, *nb))
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
+        out
+    }
+
+    /// Each document's tf-idf vector, (key, is a date, weight) in the document's order, with its norm.
+    fn vectors(&self) -> Vec<Vector<'_>> {
         let n = self.docs.len();
         let df = self.document_frequency();
         let date_df = self.date_frequency();
-        // (key, is a date, weight) in each document's order, with the vector's norm.
-        type Vector<'a> = (Vec<(&'a str, bool, f64)>, f64);
-        let vectors: Vec<Vector<'_>> = self
-            .docs
+        self.docs
             .iter()
             .map(|d| {
                 let v: Vec<(&str, bool, f64)> = d
@@ -290,45 +392,7 @@ impl Xref {
                 let norm = v.iter().map(|(_, _, w)| w * w).sum::<f64>().sqrt();
                 (v, norm)
             })
-            .collect();
-        let mut out = Vec::new();
-        for (a, (va, na)) in vectors.iter().enumerate() {
-            for (b, (vb, nb)) in vectors.iter().enumerate().skip(a + 1) {
-                let wb: FxHashMap<(&str, bool), f64> =
-                    vb.iter().map(|&(k, date, w)| ((k, date), w)).collect();
-                let mut shared: Vec<(&str, bool, f64)> = va
-                    .iter()
-                    .filter_map(|&(k, date, wa)| wb.get(&(k, date)).map(|w| (k, date, wa * w)))
-                    .collect();
-                if shared.is_empty() || *na == 0.0 || *nb == 0.0 {
-                    continue;
-                }
-                // Most telling first; ties keep document a's order (most mentioned first).
-                shared.sort_by(|x, y| y.2.total_cmp(&x.2));
-                let dot: f64 = shared.iter().map(|s| s.2).sum();
-                let keys = |dates: bool| -> Vec<String> {
-                    shared
-                        .iter()
-                        .filter(|s| s.1 == dates)
-                        .map(|s| s.0.to_string())
-                        .collect()
-                };
-                out.push(Related {
-                    a,
-                    b,
-                    score: (dot / (na * nb)).clamp(0.0, 1.0),
-                    shared: keys(false),
-                    shared_dates: keys(true),
-                });
-            }
-        }
-        out.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(x.a.cmp(&y.a))
-                .then(x.b.cmp(&y.b))
-        });
-        out
+            .collect()
     }
 
     /// The documents most related to document `doc`, best first: (other document, score).
@@ -346,6 +410,44 @@ impl Xref {
             })
             .collect()
     }
+}
+
+/// A document's tf-idf vector: (key, is a date, weight) in the document's order, and its norm.
+type Vector<'a> = (Vec<(&'a str, bool, f64)>, f64);
+
+/// Documents `a` and `b` (`a` < `b`) as a related pair, with their shared keys, the most telling first; `None`
+/// when they share nothing.
+fn related_pair(
+    a: usize,
+    b: usize,
+    (va, na): (&[(&str, bool, f64)], f64),
+    (vb, nb): (&[(&str, bool, f64)], f64),
+) -> Option<Related> {
+    let wb: FxHashMap<(&str, bool), f64> = vb.iter().map(|&(k, date, w)| ((k, date), w)).collect();
+    let mut shared: Vec<(&str, bool, f64)> = va
+        .iter()
+        .filter_map(|&(k, date, wa)| wb.get(&(k, date)).map(|w| (k, date, wa * w)))
+        .collect();
+    if shared.is_empty() || na == 0.0 || nb == 0.0 {
+        return None;
+    }
+    // Most telling first; ties keep document a's order (most mentioned first).
+    shared.sort_by(|x, y| y.2.total_cmp(&x.2));
+    let dot: f64 = shared.iter().map(|s| s.2).sum();
+    let keys = |dates: bool| -> Vec<String> {
+        shared
+            .iter()
+            .filter(|s| s.1 == dates)
+            .map(|s| s.0.to_string())
+            .collect()
+    };
+    Some(Related {
+        a,
+        b,
+        score: (dot / (na * nb)).clamp(0.0, 1.0),
+        shared: keys(false),
+        shared_dates: keys(true),
+    })
 }
 
 /// The dates of a text, counted: one row per ISO date, in order of first mention.
@@ -383,6 +485,107 @@ mod tests {
             "id,type,en,ar\nputin,PER,Vladimir Putin,فلاديمير بوتين\nmoscow,LOC,Moscow,موسكو\n\
                    baku,LOC,Baku,باكو\nyerevan,LOC,Yerevan,يريفان\n";
         Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default())
+    }
+
+    /// Every pair that shares a key, scored pair by pair: the reference [`Xref::related`] is checked against.
+    fn every_pair(x: &Xref) -> Vec<Related> {
+        let v = x.vectors();
+        let mut out: Vec<Related> = Vec::new();
+        for a in 0..v.len() {
+            for b in a + 1..v.len() {
+                out.extend(related_pair(a, b, (&v[a].0, v[a].1), (&v[b].0, v[b].1)));
+            }
+        }
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
+        out
+    }
+
+    /// A table of `docs` documents, each naming a few of `keys` entities (some with a date), drawn from `seed`.
+    fn random_table(seed: u64, docs: usize, keys: usize) -> Xref {
+        let mut state = seed | 1;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let mut x = Xref::new();
+        for d in 0..docs {
+            let mut entities: Vec<EntityCount> = Vec::new();
+            for _ in 0..next(5) {
+                let id = format!("e{}", next(keys));
+                if entities.iter().all(|e| e.id != id) {
+                    entities.push(EntityCount {
+                        id,
+                        en: String::new(),
+                        ar: String::new(),
+                        kind: EntityType::Per,
+                        count: 1 + next(3),
+                        surfaces: Vec::new(),
+                        first: 0,
+                        first_char: 0,
+                        contexts: Vec::new(),
+                    });
+                }
+            }
+            let dates = (0..next(2))
+                .map(|_| DateCount {
+                    date: format!("2025-01-0{}", 1 + next(3)),
+                    count: 1,
+                    surfaces: Vec::new(),
+                    first: 0,
+                })
+                .collect();
+            x.docs.push(DocSummary {
+                name: format!("d{d}"),
+                entities,
+                dates,
+            });
+        }
+        x
+    }
+
+    #[test]
+    fn every_pair_when_asked_and_each_documents_closest_by_default() {
+        for seed in 1..40 {
+            let mut x = random_table(seed, 1 + (seed as usize * 7) % 30, 12);
+            let all = every_pair(&x);
+            x.set_related_per_document(0);
+            assert_eq!(x.related(), all, "seed {seed}");
+            for k in [1, 2, 3] {
+                x.set_related_per_document(k);
+                let kept = x.related();
+                // Kept pairs are pairs of the full list, with the same scores, in the same order.
+                let in_all: Vec<&Related> = all.iter().filter(|r| kept.contains(r)).collect();
+                assert_eq!(in_all.len(), kept.len(), "seed {seed} k {k}");
+                assert!(
+                    in_all.iter().zip(&kept).all(|(a, b)| *a == b),
+                    "seed {seed} k {k}"
+                );
+                // Each document keeps its k best (ties broken by document order) among its pairs.
+                for d in 0..x.documents().len() {
+                    let mut mine: Vec<(usize, f64)> = all
+                        .iter()
+                        .filter(|r| r.a == d || r.b == d)
+                        .map(|r| (if r.a == d { r.b } else { r.a }, r.score))
+                        .collect();
+                    mine.sort_by(|p, q| q.1.total_cmp(&p.1).then(p.0.cmp(&q.0)));
+                    for &(other, score) in mine.iter().take(k) {
+                        let (a, b) = (d.min(other), d.max(other));
+                        assert!(
+                            kept.iter().any(|r| (r.a, r.b) == (a, b)
+                                || (r.score - score).abs() < 1e-12 && (r.a == d || r.b == d)),
+                            "seed {seed} k {k}: document {d} lost {other}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

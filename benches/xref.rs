@@ -1,0 +1,50 @@
+//! Related documents of a collection (`Xref::related`): 1,000 documents, the five seed articles copied again and
+//! again (as wire copies fill a news collection: every document shares entities with a fifth of the others),
+//! scanned once against the shipped glossary. qamus keeps each document's ten closest others
+//! (`Xref::DEFAULT_RELATED`); the baseline in the same run scores every pair that shares an entity or a date
+//! (`set_related_per_document(0)`, what `related` did before), which grows with the square of the collection.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use qamus::glossary::Glossary;
+use qamus::matcher::Matcher;
+use qamus::scan::Scanner;
+use qamus::xref::Xref;
+
+const SEEDS: [&str; 5] = [
+    include_str!("../tests/corpus/seeds/000_791975e654a9a156.txt"),
+    include_str!("../tests/corpus/seeds/001_0ba9f4aca8c64938.txt"),
+    include_str!("../tests/corpus/seeds/002_d20ebc38bcca70ee.txt"),
+    include_str!("../tests/corpus/seeds/003_27ee660541e3fe33.txt"),
+    include_str!("../tests/corpus/seeds/004_7e6629763159a433.txt"),
+];
+
+/// Documents in the collection.
+const DOCS: usize = 1_000;
+
+fn bench_related(c: &mut Criterion) {
+    let matcher = Matcher::new(Glossary::builtin());
+    let scanner = Scanner::new(&matcher);
+    let mentions: Vec<_> = SEEDS.iter().map(|s| scanner.scan(s)).collect();
+    let mut x = Xref::new();
+    for i in 0..DOCS {
+        let at = i % SEEDS.len();
+        let (Some(text), Some(found)) = (SEEDS.get(at), mentions.get(at)) else {
+            continue;
+        };
+        x.add_with_text(&format!("d{i}"), text, found);
+    }
+    let mut g = c.benchmark_group("xref-related");
+    g.sample_size(10);
+    g.bench_function("1000/qamus", |b| b.iter(|| black_box(x.related()).len()));
+    let mut all = x.clone();
+    all.set_related_per_document(0);
+    g.bench_function("1000/every-pair", |b| {
+        b.iter(|| black_box(all.related()).len())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_related);
+criterion_main!(benches);
