@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 use std::fmt;
 
-use super::parse;
+use super::{parse, Entry};
 use crate::error::{Error, ErrorKind, Location};
 use crate::normalize;
 
@@ -74,67 +74,93 @@ fn acknowledged(id: &str, note: &str, other_id: &str, other_note: &str) -> bool 
 /// ```
 pub fn check_files(files: &[(String, Vec<u8>)]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    // normalized form → (id, note, file, line)
-    let mut forms: FxHashMap<String, (String, String, usize, u64)> = FxHashMap::default();
-    let mut ids: FxHashMap<String, (usize, u64)> = FxHashMap::default();
+    // Every file's entries stay while the later ones are checked: the maps point into them by (file, entry)
+    // rather than holding copies of ids and notes (a glossary of a million rows has four million forms).
+    let mut parsed: Vec<Vec<Entry>> = Vec::with_capacity(files.len());
+    let mut forms: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
+    let mut ids: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
+    let file_name = |i: u32| files.get(i as usize).map_or("?", |(n, _)| n.as_str());
     for (file_index, (name, bytes)) in files.iter().enumerate() {
-        let parsed = parse::parse(name, bytes);
-        problems.extend(parsed.problems);
-        for e in &parsed.entries {
-            let here = |column: Option<u64>| Location {
+        let file_index = u32::try_from(file_index).unwrap_or(u32::MAX);
+        let p = parse::parse(name, bytes);
+        problems.extend(p.problems);
+        let entries = p.entries;
+        forms.reserve(entries.len() * 3);
+        ids.reserve(entries.len());
+        // The entry a map points to: in an earlier file, or in this one.
+        fn entry_of<'a>(
+            parsed: &'a [Vec<Entry>],
+            current: &'a [Entry],
+            (f, i): (u32, u32),
+        ) -> Option<&'a Entry> {
+            parsed
+                .get(f as usize)
+                .map_or(current, Vec::as_slice)
+                .get(i as usize)
+        }
+        let mut own: Vec<String> = Vec::new();
+        for (entry_index, e) in entries.iter().enumerate() {
+            let entry_index = u32::try_from(entry_index).unwrap_or(u32::MAX);
+            let here = || Location {
                 path: Some(name.into()),
                 line: Some(e.origin.line),
-                column,
+                column: None,
                 byte: None,
             };
-            let file_name = |i: usize| files.get(i).map_or("?", |(n, _)| n.as_str());
-            if let Some(&(other_file, other_line)) = ids.get(&e.id) {
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    kind: ErrorKind::Glossary,
-                    location: here(None),
-                    message: format!(
-                        "id {:?} is also defined at {}:{other_line} (the later file wins)",
-                        e.id,
-                        file_name(other_file)
-                    ),
-                });
-            } else {
-                ids.insert(e.id.clone(), (file_index, e.origin.line));
+            match ids.get(e.id.as_str()) {
+                Some(&other) => {
+                    let line = entry_of(&parsed, &entries, other).map_or(0, |o| o.origin.line);
+                    problems.push(Problem {
+                        severity: Severity::Warning,
+                        kind: ErrorKind::Glossary,
+                        location: here(),
+                        message: format!(
+                            "id {:?} is also defined at {}:{line} (the later file wins)",
+                            e.id,
+                            file_name(other.0)
+                        ),
+                    });
+                }
+                None => {
+                    ids.insert(e.id.as_str().into(), (file_index, entry_index));
+                }
             }
-            let mut own: Vec<String> = Vec::new();
+            own.clear();
             for form in e.forms() {
-                let key = normalize::search(form).into_owned();
-                if key.is_empty() || own.contains(&key) {
+                let key = normalize::search(form);
+                if key.is_empty() || own.iter().any(|k| k == key.as_ref()) {
                     continue;
                 }
-                own.push(key.clone());
-                match forms.get(&key) {
-                    Some((other_id, other_note, other_file, other_line))
-                        if *other_id != e.id
-                            && !acknowledged(&e.id, &e.note, other_id, other_note) =>
+                own.push(key.to_string());
+                match forms
+                    .get(key.as_ref())
+                    .map(|&at| (at, entry_of(&parsed, &entries, at)))
+                {
+                    Some((at, Some(other)))
+                        if other.id != e.id
+                            && !acknowledged(&e.id, &e.note, &other.id, &other.note) =>
                     {
                         problems.push(Problem {
                             severity: Severity::Warning,
                             kind: ErrorKind::Glossary,
-                            location: here(None),
+                            location: here(),
                             message: format!(
-                                "conflict: form {form:?} of {:?} is also a form of {other_id:?} at {}:{other_line}",
+                                "conflict: form {form:?} of {:?} is also a form of {:?} at {}:{}",
                                 e.id,
-                                file_name(*other_file)
+                                other.id,
+                                file_name(at.0),
+                                other.origin.line
                             ),
                         });
                     }
                     Some(_) => {}
                     None => {
-                        forms.insert(
-                            key,
-                            (e.id.clone(), e.note.clone(), file_index, e.origin.line),
-                        );
+                        forms.insert(key.into_owned().into_boxed_str(), (file_index, entry_index));
                     }
                 }
             }
         }
+        parsed.push(entries);
     }
     problems
 }
