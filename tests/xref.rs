@@ -153,3 +153,80 @@ fn dates_per_document_and_shared_in_related() {
         .unwrap_or_default();
     assert_eq!(shared, ["2020-11-09", "2021-01-11"]);
 }
+
+/// 30 documents: the five seed articles six times each, in a directory of their own.
+fn copies() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut seeds: Vec<_> = std::fs::read_dir(SEEDS)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    seeds.sort();
+    for copy in 0..6 {
+        for s in &seeds {
+            let name = format!(
+                "{copy}_{}",
+                s.file_name().and_then(|n| n.to_str()).unwrap_or("x")
+            );
+            std::fs::copy(s, dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    dir
+}
+
+fn xref_out(args: &[&str]) -> Vec<u8> {
+    Command::cargo_bin("qamus")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .arg("xref")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+#[test]
+fn a_larger_collection_keeps_each_documents_closest_and_a_narrow_report() {
+    let dir = copies();
+    let path = dir.path().to_str().unwrap_or_default();
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_slice(&xref_out(args)).unwrap_or_else(|e| panic!("{e}"))
+    };
+    // Every pair of the 30 documents shares entities: 435 pairs; each keeps its 10 closest by default, 2 when asked.
+    let all = json(&["--format", "json", "--related", "0", path]);
+    assert_eq!(all["related"].as_array().map(Vec::len), Some(30 * 29 / 2));
+    for (k, most) in [(None, 30 * 10), (Some("2"), 30 * 2)] {
+        let mut args = vec!["--format", "json"];
+        if let Some(k) = k {
+            args.extend(["--related", k]);
+        }
+        args.push(path);
+        let some = json(&args);
+        let pairs = some["related"].as_array().cloned().unwrap_or_default();
+        assert!(
+            !pairs.is_empty() && pairs.len() <= most,
+            "{k:?}: {} pairs",
+            pairs.len()
+        );
+        // Copies of one article score 1 and come first.
+        assert_eq!(pairs[0]["score"].as_f64(), Some(1.0));
+        let kept = |p: &serde_json::Value| all["related"].as_array().is_some_and(|a| a.contains(p));
+        assert!(
+            pairs.iter().all(kept),
+            "{k:?}: a kept pair is one of every pair"
+        );
+    }
+    // The Markdown report has no column per document past twenty documents.
+    let md = String::from_utf8(xref_out(&[path])).unwrap_or_default();
+    assert!(
+        md.contains("| entity | type | documents | total | most in |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(" more)"),
+        "a spelling names its first documents and how many more: {md}"
+    );
+    assert!(md.lines().all(|l| l.len() < 2_000), "a long line");
+}

@@ -21,6 +21,14 @@ use crate::error::{Error, Result};
 /// How many related pairs [`markdown`] lists at most.
 const MD_RELATED: usize = 20;
 
+/// Up to this many documents, [`markdown`]'s matrix has a column per document and each spelling lists all its
+/// documents; past it, a row says in how many documents the entity is, and where it is named most, and a spelling
+/// lists its first [`MD_LISTED`] documents and how many more (a table 5,000 columns wide reads as nothing).
+const MD_COLUMNS: usize = 20;
+
+/// The documents a row of a large collection's report names.
+const MD_LISTED: usize = 5;
+
 /// The report as Markdown.
 pub fn markdown(x: &Xref) -> String {
     let docs = x.documents();
@@ -40,26 +48,57 @@ pub fn markdown(x: &Xref) -> String {
         );
     }
     let order = entity_order(x);
-    let _ = write!(s, "\n## Entities × documents\n\n| entity | type |");
-    for i in 0..docs.len() {
-        let _ = write!(s, " D{} |", i + 1);
-    }
-    let _ = write!(s, " total |\n|---|---|");
-    for _ in 0..docs.len() {
-        s.push_str("---:|");
-    }
-    s.push_str("---:|\n");
-    for (id, en, kind, total, _) in &order {
-        let _ = write!(s, "| {} `{id}` | {kind} |", cell(en));
-        for d in docs {
-            match d.entity(id) {
-                Some(e) => {
-                    let _ = write!(s, " {} |", e.count);
-                }
-                None => s.push_str(" |"),
-            }
+    if docs.len() <= MD_COLUMNS {
+        let _ = write!(s, "\n## Entities × documents\n\n| entity | type |");
+        for i in 0..docs.len() {
+            let _ = write!(s, " D{} |", i + 1);
         }
-        let _ = writeln!(s, " {total} |");
+        let _ = write!(s, " total |\n|---|---|");
+        for _ in 0..docs.len() {
+            s.push_str("---:|");
+        }
+        s.push_str("---:|\n");
+        for (id, en, kind, total, _) in &order {
+            let _ = write!(s, "| {} `{id}` | {kind} |", cell(en));
+            for d in docs {
+                match d.entity(id) {
+                    Some(e) => {
+                        let _ = write!(s, " {} |", e.count);
+                    }
+                    None => s.push_str(" |"),
+                }
+            }
+            let _ = writeln!(s, " {total} |");
+        }
+    } else {
+        let _ = writeln!(
+            s,
+            "\n## Entities × documents\n\n{} documents: each entity's count of documents and mentions, and the \
+             documents that name it most (`--format csv` or `json` give every cell).\n\n\
+             | entity | type | documents | total | most in |\n|---|---|---:|---:|---|",
+            docs.len()
+        );
+        for (id, en, kind, total, _) in &order {
+            let mut counts: Vec<(usize, usize)> = docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| d.entity(id).map(|e| (i + 1, e.count)))
+                .collect();
+            let n = counts.len();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let most: Vec<String> = counts
+                .iter()
+                .take(MD_LISTED)
+                .map(|(d, c)| format!("D{d} ×{c}"))
+                .collect();
+            let more = if n > MD_LISTED { ", …" } else { "" };
+            let _ = writeln!(
+                s,
+                "| {} `{id}` | {kind} | {n} | {total} | {}{more} |",
+                cell(en),
+                most.join(", ")
+            );
+        }
     }
     let _ = writeln!(
         s,
@@ -70,8 +109,17 @@ pub fn markdown(x: &Xref) -> String {
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
-                let ds: Vec<String> = ds.iter().map(|d| format!("D{d}")).collect();
-                format!("{} ({})", cell(sp), ds.join(" "))
+                let listed = if docs.len() <= MD_COLUMNS {
+                    ds.len()
+                } else {
+                    MD_LISTED
+                };
+                let mut names: Vec<String> =
+                    ds.iter().take(listed).map(|d| format!("D{d}")).collect();
+                if ds.len() > listed {
+                    names.push(format!("and {} more", ds.len() - listed));
+                }
+                format!("{} ({})", cell(sp), names.join(" "))
             })
             .collect();
         let _ = writeln!(s, "| {} | {} |", cell(en), list.join(", "));
