@@ -154,8 +154,8 @@ fn dates_per_document_and_shared_in_related() {
     assert_eq!(shared, ["2020-11-09", "2021-01-11"]);
 }
 
-/// 30 documents: the five seed articles six times each, in a directory of their own.
-fn copies() -> tempfile::TempDir {
+/// The five seed articles `n` times each, in a directory of their own.
+fn copies(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut seeds: Vec<_> = std::fs::read_dir(SEEDS)
         .unwrap_or_else(|e| panic!("{e}"))
@@ -163,7 +163,7 @@ fn copies() -> tempfile::TempDir {
         .map(|e| e.path())
         .collect();
     seeds.sort();
-    for copy in 0..6 {
+    for copy in 0..n {
         for s in &seeds {
             let name = format!(
                 "{copy}_{}",
@@ -189,7 +189,7 @@ fn xref_out(args: &[&str]) -> Vec<u8> {
 
 #[test]
 fn a_larger_collection_keeps_each_documents_closest_and_a_narrow_report() {
-    let dir = copies();
+    let dir = copies(6);
     let path = dir.path().to_str().unwrap_or_default();
     let json = |args: &[&str]| -> serde_json::Value {
         serde_json::from_slice(&xref_out(args)).unwrap_or_else(|e| panic!("{e}"))
@@ -229,4 +229,26 @@ fn a_larger_collection_keeps_each_documents_closest_and_a_narrow_report() {
         "a spelling names its first documents and how many more: {md}"
     );
     assert!(md.lines().all(|l| l.len() < 2_000), "a long line");
+}
+
+#[test]
+fn a_large_collections_page_lists_where_each_entity_is_named_most() {
+    // 65 documents: past the page's 60 columns.
+    let dir = copies(13);
+    let path = dir.path().to_str().unwrap_or_default();
+    let page = String::from_utf8(xref_out(&["--format", "html", path])).unwrap_or_default();
+    assert!(page.contains("<th>documents</th><th>total</th><th>most in</th>"));
+    // Each of the documents named most links to its mentions, which the page holds.
+    assert!(
+        page.contains("<a href=\"#m2-vladimir-putin\">D2</a> ×10"),
+        "a link to D2's mentions of Putin"
+    );
+    assert!(
+        page.contains("id=\"m2-vladimir-putin\""),
+        "the target of that link"
+    );
+    assert!(
+        page.contains(" more)"),
+        "a spelling names its first documents and how many more"
+    );
 }

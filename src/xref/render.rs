@@ -29,6 +29,24 @@ const MD_COLUMNS: usize = 20;
 /// The documents a row of a large collection's report names.
 const MD_LISTED: usize = 5;
 
+/// Up to this many documents, [`html`]'s heat map has a column per document (a page scrolls sideways); past it,
+/// its rows are as [`markdown`]'s past [`MD_COLUMNS`], with links.
+const HTML_COLUMNS: usize = 60;
+
+/// The documents that name entity `id` (1-based) with its count in each, the most first (ties in document order),
+/// and how many there are.
+fn most_in(docs: &[super::DocSummary], id: &str) -> (Vec<(usize, usize)>, usize) {
+    let mut counts: Vec<(usize, usize)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.entity(id).map(|e| (i + 1, e.count)))
+        .collect();
+    let n = counts.len();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.truncate(MD_LISTED);
+    (counts, n)
+}
+
 /// The report as Markdown.
 pub fn markdown(x: &Xref) -> String {
     let docs = x.documents();
@@ -79,18 +97,8 @@ pub fn markdown(x: &Xref) -> String {
             docs.len()
         );
         for (id, en, kind, total, _) in &order {
-            let mut counts: Vec<(usize, usize)> = docs
-                .iter()
-                .enumerate()
-                .filter_map(|(i, d)| d.entity(id).map(|e| (i + 1, e.count)))
-                .collect();
-            let n = counts.len();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let most: Vec<String> = counts
-                .iter()
-                .take(MD_LISTED)
-                .map(|(d, c)| format!("D{d} ×{c}"))
-                .collect();
+            let (counts, n) = most_in(docs, id);
+            let most: Vec<String> = counts.iter().map(|(d, c)| format!("D{d} ×{c}")).collect();
             let more = if n > MD_LISTED { ", …" } else { "" };
             let _ = writeln!(
                 s,
@@ -314,11 +322,26 @@ pub fn html(x: &Xref) -> String {
             n = i + 1
         );
     }
-    s.push_str("</table>\n<h2>Entities × documents</h2>\n<table><tr><th>entity</th><th>type</th>");
-    for i in 0..docs.len() {
+    let wide = docs.len() <= HTML_COLUMNS;
+    if wide {
+        s.push_str(
+            "</table>\n<h2>Entities × documents</h2>\n<table><tr><th>entity</th><th>type</th>",
+        );
+    } else {
+        let _ = write!(
+            s,
+            "</table>\n<h2>Entities × documents</h2>\n<p>{} documents: each entity's count of documents and mentions, \
+             and the documents that name it most.</p>\n<table><tr><th>entity</th><th>type</th><th>documents</th>\
+             <th>total</th><th>most in</th></tr>\n",
+            docs.len()
+        );
+    }
+    for i in 0..docs.len() * usize::from(wide) {
         let _ = write!(s, "<th><a href=\"#d{n}\">D{n}</a></th>", n = i + 1);
     }
-    s.push_str("<th>total</th></tr>\n");
+    if wide {
+        s.push_str("<th>total</th></tr>\n");
+    }
     for (id, en, kind, total, _) in &order {
         let ar = docs
             .iter()
@@ -332,6 +355,20 @@ pub fn html(x: &Xref) -> String {
             esc(id),
             a = anchor(id)
         );
+        if !wide {
+            let (counts, n) = most_in(docs, id);
+            let most: Vec<String> = counts
+                .iter()
+                .map(|(d, c)| format!("<a href=\"#m{d}-{}\">D{d}</a> ×{c}", anchor(id)))
+                .collect();
+            let more = if n > counts.len() { ", …" } else { "" };
+            let _ = writeln!(
+                s,
+                "<td class=\"n\">{n}</td><td class=\"n\">{total}</td><td>{}{more}</td></tr>",
+                most.join(", ")
+            );
+            continue;
+        }
         for (di, d) in docs.iter().enumerate() {
             match d.entity(id) {
                 Some(e) => {
@@ -359,10 +396,15 @@ pub fn html(x: &Xref) -> String {
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
-                let links: Vec<String> = ds
+                let listed = if wide { ds.len() } else { MD_LISTED };
+                let mut links: Vec<String> = ds
                     .iter()
+                    .take(listed)
                     .map(|d| format!("<a href=\"#m{d}-{}\">D{d}</a>", anchor(id)))
                     .collect();
+                if ds.len() > listed {
+                    links.push(format!("and {} more", ds.len() - listed));
+                }
                 format!("<bdi class=\"ar\">{}</bdi> ({})", esc(sp), links.join(" "))
             })
             .collect();
