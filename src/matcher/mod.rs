@@ -546,16 +546,14 @@ impl Matcher {
         found
     }
 
-    /// [`Matcher::lookup_top`] of every query, on all cores, in the order of the queries.
+    /// [`Matcher::lookup_top`] of every query, on all cores, in the order of the queries. A query that comes more
+    /// than once is looked up once (a column of names repeats them).
     pub fn lookup_batch_top<S: AsRef<str> + Sync>(
         &self,
         queries: &[S],
         n: usize,
     ) -> Vec<Vec<Match<'_>>> {
-        queries
-            .par_iter()
-            .map(|q| self.lookup_top(q.as_ref(), n))
-            .collect()
+        each_distinct(queries, |q| self.lookup_top(q, n))
     }
 
     /// [`Matcher::lookup`], or only its first `n` matches (and perhaps more) when that saves work.
@@ -756,12 +754,21 @@ impl Matcher {
             .collect()
     }
 
-    /// Looks up every query, on all cores; the result is in the order of the queries.
+    /// Looks up every query, on all cores; the result is in the order of the queries. A query that comes more than
+    /// once is looked up once.
+    ///
+    /// ```
+    /// use qamus::glossary::Glossary;
+    /// use qamus::matcher::Matcher;
+    ///
+    /// let m = Matcher::new(Glossary::builtin());
+    /// let found = m.lookup_batch(&["بوتين", "لبوتين", "بوتين"]);
+    /// assert_eq!(found.len(), 3);
+    /// assert_eq!(found[0], found[2]);
+    /// assert_eq!(found[1][0].entry.id, "vladimir-putin");
+    /// ```
     pub fn lookup_batch<S: AsRef<str> + Sync>(&self, queries: &[S]) -> Vec<Vec<Match<'_>>> {
-        queries
-            .par_iter()
-            .map(|q| self.lookup(q.as_ref()))
-            .collect()
+        each_distinct(queries, |q| self.lookup(q))
     }
 
     /// The keys the matcher computes for a query (for `lookup --explain`).
@@ -1152,6 +1159,34 @@ fn is_acronym(form: &str) -> bool {
     form.chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '&'))
         && (2..=6).contains(&form.bytes().filter(u8::is_ascii_uppercase).count())
+}
+
+/// `f` of each query, on all cores, in the order of the queries, computed once per distinct query (a lookup is
+/// a pure function of its query) and copied to the others.
+fn each_distinct<'m, S: AsRef<str> + Sync>(
+    queries: &[S],
+    f: impl Fn(&str) -> Vec<Match<'m>> + Sync + Send,
+) -> Vec<Vec<Match<'m>>> {
+    // The first position of each distinct query, and for every query the position it copies.
+    let mut first: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let copies: Vec<usize> = queries
+        .iter()
+        .map(|q| {
+            *first.entry(q.as_ref()).or_insert_with(|| {
+                distinct.push(q.as_ref());
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let answers: Vec<Vec<Match<'m>>> = distinct.par_iter().map(|q| f(q)).collect();
+    if answers.len() == queries.len() {
+        return answers;
+    }
+    copies
+        .into_iter()
+        .map(|i| answers.get(i).cloned().unwrap_or_default())
+        .collect()
 }
 
 #[cfg(test)]

@@ -347,3 +347,26 @@ saddam,PER,Saddam Hussein,صدام حسين\n";
     assert_eq!(top(&m, "حسين"), None);
     assert_eq!(top(&m, "صدام حسين").map(|t| t.0), Some("saddam".into()));
 }
+
+#[test]
+fn a_batch_answers_each_query_as_alone_repeated_or_not() {
+    let m = matcher();
+    let queries = [
+        "بوتين",
+        "لبوتين",
+        "بوتين",
+        "zzz",
+        "Peskov",
+        "لبوتين",
+        "zzz",
+        "بوتين",
+        "",
+        "بيسكوف",
+    ];
+    let alone: Vec<Vec<Match<'_>>> = queries.iter().map(|q| m.lookup(q)).collect();
+    assert_eq!(m.lookup_batch(&queries), alone);
+    for n in [1, 2] {
+        let alone: Vec<Vec<Match<'_>>> = queries.iter().map(|q| m.lookup_top(q, n)).collect();
+        assert_eq!(m.lookup_batch_top(&queries, n), alone);
+    }
+}
