@@ -1,6 +1,9 @@
 //! Normalization and transliteration throughput on the seed corpus (real Arabic news text), qamus beside the
 //! crates a Rust user would reach for otherwise. Names: `{operation}/{implementation}`.
 
+mod seeds;
+use seeds::SEEDS;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -10,14 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The five seed documents, concatenated ~20 times (about 400 KB).
 fn corpus() -> String {
-    let docs = [
-        include_str!("../tests/corpus/seeds/000_791975e654a9a156.txt"),
-        include_str!("../tests/corpus/seeds/001_0ba9f4aca8c64938.txt"),
-        include_str!("../tests/corpus/seeds/002_d20ebc38bcca70ee.txt"),
-        include_str!("../tests/corpus/seeds/003_27ee660541e3fe33.txt"),
-        include_str!("../tests/corpus/seeds/004_7e6629763159a433.txt"),
-    ];
-    docs.concat().repeat(20)
+    SEEDS.concat().repeat(20)
 }
 
 fn bench_normalize(c: &mut Criterion) {

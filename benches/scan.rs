@@ -7,6 +7,9 @@
 //! would still need. A second group scans the five articles once each with a fresh scanner: text never seen, so
 //! that the cache of fuzzy look-ups (which the repeated megabyte keeps warm) saves nothing.
 
+mod seeds;
+use seeds::SEEDS;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -17,14 +20,6 @@ use qamus::matcher::Matcher;
 use qamus::normalize;
 use qamus::scan::{ScanOptions, Scanner};
 use qamus::synth::Generator;
-
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/corpus/seeds/000_791975e654a9a156.txt"),
-    include_str!("../tests/corpus/seeds/001_0ba9f4aca8c64938.txt"),
-    include_str!("../tests/corpus/seeds/002_d20ebc38bcca70ee.txt"),
-    include_str!("../tests/corpus/seeds/003_27ee660541e3fe33.txt"),
-    include_str!("../tests/corpus/seeds/004_7e6629763159a433.txt"),
-];
 
 /// The seeds repeated to about 1 MB, one document per copy.
 fn megabyte() -> Vec<&'static str> {

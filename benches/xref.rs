@@ -4,6 +4,9 @@
 //! (`Xref::DEFAULT_RELATED`); the baseline in the same run scores every pair that shares an entity or a date
 //! (`set_related_per_document(0)`, what `related` did before), which grows with the square of the collection.
 
+mod seeds;
+use seeds::SEEDS;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -11,14 +14,6 @@ use qamus::glossary::Glossary;
 use qamus::matcher::Matcher;
 use qamus::scan::Scanner;
 use qamus::xref::Xref;
-
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/corpus/seeds/000_791975e654a9a156.txt"),
-    include_str!("../tests/corpus/seeds/001_0ba9f4aca8c64938.txt"),
-    include_str!("../tests/corpus/seeds/002_d20ebc38bcca70ee.txt"),
-    include_str!("../tests/corpus/seeds/003_27ee660541e3fe33.txt"),
-    include_str!("../tests/corpus/seeds/004_7e6629763159a433.txt"),
-];
 
 /// Documents in the collection.
 const DOCS: usize = 1_000;

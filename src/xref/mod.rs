@@ -129,6 +129,16 @@ pub struct Related {
     pub shared_dates: Vec<String>,
 }
 
+impl Related {
+    /// The order of [`Xref::related`]: the higher score first, then document order.
+    fn best_first(x: &Related, y: &Related) -> std::cmp::Ordering {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    }
+}
+
 /// The entity × document table of a collection.
 #[derive(Clone, Debug)]
 pub struct Xref {
@@ -360,12 +370,7 @@ impl Xref {
                 related_pair(a, b, (va, *na), (vb, *nb))
             })
             .collect();
-        out.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(x.a.cmp(&y.a))
-                .then(x.b.cmp(&y.b))
-        });
+        out.sort_by(Related::best_first);
         out
     }
 
@@ -496,12 +501,7 @@ mod tests {
                 out.extend(related_pair(a, b, (&v[a].0, v[a].1), (&v[b].0, v[b].1)));
             }
         }
-        out.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(x.a.cmp(&y.a))
-                .then(x.b.cmp(&y.b))
-        });
+        out.sort_by(Related::best_first);
         out
     }
 
