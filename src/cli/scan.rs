@@ -429,10 +429,7 @@ pub fn xref(a: XrefArgs) -> Result<ExitCode> {
         }
         XrefFormat::Csv => render::csv(&x, &mut out)?,
         XrefFormat::Html => out.write_all(render::html(&x).as_bytes())?,
-        XrefFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &render::json(&x))?;
-            out.write_all(b"\n")?;
-        }
+        XrefFormat::Json => render::write_json(&x, &mut out)?,
     }
     out.flush()?;
     let found = x.documents().iter().any(|d| !d.entities.is_empty());

@@ -225,61 +225,132 @@ pub fn csv(x: &Xref, out: impl Write) -> Result<()> {
     Ok(())
 }
 
-/// The report as the JSON contract (see the module documentation).
+/// The report as the JSON contract (see the module documentation), as a value.
 pub fn json(x: &Xref) -> serde_json::Value {
-    let docs = x.documents();
-    let documents: Vec<serde_json::Value> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let entities: Vec<serde_json::Value> = d
-                .entities
-                .iter()
-                .map(|e| {
-                    serde_json::json!({
-                        "id": e.id,
-                        "en": e.en,
-                        "ar": e.ar,
-                        "type": e.kind.as_str(),
-                        "count": e.count,
-                        "surfaces": e.surfaces,
-                        "first": e.first,
-                        "first_char": e.first_char,
-                    })
-                })
-                .collect();
-            let dates: Vec<serde_json::Value> = d
-                .dates
-                .iter()
-                .map(|t| {
-                    serde_json::json!({
-                        "date": t.date,
-                        "count": t.count,
-                        "surfaces": t.surfaces,
-                        "first": t.first,
-                    })
-                })
-                .collect();
-            serde_json::json!({ "path": d.name, "index": i, "entities": entities, "dates": dates })
-        })
-        .collect();
-    let name = |i: usize| docs.get(i).map(|d| d.name.clone()).unwrap_or_default();
-    let related: Vec<serde_json::Value> = x
-        .related()
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "a": name(r.a),
-                "b": name(r.b),
-                "a_index": r.a,
-                "b_index": r.b,
-                "score": (r.score * 10_000.0).round() / 10_000.0,
-                "shared": r.shared,
-                "shared_dates": r.shared_dates,
+    serde_json::to_value(JsonReport::of(x)).unwrap_or_default()
+}
+
+/// The report as the JSON contract, written to `out` as it is made (indented, then a line end): a large
+/// collection's report is never held whole in memory, as [`json`]'s value is.
+pub fn write_json(x: &Xref, mut out: impl Write) -> Result<()> {
+    serde_json::to_writer_pretty(&mut out, &JsonReport::of(x))
+        .map_err(|e| Error::new(crate::ErrorKind::Io, None, e.to_string()))?;
+    out.write_all(b"\n")
+        .map_err(|e| Error::new(crate::ErrorKind::Io, None, e.to_string()))
+}
+
+// The JSON contract's shapes, borrowing from the table. Fields are in the order of their names, as serde_json
+// writes a map's keys.
+
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    documents: JsonDocs<'a>,
+    related: Vec<JsonPair<'a>>,
+}
+
+impl JsonReport<'_> {
+    fn of(x: &Xref) -> JsonReport<'_> {
+        let docs = x.documents();
+        let name = |i: usize| docs.get(i).map_or("", |d| d.name.as_str());
+        let related = x
+            .related()
+            .into_iter()
+            .map(|r| JsonPair {
+                a: name(r.a),
+                a_index: r.a,
+                b: name(r.b),
+                b_index: r.b,
+                score: (r.score * 10_000.0).round() / 10_000.0,
+                shared: r.shared,
+                shared_dates: r.shared_dates,
             })
-        })
-        .collect();
-    serde_json::json!({ "documents": documents, "related": related })
+            .collect();
+        JsonReport {
+            documents: JsonDocs(docs),
+            related,
+        }
+    }
+}
+
+/// The documents, serialized one by one.
+struct JsonDocs<'a>(&'a [super::DocSummary]);
+
+impl serde::Serialize for JsonDocs<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().enumerate().map(|(index, d)| {
+            JsonDoc {
+                dates: d
+                    .dates
+                    .iter()
+                    .map(|t| JsonDate {
+                        count: t.count,
+                        date: &t.date,
+                        first: t.first,
+                        surfaces: &t.surfaces,
+                    })
+                    .collect(),
+                entities: d
+                    .entities
+                    .iter()
+                    .map(|e| JsonEntity {
+                        ar: &e.ar,
+                        count: e.count,
+                        en: &e.en,
+                        first: e.first,
+                        first_char: e.first_char,
+                        id: &e.id,
+                        surfaces: &e.surfaces,
+                        kind: e.kind.as_str(),
+                    })
+                    .collect(),
+                index,
+                path: &d.name,
+            }
+        }))
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonDoc<'a> {
+    dates: Vec<JsonDate<'a>>,
+    entities: Vec<JsonEntity<'a>>,
+    index: usize,
+    path: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonEntity<'a> {
+    ar: &'a str,
+    count: usize,
+    en: &'a str,
+    first: usize,
+    first_char: usize,
+    id: &'a str,
+    surfaces: &'a [String],
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonDate<'a> {
+    count: usize,
+    date: &'a str,
+    first: usize,
+    surfaces: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct JsonPair<'a> {
+    a: &'a str,
+    a_index: usize,
+    b: &'a str,
+    b_index: usize,
+    score: f64,
+    shared: Vec<String>,
+    shared_dates: Vec<String>,
 }
 
 /// The report as one self-contained HTML page (no script, no network): the documents, the entity × document
