@@ -898,6 +898,18 @@ fn a_closed_stdout_pipe_ends_quietly() {
             .into_iter()
             .map(|(n, a)| (n.to_string(), a, csv.as_str())),
     );
+    // The document commands, each output format, over many documents on standard input (JSON Lines): reports
+    // larger than the output's buffer, so that the report's own writes meet the closed pipe.
+    let docs =
+        "{\"text\": \"بوتين وباشينيان يبحثان أزمة ناغورنو كراباخ في الكرملين\"}\n".repeat(1_000);
+    for format in ["md", "csv", "json", "html"] {
+        let a = args(&["xref", "--format", format, "--jsonl-field", "text", "-"]);
+        cases.push((format!("xref --format {format}"), a, docs.as_str()));
+    }
+    for format in ["jsonl", "csv", "tsv", "pretty"] {
+        let a = args(&["scan", "--format", format, "--jsonl-field", "text", "-"]);
+        cases.push((format!("scan --format {format}"), a, docs.as_str()));
+    }
     cases.push(("man".into(), args(&["man"]), ""));
     cases.push(("completions".into(), args(&["completions", "bash"]), ""));
     cases.push(("help".into(), args(&["--help"]), ""));

@@ -190,8 +190,14 @@ fn cell(s: &str) -> String {
 
 /// The document × entity rows as CSV.
 pub fn csv(x: &Xref, out: impl Write) -> Result<()> {
-    let to_err =
-        |e: csv::Error| Error::new(crate::ErrorKind::Io, None, format!("cannot write CSV: {e}"));
+    let to_err = |e: csv::Error| {
+        let message = format!("cannot write CSV: {e}");
+        match e.into_kind() {
+            // Kept as an I/O error: a closed pipe downstream ends the program quietly.
+            csv::ErrorKind::Io(io) => Error::io(None, io),
+            _ => Error::new(crate::ErrorKind::Io, None, message),
+        }
+    };
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "document",
@@ -233,10 +239,10 @@ pub fn json(x: &Xref) -> serde_json::Value {
 /// The report as the JSON contract, written to `out` as it is made (indented, then a line end): a large
 /// collection's report is never held whole in memory, as [`json`]'s value is.
 pub fn write_json(x: &Xref, mut out: impl Write) -> Result<()> {
+    // Errors stay I/O errors (serde_json's writer fails only when `out` does): a closed pipe ends quietly.
     serde_json::to_writer_pretty(&mut out, &JsonReport::of(x))
-        .map_err(|e| Error::new(crate::ErrorKind::Io, None, e.to_string()))?;
-    out.write_all(b"\n")
-        .map_err(|e| Error::new(crate::ErrorKind::Io, None, e.to_string()))
+        .map_err(|e| Error::io(None, std::io::Error::from(e)))?;
+    out.write_all(b"\n").map_err(|e| Error::io(None, e))
 }
 
 // The JSON contract's shapes, borrowing from the table. Fields are in the order of their names, as serde_json
