@@ -303,9 +303,16 @@ pub fn for_each_line(
     let mut line_no = 0u64;
     let mut offset = 0u64;
     let mut warned = false;
+    // After a bad byte, this many lines are read one by one before the buffer is checked whole again: text in
+    // another encoding read with --lossy has a bad byte on every line, and each check reads the buffer to its end.
+    const SLOW_AFTER_BAD: u32 = 256;
+    let mut slow = 0u32;
     loop {
         // The whole lines at the head of the buffer, checked at once.
-        let taken = {
+        let taken = if slow > 0 {
+            slow -= 1;
+            0
+        } else {
             let chunk = match input.fill_buf() {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 r => r.map_err(|e| Error::io(path, e))?,
@@ -315,6 +322,7 @@ pub fn for_each_line(
                 (None, Ok(text)) => text,
                 // Only the lines that end before the first bad byte.
                 _ => {
+                    slow = SLOW_AFTER_BAD;
                     let lines = whole_lines_in(head.get(..good_prefix(head)).unwrap_or_default());
                     simdutf8::basic::from_utf8(head.get(..lines).unwrap_or_default())
                         .unwrap_or_default()
