@@ -75,3 +75,13 @@ measure "xref --format json, 5,000 documents" "$q" xref --format json docs
 measure "scan --format jsonl, 5,000 documents" "$q" scan --format jsonl docs
 { echo "id,name,note"; awk '{ print NR ",\"" $0 "\",x" }' names400k.txt; } >names400k.csv
 measure "normalize --csv, 400,000 rows" "$q" normalize -l search --csv --column name names400k.csv
+# 30,000 different documents sharing common entities: each one to six paragraphs of the seed articles, drawn at
+# random (few copies: the related pairs' cost is the sum over entities of their document counts squared).
+python3 -c "
+import glob, json, random, sys
+paras = [p for f in sorted(glob.glob(sys.argv[1] + '/tests/corpus/seeds/*.txt'))
+         for p in open(f, encoding='utf-8').read().split('\n') if p.strip()]
+random.seed(11)
+for i in range(30000):
+    print(json.dumps({'text': '\n'.join(random.sample(paras, random.randint(1, 6)))}, ensure_ascii=False))" "$root" >mixed30k.jsonl
+measure "xref, 30,000 different documents (JSON Lines)" "$q" xref --jsonl-field text mixed30k.jsonl

@@ -307,7 +307,7 @@ impl Xref {
         let vectors = self.vectors();
         // Documents with the same vector (copies of one report, as wire services fill a collection) are scored
         // as one group: the groups' own pairs are summed, then each document takes its closest from them.
-        let (group_of, groups) = groups_of(&vectors);
+        let groups = groups_of(&vectors);
         let rep = |g: usize| groups.get(g).and_then(|m| m.first()).copied().unwrap_or(0);
         let norm = |g: usize| vectors.get(rep(g)).map_or(0.0, |v| v.1);
         // The groups of each key, with the key's weight in each.
@@ -317,74 +317,84 @@ impl Xref {
                 postings.entry((key, date)).or_default().push((g, w));
             }
         }
-        // For each group, the other groups it shares a key with, the closest first: (score, group).
-        let mut dot = vec![0.0f64; groups.len()];
-        let mut touched: Vec<usize> = Vec::new();
-        let near: Vec<Vec<(f64, usize)>> = (0..groups.len())
-            .map(|g| {
-                for &(key, date, wa) in vectors.get(rep(g)).map_or(&[][..], |v| v.0.as_slice()) {
-                    for &(h, wb) in postings.get(&(key, date)).map_or(&[][..], Vec::as_slice) {
-                        if h == g {
-                            continue;
-                        }
-                        if dot.get(h) == Some(&0.0) {
-                            touched.push(h);
-                        }
-                        if let Some(slot) = dot.get_mut(h) {
-                            *slot += wa * wb;
-                        }
-                    }
-                }
-                let (ng, mut list) = (norm(g), Vec::with_capacity(touched.len()));
-                for h in touched.drain(..) {
-                    let d = dot.get_mut(h).map(std::mem::take).unwrap_or(0.0);
-                    let nh = norm(h);
-                    if ng > 0.0 && nh > 0.0 && d > 0.0 {
-                        list.push(((d / (ng * nh)).min(1.0), h));
-                    }
-                }
-                list.sort_by(|x, y| y.0.total_cmp(&x.0).then(rep(x.1).cmp(&rep(y.1))));
-                list
-            })
-            .collect();
+        // Group by group: the other groups it shares a key with, scored, then its documents' closest. Only one
+        // group's list is held at a time.
         let k = self.related_per_document;
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (a, &g) in group_of.iter().enumerate() {
-            if norm(g) == 0.0 {
-                continue;
-            }
-            let own = groups.get(g).map_or(&[][..], Vec::as_slice);
-            let others = near.get(g).map_or(&[][..], Vec::as_slice);
-            if k == 0 {
-                let all = others
-                    .iter()
-                    .flat_map(|&(_, h)| groups.get(h).map_or(&[][..], Vec::as_slice));
-                pairs.extend(
-                    own.iter()
-                        .chain(all)
-                        .filter(|&&b| b != a)
-                        .map(|&b| (a.min(b), a.max(b))),
-                );
-                continue;
-            }
-            // The document's own copies (the most alike there is), then the other groups, closest first; of each,
-            // the first `k` documents (ties go by document order), until no later group can tie the k-th best.
-            let mut chosen: Vec<(f64, usize)> = own
-                .iter()
-                .filter(|&&b| b != a)
-                .take(k)
-                .map(|&b| (1.0, b))
-                .collect();
-            for &(score, h) in others {
-                if chosen.get(k - 1).is_some_and(|kth| score < kth.0) {
-                    break;
+        let mut dot = vec![0.0f64; groups.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let by_score =
+            |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(rep(x.1).cmp(&rep(y.1)));
+        for (g, own) in groups.iter().enumerate() {
+            for &(key, date, wa) in vectors.get(rep(g)).map_or(&[][..], |v| v.0.as_slice()) {
+                for &(h, wb) in postings.get(&(key, date)).map_or(&[][..], Vec::as_slice) {
+                    if h == g {
+                        continue;
+                    }
+                    if dot.get(h) == Some(&0.0) {
+                        touched.push(h);
+                    }
+                    if let Some(slot) = dot.get_mut(h) {
+                        *slot += wa * wb;
+                    }
                 }
-                let members = groups.get(h).map_or(&[][..], Vec::as_slice);
-                chosen.extend(members.iter().take(k).map(|&b| (score, b)));
-                chosen.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                chosen.truncate(k);
             }
-            pairs.extend(chosen.iter().map(|&(_, b)| (a.min(b), a.max(b))));
+            let ng = norm(g);
+            let mut others: Vec<(f64, usize)> = Vec::with_capacity(touched.len());
+            for h in touched.drain(..) {
+                let d = dot.get_mut(h).map(std::mem::take).unwrap_or(0.0);
+                let nh = norm(h);
+                if ng > 0.0 && nh > 0.0 && d > 0.0 {
+                    others.push(((d / (ng * nh)).min(1.0), h));
+                }
+            }
+            if ng == 0.0 {
+                continue;
+            }
+            if k == 0 {
+                for &a in own {
+                    let all = others
+                        .iter()
+                        .flat_map(|&(_, h)| groups.get(h).map_or(&[][..], Vec::as_slice));
+                    pairs.extend(
+                        own.iter()
+                            .chain(all)
+                            .filter(|&&b| b != a)
+                            .map(|&b| (a.min(b), a.max(b))),
+                    );
+                }
+                continue;
+            }
+            // A document's k closest come from the k closest groups, and the groups tied with the k-th.
+            if others.len() > k {
+                others.select_nth_unstable_by(k - 1, by_score);
+                let kth = others.get(k - 1).map_or(0.0, |x| x.0);
+                let (best, rest) = others.split_at(k);
+                let mut kept = best.to_vec();
+                kept.extend(rest.iter().filter(|x| x.0 >= kth));
+                others = kept;
+            }
+            others.sort_by(by_score);
+            for &a in own {
+                // The document's own copies (the most alike there is), then the other groups, closest first; of
+                // each, the first `k` documents (ties go by document order), until no later group can tie the k-th.
+                let mut chosen: Vec<(f64, usize)> = own
+                    .iter()
+                    .filter(|&&b| b != a)
+                    .take(k)
+                    .map(|&b| (1.0, b))
+                    .collect();
+                for &(score, h) in &others {
+                    if chosen.get(k - 1).is_some_and(|kth| score < kth.0) {
+                        break;
+                    }
+                    let members = groups.get(h).map_or(&[][..], Vec::as_slice);
+                    chosen.extend(members.iter().take(k).map(|&b| (score, b)));
+                    chosen.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    chosen.truncate(k);
+                }
+                pairs.extend(chosen.iter().map(|&(_, b)| (a.min(b), a.max(b))));
+            }
         }
         pairs.sort_unstable();
         pairs.dedup();
@@ -443,12 +453,11 @@ impl Xref {
     }
 }
 
-/// The documents grouped by their vector (the same keys with the same weights): each document's group, and each
-/// group's documents in document order.
-fn groups_of(vectors: &[Vector<'_>]) -> (Vec<usize>, Vec<Vec<usize>>) {
+/// The documents grouped by their vector (the same keys with the same weights): each group's documents, in
+/// document order.
+fn groups_of(vectors: &[Vector<'_>]) -> Vec<Vec<usize>> {
     let mut index: FxHashMap<Vec<(&str, bool, u64)>, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of = Vec::with_capacity(vectors.len());
     for (d, (v, _)) in vectors.iter().enumerate() {
         let mut key: Vec<(&str, bool, u64)> = v
             .iter()
@@ -462,9 +471,8 @@ fn groups_of(vectors: &[Vector<'_>]) -> (Vec<usize>, Vec<Vec<usize>>) {
         if let Some(members) = groups.get_mut(g) {
             members.push(d);
         }
-        group_of.push(g);
     }
-    (group_of, groups)
+    groups
 }
 
 /// A document's tf-idf vector: (key, is a date, weight) in the document's order, and its norm.
