@@ -364,15 +364,13 @@ pub fn for_each_line(
 fn whole_lines(chunk: &[u8]) -> usize {
     match memchr::memrchr2(b'\n', b'\r', chunk) {
         Some(i) if i + 1 < chunk.len() || chunk.get(i) == Some(&b'\n') => i + 1,
-        Some(i) => {
-            memchr::memrchr2(b'\n', b'\r', chunk.get(..i).unwrap_or_default()).map_or(0, |j| j + 1)
-        }
+        Some(i) => whole_lines_in(chunk.get(..i).unwrap_or_default()),
         None => 0,
     }
 }
 
-/// The lines of a good prefix of whole lines that ends at a bad byte: up to its last line end (a `\r` at its end
-/// is a line end of its own, since the bad byte follows it).
+/// The length of `prefix` up to its last line end. For a good prefix that ends at a bad byte, its whole lines (a
+/// `\r` at its end is a line end of its own, since the bad byte follows it).
 fn whole_lines_in(prefix: &[u8]) -> usize {
     memchr::memrchr2(b'\n', b'\r', prefix).map_or(0, |i| i + 1)
 }

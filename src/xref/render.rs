@@ -33,6 +33,17 @@ const MD_LISTED: usize = 5;
 /// its rows are as [`markdown`]'s past [`MD_COLUMNS`], with links.
 const HTML_COLUMNS: usize = 60;
 
+/// A spelling's documents (1-based), each written by `name`: all of them, or the first [`MD_LISTED`] and how many
+/// more.
+fn documents_listed(ds: &[usize], all: bool, name: impl Fn(usize) -> String) -> String {
+    let listed = if all { ds.len() } else { MD_LISTED };
+    let mut names: Vec<String> = ds.iter().take(listed).map(|&d| name(d)).collect();
+    if ds.len() > listed {
+        names.push(format!("and {} more", ds.len() - listed));
+    }
+    names.join(" ")
+}
+
 /// The documents that name entity `id` (1-based) with its count in each, the most first (ties in document order),
 /// and how many there are.
 fn most_in(docs: &[super::DocSummary], id: &str) -> (Vec<(usize, usize)>, usize) {
@@ -99,7 +110,7 @@ pub fn markdown(x: &Xref) -> String {
         for (id, en, kind, total, _) in &order {
             let (counts, n) = most_in(docs, id);
             let most: Vec<String> = counts.iter().map(|(d, c)| format!("D{d} ×{c}")).collect();
-            let more = if n > MD_LISTED { ", …" } else { "" };
+            let more = if n > counts.len() { ", …" } else { "" };
             let _ = writeln!(
                 s,
                 "| {} `{id}` | {kind} | {n} | {total} | {}{more} |",
@@ -117,17 +128,8 @@ pub fn markdown(x: &Xref) -> String {
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
-                let listed = if docs.len() <= MD_COLUMNS {
-                    ds.len()
-                } else {
-                    MD_LISTED
-                };
-                let mut names: Vec<String> =
-                    ds.iter().take(listed).map(|d| format!("D{d}")).collect();
-                if ds.len() > listed {
-                    names.push(format!("and {} more", ds.len() - listed));
-                }
-                format!("{} ({})", cell(sp), names.join(" "))
+                let names = documents_listed(ds, docs.len() <= MD_COLUMNS, |d| format!("D{d}"));
+                format!("{} ({names})", cell(sp))
             })
             .collect();
         let _ = writeln!(s, "| {} | {} |", cell(en), list.join(", "));
@@ -473,16 +475,10 @@ pub fn html(x: &Xref) -> String {
         let list: Vec<String> = spellings
             .iter()
             .map(|(sp, ds)| {
-                let listed = if wide { ds.len() } else { MD_LISTED };
-                let mut links: Vec<String> = ds
-                    .iter()
-                    .take(listed)
-                    .map(|d| format!("<a href=\"#m{d}-{}\">D{d}</a>", anchor(id)))
-                    .collect();
-                if ds.len() > listed {
-                    links.push(format!("and {} more", ds.len() - listed));
-                }
-                format!("<bdi class=\"ar\">{}</bdi> ({})", esc(sp), links.join(" "))
+                let links = documents_listed(ds, wide, |d| {
+                    format!("<a href=\"#m{d}-{}\">D{d}</a>", anchor(id))
+                });
+                format!("<bdi class=\"ar\">{}</bdi> ({links})", esc(sp))
             })
             .collect();
         let _ = writeln!(s, "{}</td></tr>", list.join(", "));
