@@ -335,8 +335,8 @@ pub fn latin_key(text: &str) -> String {
 /// spellings keep their j, w, ou and ch (Benjamin, Arjun, John; Warren, Bowie; Louis; Charles), so that is the
 /// first reading.
 ///
-/// In a word that is German by its letters (a w or a j, or sch), ch is the German kh instead (Charkiw, Chodorkowski:
-/// Kharkiv, Khodorkovsky).
+/// In a word that is German by its letters (a w or a j, or sch, or a final ch after a vowel), ch is the German kh
+/// instead (Charkiw, Chodorkowski, Karabach: Kharkiv, Khodorkovsky, Karabakh).
 ///
 /// ```
 /// use qamus::matcher::keys::latin_key_with;
@@ -344,6 +344,7 @@ pub fn latin_key(text: &str) -> String {
 /// assert_eq!(latin_key_with("chouchi", true), "shushi");
 /// assert_eq!(latin_key_with("paschinjan", true), "pashinyan");
 /// assert_eq!(latin_key_with("charkiw", true), "kharkiv");
+/// assert_eq!(latin_key_with("karabach", true), "karabakh");
 /// assert_eq!(latin_key_with("poutine", false), "poutine");
 /// ```
 pub fn latin_key_with(text: &str, continental: bool) -> String {
@@ -355,10 +356,18 @@ pub fn latin_key_with(text: &str, continental: bool) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let german = word.contains(['w', 'j']) || word.contains("sch");
+        let german = word.contains(['w', 'j']) || word.contains("sch") || ends_in_vowel_ch(word);
         out.push_str(&key_reading(word, true, if german { "kh" } else { "sh" }));
     }
     out
+}
+
+/// Whether a word ends in a vowel and ch, as German names do (Karabach, Bach). French writes ش so at a word's end
+/// too (Marrakech), which the press reading, tried first, keeps as ch.
+fn ends_in_vowel_ch(word: &str) -> bool {
+    word.strip_suffix("ch")
+        .and_then(|stem| stem.as_bytes().last())
+        .is_some_and(|b| b"aeiou".contains(b))
 }
 
 /// [`latin_key_with`], with a ch that no rule took written `ch` (in the continental reading, `sh` for the French
