@@ -472,6 +472,59 @@ fn csv_column_mode_adds_columns_and_keeps_the_rest() {
 }
 
 #[test]
+fn csv_column_by_number_and_files_without_a_header() {
+    let (d, g) = fixture();
+    // By number: the new columns are called after the header's name.
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--csv",
+            "--column",
+            "2",
+        ])
+        .write_stdin("n,name\n1,للكرملين\n")
+        .assert()
+        .success()
+        .stdout("n,name,name_en,name_id,name_score\n1,للكرملين,Kremlin,kremlin,0.950\n");
+    // Without a header, over two files: every row is answered, none is taken for a header, none is added.
+    let a = d.path().join("a.csv");
+    let b = d.path().join("b.csv");
+    std::fs::write(&a, "1,للكرملين\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&b, "2,بيسكوف\n3,nobody\n").unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--csv",
+            "--no-header",
+            "--column",
+            "2",
+            &a,
+            &b,
+        ])
+        .assert()
+        .code(1)
+        .stdout(
+            "1,للكرملين,Kremlin,kremlin,0.950\n2,بيسكوف,Dmitry Peskov,peskov,0.900\n3,nobody,,,\n",
+        );
+    qamus()
+        .args(["normalize", "--csv", "--no-header", "--column", "ar"])
+        .write_stdin("x\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--no-header needs the column's number",
+        ));
+}
+
+#[test]
 fn closed_pipe_ends_quietly() {
     let mut child = Command::cargo_bin("qamus")
         .unwrap_or_else(|e| panic!("{e}"))

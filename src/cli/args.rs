@@ -159,9 +159,14 @@ pub struct InputArgs {
     /// or `-` reads standard input).
     #[arg(long, requires = "column")]
     pub csv: bool,
-    /// The CSV column to process (its header name).
-    #[arg(long, value_name = "NAME")]
+    /// The CSV column to process: its header name, or its number counted from 1 (when no header field has that
+    /// name).
+    #[arg(long, value_name = "COLUMN")]
     pub column: Option<String>,
+    /// With --csv: the input has no header row. Every row is data, --column is the column's number (1 for the
+    /// first), and the new columns are appended without names.
+    #[arg(long, alias = "no-headers", requires = "csv")]
+    pub no_header: bool,
     /// Replace invalid UTF-8 (and NUL bytes) with U+FFFD, and warn, instead of stopping with an error (in the
     /// input, and in the --glossary files of lookup).
     #[arg(long)]

@@ -1,6 +1,9 @@
 //! CSV for the commands: `--csv --column NAME` (process one column of a CSV stream and append result columns to
 //! every row, keeping every byte of the original rows — quoting, line ends, BOM — as it was), and the writer
 //! every command that prints CSV uses, with `--excel-safe`.
+//!
+//! The column is named by its header, or by its number (1 for the first) when no header field has that name, as
+//! xsv and csvkit select columns; with `--no-header` the first row is data and the column is a number.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read, Write};
@@ -18,6 +21,44 @@ pub struct Options {
     pub lossy: bool,
     /// Neutralize cells a spreadsheet would read as a formula (see [`excel_safe`]).
     pub excel_safe: bool,
+    /// The input has no header row: every record is data, the column is given by its number, and no header is
+    /// written.
+    pub no_header: bool,
+}
+
+/// The field of `fields` (the header's, or with `no_header` the first row's) that `column` names, and the name
+/// the new columns are called after (`{name}_{suffix}`): the header field of that name (exactly, else ignoring
+/// ASCII case: the name as the user wrote it), else the field of that number, counted from 1 (its header name).
+fn resolve(column: &str, fields: &[String], no_header: bool) -> Result<(usize, String), String> {
+    let names: Vec<&str> = fields.iter().map(|h| h.trim()).collect();
+    let number = column.trim().parse::<usize>().ok().filter(|&n| n > 0);
+    if no_header {
+        return match number {
+            Some(n) if n <= fields.len() => Ok((n - 1, String::new())),
+            Some(n) => Err(format!(
+                "no column {n}: the first row has {} field(s)",
+                fields.len()
+            )),
+            None => Err(format!(
+                "--no-header needs the column's number, counted from 1 (got {column:?})"
+            )),
+        };
+    }
+    let by_name = names
+        .iter()
+        .position(|&h| h == column)
+        .or_else(|| names.iter().position(|h| h.eq_ignore_ascii_case(column)));
+    if let Some(i) = by_name {
+        return Ok((i, column.to_string()));
+    }
+    match number {
+        Some(n) if n <= names.len() => Ok((n - 1, names.get(n - 1).copied().unwrap_or("").to_string())),
+        _ => Err(format!(
+            "no column {column:?} in the header (columns: {}); is the header row missing? (--no-header \
+             reads a file without one)",
+            names.join(", ")
+        )),
+    }
 }
 
 /// Runs [`filter`] over every input (the files named; standard input when none is, or for `-`), writing to
@@ -29,7 +70,7 @@ pub fn filter_all(
     files: &[String],
     out: &mut dyn Write,
     column: &str,
-    new_columns: &[String],
+    new_columns: &[&str],
     opts: Options,
     mut f: impl FnMut(&str) -> Vec<String>,
 ) -> Result<()> {
@@ -44,7 +85,7 @@ pub fn filter_all_batched(
     files: &[String],
     out: &mut dyn Write,
     column: &str,
-    new_columns: &[String],
+    new_columns: &[&str],
     opts: Options,
     batch: impl FnOnce(&[String]) -> Vec<Vec<String>>,
 ) -> Result<()> {
@@ -93,8 +134,8 @@ pub fn filter_all_batched(
     for s in &inputs {
         let (mut input, path) = open(s, opts.lossy)?;
         let check = Options {
-            lossy: opts.lossy,
             excel_safe: false,
+            ..opts
         };
         filter(
             &mut *input,
@@ -120,15 +161,16 @@ pub fn filter_all_batched(
     Ok(())
 }
 
-/// Streams CSV from `input` to `out`: the header gets `new_columns` appended, and each row the values `f` returns
-/// for its `column` field (one value per new column). Records end at a line end (`\n`, `\r\n` or a lone `\r`)
-/// outside quotes; blank lines are kept. Every row must have as many fields as the header.
+/// Streams CSV from `input` to `out`: the header gets a new column for each of `new_columns` (`{column}_{suffix}`,
+/// see [`resolve`]), and each row the values `f` returns for its `column` field (one value per new column).
+/// Records end at a line end (`\n`, `\r\n` or a lone `\r`) outside quotes; blank lines are kept. Every row must
+/// have as many fields as the header (with `no_header`, as the first row).
 pub fn filter(
     input: &mut dyn BufRead,
     path: Option<&Path>,
     out: &mut dyn Write,
     column: &str,
-    new_columns: &[String],
+    new_columns: &[&str],
     opts: Options,
     mut f: impl FnMut(&str) -> Vec<String>,
 ) -> Result<()> {
@@ -192,29 +234,24 @@ pub fn filter(
         }
         let added = match header {
             None => {
-                let names: Vec<&str> = fields.iter().map(|h| h.trim()).collect();
-                let i = names
-                    .iter()
-                    .position(|&h| h == column)
-                    .or_else(|| names.iter().position(|h| h.eq_ignore_ascii_case(column)));
-                let Some(i) = i else {
-                    return Err(csv_error(
-                        start_line,
-                        format!(
-                            "no column {column:?} in the header (columns: {}); is the header row missing?",
-                            names.join(", ")
-                        ),
-                    )
-                    .into());
-                };
+                let (i, name) = resolve(column, &fields, opts.no_header)
+                    .map_err(|m| csv_error(start_line, m))?;
                 header = Some((i, fields.len()));
-                new_columns.to_vec()
+                if opts.no_header {
+                    f(fields.get(i).map_or("", String::as_str))
+                } else {
+                    new_columns.iter().map(|s| format!("{name}_{s}")).collect()
+                }
             }
             Some((i, n)) => {
                 if fields.len() != n {
                     return Err(csv_error(
                         start_line,
-                        format!("ragged row: {} fields, the header has {n}", fields.len()),
+                        if opts.no_header {
+                            format!("ragged row: {} fields, the first row has {n}", fields.len())
+                        } else {
+                            format!("ragged row: {} fields, the header has {n}", fields.len())
+                        },
                     )
                     .into());
                 }
@@ -228,7 +265,7 @@ pub fn filter(
         out.write_all(end)?;
         offset += raw.len() as u64;
     }
-    if header.is_none() {
+    if header.is_none() && !opts.no_header {
         return Err(Error::new(
             ErrorKind::Csv,
             Some(Location {
@@ -462,7 +499,7 @@ mod tests {
             None,
             &mut out,
             "name",
-            &["name_len".into()],
+            &["len"],
             opts,
             |v| vec![v.chars().count().to_string()],
         )?;
@@ -514,6 +551,84 @@ mod tests {
             Some("<stdin>:3: ragged row: 1 fields, the header has 2")
         );
         assert!(run("").is_err());
+    }
+
+    fn run_column(input: &str, column: &str, no_header: bool) -> Result<String> {
+        let mut out = Vec::new();
+        let opts = Options {
+            no_header,
+            ..Options::default()
+        };
+        filter(
+            &mut input.as_bytes(),
+            None,
+            &mut out,
+            column,
+            &["len"],
+            opts,
+            |v| vec![v.chars().count().to_string()],
+        )?;
+        Ok(String::from_utf8(out)?)
+    }
+
+    #[test]
+    fn a_column_is_named_by_its_header_or_its_number() {
+        let input = "id,name\n1,بوتين\n";
+        // By name, exactly or in another case (the new column is called as the user wrote it).
+        assert_eq!(
+            run_column(input, "name", false).ok().as_deref(),
+            Some("id,name,name_len\n1,بوتين,5\n")
+        );
+        assert_eq!(
+            run_column(input, "NAME", false).ok().as_deref(),
+            Some("id,name,NAME_len\n1,بوتين,5\n")
+        );
+        // By number, counted from 1: the new column is called after the header's name.
+        assert_eq!(
+            run_column(input, "2", false).ok().as_deref(),
+            Some("id,name,name_len\n1,بوتين,5\n")
+        );
+        // A header field named as a number wins over the number.
+        assert_eq!(
+            run_column("2,x\nabc,d\n", "2", false).ok().as_deref(),
+            Some("2,x,2_len\nabc,d,3\n")
+        );
+        for bad in ["0", "3", "-1", "nom"] {
+            let e = run_column(input, bad, false).err().map(|e| e.to_string());
+            assert!(
+                e.as_deref().is_some_and(|e| e.starts_with(&format!(
+                    "<stdin>:1: no column {bad:?} in the header (columns: id, name)"
+                ))),
+                "{bad}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_a_header_every_row_is_data_and_the_column_a_number() {
+        assert_eq!(
+            run_column("1,بوتين\r\n2,\"a,b\"\r\n", "2", true)
+                .ok()
+                .as_deref(),
+            Some("1,بوتين,5\r\n2,\"a,b\",3\r\n")
+        );
+        // No header to find the column by, and no header to add: an empty input is no rows.
+        assert_eq!(run_column("", "1", true).ok().as_deref(), Some(""));
+        let e = |input: &str, column: &str| {
+            run_column(input, column, true).err().map(|e| e.to_string())
+        };
+        assert_eq!(
+            e("a,b\n", "name").as_deref(),
+            Some("<stdin>:1: --no-header needs the column's number, counted from 1 (got \"name\")")
+        );
+        assert_eq!(
+            e("a,b\n", "3").as_deref(),
+            Some("<stdin>:1: no column 3: the first row has 2 field(s)")
+        );
+        assert_eq!(
+            e("a,b\nc\n", "1").as_deref(),
+            Some("<stdin>:2: ragged row: 1 fields, the first row has 2")
+        );
     }
 
     #[test]
@@ -590,7 +705,7 @@ mod tests {
                 let _ = w.write_record(r);
             }
             let input = w.into_inner().unwrap_or_default();
-            let opts = Options { lossy: false, excel_safe: safe };
+            let opts = Options { excel_safe: safe, ..Options::default() };
             let out = run_with(&input, opts).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
             let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
                 .has_headers(false)

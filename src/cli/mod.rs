@@ -36,11 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let reverse = a.reverse;
-            let column = format!(
-                "{}_{}",
-                a.input.column.as_deref().unwrap_or(""),
-                if reverse { "arabic" } else { "latin" }
-            );
+            let column = if reverse { "arabic" } else { "latin" };
             // `plain` writes the glossary's names as it spells them.
             let names: Cow<'static, KnownNames> = if scheme != Scheme::Plain {
                 if !a.glossary.files.is_empty() {
@@ -57,7 +53,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     a.input.lossy,
                 )?))
             };
-            text_filter(&a.text, &a.input, &column, move |t| {
+            text_filter(&a.text, &a.input, column, move |t| {
                 Cow::Owned(if reverse {
                     translit::reverse(t, scheme).unwrap_or_else(|_| t.to_string())
                 } else {
@@ -70,8 +66,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 LevelArg::Display => Level::Display,
                 LevelArg::Search => Level::Search,
             };
-            let column = format!("{}_norm", a.input.column.as_deref().unwrap_or(""));
-            text_filter(&a.text, &a.input, &column, move |t| {
+            text_filter(&a.text, &a.input, "norm", move |t| {
                 normalize::normalize(t, level)
             })
         }
@@ -357,11 +352,11 @@ fn index_check(files: &[PathBuf]) -> Result<ExitCode> {
     })
 }
 
-/// One line in → one line out, or one CSV column in → one column added.
+/// One line in → one line out, or one CSV column in → one column added (`{column}_{suffix}`).
 fn text_filter(
     texts: &[String],
     input: &InputArgs,
-    new_column: &str,
+    suffix: &str,
     f: impl Fn(&str) -> Cow<'_, str>,
 ) -> Result<ExitCode> {
     let mut out = io::stdout();
@@ -371,7 +366,7 @@ fn text_filter(
             texts,
             &mut out,
             column,
-            &[new_column.to_string()],
+            &[suffix],
             csv_options(input),
             |v| vec![f(v).into_owned()],
         )?;
@@ -391,6 +386,7 @@ fn csv_options(input: &InputArgs) -> csvcol::Options {
     csvcol::Options {
         lossy: input.lossy,
         excel_safe: input.excel_safe,
+        no_header: input.no_header,
     }
 }
 
@@ -434,13 +430,12 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
     let mut all_matched = true;
     if a.input.csv {
         let column = a.input.column.as_deref().unwrap_or_default();
-        let new = ["en", "id", "score"].map(|s| format!("{column}_{s}"));
         // Every row's value looked up at once, on all cores.
         csvcol::filter_all_batched(
             &a.names,
             &mut out,
             column,
-            &new,
+            &["en", "id", "score"],
             csv_options(&a.input),
             |values| {
                 answers(values, 1)
