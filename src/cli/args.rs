@@ -60,7 +60,7 @@ script), translit (other script). Scores are in 0..1; matches under --threshold 
 
 Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
     Lookup(LookupArgs),
-    /// Write Arabic in Latin script (plain press style, Buckwalter, ALA-LC, DIN 31635).
+    /// Write Arabic in Latin script (plain press style, Buckwalter, ALA-LC, DIN 31635, BGN/PCGN).
     #[command(after_help = "Examples:
   qamus translit 'بوتين وباشينيان'               # Putin wa-Pashinyan
   qamus translit --no-default-glossary بيسكوف    # Beskov: the model alone (Peskov with the glossary)
@@ -232,7 +232,7 @@ pub struct TranslitArgs {
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
     /// The scheme.
-    #[arg(long, short = 's', default_value = "plain", value_parser = ["plain", "buckwalter", "ala-lc", "din"])]
+    #[arg(long, short = 's', default_value = "plain", value_parser = ["plain", "buckwalter", "ala-lc", "din", "bgn-pcgn"])]
     pub scheme: String,
     /// Go back from Latin to Arabic (buckwalter only).
     #[arg(long)]

@@ -1,4 +1,4 @@
-//! Arabic → Latin transliteration in four schemes.
+//! Arabic → Latin transliteration in five schemes.
 //!
 //! | scheme | what it writes | example (بوتين / مُحَمَّد) |
 //! |---|---|---|
@@ -6,6 +6,7 @@
 //! | [`Scheme::Buckwalter`] | reversible one-to-one ASCII ([`reverse`] goes back) | bwtyn / muHam~ad |
 //! | [`Scheme::AlaLc`] | ALA-LC romanization, macrons, ʻ ʼ | būtīn / muḥammad |
 //! | [`Scheme::Din`] | DIN 31635 | būtīn / muḥammad |
+//! | [`Scheme::BgnPcgn`] | BGN/PCGN 1956, geographic names: cedillas, ‘ ’, names capitalized | Būtīn / Muḩammad |
 //!
 //! The text is first cleaned ([`crate::normalize::display`], NFKC for presentation forms, tatweel removed); runs
 //! of Arabic letters and marks are words, everything else passes through (Arabic digits and punctuation become
@@ -19,6 +20,7 @@
 //! assert_eq!(reverse("bwtyn", Scheme::Buckwalter).unwrap(), "بوتين");
 //! assert_eq!(transliterate("الشَّمْس", Scheme::AlaLc), "al-shams");
 //! assert_eq!(transliterate("الشَّمْس", Scheme::Din), "aš-šams");
+//! assert_eq!(transliterate("الرِّيَاض", Scheme::BgnPcgn), "Ar Riyāḑ");
 //! assert_eq!(transliterate("Su-30SM ٢٠٢١", Scheme::Plain), "Su-30SM 2021");
 //! ```
 
@@ -47,15 +49,18 @@ pub enum Scheme {
     AlaLc,
     /// DIN 31635.
     Din,
+    /// BGN/PCGN 1956, the romanization of the US and UK boards on geographic names (revised presentation 2019).
+    BgnPcgn,
 }
 
 impl Scheme {
     /// Every scheme, in the order the CLI lists them.
-    pub const ALL: [Scheme; 4] = [
+    pub const ALL: [Scheme; 5] = [
         Scheme::Plain,
         Scheme::Buckwalter,
         Scheme::AlaLc,
         Scheme::Din,
+        Scheme::BgnPcgn,
     ];
 
     /// The scheme's name as the CLI and [`FromStr`] spell it.
@@ -65,6 +70,7 @@ impl Scheme {
             Scheme::Buckwalter => "buckwalter",
             Scheme::AlaLc => "ala-lc",
             Scheme::Din => "din",
+            Scheme::BgnPcgn => "bgn-pcgn",
         }
     }
 
@@ -87,12 +93,16 @@ impl FromStr for Scheme {
         let wanted = s.trim().to_ascii_lowercase().replace('_', "-");
         Scheme::ALL
             .into_iter()
-            .find(|sc| sc.name() == wanted || (wanted == "alalc" && *sc == Scheme::AlaLc))
+            .find(|sc| {
+                sc.name() == wanted
+                    || (wanted == "alalc" && *sc == Scheme::AlaLc)
+                    || (matches!(wanted.as_str(), "bgn" | "bgnpcgn" | "bgn/pcgn") && *sc == Scheme::BgnPcgn)
+            })
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::Usage,
                     None,
-                    format!("unknown scheme {s:?} (expected plain, buckwalter, ala-lc or din)"),
+                    format!("unknown scheme {s:?} (expected plain, buckwalter, ala-lc, din or bgn-pcgn)"),
                 )
             })
     }
@@ -194,8 +204,14 @@ fn transliterate_in(text: &str, scheme: Scheme, known: bool, names: Option<&Know
                 }
             }
             Scheme::Plain => push_plain(word, known, &mut out),
-            Scheme::AlaLc => romanize::ALA_LC.push_word(word, next_has_article(tail), &mut out),
-            Scheme::Din => romanize::DIN.push_word(word, next_has_article(tail), &mut out),
+            Scheme::AlaLc => {
+                romanize::ALA_LC.push_word(word, next_has_article(tail), false, &mut out)
+            }
+            Scheme::Din => romanize::DIN.push_word(word, next_has_article(tail), false, &mut out),
+            Scheme::BgnPcgn => {
+                let first = starts_name(&out);
+                romanize::BGN_PCGN.push_word(word, next_is_word(tail), first, &mut out)
+            }
             Scheme::Buckwalter => out.push_str(&buckwalter::encode(word)),
         }
     }
@@ -298,6 +314,23 @@ fn next_words(tail: &str, n: usize) -> Vec<(&str, usize)> {
 }
 
 /// Whether the next word (after spaces) starts with the article, so that a final ة is read in construct.
+/// Whether another Arabic word follows, past spaces: BGN/PCGN reads a tāʾ marbūṭah before it in construct.
+fn next_is_word(tail: &str) -> bool {
+    tail.trim_start_matches([' ', '\u{00A0}'])
+        .chars()
+        .next()
+        .is_some_and(is_arabic_letter)
+}
+
+/// Whether a word written after `out` begins a name: nothing but spaces after the start or a sign that is not
+/// part of a word (a comma, a line end, a bracket).
+fn starts_name(out: &str) -> bool {
+    out.trim_end_matches([' ', '\u{00A0}'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '’' | '‘' | '\u{0327}' | '·')))
+}
+
 fn next_has_article(tail: &str) -> bool {
     let next = tail.trim_start_matches([' ', '\u{00A0}']);
     let mut letters = next.chars().filter(|&c| !is_arabic_mark(c));
@@ -323,6 +356,41 @@ pub fn reverse(text: &str, scheme: Scheme) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bgn_pcgn_examples_of_the_2019_presentation() {
+        // tests/data/bgn_pcgn.tsv: the examples of its tables, notes and special rules (sources in the file).
+        let mut checked = 0;
+        for line in include_str!("../../tests/data/bgn_pcgn.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+        {
+            let mut fields = line.split('\t');
+            let (Some(arabic), Some(latin)) = (fields.next(), fields.next()) else {
+                panic!("a line without two fields: {line:?}");
+            };
+            assert_eq!(transliterate(arabic, Scheme::BgnPcgn), latin, "{arabic}");
+            checked += 1;
+        }
+        assert_eq!(checked, 77);
+    }
+
+    #[test]
+    fn bgn_pcgn_capitalizes_names_not_the_words_between_them() {
+        // A comma or a line starts a name again; في and the article inside a name stay in lower case.
+        assert_eq!(
+            transliterate("مَدِينَة غَزَّة، رَفَح", Scheme::BgnPcgn),
+            "Madīnat Ghazzah, Rafaḩ"
+        );
+        assert_eq!(
+            transliterate("بَيْت فِي القُدْس", Scheme::BgnPcgn),
+            "Bayt fī al Quds"
+        );
+        assert_eq!(transliterate("أَدْهَم", Scheme::BgnPcgn), "Ad·ham");
+        assert_eq!("BGN".parse::<Scheme>().ok(), Some(Scheme::BgnPcgn));
+        assert_eq!("bgn/pcgn".parse::<Scheme>().ok(), Some(Scheme::BgnPcgn));
+    }
 
     /// The `plain` scheme's reading of `t`.
     fn plain(t: &str) -> String {
