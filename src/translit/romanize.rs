@@ -362,8 +362,8 @@ impl Table {
     }
 
     /// Romanizes one word (letters and marks) into `out`. `construct` says that the word may be the first of a
-    /// construct, so that a final tāʾ marbūṭah is read `at`: for ALA-LC and DIN 31635 the next word carries the
-    /// article; for BGN/PCGN another word follows (and this one has no article). `first` says that the word
+    /// construct, so that a final tāʾ marbūṭah is read `at` when the word has no article: for ALA-LC and DIN 31635
+    /// the next word carries the article; for BGN/PCGN another word follows. `first` says that the word
     /// begins a name: BGN/PCGN capitalizes its article there (Al Qāhirah; inside a name, Bāb al Mandab).
     pub(crate) fn push_word(&self, word: &str, construct: bool, first: bool, out: &mut String) {
         let start = out.len();
@@ -379,7 +379,9 @@ impl Table {
         let rest = self.push_article(&all, out);
         // After the article, a shadda on a sun letter is the article's assimilation, not a doubling.
         let article = rest.len() != all.len();
-        let construct = construct && !(article && self.joining == Joining::Spaces);
+        // A word with the article cannot begin a construct: its tāʾ marbūṭah is read in pause (الجمهورية العربية,
+        // al-jumhūrīyah al-ʻarabīyah; المدينة المنورة, Al Madīnah al Munawwarah).
+        let construct = construct && !article;
         let name_at = out.len();
         let mut last_plain: Option<&'static str> = None;
         let mut skip = 0;
@@ -741,6 +743,13 @@ mod tests {
         let mut out = String::new();
         ALA_LC.push_word("وِزَارَة", true, false, &mut out);
         assert_eq!(out, "wizārat");
+        // ALA-LC rule 7: a noun with the article is not in construct, whatever follows (noun and adjective).
+        for (word, pause) in [("الجُمْهُورِيَّة", "al-jumhūrīyah"), ("المَدِينَة", "al-madīnah")]
+        {
+            let mut out = String::new();
+            ALA_LC.push_word(word, true, false, &mut out);
+            assert_eq!(out, pause);
+        }
     }
 
     #[test]
