@@ -170,6 +170,13 @@ impl NameKeys<'static> {
         // Tokens as written (every fold but the letter folds), so that the skeleton and the transliteration
         // read the article and hamza before alef folding (ألييف is no ال + ييف); each with its `search` key.
         let clean = normalize::nfkc(&normalize::display(text)).into_owned();
+        // A query in a romanization of Arabic is read with the press's letters (Riyāḑ as Riyadh), so that a
+        // folded ḍ does not stand for د. Glossary forms are keyed as written.
+        let pressed = match keys::press_letters(&clean) {
+            Cow::Owned(p) if !keep_titles => Some(p),
+            _ => None,
+        };
+        let clean = pressed.unwrap_or(clean);
         let written = normalize::fold(
             &clean,
             Folds::MARKS | Folds::TATWEEL | Folds::DIGITS | Folds::PUNCTUATION | Folds::LATIN,

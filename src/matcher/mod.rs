@@ -9,6 +9,7 @@
 //! | `normalized` | equal at the `search` level (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case and marks) | 0.98 |
 //! | `normalized` | equal once clitics glued to the first word are taken off (وباشينيان, للكرملين) | 0.95 |
 //! | `normalized` | a lone family name held by one person entry only (بوتين → Vladimir Putin; بن سلمان → Mohammed bin Salman) | 0.9 |
+//! | `translit` | a romanization of Arabic read back into Arabic letters is a form at the `search` level, or one with the article (Al Qāhirah, Dimashq, Ḩalab → القاهرة, دمشق, حلب: Cairo, Damascus, Aleppo) | 0.9 |
 //! | `fuzzy` | a spelling no entry holds, close in the same script (ناجورنو كاراباخ, بسكوف) | the similarity |
 //! | `translit` | a spelling in the other script (بيسكوف → an English-only entry Peskov; Paschinjan → باشينيان) | the similarity |
 //!
@@ -49,8 +50,8 @@ use crate::glossary::{EntityType, Entry, Glossary, Layer};
 use crate::normalize;
 use store::{FormRef, Store};
 
-use crate::rules::frequent;
 pub use crate::rules::{clitics, keys};
+use crate::rules::{frequent, romanized};
 pub use fuzzy::Scores;
 pub(crate) use fuzzy::{
     acceptance_inputs, query_letters, scorer_of, ACCEPT_INPUTS, FEATURES, FEATURE_NAMES,
@@ -148,6 +149,8 @@ const NARROW_FLOOR: f64 = 0.4;
 const SCORE_NORMALIZED: f64 = 0.98;
 const SCORE_CLITIC: f64 = 0.95;
 const SCORE_FAMILY: f64 = 0.9;
+/// A romanization of Arabic read back into the letters of an Arabic form ([`romanized::arabic_letters`]).
+const SCORE_READ_BACK: f64 = 0.9;
 /// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
 /// exact or normalized one (the family-name score, 0.9, is the lowest of those).
 const SCORE_FUZZY_MAX: f64 = 0.89;
@@ -565,7 +568,15 @@ impl Matcher {
             return Vec::new();
         }
         let key = normalize::search(clean);
-        let refs = self.store.normalized(&key);
+        let mut refs = self.store.normalized(&key);
+        // A romanization of Arabic (Şan‘ā’) is no acronym, whatever its letters fold to (SANA).
+        if keys::is_romanized_arabic(clean) {
+            refs.retain(|r| {
+                self.entry(r.entry)
+                    .and_then(|e| e.forms().nth(r.form as usize))
+                    .is_none_or(|f| !is_acronym(f))
+            });
+        }
         if n != usize::MAX && refs.len() >= n {
             if let Some(top) = self.top_from_forms(&refs, clean, n) {
                 return top;
@@ -623,6 +634,9 @@ impl Matcher {
                 .collect();
             self.offer_normalized(&mut found, &refs, &key, SCORE_CLITIC, "article ال".into());
         }
+        if !clean.chars().any(normalize::is_arabic_letter) && romanized::looks_romanized(clean) {
+            self.read_back(&mut found, clean);
+        }
         let keys = fuzzy::NameKeys::new(clean, false);
         let untitled: String = keys
             .tokens
@@ -668,12 +682,14 @@ impl Matcher {
             }
         }
         if self.options.fuzzy {
-            // A Latin query written with the Arabic article (Majlis al-Duma) romanizes Arabic: it may meet the
-            // Arabic forms of an entry whose English name is a translation (State Duma).
-            let romanized = key
-                .split(' ')
-                .zip(key.split(' ').skip(1))
-                .any(|(word, next)| titles::is_latin_article(word, next));
+            // A Latin query written with the Arabic article (Majlis al-Duma) or with the letters of a romanization of
+            // Arabic (Ḩalab, Dimashq) romanizes Arabic: it may meet the Arabic forms of an entry whose English name
+            // is a translation or an exonym (State Duma, Aleppo, Damascus).
+            let romanized = keys::is_romanized_arabic(clean)
+                || key
+                    .split(' ')
+                    .zip(key.split(' ').skip(1))
+                    .any(|(word, next)| titles::is_latin_article(word, next));
             let before = keys.has_other_reading().then(|| found.clone());
             self.fuzzy(&mut found, &keys, romanized);
             // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
@@ -859,6 +875,31 @@ impl Matcher {
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)).then(a.2.cmp(&b.2)));
         ranked.truncate(self.options.candidates);
         ranked.into_iter().map(|(_, _, id)| id).collect()
+    }
+
+    /// A Latin query read back as the Arabic letters of a romanization ([`romanized::arabic_letters`]: Al Qāhirah,
+    /// القاهرة): the forms with those letters at the `search` level, or with the article (Riyāḑ, الرياض).
+    fn read_back<'m>(&'m self, found: &mut Found<'m>, latin: &str) {
+        let Some(arabic) = romanized::arabic_letters(latin) else {
+            return;
+        };
+        let key = normalize::search(&arabic);
+        let mut refs = self.store.normalized(&key);
+        if !key.starts_with("ال") && !key.contains(' ') {
+            let with_article = format!("ال{arabic}");
+            let with_article = normalize::search(&with_article);
+            refs.extend(self.store.normalized(&with_article));
+        }
+        for r in refs {
+            self.offer(
+                found,
+                r,
+                SCORE_READ_BACK,
+                Method::Translit,
+                format!("romanization read as {arabic}"),
+                None,
+            );
+        }
     }
 
     fn normalized_match<'m>(

@@ -35,6 +35,8 @@
 //! assert_eq!(arabic_skeleton("علييڤ"), latin_skeleton("Aliyev"));
 //! ```
 
+use std::borrow::Cow;
+
 use crate::normalize::{self, is_arabic_mark};
 
 /// The consonant skeleton of an Arabic name (any normalization level; marks and tatweel are ignored).
@@ -323,6 +325,111 @@ fn medial_v(letters: &[char]) -> Vec<usize> {
 /// ```
 pub fn latin_key(text: &str) -> String {
     latin_key_with(text, false)
+}
+
+/// Whether Latin text is a romanization of Arabic by its letters: a consonant with a dot below or a cedilla that the
+/// romanizations of Arabic write (ALA-LC and DIN ḥ ṣ ḍ ṭ ẓ, BGN/PCGN ḩ ḑ z̧), DIN 31635's ḏ ṯ ḫ ġ ǧ, a long vowel
+/// with a macron (ā ī ū), or a sign for ʿayn or hamza (ʿ ʾ ʻ ʼ, and BGN/PCGN's ‘; not ’, the English apostrophe).
+/// Turkish and Romanian ş ţ and Slavic š are not enough alone (Beşiktaş, Vučić).
+///
+/// ```
+/// use qamus::matcher::keys::is_romanized_arabic;
+/// assert!(is_romanized_arabic("Ar Riyāḑ"));
+/// assert!(is_romanized_arabic("Ḩalab"));
+/// assert!(is_romanized_arabic("ʿAbd al-Nāṣir"));
+/// assert!(!is_romanized_arabic("O’Brien"));
+/// assert!(!is_romanized_arabic("Beşiktaş"));
+/// ```
+pub fn is_romanized_arabic(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let marked = matches!(
+            c,
+            'ḥ' | 'Ḥ'
+                | 'ṣ'
+                | 'Ṣ'
+                | 'ḍ'
+                | 'Ḍ'
+                | 'ṭ'
+                | 'Ṭ'
+                | 'ẓ'
+                | 'Ẓ'
+                | 'ḩ'
+                | 'Ḩ'
+                | 'ḑ'
+                | 'Ḑ'
+                | 'ḏ'
+                | 'Ḏ'
+                | 'ṯ'
+                | 'Ṯ'
+                | 'ḫ'
+                | 'Ḫ'
+                | 'ġ'
+                | 'Ġ'
+                | 'ǧ'
+                | 'Ǧ'
+                | 'ā'
+                | 'Ā'
+                | 'ī'
+                | 'Ī'
+                | 'ū'
+                | 'Ū'
+                | 'ʿ'
+                | 'ʾ'
+                | 'ʻ'
+                | 'ʼ'
+                | '‘'
+        ) || (matches!(c, 'z' | 'Z') && chars.peek() == Some(&'\u{0327}'));
+        if marked {
+            return true;
+        }
+    }
+    false
+}
+
+/// Romanized Arabic ([`is_romanized_arabic`]) in the letters of the press, before accents are folded away: ḍ ḑ ḏ
+/// as dh (Riyāḑ: Riyadh; folded to d, ض would take د's skeleton class), ṯ th, ḫ kh, ġ gh, ǧ j, š sh, ž zh. Other
+/// text is returned as it is.
+///
+/// ```
+/// use qamus::matcher::keys::press_letters;
+/// assert_eq!(press_letters("Ar Riyāḑ"), "Ar Riyādh");
+/// assert_eq!(press_letters("Baššār"), "Bashshār");
+/// assert_eq!(press_letters("Vučić"), "Vučić");
+/// ```
+pub fn press_letters(text: &str) -> Cow<'_, str> {
+    const LETTERS: &[(char, &str)] = &[
+        ('ḍ', "dh"),
+        ('Ḍ', "Dh"),
+        ('ḑ', "dh"),
+        ('Ḑ', "Dh"),
+        ('ḏ', "dh"),
+        ('Ḏ', "Dh"),
+        ('ṯ', "th"),
+        ('Ṯ', "Th"),
+        ('ḫ', "kh"),
+        ('Ḫ', "Kh"),
+        ('ġ', "gh"),
+        ('Ġ', "Gh"),
+        ('ǧ', "j"),
+        ('Ǧ', "J"),
+        ('š', "sh"),
+        ('Š', "Sh"),
+        ('ž', "zh"),
+        ('Ž', "Zh"),
+    ];
+    let press = |c: char| LETTERS.iter().find(|&&(l, _)| l == c).map(|&(_, p)| p);
+    if !is_romanized_arabic(text) || !text.chars().any(|c| press(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match press(c) {
+            Some(p) => out.push_str(p),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// [`latin_key`], or with `continental` the other reading, that of German, Dutch, Slavic and French

@@ -1,0 +1,320 @@
+//! Reading a romanization of Arabic back into Arabic letters.
+//!
+//! Analysts meet Arabic names in the standard romanizations (ALA-LC, DIN 31635, BGN/PCGN, the spellings of
+//! gazetteers such as NGA's GeoNames): Al Qāhirah, Dimashq, Ad Dawḩah, al-Mawṣil, Ṣanʿāʾ. Their letters stand for
+//! Arabic letters one by one, so the consonants and long vowels can be read back (القاهرة, دمشق, الدوحة, الموصل,
+//! صنعاء) and looked up as Arabic, where the press's English spelling of the name (Cairo, Damascus, Doha) is too
+//! far from the romanization to be found by its sound. Short vowels are not written in Arabic and are dropped;
+//! a doubled consonant is one letter (its shaddah unwritten); `ah`, `āh` and `a` at the end of a word, and `at`
+//! before another, are tāʾ marbūṭah; the article in any of its forms (al-, al, el-, and assimilated: ad, ar, as, ash, aṭ, an…) is ال.
+//!
+//! The reading is for lookups, not a transliteration: it writes what the letters say under the common
+//! romanizations, and the `search` normalization then folds what they cannot tell apart (ة and ه, the seats of
+//! hamza, ى and ي).
+
+use super::keys;
+
+/// The Arabic letters of `text`, a romanization of Arabic (words separated by spaces or hyphens), or `None` when
+/// some word holds a letter no romanization of Arabic writes (c, o, e, p, v, x: then it is not one).
+///
+/// ```
+/// use qamus::rules::romanized::arabic_letters;
+/// assert_eq!(arabic_letters("Al Qāhirah").as_deref(), Some("القاهرة"));
+/// assert_eq!(arabic_letters("Ad Dawḩah").as_deref(), Some("الدوحة"));
+/// assert_eq!(arabic_letters("Dayr az Zawr").as_deref(), Some("دير الزور"));
+/// assert_eq!(arabic_letters("Ṣanʿāʾ").as_deref(), Some("صنعاء"));
+/// assert_eq!(arabic_letters("Dubayy").as_deref(), Some("دبي"));
+/// assert_eq!(arabic_letters("Pokrovsk"), None);
+/// ```
+pub fn arabic_letters(text: &str) -> Option<String> {
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    let words: Vec<&str> = lower
+        .split([' ', '-', '\u{00A0}'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut article = false;
+    for (i, word) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        if is_article(word, next) {
+            article = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if std::mem::take(&mut article) {
+            out.push_str("ال");
+        }
+        if *word == "allāh" || *word == "allah" {
+            out.push_str("الله");
+            continue;
+        }
+        push_word(word, next.is_empty(), &mut out)?;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether Latin text shows that it romanizes Arabic, so that reading it back is worth trying: letters of a
+/// standard romanization ([`keys::is_romanized_arabic`]: Ḩalab, Ṣanʿāʾ), the article (al-Qāhira, Dayr az Zawr), or
+/// what English spelling seldom writes, q, kh, gh, dh or an apostrophe for hamza or ʿayn (Dimashq, Ghazzah,
+/// Ma'rib). An English name read back would find the Arabic forms of other names: Mika is مكة (Mecca), Hind is
+/// هند (India), Diaby is دبي (Dubai).
+///
+/// ```
+/// use qamus::rules::romanized::looks_romanized;
+/// assert!(looks_romanized("Dimashq"));
+/// assert!(looks_romanized("Dayr az Zawr"));
+/// assert!(!looks_romanized("Mika"));
+/// ```
+pub fn looks_romanized(text: &str) -> bool {
+    if keys::is_romanized_arabic(text) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let article = words
+        .iter()
+        .zip(words.iter().skip(1))
+        .any(|(w, next)| is_article(w, next));
+    article
+        || lower.contains('q')
+        || ["kh", "gh", "dh", "'", "’"]
+            .iter()
+            .any(|d| lower.contains(d))
+}
+
+/// Whether `word` is the article before `next`: al or el, or a followed by the sun letter `next` begins with
+/// (ad Dawḩah, ash Shām, aṭ Ṭāʾif, az̧ Z̧ahrān).
+fn is_article(word: &str, next: &str) -> bool {
+    if next.is_empty() {
+        return false;
+    }
+    if matches!(word, "al" | "el" | "l") {
+        return true;
+    }
+    let Some(consonant) = word.strip_prefix(['a', 'e']) else {
+        return false;
+    };
+    SUN_LETTERS.contains(&consonant) && next.starts_with(consonant) && next.len() > consonant.len()
+}
+
+/// The sun letters as the romanizations write them (the article assimilates to them).
+const SUN_LETTERS: &[&str] = &[
+    "t",
+    "th",
+    "d",
+    "dh",
+    "r",
+    "z",
+    "s",
+    "sh",
+    "n",
+    "l",
+    "ṣ",
+    "ş",
+    "ḍ",
+    "ḑ",
+    "ṭ",
+    "ţ",
+    "ẓ",
+    "z\u{0327}",
+    "ṯ",
+    "ḏ",
+    "š",
+];
+
+/// Latin letters (digraphs first) and the Arabic consonant they write.
+const CONSONANTS: &[(&str, char)] = &[
+    ("kh", 'خ'),
+    ("sh", 'ش'),
+    ("gh", 'غ'),
+    ("th", 'ث'),
+    ("dh", 'ذ'),
+    ("z\u{0327}", 'ظ'),
+    ("b", 'ب'),
+    ("t", 'ت'),
+    ("ṯ", 'ث'),
+    ("j", 'ج'),
+    ("ǧ", 'ج'),
+    ("g", 'ج'),
+    ("ḥ", 'ح'),
+    ("ḩ", 'ح'),
+    ("ḫ", 'خ'),
+    ("d", 'د'),
+    ("ḏ", 'ذ'),
+    ("r", 'ر'),
+    ("z", 'ز'),
+    ("s", 'س'),
+    ("š", 'ش'),
+    ("ṣ", 'ص'),
+    ("ş", 'ص'),
+    ("ḍ", 'ض'),
+    ("ḑ", 'ض'),
+    ("ṭ", 'ط'),
+    ("ţ", 'ط'),
+    ("ẓ", 'ظ'),
+    ("ʿ", 'ع'),
+    ("ʻ", 'ع'),
+    ("‘", 'ع'),
+    ("ġ", 'غ'),
+    ("f", 'ف'),
+    ("q", 'ق'),
+    ("k", 'ك'),
+    ("l", 'ل'),
+    ("m", 'م'),
+    ("n", 'ن'),
+    ("h", 'ه'),
+    ("w", 'و'),
+    ("y", 'ي'),
+];
+
+/// Signs for hamza (ʾ ʼ ’ and the ASCII apostrophe).
+fn is_hamza(c: char) -> bool {
+    matches!(c, 'ʾ' | 'ʼ' | '’' | '\'')
+}
+
+fn is_short_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'i' | 'u')
+}
+
+/// Writes one word (`last`: the last of the text); `None` when it holds a letter no romanization of Arabic writes.
+fn push_word(word: &str, last: bool, out: &mut String) -> Option<()> {
+    let chars: Vec<char> = word.chars().collect();
+    let at = |i: usize| chars.get(i).copied();
+    let len = chars.len();
+    // Tāʾ marbūṭah: a final ah or āh, or at before another word (a construct: Muḩāfaz̧at Dimashq; a last word's
+    // at is as often a ت, Ţal‘at).
+    let (body, ending) = match chars.as_slice() {
+        [.., _, 'a', 'h'] if len > 3 => (len - 2, Some("ة")),
+        [.., _, 'a', 't'] if len > 3 && !last => (len - 2, Some("ة")),
+        [.., _, 'ā', 'h'] if len > 3 => (len - 2, Some("اة")),
+        // DIN and the press write it a in pause (al-Qāhira).
+        [.., c, 'a'] if len > 2 && !is_short_vowel(*c) && !matches!(c, 'ā' | 'ī' | 'ū') => {
+            (len - 1, Some("ة"))
+        }
+        _ => (len, None),
+    };
+    let mut i = 0;
+    let mut last: Option<char> = None;
+    while i < body {
+        let c = at(i)?;
+        let initial = i == 0;
+        if c == '·' {
+            // BGN/PCGN's k·h, d·h: two letters, not a digraph.
+            i += 1;
+            continue;
+        }
+        if is_hamza(c) {
+            // A hamza's seat: its following vowel's (ئ before i, ؤ before u, أ before a); alone at the end.
+            let seat = match at(i + 1) {
+                Some('i' | 'ī') => 'ئ',
+                Some('u' | 'ū') => 'ؤ',
+                Some('a' | 'ā') => 'أ',
+                _ => 'ء',
+            };
+            out.push(seat);
+            last = Some(seat);
+            i += 1;
+            continue;
+        }
+        let long = match c {
+            'ā' | 'â' => Some('ا'),
+            'ī' | 'î' => Some('ي'),
+            'ū' | 'û' => Some('و'),
+            'á' => Some('ى'),
+            _ => None,
+        };
+        if let Some(l) = long {
+            if initial {
+                out.push('ا');
+            }
+            // āy, āw (Sarāy, Sanāw) write the semivowel as a consonant after the alif.
+            out.push(l);
+            last = Some(l);
+            i += 1;
+            continue;
+        }
+        if is_short_vowel(c) {
+            // A word begins with an alif that carries its vowel; inside a word a short vowel is not written.
+            // aw and ay before a consonant or at the end are the diphthongs, written و and ي.
+            if initial {
+                out.push('ا');
+                last = Some('ا');
+            }
+            if c == 'a' {
+                if let Some(w @ ('w' | 'y')) = at(i + 1) {
+                    let after = at(i + 2);
+                    if after.is_none_or(|n| !is_short_vowel(n) && !matches!(n, 'ā' | 'ī' | 'ū'))
+                    {
+                        let letter = if w == 'w' { 'و' } else { 'ي' };
+                        out.push(letter);
+                        last = Some(letter);
+                        // ayy, aww: the doubled semivowel is one letter (Dubayy: دبي).
+                        i += if after == Some(w) { 3 } else { 2 };
+                        continue;
+                    }
+                }
+            }
+            // ī and ū written as iy and uw (Sulaymāniyyah) are the long vowel's letter.
+            i += 1;
+            continue;
+        }
+        let (latin, letter) = CONSONANTS
+            .iter()
+            .find(|(latin, _)| latin.chars().enumerate().all(|(k, l)| at(i + k) == Some(l)))
+            .copied()?;
+        let width = latin.chars().count();
+        // A doubled consonant is one letter with an unwritten shaddah (Ghazzah, Ba‘labakk, Muḩammad).
+        if last != Some(letter) || initial {
+            out.push(letter);
+        }
+        last = Some(letter);
+        i += width;
+    }
+    if let Some(e) = ending {
+        out.push_str(e);
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_and_library_romanizations_read_back() {
+        for (latin, arabic) in [
+            ("Al Qāhirah", "القاهرة"),
+            ("al-Qāhirah", "القاهرة"),
+            ("al-Qāhira", "القاهرة"),
+            ("Dimashq", "دمشق"),
+            ("Ḩalab", "حلب"),
+            ("Ar Riyāḑ", "الرياض"),
+            ("Al Mawşil", "الموصل"),
+            ("al-Mawṣil", "الموصل"),
+            ("Ghazzah", "غزة"),
+            ("Ḩamāh", "حماة"),
+            ("Şaydā", "صيدا"),
+            ("Ba‘labakk", "بعلبك"),
+            ("Ţarābulus", "طرابلس"),
+            ("Al Jazā’ir", "الجزائر"),
+            ("Al Kuwayt", "الكويت"),
+            ("Abū Z̧aby", "ابو ظبي"),
+            ("Muḩāfaz̧at Dimashq", "محافظة دمشق"),
+            ("Ash Shām", "الشام"),
+            ("Ad·ham", "ادهم"),
+            ("Īrān", "ايران"),
+            ("Umm al ‘Amad", "ام العمد"),
+        ] {
+            assert_eq!(arabic_letters(latin).as_deref(), Some(arabic), "{latin}");
+        }
+    }
+
+    #[test]
+    fn letters_no_romanization_writes_are_refused() {
+        for latin in ["Pokrovsk", "Zelensky", "Macron", "Xi", ""] {
+            assert_eq!(arabic_letters(latin), None, "{latin}");
+        }
+    }
+}
