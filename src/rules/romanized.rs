@@ -33,9 +33,30 @@ pub fn arabic_letters(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut out = String::with_capacity(text.len() * 2);
+    // What goes before the next word, joined to it: proclitics (و ف ب ك ل) and the article.
+    let mut prefix = String::new();
     let mut article = false;
     for (i, word) in words.iter().enumerate() {
         let next = words.get(i + 1).copied().unwrap_or("");
+        if !next.is_empty() {
+            if let Some(letter) = proclitic(word) {
+                prefix.push(letter);
+                continue;
+            }
+            // BGN/PCGN joins bi and li to the article's consonant (bid Duwayr, lil Maghāzil, liţ Ţayarān).
+            if let Some((p, consonant)) = ["li", "bi"]
+                .iter()
+                .find_map(|p| word.strip_prefix(p).map(|c| (*p, c)))
+            {
+                if consonant == "l"
+                    || (SUN_LETTERS.contains(&consonant) && next.starts_with(consonant))
+                {
+                    prefix.push(if p == "li" { 'ل' } else { 'ب' });
+                    article = true;
+                    continue;
+                }
+            }
+        }
         if is_article(word, next) {
             article = true;
             continue;
@@ -43,9 +64,12 @@ pub fn arabic_letters(text: &str) -> Option<String> {
         if !out.is_empty() {
             out.push(' ');
         }
+        out.push_str(&prefix);
         if std::mem::take(&mut article) {
-            out.push_str("ال");
+            // After ل the article's alif is not written (للقاهرة).
+            out.push_str(if prefix.ends_with('ل') { "ل" } else { "ال" });
         }
+        prefix.clear();
         if *word == "allāh" || *word == "allah" {
             out.push_str("الله");
             continue;
@@ -53,6 +77,18 @@ pub fn arabic_letters(text: &str) -> Option<String> {
         push_word(word, next.is_empty(), &mut out)?;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The letter of a proclitic written as a word of its own (wa-, fa-, bi-, ka-, li-; BGN/PCGN's wa ash Sha‘f).
+fn proclitic(word: &str) -> Option<char> {
+    Some(match word {
+        "wa" => 'و',
+        "fa" => 'ف',
+        "bi" => 'ب',
+        "ka" => 'ك',
+        "li" => 'ل',
+        _ => return None,
+    })
 }
 
 /// Whether Latin text shows that it romanizes Arabic, so that reading it back is worth trying: letters of a
@@ -240,7 +276,6 @@ fn push_word(word: &str, last: bool, out: &mut String) -> Option<()> {
             // aw and ay before a consonant or at the end are the diphthongs, written و and ي.
             if initial {
                 out.push('ا');
-                last = Some('ا');
             }
             if c == 'a' {
                 if let Some(w @ ('w' | 'y')) = at(i + 1) {
@@ -256,7 +291,9 @@ fn push_word(word: &str, last: bool, out: &mut String) -> Option<()> {
                     }
                 }
             }
-            // ī and ū written as iy and uw (Sulaymāniyyah) are the long vowel's letter.
+            // ī and ū written as iy and uw (Sulaymāniyyah) are the long vowel's letter. A vowel between two equal
+            // consonants makes them two letters (Umam: امم).
+            last = None;
             i += 1;
             continue;
         }
@@ -306,6 +343,12 @@ mod tests {
             ("Ad·ham", "ادهم"),
             ("Īrān", "ايران"),
             ("Umm al ‘Amad", "ام العمد"),
+            // Proclitics joined to the word, and the article's alif dropped after ل.
+            ("Mişr liţ Ţayarān", "مصر للطيران"),
+            ("Khabb wa ash Sha‘f", "خب والشعف"),
+            ("Al Qaryah bid Duwayr", "القرية بالدوير"),
+            ("wa-al-Qāhirah", "والقاهرة"),
+            ("lil-Umam al-Muttaḥidah", "للامم المتحدة"),
         ] {
             assert_eq!(arabic_letters(latin).as_deref(), Some(arabic), "{latin}");
         }
