@@ -93,8 +93,8 @@ fn proclitic(word: &str) -> Option<char> {
 
 /// Whether Latin text shows that it romanizes Arabic, so that reading it back is worth trying: letters of a
 /// standard romanization ([`keys::is_romanized_arabic`]: Ḩalab, Ṣanʿāʾ), the article (al-Qāhira, Dayr az Zawr), or
-/// what English spelling seldom writes, q, kh, gh, dh or an apostrophe for hamza or ʿayn (Dimashq, Ghazzah,
-/// Ma'rib). An English name read back would find the Arabic forms of other names: Mika is مكة (Mecca), Hind is
+/// what English spelling seldom writes: q, kh, gh, dh, yy, ww, an apostrophe for hamza or ʿayn, or BGN/PCGN's ş ţ,
+/// which Turkish and Romanian write too (Dimashq, Ghazzah, Dubayy, Ma'rib, Mişr). An English name read back would find the Arabic forms of other names: Mika is مكة (Mecca), Hind is
 /// هند (India), Diaby is دبي (Dubai).
 ///
 /// ```
@@ -114,8 +114,8 @@ pub fn looks_romanized(text: &str) -> bool {
         .zip(words.iter().skip(1))
         .any(|(w, next)| is_article(w, next));
     article
-        || lower.contains('q')
-        || ["kh", "gh", "dh", "'", "’"]
+        || lower.contains(['q', 'ş', 'ţ'])
+        || ["kh", "gh", "dh", "yy", "ww", "'", "’"]
             .iter()
             .any(|d| lower.contains(d))
 }
