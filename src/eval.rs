@@ -19,6 +19,72 @@ use std::path::Path;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::translit::{transliterate, Scheme};
 
+/// One scheme's figures in [`romanized`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RomanizedScore {
+    /// The romanization.
+    pub scheme: Scheme,
+    /// Arabic forms looked up.
+    pub forms: usize,
+    /// Forms whose romanization found their own entry first.
+    pub right: usize,
+    /// Forms whose romanization found another entry first.
+    pub wrong: usize,
+}
+
+impl RomanizedScore {
+    /// The share of forms that found their entry.
+    pub fn right_rate(&self) -> f64 {
+        self.right as f64 / self.forms.max(1) as f64
+    }
+}
+
+/// Every Arabic form of `glossary` romanized (unvocalized, as glossaries write Arabic) by ALA-LC, DIN 31635 and
+/// BGN/PCGN, and looked up in the same glossary: what a user with a romanized list of the same names gets, through
+/// the read-back of [`crate::rules::romanized`]. Needs no development data (`qamus eval romanized` runs it on the
+/// shipped glossary).
+pub fn romanized(
+    glossary: crate::glossary::Glossary,
+    options: crate::matcher::MatcherOptions,
+) -> Vec<RomanizedScore> {
+    let forms: Vec<(String, String)> = glossary
+        .entries()
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(&e.ar)
+                .chain(e.ar_variants.iter())
+                .filter(|a| !a.is_empty())
+                .map(|a| (e.id.clone(), a.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let matcher = crate::matcher::Matcher::with_options(glossary, options);
+    [Scheme::AlaLc, Scheme::Din, Scheme::BgnPcgn]
+        .into_iter()
+        .map(|scheme| {
+            let queries: Vec<String> = forms
+                .iter()
+                .map(|(_, a)| transliterate(a, scheme))
+                .collect();
+            let found = matcher.lookup_batch_top(&queries, 1);
+            let mut score = RomanizedScore {
+                scheme,
+                forms: forms.len(),
+                right: 0,
+                wrong: 0,
+            };
+            for ((id, _), matches) in forms.iter().zip(&found) {
+                match matches.first() {
+                    Some(m) if &m.entry.id == id => score.right += 1,
+                    Some(_) => score.wrong += 1,
+                    None => {}
+                }
+            }
+            score
+        })
+        .collect()
+}
+
 /// FNV-1a 64 of the key's UTF-8 bytes.
 pub fn fnv1a64(key: &str) -> u64 {
     key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {

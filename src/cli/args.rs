@@ -370,10 +370,10 @@ pub enum IndexCommand {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Which report: translit, matching (variants, out-of-glossary, cross-script, cross-script out-of-glossary),
-    /// or all; `sweep` runs the
-    /// matching reports at several thresholds (the trade-off behind the default); `train` fits the fuzzy
-    /// scorer's weights instead and prints them as `src/matcher/weights.rs`.
-    #[arg(value_parser = ["all", "translit", "matching", "sweep", "train"], default_value = "all")]
+    /// romanized (the shipped glossary's Arabic forms in ALA-LC, DIN and BGN/PCGN looked up: needs no data), or
+    /// all; `sweep` runs the matching reports at several thresholds (the trade-off behind the default); `train`
+    /// fits the fuzzy scorer's weights instead and prints them as `src/matcher/weights.rs`.
+    #[arg(value_parser = ["all", "translit", "matching", "romanized", "sweep", "train"], default_value = "all")]
     pub report: String,
     /// The development data directory (translit-dev.tsv, variants-dev.tsv).
     #[arg(long, default_value = "../shared/eval", value_name = "DIR")]

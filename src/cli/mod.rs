@@ -894,6 +894,13 @@ fn glossary_stats(a: &GlossaryArgs, lossy: bool) -> Result<ExitCode> {
 }
 
 fn eval(a: &EvalArgs) -> Result<ExitCode> {
+    let mut options = MatcherOptions::default();
+    options.threshold = a.threshold.unwrap_or(options.threshold);
+    options.min_margin = a.min_margin.unwrap_or(options.min_margin);
+    if a.report == "romanized" {
+        eval_romanized(options)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if !a.data.is_dir() {
         anyhow::bail!(
             "{}: no development data here (it lives in ../shared/eval of the source tree; give --data DIR)",
@@ -967,9 +974,6 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
         }
     }
     if matches!(a.report.as_str(), "all" | "matching") {
-        let mut options = MatcherOptions::default();
-        options.threshold = a.threshold.unwrap_or(options.threshold);
-        options.min_margin = a.min_margin.unwrap_or(options.min_margin);
         let started = std::time::Instant::now();
         let r = qamus::eval::matching(&a.data, options)?;
         writeln!(
@@ -1075,5 +1079,36 @@ fn eval(a: &EvalArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
+    if a.report == "all" {
+        eval_romanized(options)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `qamus eval romanized`: the shipped glossary's Arabic forms romanized and looked up.
+fn eval_romanized(options: MatcherOptions) -> Result<()> {
+    let mut out = io::stdout();
+    writeln!(
+        out,
+        "\n## lookup of the shipped glossary's Arabic forms romanized (unvocalized), read back into Arabic letters\n"
+    )?;
+    writeln!(
+        out,
+        "| scheme | forms | right | wrong | none | right rate |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+    for s in qamus::eval::romanized(Glossary::builtin(), options) {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {:.3} |",
+            s.scheme,
+            s.forms,
+            s.right,
+            s.wrong,
+            s.forms - s.right - s.wrong,
+            s.right_rate()
+        )?;
+    }
+    out.flush()?;
+    Ok(())
 }
