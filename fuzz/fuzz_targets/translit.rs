@@ -1,4 +1,5 @@
-//! Every scheme, with and without the shipped glossary's names: no panic on any text; Buckwalter `reverse` undoes `transliterate` on text made only of Arabic
+//! Every scheme, with and without the shipped glossary's names, and `reverse` of any text and of each scheme's
+//! output: no panic; Buckwalter `reverse` undoes `transliterate` on text made only of Arabic
 //! letters and marks (after the cleaning `transliterate` itself does: display, NFKC, tatweel removed).
 #![no_main]
 
@@ -14,8 +15,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = transliterate(text, scheme);
         let _ = transliterate_known(text, scheme, KnownNames::builtin());
     }
-    // Any text may be handed to reverse.
-    let _ = reverse(text, Scheme::Buckwalter);
+    // Any text may be handed to reverse, and any romanization read back.
+    for scheme in Scheme::ALL {
+        let _ = reverse(text, scheme);
+        let _ = reverse(&transliterate(text, scheme), scheme);
+    }
     let arabic: String = text
         .chars()
         .filter(|&c| is_arabic_letter(c) || is_arabic_mark(c))

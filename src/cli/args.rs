@@ -234,7 +234,8 @@ pub struct TranslitArgs {
     /// The scheme.
     #[arg(long, short = 's', default_value = "plain", value_parser = ["plain", "buckwalter", "ala-lc", "din", "bgn-pcgn"])]
     pub scheme: String,
-    /// Go back from Latin to Arabic (buckwalter only).
+    /// Go back from Latin to Arabic: buckwalter exactly; ala-lc, din and bgn-pcgn into the Arabic letters they
+    /// write, without the short vowels (Arabic does not write them).
     #[arg(long)]
     pub reverse: bool,
     /// With `plain`, the names of these glossaries are written as they spell them in English (بوتين: Putin).

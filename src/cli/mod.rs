@@ -30,9 +30,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lookup(a) => lookup(a, color),
         Command::Translit(a) => {
             let scheme: Scheme = a.scheme.parse()?;
-            if a.reverse && !scheme.is_reversible() {
+            if a.reverse && !scheme.reads_back() {
                 anyhow::bail!(
-                    "--reverse works with --scheme buckwalter only ({scheme} is not reversible)"
+                    "--reverse does not work with --scheme {scheme}: a press spelling does not tell the Arabic \
+                     letters (buckwalter goes back exactly; ala-lc, din and bgn-pcgn into the letters they write)"
                 );
             }
             let reverse = a.reverse;

@@ -79,6 +79,66 @@ pub fn arabic_letters(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Running text in a romanization of Arabic written in Arabic letters (`qamus translit --reverse` for ALA-LC,
+/// DIN 31635 and BGN/PCGN): each run of words between signs that are no letters (commas, digits, brackets) is read
+/// by [`arabic_letters`], so that an article or a proclitic written apart joins its word; a run that does not read
+/// as one (a word with e, o, c, p, v or x) is read word by word, and a word that no romanization of Arabic writes
+/// is kept as it is (Mount Lebanon; an English word of the letters of a romanization, such as and, is read as one).
+/// Short vowels are dropped, as Arabic writes them.
+///
+/// ```
+/// use qamus::rules::romanized::to_arabic;
+/// assert_eq!(to_arabic("Al Qāhirah, Dimashq (2024)"), "القاهرة، دمشق (2024)");
+/// assert_eq!(to_arabic("Bayt Laḩm wa Rām Allāh"), "بيت لحم ورام الله");
+/// assert_eq!(to_arabic("Jabal Lubnān (Mount Lebanon)"), "جبل لبنان (Mount Lebanon)");
+/// ```
+pub fn to_arabic(text: &str) -> String {
+    let in_word = |c: char| {
+        c.is_alphabetic() || is_hamza(c) || matches!(c, '‘' | 'ʿ' | 'ʻ' | '·' | '\u{0327}')
+    };
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of words: letters, with spaces and hyphens between them (not after the last).
+        let mut run_len = 0;
+        for (i, c) in rest.char_indices() {
+            if in_word(c) {
+                run_len = i + c.len_utf8();
+            } else if run_len == 0 || !matches!(c, ' ' | '-') {
+                break;
+            }
+        }
+        if run_len == 0 {
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(match c {
+                ',' => '،',
+                ';' => '؛',
+                '?' => '؟',
+                c => c,
+            });
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let (run, tail) = rest.split_at(run_len);
+        rest = tail;
+        match arabic_letters(run) {
+            Some(arabic) => out.push_str(&arabic),
+            None => {
+                for (i, word) in run.split(' ').enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    match arabic_letters(word) {
+                        Some(arabic) if !word.is_empty() => out.push_str(&arabic),
+                        _ => out.push_str(word),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The letter of a proclitic written as a word of its own (wa-, fa-, bi-, ka-, li-; BGN/PCGN's wa ash Sha‘f).
 fn proclitic(word: &str) -> Option<char> {
     Some(match word {

@@ -74,9 +74,15 @@ impl Scheme {
         }
     }
 
-    /// Whether [`reverse`] can undo this scheme.
+    /// Whether [`reverse`] undoes this scheme exactly, letters and marks (Buckwalter).
     pub fn is_reversible(self) -> bool {
         self == Scheme::Buckwalter
+    }
+
+    /// Whether [`reverse`] reads this scheme back into Arabic letters: exactly ([`Scheme::is_reversible`]), or
+    /// without the short vowels (the romanizations).
+    pub fn reads_back(self) -> bool {
+        self != Scheme::Plain
     }
 }
 
@@ -340,17 +346,29 @@ fn next_has_article(tail: &str) -> bool {
     )
 }
 
-/// Turns `text` back into Arabic script. Only [`Scheme::Buckwalter`] is reversible; the others return an error
-/// of kind [`ErrorKind::Usage`].
+/// Turns `text` back into Arabic script: [`Scheme::Buckwalter`] exactly, letters and marks; the romanizations
+/// (ALA-LC, DIN 31635, BGN/PCGN) into the letters they write, without the short vowels, as Arabic is written
+/// ([`crate::rules::romanized::to_arabic`]). [`Scheme::Plain`] returns an error of kind [`ErrorKind::Usage`]: a
+/// press spelling does not tell the Arabic letters (Omar: عمر).
+///
+/// ```
+/// use qamus::translit::{reverse, Scheme};
+/// assert_eq!(reverse("qrp bAg", Scheme::Buckwalter).ok().as_deref(), Some("قرة باغ"));
+/// assert_eq!(reverse("Ar Riyāḑ", Scheme::BgnPcgn).ok().as_deref(), Some("الرياض"));
+/// assert_eq!(reverse("al-Qāhirah", Scheme::AlaLc).ok().as_deref(), Some("القاهرة"));
+/// assert!(reverse("Putin", Scheme::Plain).is_err());
+/// ```
 pub fn reverse(text: &str, scheme: Scheme) -> Result<String> {
-    if scheme != Scheme::Buckwalter {
-        return Err(Error::new(
+    match scheme {
+        Scheme::Buckwalter => Ok(buckwalter::decode(text)),
+        Scheme::AlaLc | Scheme::Din | Scheme::BgnPcgn => Ok(crate::rules::romanized::to_arabic(text)),
+        Scheme::Plain => Err(Error::new(
             ErrorKind::Usage,
             None,
-            format!("the {scheme} scheme is not reversible (only buckwalter is)"),
-        ));
+            "the plain scheme cannot be reversed: a press spelling does not tell the Arabic letters (buckwalter \
+             goes back exactly; ala-lc, din and bgn-pcgn into the letters they write)",
+        )),
     }
-    Ok(buckwalter::decode(text))
 }
 
 #[cfg(test)]
@@ -482,11 +500,29 @@ mod tests {
     }
 
     #[test]
-    fn only_buckwalter_reverses() {
+    fn buckwalter_reverses_exactly_the_romanizations_to_letters_plain_not_at_all() {
         assert!(reverse("bwtyn", Scheme::Plain).is_err());
         assert_eq!(
             reverse("qrp bAg", Scheme::Buckwalter).ok().as_deref(),
             Some("قرة باغ")
         );
+        // The romanizations of a pointed name read back to its letters, in every scheme.
+        for pointed in [
+            "مُحَافَظَة دِمَشْق",
+            "الرِّيَاض",
+            "بَغْدَاد",
+            "المَدِينَة المُنَوَّرَة",
+            "وَالْقَاهِرَة",
+        ] {
+            let letters: String = pointed.chars().filter(|&c| !is_arabic_mark(c)).collect();
+            for scheme in [Scheme::AlaLc, Scheme::Din, Scheme::BgnPcgn] {
+                let latin = transliterate(pointed, scheme);
+                assert_eq!(
+                    reverse(&latin, scheme).ok().as_deref(),
+                    Some(letters.as_str()),
+                    "{pointed} as {latin}"
+                );
+            }
+        }
     }
 }
