@@ -8,7 +8,7 @@
 //! | stage | module | main items |
 //! |---|---|---|
 //! | clean and fold text | [`normalize`] | [`normalize::normalize`], [`normalize::Level`] |
-//! | the Arabic rules the stages below read: skeletons, clitics, frequent words | [`rules`] | [`rules::keys::arabic_skeleton`], [`rules::keys::latin_skeleton`], [`rules::clitics::candidates`] |
+//! | the Arabic rules the stages below read: skeletons, clitics, frequent words, romanizations read back | [`rules`] | [`rules::keys::arabic_skeleton`], [`rules::keys::latin_skeleton`], [`rules::clitics::candidates`], [`rules::romanized::arabic_letters`] |
 //! | write Arabic in Latin script | [`translit`] | [`translit::transliterate`], [`translit::Scheme`]; with a glossary's names, [`translit::transliterate_known`], [`translit::KnownNames`] |
 //! | hold the entries | [`glossary`] | [`glossary::Glossary`], [`glossary::Entry`], [`glossary::check_files`] |
 //! | find the entry of a name | [`matcher`] | [`matcher::Matcher`], [`matcher::Match`] |

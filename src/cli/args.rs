@@ -68,6 +68,8 @@ Exit status: 0 when every query matched, 1 when some did not, 2 on error.")]
   qamus translit --scheme buckwalter 'قره باغ'   # qrh bAg
   qamus translit --scheme buckwalter --reverse qrh
   qamus translit --scheme ala-lc - < names.txt
+  qamus translit --scheme bgn-pcgn 'الرِّيَاض'         # Ar Riyāḑ (the gazetteers' system)
+  qamus translit --scheme bgn-pcgn --reverse 'Ar Riyāḑ'   # الرياض
   qamus translit --csv --column name people.csv
 
 plain writes the names of the glossary in use (the shipped one, and --glossary files) as the glossary spells
