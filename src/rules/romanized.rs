@@ -322,10 +322,17 @@ fn push_word(word: &str, last: bool, out: &mut String) -> Option<()> {
             _ => None,
         };
         if let Some(l) = long {
+            // A word's first ā is alif maddah (Āl, Āyat: آل, آية); its first ī or ū an alif and the long vowel's
+            // letter (Īrān: ايران). āy, āw (Sarāy, Sanāw) write the semivowel as a consonant after the alif.
+            if initial && l == 'ا' {
+                out.push('آ');
+                last = Some('آ');
+                i += 1;
+                continue;
+            }
             if initial {
                 out.push('ا');
             }
-            // āy, āw (Sarāy, Sanāw) write the semivowel as a consonant after the alif.
             out.push(l);
             last = Some(l);
             i += 1;
@@ -402,6 +409,8 @@ mod tests {
             ("Ash Shām", "الشام"),
             ("Ad·ham", "ادهم"),
             ("Īrān", "ايران"),
+            ("Āl Khalīfah", "آل خليفة"),
+            ("Āyat Allāh", "آية الله"),
             ("Umm al ‘Amad", "ام العمد"),
             // Proclitics joined to the word, and the article's alif dropped after ل.
             ("Mişr liţ Ţayarān", "مصر للطيران"),
