@@ -296,18 +296,31 @@ fn push_word(word: &str, last: bool, out: &mut String) -> Option<()> {
     while i < body {
         let c = at(i)?;
         let initial = i == 0;
-        if c == '·' {
-            // BGN/PCGN's k·h, d·h: two letters, not a digraph.
+        if matches!(c, '·' | 'ʹ') {
+            // BGN/PCGN's k·h, d·h and ALA-LC's prime (adʹham): two letters, not a digraph.
             i += 1;
             continue;
         }
         if is_hamza(c) {
-            // A hamza's seat: its following vowel's (ئ before i, ؤ before u, أ before a); alone at the end.
-            let seat = match at(i + 1) {
-                Some('i' | 'ī') => 'ئ',
-                Some('u' | 'ū') => 'ؤ',
-                Some('a' | 'ā') => 'أ',
-                _ => 'ء',
+            // A hamza's seat, as Arabic spelling chooses it from the vowels on either side, i before u before a
+            // (Jazāʼir: ئ, Muʼashshir: ؤ, Raʼs: أ); before ā it is alif maddah (Qurʼān: قرآن); with no vowel
+            // after it, after a long vowel, alone (Ṣanʿāʾ: ء).
+            let before = i.checked_sub(1).and_then(&at);
+            let after = at(i + 1);
+            let near = |v: &[char]| {
+                before.is_some_and(|b| v.contains(&b)) || after.is_some_and(|a| v.contains(&a))
+            };
+            let seat = if after == Some('ā') && !initial {
+                i += 1;
+                'آ'
+            } else if near(&['i', 'ī']) {
+                'ئ'
+            } else if near(&['u', 'ū']) {
+                'ؤ'
+            } else if before == Some('a') || after == Some('a') {
+                'أ'
+            } else {
+                'ء'
             };
             out.push(seat);
             last = Some(seat);
@@ -410,6 +423,11 @@ mod tests {
             ("Ad·ham", "ادهم"),
             ("Īrān", "ايران"),
             ("Āl Khalīfah", "آل خليفة"),
+            ("Al Qur’ān", "القرآن"),
+            ("Muʼashshir", "مؤشر"),
+            ("al-Ruʼyah", "الرؤية"),
+            ("Raʼs", "رأس"),
+            ("Wyndʹhūk", "ويندهوك"),
             ("Āyat Allāh", "آية الله"),
             ("Umm al ‘Amad", "ام العمد"),
             // Proclitics joined to the word, and the article's alif dropped after ل.
