@@ -883,22 +883,27 @@ impl Matcher {
         let Some(arabic) = romanized::arabic_letters(latin) else {
             return;
         };
-        let key = normalize::search(&arabic);
-        let mut refs = self.store.normalized(&key);
-        if !key.starts_with("ال") && !key.contains(' ') {
-            let with_article = format!("ال{arabic}");
-            let with_article = normalize::search(&with_article);
-            refs.extend(self.store.normalized(&with_article));
-        }
-        for r in refs {
-            self.offer(
-                found,
-                r,
-                SCORE_READ_BACK,
-                Method::Translit,
-                format!("romanization read as {arabic}"),
-                None,
-            );
+        // A word's āt before another word is a plural (al-Wilāyāt al-Muttaḥidah: الولايات) or a tāʾ marbūṭah
+        // after alif in construct (Qanāt al-Suways: قناة): both are looked up.
+        let construct = arabic.contains("ات ").then(|| arabic.replace("ات ", "اة "));
+        for arabic in std::iter::once(arabic).chain(construct) {
+            let key = normalize::search(&arabic);
+            let mut refs = self.store.normalized(&key);
+            if !key.starts_with("ال") && !key.contains(' ') {
+                let with_article = format!("ال{arabic}");
+                let with_article = normalize::search(&with_article);
+                refs.extend(self.store.normalized(&with_article));
+            }
+            for r in refs {
+                self.offer(
+                    found,
+                    r,
+                    SCORE_READ_BACK,
+                    Method::Translit,
+                    format!("romanization read as {arabic}"),
+                    None,
+                );
+            }
         }
     }
 
