@@ -6,7 +6,9 @@
 //! صنعاء) and looked up as Arabic, where the press's English spelling of the name (Cairo, Damascus, Doha) is too
 //! far from the romanization to be found by its sound. Short vowels are not written in Arabic and are dropped;
 //! a doubled consonant is one letter (its shaddah unwritten); `ah`, `āh` and `a` at the end of a word, and `at`
-//! before another, are tāʾ marbūṭah; the article in any of its forms (al-, al, el-, and assimilated: ad, ar, as, ash, aṭ, an…) is ال.
+//! before another, are tāʾ marbūṭah; a word's first `ā` is alif maddah; a hamza takes the seat the vowels on
+//! either side give it; the article in any of its forms (al-, al, el-, and assimilated: ad, ar, as, ash, aṭ, an…)
+//! is ال, and proclitics written apart (wa-, bi-, li-, lil) are joined to their word.
 //!
 //! The reading is for lookups, not a transliteration: it writes what the letters say under the common
 //! romanizations, and the `search` normalization then folds what they cannot tell apart (ة and ه, the seats of
@@ -154,8 +156,8 @@ fn proclitic(word: &str) -> Option<char> {
 /// Whether Latin text shows that it romanizes Arabic, so that reading it back is worth trying: letters of a
 /// standard romanization ([`keys::is_romanized_arabic`]: Ḩalab, Ṣanʿāʾ), the article (al-Qāhira, Dayr az Zawr), or
 /// what English spelling seldom writes: q, kh, gh, dh, yy, ww, an apostrophe for hamza or ʿayn, or BGN/PCGN's ş ţ,
-/// which Turkish and Romanian write too (Dimashq, Ghazzah, Dubayy, Ma'rib, Mişr). An English name read back would find the Arabic forms of other names: Mika is مكة (Mecca), Hind is
-/// هند (India), Diaby is دبي (Dubai).
+/// which Turkish and Romanian write too (Dimashq, Ghazzah, Dubayy, Ma'rib, Mişr). An English name read back would
+/// find the Arabic forms of other names: Mika is مكة (Mecca), Hind is هند (India), Diaby is دبي (Dubai).
 ///
 /// ```
 /// use qamus::rules::romanized::looks_romanized;
