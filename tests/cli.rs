@@ -474,17 +474,14 @@ fn csv_column_mode_adds_columns_and_keeps_the_rest() {
 #[test]
 fn csv_column_by_number_and_files_without_a_header() {
     let (d, g) = fixture();
+    let lookup_csv = |extra: &[&str]| {
+        let mut cmd = qamus();
+        cmd.args(["lookup", "--no-default-glossary", "-g", &g, "--csv"])
+            .args(extra);
+        cmd
+    };
     // By number: the new columns are called after the header's name.
-    qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--csv",
-            "--column",
-            "2",
-        ])
+    lookup_csv(&["--column", "2"])
         .write_stdin("n,name\n1,للكرملين\n")
         .assert()
         .success()
@@ -495,19 +492,7 @@ fn csv_column_by_number_and_files_without_a_header() {
     std::fs::write(&a, "1,للكرملين\n").unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&b, "2,بيسكوف\n3,nobody\n").unwrap_or_else(|e| panic!("{e}"));
     let (a, b) = (a.display().to_string(), b.display().to_string());
-    qamus()
-        .args([
-            "lookup",
-            "--no-default-glossary",
-            "-g",
-            &g,
-            "--csv",
-            "--no-header",
-            "--column",
-            "2",
-            &a,
-            &b,
-        ])
+    lookup_csv(&["--no-header", "--column", "2", &a, &b])
         .assert()
         .code(1)
         .stdout(
