@@ -172,9 +172,13 @@ impl NameKeys<'static> {
         let clean = normalize::nfkc(&normalize::display(text)).into_owned();
         // A query in a romanization of Arabic is read with the press's letters (Riyāḑ as Riyadh), so that a
         // folded ḍ does not stand for د. Glossary forms are keyed as written.
-        let pressed = match keys::press_letters(&clean) {
-            Cow::Owned(p) if !keep_titles => Some(p),
-            _ => None,
+        let pressed = if keep_titles {
+            None
+        } else {
+            match keys::press_letters(&clean) {
+                Cow::Owned(p) => Some(p),
+                Cow::Borrowed(_) => None,
+            }
         };
         let clean = pressed.unwrap_or(clean);
         let written = normalize::fold(

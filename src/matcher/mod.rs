@@ -570,7 +570,8 @@ impl Matcher {
         let key = normalize::search(clean);
         let mut refs = self.store.normalized(&key);
         // A romanization of Arabic (Şan‘ā’) is no acronym, whatever its letters fold to (SANA).
-        if keys::is_romanized_arabic(clean) {
+        let romanized_letters = keys::is_romanized_arabic(clean);
+        if romanized_letters {
             refs.retain(|r| {
                 self.entry(r.entry)
                     .and_then(|e| e.forms().nth(r.form as usize))
@@ -634,7 +635,9 @@ impl Matcher {
                 .collect();
             self.offer_normalized(&mut found, &refs, &key, SCORE_CLITIC, "article ال".into());
         }
-        if !clean.chars().any(normalize::is_arabic_letter) && romanized::looks_romanized(clean) {
+        if !clean.chars().any(normalize::is_arabic_letter)
+            && (romanized_letters || romanized::looks_romanized(clean))
+        {
             self.read_back(&mut found, clean);
         }
         let keys = fuzzy::NameKeys::new(clean, false);
@@ -685,7 +688,7 @@ impl Matcher {
             // A Latin query written with the Arabic article (Majlis al-Duma) or with the letters of a romanization of
             // Arabic (Ḩalab, Dimashq) romanizes Arabic: it may meet the Arabic forms of an entry whose English name
             // is a translation or an exonym (State Duma, Aleppo, Damascus).
-            let romanized = keys::is_romanized_arabic(clean)
+            let romanized = romanized_letters
                 || key
                     .split(' ')
                     .zip(key.split(' ').skip(1))

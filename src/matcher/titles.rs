@@ -1,6 +1,9 @@
 //! Titles and honorifics taken off the start of a query (الرئيس بوتين → بوتين), and the name particles that join
 //! the word after them (عبد الله → عبدالله, Abu Mazen → abumazen), as data. Forms are at the `search` level.
 
+/// The Latin article (al, el, ar raqqah…), which `rules::romanized` reads too.
+pub(crate) use crate::rules::romanized::is_latin_article;
+
 /// Titles and honorifics: one or two words, `search`-normalized.
 pub(crate) static TITLES: &[&str] = &[
     // Arabic
@@ -432,22 +435,6 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
         out.push(pending);
     }
     out
-}
-
-/// Whether `word` is the Latin article before `next`: al or el, or the article assimilated to the consonant that
-/// starts `next` (ar raqqah, as safirah, ash shariqah, adh dhahirah, en nahud).
-pub(crate) fn is_latin_article(word: &str, next: &str) -> bool {
-    if matches!(word, "al" | "el") {
-        return true;
-    }
-    let Some(consonant) = word.strip_prefix(['a', 'e']) else {
-        return false;
-    };
-    matches!(
-        consonant,
-        "t" | "th" | "d" | "dh" | "r" | "z" | "s" | "sh" | "n"
-    ) && next.len() > consonant.len()
-        && next.starts_with(consonant)
 }
 
 #[cfg(test)]

@@ -182,19 +182,22 @@ pub fn looks_romanized(text: &str) -> bool {
             .any(|d| lower.contains(d))
 }
 
-/// Whether `word` is the article before `next`: al or el, or a followed by the sun letter `next` begins with
-/// (ad Dawḩah, ash Shām, aṭ Ṭāʾif, az̧ Z̧ahrān).
-fn is_article(word: &str, next: &str) -> bool {
-    if next.is_empty() {
-        return false;
-    }
-    if matches!(word, "al" | "el" | "l") {
+/// Whether `word` is the Latin article before `next`: al or el, or the article assimilated to the sun letter
+/// that starts `next` (ar raqqah, ash shariqah, adh dhahirah, en nahud; in a romanization's own letters, aṭ Ṭāʾif,
+/// az̧ Z̧ahrān). The matcher reads its `search` keys with it too.
+pub(crate) fn is_latin_article(word: &str, next: &str) -> bool {
+    if matches!(word, "al" | "el") {
         return true;
     }
     let Some(consonant) = word.strip_prefix(['a', 'e']) else {
         return false;
     };
-    SUN_LETTERS.contains(&consonant) && next.starts_with(consonant) && next.len() > consonant.len()
+    SUN_LETTERS.contains(&consonant) && next.len() > consonant.len() && next.starts_with(consonant)
+}
+
+/// [`is_latin_article`] before a word that follows, or DIN's l- after a proclitic (wa-l-qamar).
+fn is_article(word: &str, next: &str) -> bool {
+    !next.is_empty() && (word == "l" || is_latin_article(word, next))
 }
 
 /// The sun letters as the romanizations write them (the article assimilates to them).
