@@ -8,6 +8,7 @@
 //! | `exact` | the query, cleaned of controls and extra spaces ([`normalize::display`]), is a form of the entry | 1.0 |
 //! | `normalized` | equal at the `search` level (hamza, tashkeel, ة/ه, ى/ي, Persian letters, Latin case and marks) | 0.98 |
 //! | `normalized` | equal once clitics glued to the first word are taken off (وباشينيان, للكرملين) | 0.95 |
+//! | `normalized` | part of a person's name: the family name with fewer, more or the same given names in order, or first where a comma or capitals show it (طيب أردوغان, Tayyip Erdogan → Recep Tayyip Erdoğan; Putin, Vladimir) | 0.92 |
 //! | `normalized` | a lone family name held by one person entry only (بوتين → Vladimir Putin; بن سلمان → Mohammed bin Salman) | 0.9 |
 //! | `translit` | a romanization of Arabic read back into Arabic letters is a form at the `search` level, or one with the article (Al Qāhirah, Dimashq, Ḩalab → القاهرة, دمشق, حلب: Cairo, Damascus, Aleppo) | 0.9 |
 //! | `fuzzy` | a spelling no entry holds, close in the same script (ناجورنو كاراباخ, بسكوف) | the similarity |
@@ -36,6 +37,7 @@
 mod compact;
 mod distance;
 mod fuzzy;
+mod name_parts;
 pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
@@ -149,6 +151,11 @@ const NARROW_FLOOR: f64 = 0.4;
 const SCORE_NORMALIZED: f64 = 0.98;
 const SCORE_CLITIC: f64 = 0.95;
 const SCORE_FAMILY: f64 = 0.9;
+/// A person named by part of their name ([`name_parts`]: Tayyip Erdogan; Putin, Vladimir): more than the family
+/// name alone, less than the whole name with a clitic.
+const SCORE_PART: f64 = 0.92;
+/// The most people a family name is read for when a part of a name may tell them apart.
+const MAX_PART_PEOPLE: usize = 64;
 /// A romanization of Arabic read back into the letters of an Arabic form ([`romanized::arabic_letters`]).
 const SCORE_READ_BACK: f64 = 0.9;
 /// Fuzzy scores are the acceptance probability scaled into 0..=0.89, so that a fuzzy match never outranks an
@@ -594,6 +601,7 @@ impl Matcher {
             found.offer(form_match(entry, form, is_exact(&mut seen, form, clean)));
         }
         self.family_name(&mut found, &key, String::new());
+        self.part_of_name(&mut found, &key, clean);
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
@@ -1075,6 +1083,41 @@ impl Matcher {
         };
         for r in people {
             self.offer(found, r, score, Method::Normalized, detail.clone(), None);
+        }
+    }
+
+    /// A person named by part of their name ([`name_parts`]: `key` the query's `search` level, `clean` as written):
+    /// every person whose family name is the query's and one of whose names its given names agree with, at
+    /// [`SCORE_PART`], shared out among them as a shared family name's score is.
+    fn part_of_name<'m>(&'m self, found: &mut Found<'m>, key: &str, clean: &str) {
+        for part in name_parts::readings(key, clean) {
+            let people = self.store.family_people(&part.family, MAX_PART_PEOPLE);
+            if people.len() > MAX_PART_PEOPLE {
+                continue;
+            }
+            let named: Vec<FormRef> = people
+                .iter()
+                .filter_map(|r| {
+                    let entry = self.entry(r.entry)?;
+                    let form = entry
+                        .forms()
+                        .position(|f| part.fits(&name_parts::name_words(&normalize::search(f))))?;
+                    Some(FormRef {
+                        entry: r.entry,
+                        form: u32::try_from(form).ok()?,
+                    })
+                })
+                .collect();
+            let score = SCORE_PART / named.len().max(1) as f64;
+            let detail = match (part.family_first, named.len()) {
+                (false, 1) => "part of the name".to_string(),
+                (true, 1) => "part of the name, family name first".to_string(),
+                (false, n) => format!("part of the name of {n} people"),
+                (true, n) => format!("part of the name of {n} people, family name first"),
+            };
+            for r in named {
+                self.offer(found, r, score, Method::Normalized, detail.clone(), None);
+            }
         }
     }
 

@@ -235,6 +235,11 @@ const KINSHIP: &[&str] = &[
     "بنت", "ابو", "ام", "عبد", "ال", "bint", "abu", "abou", "umm", "abd", "abdel", "abdul",
 ];
 
+/// Whether `word` (`search` level) is a word of kinship after which no family name follows ([`KINSHIP`]).
+pub(crate) fn is_kinship(word: &str) -> bool {
+    KINSHIP.contains(&word)
+}
+
 /// The particle "son of", which a family name keeps (بن سلمان, بن غفير, bin Laden), in the spelling
 /// [`join_particles`] gives it.
 pub(crate) fn son_of(word: &str) -> Option<&'static str> {

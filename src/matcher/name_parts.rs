@@ -1,0 +1,216 @@
+//! A person named by part of their name: the family name with some of the given names (طيب أردوغان, Tayyip
+//! Erdogan, Recep Erdogan: Recep Tayyip Erdoğan), with more of them (Vladimir Vladimirovich Putin, بشار حافظ
+//! الأسد), or with the family name first, as catalogues and sanctions lists write it (Putin, Vladimir; PUTIN
+//! Vladimir).
+//!
+//! A name is read as [`titles::family_name`] reads it: leading titles off, particles joined to the next word (بن
+//! سلمان, عبد الله), a word before الله joined to it (نصر الله); the last word is the family name, the words
+//! before it the given names. A query names a person when its family name is theirs and its given names agree
+//! with theirs in order:
+//! - fewer of them, any skipped (طيب أردوغان);
+//! - the same, where the glossary writes a title before them (حمد بن عيسى: الملك حمد بن عيسى);
+//! - more of them, the first the same: an Arabic name chains the father's names after a person's own (بشار حافظ
+//!   الأسد is Bashar, son of Hafez, never Hafez);
+//! - all of them, after the family name: only when the query shows that order, by a comma (بوتين، فلاديمير) or by
+//!   a Latin family name in capitals (PUTIN Vladimir). Written plainly, two names read backwards name another
+//!   person in Arabic: علي حسن is Ali, son of Hassan; حسن علي is Hassan, son of Ali.
+
+use super::titles;
+
+/// A reading of a query as part of a person's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NamePart {
+    /// The family name, as [`name_words`] writes it.
+    pub(crate) family: String,
+    /// The given names, in order.
+    pub(crate) given: Vec<String>,
+    /// Whether the query put the family name first.
+    pub(crate) family_first: bool,
+}
+
+/// The words of a person's name (`search`-level `key`) as parts of names are compared: leading titles off,
+/// particles joined to the next word (بن سلمان → بنسلمان, عبد الله → عبدالله), a word before الله joined to it
+/// (نصر الله → نصرالله), so that the last word is the family name [`titles::family_name`] reads.
+pub(crate) fn name_words(key: &str) -> Vec<String> {
+    let mut words: Vec<titles::Token> = key
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_string(), w.to_string()))
+        .collect();
+    titles::strip_titles(&mut words);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (_, word) in titles::join_particles(words) {
+        match out.last_mut() {
+            Some(before) if word == "الله" => before.push_str(&word),
+            _ => out.push(word),
+        }
+    }
+    out
+}
+
+/// The readings of a query as part of a person's name: `key` its `search` level, `clean` as written (for the
+/// case of its letters). The family name last, or first where the query shows it (see the module documentation).
+/// Empty for a query of one word, and where no family name can be read.
+pub(crate) fn readings(key: &str, clean: &str) -> Vec<NamePart> {
+    // Three letters or more, no particle, and not after a word of kinship (أبو, آل: see [`titles::family_name`]).
+    let family_ok = |before: Option<&String>, w: &str| {
+        w.chars().count() >= 3
+            && !titles::JOINERS.contains(&w)
+            && !titles::is_kinship(w)
+            && !before.is_some_and(|b| titles::is_kinship(b))
+    };
+    // Catalogue order: the family name, a comma, the given names.
+    if let Some((family, given)) = key.split_once(',') {
+        let family = name_words(family);
+        let given = name_words(given);
+        return match family.as_slice() {
+            [family]
+                if !given.is_empty()
+                    && !given.iter().any(|w| w.contains(','))
+                    && family_ok(None, family) =>
+            {
+                vec![NamePart {
+                    family: family.clone(),
+                    given,
+                    family_first: true,
+                }]
+            }
+            _ => Vec::new(),
+        };
+    }
+    let words = name_words(key);
+    let Some((family, given)) = words.split_last() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if !given.is_empty() && family_ok(given.last(), family) {
+        out.push(NamePart {
+            family: family.clone(),
+            given: given.to_vec(),
+            family_first: false,
+        });
+    }
+    // A Latin family name in capitals before the given names (PUTIN Vladimir), as the EU's and the UN's lists
+    // write it: the first word as written all capitals of two letters or more, some later word not.
+    let written: Vec<&str> = clean.split_whitespace().collect();
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    if let ([first, rest @ ..], [family, given @ ..]) = (written.as_slice(), words.as_slice()) {
+        if words.len() == written.len()
+            && !given.is_empty()
+            && first.is_ascii()
+            && capitals(first)
+            && !rest.iter().all(|w| capitals(w))
+            && family_ok(None, family)
+        {
+            out.push(NamePart {
+                family: family.clone(),
+                given: given.to_vec(),
+                family_first: true,
+            });
+        }
+    }
+    out
+}
+
+impl NamePart {
+    /// Whether this part names the person one of whose names has the words `form` ([`name_words`]).
+    pub(crate) fn fits(&self, form: &[String]) -> bool {
+        let Some((family, given)) = form.split_last() else {
+            return false;
+        };
+        if *family != self.family || given.is_empty() {
+            return false;
+        }
+        let (mine, theirs) = (self.given.as_slice(), given);
+        match mine.len().cmp(&theirs.len()) {
+            std::cmp::Ordering::Less => is_subsequence(mine, theirs),
+            std::cmp::Ordering::Greater => {
+                mine.first() == theirs.first() && is_subsequence(theirs, mine)
+            }
+            // The whole name, after a title (الملك حمد بن عيسى) or with the family name first.
+            std::cmp::Ordering::Equal => mine == theirs,
+        }
+    }
+}
+
+/// Whether `part` is `whole` with some words left out, in order.
+fn is_subsequence(part: &[String], whole: &[String]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|w| rest.any(|x| x == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize;
+
+    fn words(s: &str) -> Vec<String> {
+        name_words(&normalize::search(s))
+    }
+
+    fn parts(s: &str) -> Vec<NamePart> {
+        readings(&normalize::search(s), s)
+    }
+
+    fn fits(query: &str, form: &str) -> bool {
+        parts(query).iter().any(|p| p.fits(&words(form)))
+    }
+
+    #[test]
+    fn words_join_particles_and_compounds_with_god() {
+        assert_eq!(words("الرئيس رجب طيب أردوغان"), ["رجب", "طيب", "اردوغان"]);
+        assert_eq!(words("محمد بن سلمان"), ["محمد", "بنسلمان"]);
+        assert_eq!(words("حسن نصر الله"), ["حسن", "نصرالله"]);
+        assert_eq!(words("حسن نصرالله"), ["حسن", "نصرالله"]);
+        assert_eq!(words("الملك عبد الله الثاني"), ["عبدالله", "الثاني"]);
+        assert_eq!(words("President Vladimir Putin"), ["vladimir", "putin"]);
+    }
+
+    #[test]
+    fn fewer_given_names_in_order() {
+        assert!(fits("طيب أردوغان", "رجب طيب أردوغان"));
+        assert!(fits("رجب أردوغان", "رجب طيب أردوغان"));
+        assert!(fits("Tayyip Erdogan", "Recep Tayyip Erdoğan"));
+        assert!(fits("Recep Erdogan", "Recep Tayyip Erdoğan"));
+        // Out of order, another family name, the family name missing, a name of one word.
+        assert!(!fits("طيب رجب أردوغان", "رجب طيب أردوغان"));
+        assert!(!fits("طيب أوغلو", "رجب طيب أردوغان"));
+        assert!(!fits("رجب طيب", "رجب طيب أردوغان"));
+        assert!(parts("أردوغان").is_empty());
+        // The whole name without the title a form has.
+        assert!(fits("حمد بن عيسى", "الملك حمد بن عيسى"));
+    }
+
+    #[test]
+    fn more_given_names_keep_the_first() {
+        assert!(fits("Vladimir Vladimirovich Putin", "Vladimir Putin"));
+        assert!(fits("بشار حافظ الأسد", "بشار الأسد"));
+        // بشار حافظ الأسد is Bashar, son of Hafez, not Hafez.
+        assert!(!fits("بشار حافظ الأسد", "حافظ الأسد"));
+    }
+
+    #[test]
+    fn the_family_name_first_only_where_the_query_shows_it() {
+        assert!(fits("Putin, Vladimir", "Vladimir Putin"));
+        assert!(fits("بوتين، فلاديمير", "فلاديمير بوتين"));
+        assert!(fits("PUTIN Vladimir", "Vladimir Putin"));
+        assert!(fits("PUTIN, Vladimir Vladimirovich", "Vladimir Putin"));
+        assert!(fits("ERDOGAN Tayyip", "Recep Tayyip Erdoğan"));
+        // Backwards without a sign: another person (علي حسن is Ali, son of Hassan).
+        assert!(!fits("بوتين فلاديمير", "فلاديمير بوتين"));
+        assert!(!fits("Putin Vladimir", "Vladimir Putin"));
+        assert!(!fits("حسن علي", "علي حسن"));
+        // All capitals is no order; nor is a comma that leaves a name of several words before it.
+        assert!(!fits("PUTIN VLADIMIR", "Vladimir Putin"));
+        assert!(!fits("Vladimir Putin, Moscow", "Vladimir Putin"));
+    }
+
+    #[test]
+    fn kinship_words_are_no_family_name() {
+        assert!(parts("محمد أبو").is_empty());
+        assert!(parts("Abu, Mazen").is_empty());
+    }
+}
