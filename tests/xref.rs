@@ -251,4 +251,42 @@ fn a_large_collections_page_lists_where_each_entity_is_named_most() {
         page.contains(" more)"),
         "a spelling names its first documents and how many more"
     );
+    // Mentions in context only where a link leads (a page of thousands of documents stays a page): D2 names Putin
+    // most, D13 is a copy that no row links to.
+    assert!(
+        !page.contains("id=\"m13-vladimir-putin\""),
+        "no block nothing links to"
+    );
+    assert!(
+        page.contains("<tr id=\"d13\">"),
+        "the documents' rows are what D1, D2… link to"
+    );
+    every_link_has_one_target(&page);
+}
+
+#[test]
+fn a_small_collections_page_links_every_mention() {
+    let page = String::from_utf8(xref_out(&["--format", "html", SEEDS])).unwrap_or_default();
+    assert!(page.contains("id=\"m2-vladimir-putin\""));
+    every_link_has_one_target(&page);
+}
+
+/// Every `href="#x"` of `page` has one element `id="x"`, and no id is used twice.
+fn every_link_has_one_target(page: &str) {
+    let values = |attr: &str| -> Vec<String> {
+        page.split(attr)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    };
+    let ids = values(" id=\"");
+    let unique: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "an id used twice");
+    for target in values("href=\"#") {
+        assert!(
+            unique.contains(&target),
+            "a link to #{target}, which the page lacks"
+        );
+    }
 }

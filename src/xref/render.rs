@@ -8,7 +8,9 @@
 //!   "surfaces"}]}], "related": [{"a", "b", "score", "shared"}]}`, where `a` and `b` are document paths; extra
 //!   fields: `ar`, `first`, `first_char` per entity, `index` per document, `a_index`, `b_index` per pair.
 //! * [`html`]: one self-contained page (no script, no network): the matrix as a heat map, spellings, related
-//!   documents, and every mention in context.
+//!   documents, and every mention in context; past 60 documents, the mentions of each entity in the
+//!   documents the page links to (those that name it most, the first of each spelling), so that the page of a
+//!   collection of thousands stays a page.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -391,17 +393,23 @@ pub fn html(x: &Xref) -> String {
     );
     let _ = writeln!(s, "{} document(s)</h1>", docs.len());
     s.push_str("<h2>Documents</h2>\n<table><tr><th></th><th>document</th><th>entities</th><th>mentions</th></tr>\n");
+    let wide = docs.len() <= HTML_COLUMNS;
     for (i, d) in docs.iter().enumerate() {
         let mentions: usize = d.entities.iter().map(|e| e.count).sum();
+        // A large collection's page has no section per document: the row is what D1, D2… link to.
         let _ = writeln!(
             s,
-            "<tr><td><a href=\"#d{n}\">D{n}</a></td><td>{}</td><td>{}</td><td>{mentions}</td></tr>",
+            "<tr{target}><td><a href=\"#d{n}\">D{n}</a></td><td>{}</td><td>{}</td><td>{mentions}</td></tr>",
             esc(&d.name),
             d.entities.len(),
-            n = i + 1
+            n = i + 1,
+            target = if wide {
+                String::new()
+            } else {
+                format!(" id=\"d{}\"", i + 1)
+            }
         );
     }
-    let wide = docs.len() <= HTML_COLUMNS;
     if wide {
         s.push_str(
             "</table>\n<h2>Entities × documents</h2>\n<table><tr><th>entity</th><th>type</th>",
@@ -519,34 +527,71 @@ pub fn html(x: &Xref) -> String {
         );
     }
     s.push_str("</table>\n<h2>Mentions in context</h2>\n");
-    for (di, d) in docs.iter().enumerate() {
-        let _ = writeln!(s, "<h3 id=\"d{n}\">D{n} {}</h3>", esc(&d.name), n = di + 1);
-        for e in &d.entities {
-            let _ = writeln!(
-                s,
-                "<div id=\"m{}-{}\"><b>{}</b> <span class=\"id\">{} · {} mention(s), first at character {}</span><ul>",
-                di + 1,
-                anchor(&e.id),
-                esc(&e.en),
-                esc(&e.id),
-                e.count,
-                e.first_char
-            );
-            for c in &e.contexts {
-                let _ = writeln!(
-                    s,
-                    "<li class=\"ctx\"><span class=\"c\">…{}<mark>{}</mark>{}…</span> <span class=\"id\">@{}</span></li>",
-                    esc(&c.before),
-                    esc(&c.surface),
-                    esc(&c.after),
-                    c.char_start
-                );
+    if wide {
+        for (di, d) in docs.iter().enumerate() {
+            let _ = writeln!(s, "<h3 id=\"d{n}\">D{n} {}</h3>", esc(&d.name), n = di + 1);
+            for e in &d.entities {
+                let title = format!("<b>{}</b> <span class=\"id\">{}", esc(&e.en), esc(&e.id));
+                mentions_in_context(&mut s, di + 1, e, &title);
             }
-            s.push_str("</ul></div>\n");
+        }
+    } else {
+        let _ = writeln!(
+            s,
+            "<p>{} documents: each entity's mentions in the documents this page links to, those that name it most \
+             and the first to use each spelling. The JSON and CSV reports and <code>qamus scan</code> give every \
+             mention.</p>",
+            docs.len()
+        );
+        for (id, en, ..) in &order {
+            let _ = writeln!(s, "<h3>{}</h3>", esc(en));
+            let mut linked: Vec<usize> = most_in(docs, id).0.into_iter().map(|(d, _)| d).collect();
+            for (_, ds) in spellings(docs, id) {
+                linked.extend(ds.into_iter().take(MD_LISTED));
+            }
+            linked.sort_unstable();
+            linked.dedup();
+            for d in linked {
+                let Some((doc, e)) = d
+                    .checked_sub(1)
+                    .and_then(|i| docs.get(i))
+                    .and_then(|doc| Some((doc, doc.entity(id)?)))
+                else {
+                    continue;
+                };
+                let title = format!(
+                    "<a href=\"#d{d}\">D{d}</a> {} <span class=\"id\">",
+                    esc(&doc.name)
+                );
+                mentions_in_context(&mut s, d, e, &title);
+            }
         }
     }
     s.push_str("</body></html>\n");
     s
+}
+
+/// One document's mentions of one entity, in context: a block that links reach as `#m{doc}-{entity}`, headed by
+/// `title` (HTML, ending inside an open `<span class="id">`, which the counts close).
+fn mentions_in_context(s: &mut String, doc: usize, e: &super::EntityCount, title: &str) {
+    let _ = writeln!(
+        s,
+        "<div id=\"m{doc}-{}\">{title} · {} mention(s), first at character {}</span><ul>",
+        anchor(&e.id),
+        e.count,
+        e.first_char
+    );
+    for c in &e.contexts {
+        let _ = writeln!(
+            s,
+            "<li class=\"ctx\"><span class=\"c\">…{}<mark>{}</mark>{}…</span> <span class=\"id\">@{}</span></li>",
+            esc(&c.before),
+            esc(&c.surface),
+            esc(&c.after),
+            c.char_start
+        );
+    }
+    s.push_str("</ul></div>\n");
 }
 
 /// Entities by total count, then by first appearance in the collection: (id, en, type, total, first document).
