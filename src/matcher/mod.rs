@@ -37,7 +37,7 @@
 mod compact;
 mod distance;
 mod fuzzy;
-mod name_parts;
+pub(crate) mod name_parts;
 pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
@@ -153,7 +153,7 @@ const SCORE_CLITIC: f64 = 0.95;
 const SCORE_FAMILY: f64 = 0.9;
 /// A person named by part of their name ([`name_parts`]: Tayyip Erdogan; Putin, Vladimir): more than the family
 /// name alone, less than the whole name with a clitic.
-const SCORE_PART: f64 = 0.92;
+pub(crate) const SCORE_PART: f64 = 0.92;
 /// The most people a family name is read for when a part of a name may tell them apart.
 const MAX_PART_PEOPLE: usize = 64;
 /// A romanization of Arabic read back into the letters of an Arabic form ([`romanized::arabic_letters`]).

@@ -121,7 +121,7 @@ impl NamePart {
         let Some((family, given)) = form.split_last() else {
             return false;
         };
-        if *family != self.family || given.is_empty() {
+        if *family != self.family || given.is_empty() || self.given.is_empty() {
             return false;
         }
         let (mine, theirs) = (self.given.as_slice(), given);
@@ -179,6 +179,12 @@ mod tests {
         assert!(!fits("طيب رجب أردوغان", "رجب طيب أردوغان"));
         assert!(!fits("طيب أوغلو", "رجب طيب أردوغان"));
         assert!(!fits("رجب طيب", "رجب طيب أردوغان"));
+        let family_alone = NamePart {
+            family: "اردوغان".into(),
+            given: Vec::new(),
+            family_first: false,
+        };
+        assert!(!family_alone.fits(&words("رجب طيب أردوغان")));
         assert!(parts("أردوغان").is_empty());
         // The whole name without the title a form has.
         assert!(fits("حمد بن عيسى", "الملك حمد بن عيسى"));

@@ -20,6 +20,8 @@
 //!    بن سلمان, بن غفير; never the father's name after بن alone — see `matcher::titles::family_name`) names the
 //!    person that the document named in full most recently before it; failing that the only person of the glossary with that family name;
 //!    failing that the only one of them the document names in full anywhere (a headline before the article).
+//!    Given names of that person written right before it, in the order one of their names has them, join the
+//!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`).
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
 //!    وزير…) or a verb of saying (وقال، وأكد، أعلن…; nationality adjectives and names already found may stand
 //!    between) or on a capitalized Latin word — one
@@ -73,7 +75,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::{EntityType, Entry};
-use crate::matcher::{clitics, titles, Matcher, Method};
+use crate::matcher::{clitics, name_parts, titles, Matcher, Method, SCORE_PART};
 use crate::normalize;
 use crate::rules::frequent::{frequent, Frequent};
 
@@ -171,6 +173,9 @@ pub struct Scanner<'m> {
     first_terms: FxHashSet<Box<str>>,
     /// Family-name term → the person entries that have it (glossary order).
     family: FxHashMap<u32, Vec<u32>>,
+    /// Person entry with a family name → the terms of the words of its names, sorted: the quick test for a given
+    /// name before a lone family name (طيب أردوغان, [`Scanner::given_names_before`]).
+    name_terms: FxHashMap<u32, Box<[u32]>>,
     /// Title phrases, as sequences of token keys.
     titles: Vec<Vec<String>>,
     /// The first key of every title phrase.
@@ -241,6 +246,7 @@ impl<'m> Scanner<'m> {
             terminal: FxHashMap::default(),
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
+            name_terms: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
             titles_by_head: FxHashMap::default(),
@@ -290,6 +296,12 @@ impl<'m> Scanner<'m> {
                     if !people.contains(&e) {
                         people.push(e);
                     }
+                    let words: Vec<u32> = joined.iter().map(|w| s.term(w)).collect();
+                    let mut terms = s.name_terms.remove(&e).map(Vec::from).unwrap_or_default();
+                    terms.extend(words);
+                    terms.sort_unstable();
+                    terms.dedup();
+                    s.name_terms.insert(e, terms.into_boxed_slice());
                 }
             }
         }
@@ -410,7 +422,7 @@ impl<'m> Scanner<'m> {
             }
             i += 1;
         }
-        self.resolve_family(&mut found, pending);
+        self.resolve_family(&view, &mut found, pending);
         found.sort_by_key(|f| f.first);
         if self.options.fuzzy {
             self.fuzzy(&view, &mut found);
@@ -728,8 +740,9 @@ impl<'m> Scanner<'m> {
     }
 
     /// Turns pending family names into mentions: the person named in full most recently before, else the only
-    /// person of the glossary with that name, else the only one of them named anywhere in the document.
-    fn resolve_family(&self, found: &mut Vec<Found>, pending: Vec<Pending>) {
+    /// person of the glossary with that name, else the only one of them named anywhere in the document. Given names
+    /// of that person written before it join the mention ([`Scanner::given_names_before`]).
+    fn resolve_family(&self, v: &View<'_>, found: &mut Vec<Found>, pending: Vec<Pending>) {
         // Full mentions of people in text order; one sweep keeps, per person, where it was last named.
         let mut full: Vec<(usize, u32)> = found
             .iter()
@@ -766,18 +779,77 @@ impl<'m> Scanner<'m> {
             let Some(entry) = before.or(only_person).or(only_named) else {
                 continue;
             };
+            let given = if p.clitic.is_empty() {
+                self.given_names_before(v, &p, entry, found)
+            } else {
+                None
+            };
+            let (first, score, what) = match given {
+                Some(first) => (first, SCORE_PART, "part of the name"),
+                None => (p.token, SCORE_FAMILY, "family name"),
+            };
             let mut detail = p.clitic;
-            push_detail(&mut detail, "family name");
+            push_detail(&mut detail, what);
             found.push(Found {
-                first: p.token,
+                first,
                 last: p.last,
                 entry,
-                score: SCORE_FAMILY,
+                score,
                 method: Method::Normalized,
                 detail,
                 full_person: false,
             });
         }
+    }
+
+    /// The first of up to three tokens right before the family name `p` that are given names of `person` in the
+    /// order one of their names has them (طيب أردوغان, Tayyip Erdogan: [`name_parts`]), none of them in a mention
+    /// already (`found`).
+    fn given_names_before(
+        &self,
+        v: &View<'_>,
+        p: &Pending,
+        person: u32,
+        found: &[Found],
+    ) -> Option<usize> {
+        let entry = self.matcher.glossary().entries().get(person as usize)?;
+        let terms = self.name_terms.get(&person)?;
+        // The words of each of the person's names, read once a word before the family name is a word of them.
+        let mut names: Option<Vec<Vec<String>>> = None;
+        let mut best = None;
+        for first in (p.token.saturating_sub(3)..p.token).rev() {
+            let is_word_of_name =
+                matches!(v.terms(first), Some([t]) if terms.binary_search(t).is_ok());
+            if !is_word_of_name
+                || !v.soft_after(first)
+                || found.iter().any(|f| f.first <= first && first <= f.last)
+            {
+                break;
+            }
+            let names = names.get_or_insert_with(|| {
+                entry
+                    .forms()
+                    .map(|f| {
+                        let keys: Vec<String> = token_keys(f).into_iter().flatten().collect();
+                        name_parts::name_words(&keys.join(" "))
+                    })
+                    .collect()
+            });
+            let text: Vec<&str> = (first..=p.last).filter_map(|i| v.key(i)).collect();
+            let words = name_parts::name_words(&text.join(" "));
+            let Some((family, given)) = words.split_last() else {
+                continue;
+            };
+            let part = name_parts::NamePart {
+                family: family.clone(),
+                given: given.to_vec(),
+                family_first: false,
+            };
+            if names.iter().any(|n| part.fits(n)) {
+                best = Some(first);
+            }
+        }
+        best
     }
 
     /// Unseen spellings where a name is expected: after titles, and capitalized Latin words.

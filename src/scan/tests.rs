@@ -166,6 +166,43 @@ fn family_names_resolve_by_document_or_glossary() {
     assert!(Scanner::with_options(&m, off).scan("بوتين").is_empty());
 }
 
+#[test]
+fn given_names_before_a_family_name_join_the_mention() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    // Part of the name: the given names the person has, in their order, before the family name.
+    assert_eq!(
+        found(&s, "قال طيب أردوغان إن"),
+        pairs(&[("طيب أردوغان", "recep-tayyip-erdogan")])
+    );
+    assert_eq!(
+        found(&s, "said Tayyip Erdogan on"),
+        pairs(&[("Tayyip Erdogan", "recep-tayyip-erdogan")])
+    );
+    let ms = s.scan("قال طيب أردوغان");
+    assert_eq!(
+        (ms[0].score, ms[0].detail.as_str()),
+        (SCORE_PART, "part of the name")
+    );
+    // A title, another given name, a comma between: the family name alone.
+    assert_eq!(
+        found(&s, "الرئيس أردوغان"),
+        pairs(&[("أردوغان", "recep-tayyip-erdogan")])
+    );
+    assert_eq!(
+        found(&s, "قال رجب، أردوغان"),
+        pairs(&[("أردوغان", "recep-tayyip-erdogan")])
+    );
+    assert_eq!(
+        found(&s, "قال فلاديمير أردوغان")
+            .iter()
+            .filter(|(_, id)| id == "recep-tayyip-erdogan")
+            .map(|(surface, _)| surface.as_str())
+            .collect::<Vec<_>>(),
+        ["أردوغان"]
+    );
+}
+
 /// Words of every news page that are also the last words of people's names in the shipped glossary are not
 /// those people alone; "son of" and a name is a family name of two tokens (بن سلمان, بن غفير).
 #[test]
