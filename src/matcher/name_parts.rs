@@ -14,6 +14,9 @@
 //! - all of them, after the family name: only when the query shows that order, by a comma (بوتين، فلاديمير) or by
 //!   a Latin family name in capitals (PUTIN Vladimir). Written plainly, two names read backwards name another
 //!   person in Arabic: علي حسن is Ali, son of Hassan; حسن علي is Hassan, son of Ali.
+//!
+//! A Latin initial stands for a given name that starts with its letter (V. Putin, J. Biden, Joe R. Biden), and
+//! initials after a family name show that order too, as Russian writes it (Putin V.V.).
 
 use super::titles;
 
@@ -62,7 +65,7 @@ pub(crate) fn readings(key: &str, clean: &str) -> Vec<NamePart> {
     // Catalogue order: the family name, a comma, the given names.
     if let Some((family, given)) = key.split_once(',') {
         let family = name_words(family);
-        let given = name_words(given);
+        let given = spell_initials(name_words(given));
         return match family.as_slice() {
             [family]
                 if !given.is_empty()
@@ -86,9 +89,22 @@ pub(crate) fn readings(key: &str, clean: &str) -> Vec<NamePart> {
     if !given.is_empty() && family_ok(given.last(), family) {
         out.push(NamePart {
             family: family.clone(),
-            given: given.to_vec(),
+            given: spell_initials(given.to_vec()),
             family_first: false,
         });
+    }
+    // Initials after the family name (Putin V.V.).
+    if let [family, given @ ..] = words.as_slice() {
+        if !given.is_empty()
+            && given.iter().all(|w| initials(w).is_some())
+            && family_ok(None, family)
+        {
+            out.push(NamePart {
+                family: family.clone(),
+                given: spell_initials(given.to_vec()),
+                family_first: true,
+            });
+        }
     }
     // A Latin family name in capitals before the given names (PUTIN Vladimir), as the EU's and the UN's lists
     // write it: the first word as written all capitals of two letters or more, some later word not.
@@ -100,6 +116,7 @@ pub(crate) fn readings(key: &str, clean: &str) -> Vec<NamePart> {
     if let ([first, rest @ ..], [family, given @ ..]) = (written.as_slice(), words.as_slice()) {
         if words.len() == written.len()
             && !given.is_empty()
+            && !given.iter().all(|w| initials(w).is_some())
             && first.is_ascii()
             && capitals(first)
             && !rest.iter().all(|w| capitals(w))
@@ -107,12 +124,50 @@ pub(crate) fn readings(key: &str, clean: &str) -> Vec<NamePart> {
         {
             out.push(NamePart {
                 family: family.clone(),
-                given: given.to_vec(),
+                given: spell_initials(given.to_vec()),
                 family_first: true,
             });
         }
     }
     out
+}
+
+/// The letters of a word of Latin initials (`v.`, `v.v.`, `j.r.r.`; `search` level), or of a lone letter.
+fn initials(word: &str) -> Option<Vec<char>> {
+    let letters: Vec<char> = word.chars().filter(|&c| c != '.').collect();
+    let shape = match letters.as_slice() {
+        [_] => true,
+        _ => word.len() == 2 * letters.len() && word.chars().skip(1).step_by(2).all(|c| c == '.'),
+    };
+    (shape && !letters.is_empty() && letters.iter().all(char::is_ascii_lowercase))
+        .then_some(letters)
+}
+
+/// Given names with each word of initials spelt as one initial a letter (`v.v.` → `v.`, `v.`).
+fn spell_initials(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        match initials(&w) {
+            Some(letters) => out.extend(letters.into_iter().map(|c| format!("{c}."))),
+            None => out.push(w),
+        }
+    }
+    out
+}
+
+/// Whether a given name of the query (`mine`) agrees with one of a form (`theirs`): the same word, or an initial
+/// (`v.`) of it.
+fn agrees(mine: &str, theirs: &str) -> bool {
+    if mine == theirs {
+        return true;
+    }
+    let mut letters = mine.chars();
+    match (letters.next(), letters.next(), letters.next()) {
+        (Some(c), Some('.'), None) => {
+            c.is_ascii_lowercase() && theirs.starts_with(c) && theirs.chars().count() > 2
+        }
+        _ => false,
+    }
 }
 
 impl NamePart {
@@ -126,20 +181,23 @@ impl NamePart {
         }
         let (mine, theirs) = (self.given.as_slice(), given);
         match mine.len().cmp(&theirs.len()) {
-            std::cmp::Ordering::Less => is_subsequence(mine, theirs),
+            std::cmp::Ordering::Less => in_order(mine, theirs, agrees),
             std::cmp::Ordering::Greater => {
-                mine.first() == theirs.first() && is_subsequence(theirs, mine)
+                mine.first()
+                    .zip(theirs.first())
+                    .is_some_and(|(m, t)| agrees(m, t))
+                    && in_order(theirs, mine, |t, m| agrees(m, t))
             }
             // The whole name, after a title (الملك حمد بن عيسى) or with the family name first.
-            std::cmp::Ordering::Equal => mine == theirs,
+            std::cmp::Ordering::Equal => mine.iter().zip(theirs).all(|(m, t)| agrees(m, t)),
         }
     }
 }
 
-/// Whether `part` is `whole` with some words left out, in order.
-fn is_subsequence(part: &[String], whole: &[String]) -> bool {
+/// Whether each word of `part` agrees (`same`) with a word of `whole`, in order, others of `whole` left out.
+fn in_order(part: &[String], whole: &[String], same: impl Fn(&str, &str) -> bool) -> bool {
     let mut rest = whole.iter();
-    part.iter().all(|w| rest.any(|x| x == w))
+    part.iter().all(|w| rest.any(|x| same(w, x)))
 }
 
 #[cfg(test)]
@@ -212,6 +270,25 @@ mod tests {
         // All capitals is no order; nor is a comma that leaves a name of several words before it.
         assert!(!fits("PUTIN VLADIMIR", "Vladimir Putin"));
         assert!(!fits("Vladimir Putin, Moscow", "Vladimir Putin"));
+    }
+
+    #[test]
+    fn initials_stand_for_given_names() {
+        assert!(fits("V. Putin", "Vladimir Putin"));
+        assert!(fits("J. Biden", "Joe Biden"));
+        assert!(fits("Joe R. Biden", "Joe Biden"));
+        assert!(fits("Putin V.V.", "Vladimir Putin"));
+        assert!(fits("Putin, V.", "Vladimir Putin"));
+        assert!(fits("Vladimir V. Putin", "Vladimir Putin"));
+        // A form's own initial is a given name like another (W. Bush); another letter is not; Putin V. Vladimir is
+        // no order.
+        assert!(fits("W. Bush", "George W. Bush"));
+        assert!(!fits("N. Putin", "Vladimir Putin"));
+        assert!(!fits("Putin V. Vladimir", "Vladimir Putin"));
+        assert_eq!(initials("v.v."), Some(vec!['v', 'v']));
+        assert_eq!(initials("v"), Some(vec!['v']));
+        assert_eq!(initials("vv"), None);
+        assert_eq!(initials("ivan"), None);
     }
 
     #[test]
