@@ -154,6 +154,9 @@ const SCORE_FAMILY: f64 = 0.9;
 /// A person named by part of their name ([`name_parts`]: Tayyip Erdogan; Putin, Vladimir): more than the family
 /// name alone, less than the whole name with a clitic.
 pub(crate) const SCORE_PART: f64 = 0.92;
+/// Part of a person's name with a Latin given name one edit away from theirs (Tayip Erdogan): under a family name
+/// alone, above any fuzzy match.
+const SCORE_PART_CLOSE: f64 = 0.895;
 /// The most people a family name is read for when a part of a name may tell them apart.
 const MAX_PART_PEOPLE: usize = 64;
 /// A romanization of Arabic read back into the letters of an Arabic form ([`romanized::arabic_letters`]).
@@ -1088,34 +1091,58 @@ impl Matcher {
 
     /// A person named by part of their name ([`name_parts`]: `key` the query's `search` level, `clean` as written):
     /// every person whose family name is the query's and one of whose names its given names agree with, at
-    /// [`SCORE_PART`], shared out among them as a shared family name's score is.
+    /// [`SCORE_PART`] ([`SCORE_PART_CLOSE`] with a Latin given name one edit away, when no name agrees as
+    /// written), shared out among them as a shared family name's score is.
     fn part_of_name<'m>(&'m self, found: &mut Found<'m>, key: &str, clean: &str) {
+        use name_parts::Fit;
         for part in name_parts::readings(key, clean) {
             let people = self.store.family_people(&part.family, MAX_PART_PEOPLE);
             if people.len() > MAX_PART_PEOPLE {
                 continue;
             }
-            let named: Vec<FormRef> = people
+            // Each person's best fitting name (as written before one edit away), and its form.
+            let mut named: Vec<(FormRef, Fit)> = people
                 .iter()
                 .filter_map(|r| {
                     let entry = self.entry(r.entry)?;
-                    let form = entry
+                    let fits: Vec<Option<Fit>> = entry
                         .forms()
-                        .position(|f| part.fits(&name_parts::name_words(&normalize::search(f))))?;
-                    Some(FormRef {
-                        entry: r.entry,
-                        form: u32::try_from(form).ok()?,
-                    })
+                        .map(|f| part.fit(&name_parts::name_words(&normalize::search(f))))
+                        .collect();
+                    let form = fits
+                        .iter()
+                        .position(|f| *f == Some(Fit::Same))
+                        .or_else(|| fits.iter().position(Option::is_some))?;
+                    Some((
+                        FormRef {
+                            entry: r.entry,
+                            form: u32::try_from(form).ok()?,
+                        },
+                        fits.get(form).copied().flatten()?,
+                    ))
                 })
                 .collect();
-            let score = SCORE_PART / named.len().max(1) as f64;
-            let detail = match (part.family_first, named.len()) {
-                (false, 1) => "part of the name".to_string(),
-                (true, 1) => "part of the name, family name first".to_string(),
-                (false, n) => format!("part of the name of {n} people"),
-                (true, n) => format!("part of the name of {n} people, family name first"),
+            if named.iter().any(|&(_, fit)| fit == Fit::Same) {
+                named.retain(|&(_, fit)| fit == Fit::Same);
+            }
+            let Some(&(_, fit)) = named.first() else {
+                continue;
             };
-            for r in named {
+            let (score, spelt) = match fit {
+                Fit::Same => (SCORE_PART, ""),
+                Fit::Close => (SCORE_PART_CLOSE, ", a given name spelt otherwise"),
+            };
+            let score = score / named.len() as f64;
+            let first = if part.family_first {
+                ", family name first"
+            } else {
+                ""
+            };
+            let detail = match named.len() {
+                1 => format!("part of the name{first}{spelt}"),
+                n => format!("part of the name of {n} people{first}{spelt}"),
+            };
+            for (r, _) in named {
                 self.offer(found, r, score, Method::Normalized, detail.clone(), None);
             }
         }

@@ -156,8 +156,9 @@ fn spell_initials(words: Vec<String>) -> Vec<String> {
 }
 
 /// Whether a given name of the query (`mine`) agrees with one of a form (`theirs`): the same word, or an initial
-/// (`v.`) of it.
-fn agrees(mine: &str, theirs: &str) -> bool {
+/// (`v.`) of it; when `close`, also a Latin name of four letters or more one edit away (Tayip, Tayyip; Mohamed,
+/// Mohammed). Never an Arabic one: a letter more or less is another name there (محمد, محمود; حسن, حسين).
+fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     if mine == theirs {
         return true;
     }
@@ -166,19 +167,53 @@ fn agrees(mine: &str, theirs: &str) -> bool {
         (Some(c), Some('.'), None) => {
             c.is_ascii_lowercase() && theirs.starts_with(c) && theirs.chars().count() > 2
         }
-        _ => false,
+        _ => {
+            close
+                && mine.len().min(theirs.len()) >= 4
+                && mine
+                    .bytes()
+                    .chain(theirs.bytes())
+                    .all(|b| b.is_ascii_lowercase())
+                && strsim::osa_distance(mine, theirs) <= 1
+        }
     }
 }
 
+/// How a part of a name fits a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// Every given name of the part is one of the person's, or its initial.
+    Same,
+    /// Some Latin given name is one edit away from the person's (Tayip Erdogan).
+    Close,
+}
+
 impl NamePart {
-    /// Whether this part names the person one of whose names has the words `form` ([`name_words`]).
+    /// Whether this part names the person one of whose names has the words `form` ([`name_words`]), the given
+    /// names as written ([`Fit::Same`]).
     pub(crate) fn fits(&self, form: &[String]) -> bool {
+        self.fits_with(form, false)
+    }
+
+    /// How this part fits the name with the words `form`: as written, else with a Latin given name one edit away.
+    pub(crate) fn fit(&self, form: &[String]) -> Option<Fit> {
+        if self.fits_with(form, false) {
+            Some(Fit::Same)
+        } else if self.fits_with(form, true) {
+            Some(Fit::Close)
+        } else {
+            None
+        }
+    }
+
+    fn fits_with(&self, form: &[String], close: bool) -> bool {
         let Some((family, given)) = form.split_last() else {
             return false;
         };
         if *family != self.family || given.is_empty() || self.given.is_empty() {
             return false;
         }
+        let agrees = |m: &str, t: &str| agrees(m, t, close);
         let (mine, theirs) = (self.given.as_slice(), given);
         match mine.len().cmp(&theirs.len()) {
             std::cmp::Ordering::Less => in_order(mine, theirs, agrees),
@@ -289,6 +324,25 @@ mod tests {
         assert_eq!(initials("v"), Some(vec!['v']));
         assert_eq!(initials("vv"), None);
         assert_eq!(initials("ivan"), None);
+    }
+
+    #[test]
+    fn a_latin_given_name_one_edit_away_fits_less_well() {
+        let fit = |q: &str, f: &str| parts(q).iter().find_map(|p| p.fit(&words(f)));
+        assert_eq!(
+            fit("Tayip Erdogan", "Recep Tayyip Erdoğan"),
+            Some(Fit::Close)
+        );
+        assert_eq!(
+            fit("Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+            Some(Fit::Same)
+        );
+        assert_eq!(fit("Mohamed Salah", "Mohammed Salah"), Some(Fit::Close));
+        // Short names, Arabic names, names further apart.
+        assert_eq!(fit("Jon Biden", "Joe Biden"), None);
+        assert_eq!(fit("محمد عباس", "محمود عباس"), None);
+        assert_eq!(fit("Hunter Biden", "Joe Biden"), None);
+        assert!(!fits("Tayip Erdogan", "Recep Tayyip Erdoğan"));
     }
 
     #[test]
