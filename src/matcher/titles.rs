@@ -53,6 +53,16 @@ pub(crate) static TITLES: &[&str] = &[
     "ولي العهد",
     "المتحدث",
     "المتحدثه",
+    "نايب",
+    "نايبه",
+    "الامين العام",
+    "وزير الدفاع",
+    "وزيره الدفاع",
+    "وزير الماليه",
+    "وزير العدل",
+    "وزير الاقتصاد",
+    "وزير الطاقه",
+    "وزير النفط",
     // English (and common Latin-script forms)
     "president",
     "pres",
@@ -92,6 +102,9 @@ pub(crate) static TITLES: &[&str] = &[
     "crown prince",
     "spokesman",
     "spokeswoman",
+    "spokesperson",
+    "secretary general",
+    "vice",
     "hajj",
     "haji",
 ];
@@ -321,7 +334,10 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
 }
 
 /// How many of `words` (each's `search` key by `key`) are leading titles: one-word titles (الرئيس) and two-word
-/// ones (رئيس الوزراء, a title only before a name of its own), never the last word.
+/// ones (رئيس الوزراء, a title only before a name of its own), never the last word. A title takes with it the
+/// nationality adjectives after it (الرئيس الروسي فلاديمير بوتين: [`is_nisba`]) and, in Latin script, up to two
+/// words before it (Russian President Vladimir Putin, Kremlin spokesman Dmitry Peskov, Russian Foreign Minister
+/// Sergei Lavrov), as the press writes a person's office before the name.
 fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
     /// [`TITLES`] as sets: the one-word titles, and the two-word ones by their words.
     type Sets = (
@@ -339,21 +355,48 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
         }
         sets
     });
+    // The length of the title that starts `rest` and leaves a word after it (0: none).
+    let title_at = |rest: &[T]| -> usize {
+        match rest {
+            [first, second, _, ..] if two_words.contains(&(key(first), key(second))) => 2,
+            [first, _, ..] if one.contains(key(first)) => 1,
+            _ => 0,
+        }
+    };
     let mut at = 0;
+    let mut titled = false;
     loop {
         let rest = words.get(at..).unwrap_or_default();
-        let [first, second, more @ ..] = rest else {
-            return at;
-        };
-        let (first, second) = (key(first), key(second));
-        if !more.is_empty() && two_words.contains(&(first, second)) {
-            at += 2;
-        } else if one.contains(first) {
-            at += 1;
-        } else {
-            return at;
+        let n = title_at(rest);
+        if n > 0 {
+            at += n;
+            titled = true;
+            continue;
+        }
+        match rest {
+            // A nationality adjective after a title.
+            [first, _, ..] if titled && is_nisba(key(first)) => at += 1,
+            // Words of an office before a Latin title (Russian President, Kremlin spokesman).
+            [first, ..] if !titled && key(first).bytes().all(|b| b.is_ascii_graphic()) => {
+                let before = (1..=2).find(|&k| {
+                    rest.get(..k).is_some_and(|w| {
+                        w.iter()
+                            .all(|w| key(w).bytes().all(|b| b.is_ascii_graphic()))
+                    }) && title_at(rest.get(k..).unwrap_or_default()) > 0
+                });
+                match before {
+                    Some(k) => at += k,
+                    None => return at,
+                }
+            }
+            _ => return at,
         }
     }
+}
+
+/// A definite nisba adjective (الروسي، الأرمنية; `search` level), as a nationality after a title is written.
+pub(crate) fn is_nisba(key: &str) -> bool {
+    key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
 }
 
 /// Words that name a state in its official name (الجمهورية التونسية, المملكة المغربية, سلطنة عمان), generic words
@@ -469,6 +512,36 @@ mod tests {
         let mut t = toks("prime minister nikol pashinyan");
         strip_titles(&mut t);
         assert_eq!(keys(&t), ["nikol", "pashinyan"]);
+        // The office around the title: nationality adjectives after an Arabic one, words before a Latin one.
+        let stripped = |s: &str| {
+            let mut t = toks(s);
+            strip_titles(&mut t);
+            keys(&t).join(" ")
+        };
+        assert_eq!(stripped("الرييس الروسي فلاديمير بوتين"), "فلاديمير بوتين");
+        assert_eq!(stripped("وزير الخارجيه الروسي سيرغي لافروف"), "سيرغي لافروف");
+        assert_eq!(stripped("وزير الدفاع الامريكي لويد اوستن"), "لويد اوستن");
+        assert_eq!(
+            stripped("russian president vladimir putin"),
+            "vladimir putin"
+        );
+        assert_eq!(
+            stripped("russian foreign minister sergei lavrov"),
+            "sergei lavrov"
+        );
+        assert_eq!(stripped("kremlin spokesman dmitry peskov"), "dmitry peskov");
+        assert_eq!(
+            stripped("un secretary general antonio guterres"),
+            "antonio guterres"
+        );
+        // Never the last word; no adjective without a title; no words before a title three words on.
+        assert_eq!(stripped("الرييس الروسي"), "الروسي");
+        assert_eq!(stripped("الروسي بوتين"), "الروسي بوتين");
+        assert_eq!(
+            stripped("new york times president"),
+            "new york times president"
+        );
+        assert_eq!(stripped("burger king"), "burger king");
     }
 
     #[test]

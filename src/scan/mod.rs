@@ -878,7 +878,7 @@ impl<'m> Scanner<'m> {
                 let mut k = after;
                 let mut skipped = 0;
                 while k < n && skipped < 3 && v.soft_after(k.saturating_sub(1)) && !speaker_word {
-                    let adjective = v.key(k).is_some_and(is_nisba);
+                    let adjective = v.key(k).is_some_and(titles::is_nisba);
                     if let Some((next, _)) = self.title_at(v, k).filter(|t| t.0 > k) {
                         k = next;
                         skipped += 1;
@@ -1071,11 +1071,6 @@ fn is_letter(c: char) -> bool {
         _ if c.is_ascii() => false,
         _ => c.is_alphabetic(),
     }
-}
-
-/// A definite nisba adjective (الروسي، الأرمنية): skipped between a title and a name.
-fn is_nisba(key: &str) -> bool {
-    key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
 }
 
 fn push_detail(detail: &mut String, s: &str) {
