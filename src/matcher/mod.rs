@@ -663,11 +663,21 @@ impl Matcher {
             let article = key.split_once(' ').is_some_and(|(first, rest)| {
                 rest == untitled && titles::is_latin_article(first, rest)
             });
-            let detail = if article { "article al" } else { "title" };
+            let detail = if article {
+                "article al"
+            } else if key.strip_prefix("the ") == Some(untitled.as_str()) {
+                "article the"
+            } else {
+                "title"
+            };
             let refs = self.store.normalized(&untitled);
             // Without a word of a place's or state's name (جمهورية، مدينة، province), what is left names a place:
-            // الجمهورية الجزائرية is not a person called الجزائرية.
-            let refs: Vec<FormRef> = if key.split(' ').any(titles::is_generic) {
+            // الجمهورية الجزائرية is not a person called الجزائرية. A leading "the" is no such word (the EU).
+            let generic = key
+                .split(' ')
+                .skip_while(|w| *w == "the")
+                .any(titles::is_generic);
+            let refs: Vec<FormRef> = if generic {
                 refs.into_iter()
                     .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
                     .collect()
@@ -675,6 +685,33 @@ impl Matcher {
                 refs
             };
             self.offer_normalized(&mut found, &refs, &untitled, SCORE_CLITIC, detail.into());
+        }
+        // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
+        // entry has the name as written.
+        if found.is_empty() {
+            let name = if untitled.is_empty() {
+                key.as_ref()
+            } else {
+                untitled.as_str()
+            };
+            if let Some(stem) = titles::without_descriptor(name) {
+                let refs: Vec<FormRef> = self
+                    .store
+                    .normalized(stem)
+                    .into_iter()
+                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Org))
+                    .collect();
+                for &r in &refs {
+                    self.offer(
+                        &mut found,
+                        r,
+                        SCORE_CLITIC,
+                        Method::Normalized,
+                        "descriptor".into(),
+                        None,
+                    );
+                }
+            }
         }
         // A state's official name with the adjective of its name (الجمهورية التونسية, المملكة المغربية): the one
         // place that name names.

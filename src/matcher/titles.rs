@@ -394,6 +394,24 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
     }
 }
 
+/// Words the press writes after an organization's name (Hamas movement, the Wagner group), `search` level.
+const DESCRIPTORS: &[&str] = &[
+    "movement",
+    "group",
+    "party",
+    "militia",
+    "organization",
+    "organisation",
+];
+
+/// `key` (`search` level) without a descriptor after the name: a nationality adjective (حزب الله اللبناني, الحرس
+/// الثوري الإيراني: [`is_nisba`]) or a word of [`DESCRIPTORS`] (Hamas movement). `None` when the key has none, or is
+/// one word.
+pub(crate) fn without_descriptor(key: &str) -> Option<&str> {
+    let (rest, last) = key.rsplit_once(' ')?;
+    (is_nisba(last) || DESCRIPTORS.contains(&last)).then_some(rest)
+}
+
 /// A definite nisba adjective (الروسي، الأرمنية; `search` level), as a nationality after a title is written.
 pub(crate) fn is_nisba(key: &str) -> bool {
     key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
@@ -542,6 +560,16 @@ mod tests {
             "new york times president"
         );
         assert_eq!(stripped("burger king"), "burger king");
+        // "The" is no title: Alexander the Great.
+        assert_eq!(stripped("alexander the great"), "alexander the great");
+    }
+
+    #[test]
+    fn descriptors_after_a_name() {
+        assert_eq!(without_descriptor("حزب الله اللبناني"), Some("حزب الله"));
+        assert_eq!(without_descriptor("hamas movement"), Some("hamas"));
+        assert_eq!(without_descriptor("hamas"), None);
+        assert_eq!(without_descriptor("حزب الله"), None);
     }
 
     #[test]
