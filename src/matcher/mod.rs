@@ -569,8 +569,50 @@ impl Matcher {
         each_distinct(queries, |q| self.lookup_top(q, n))
     }
 
-    /// [`Matcher::lookup`], or only its first `n` matches (and perhaps more) when that saves work.
+    /// [`Matcher::lookup`], or only its first `n` matches (and perhaps more) when that saves work. A name with the
+    /// English possessive (Putin's, Armenia’s) is also looked up without it, at most at [`SCORE_CLITIC`], unless it
+    /// is a name as written (McDonald's).
     fn lookup_at_most(&self, query: &str, n: usize) -> Vec<Match<'_>> {
+        let found = self.lookup_written(query, n);
+        let Some(name) = possessive_stem(query) else {
+            return found;
+        };
+        if found.first().is_some_and(|m| m.score >= SCORE_CLITIC) {
+            return found;
+        }
+        let mut all = Found::default();
+        for m in found {
+            all.offer(m);
+        }
+        for mut m in self.lookup_written(name, n) {
+            m.score = m.score.min(SCORE_CLITIC);
+            if m.method == Method::Exact {
+                m.method = Method::Normalized;
+            }
+            m.detail = if m.detail.is_empty() {
+                "possessive 's".to_string()
+            } else {
+                format!("possessive 's, {}", m.detail)
+            };
+            all.offer(m);
+        }
+        self.ranked(all)
+    }
+
+    /// The matches of `found` that pass the threshold, best first (then in glossary order).
+    fn ranked<'m>(&self, found: Found<'m>) -> Vec<Match<'m>> {
+        let mut found = found.list;
+        found.retain(|m| m.score >= self.options.threshold);
+        found.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry.origin.cmp_key().cmp(&b.entry.origin.cmp_key()))
+        });
+        found
+    }
+
+    /// [`Matcher::lookup_at_most`] of the query as written.
+    fn lookup_written(&self, query: &str, n: usize) -> Vec<Match<'_>> {
         let mut found = Found::default();
         let clean = normalize::display(query);
         let clean = clean.trim();
@@ -753,14 +795,7 @@ impl Matcher {
                 }
             }
         }
-        let mut found = found.list;
-        found.retain(|m| m.score >= self.options.threshold);
-        found.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.entry.origin.cmp_key().cmp(&b.entry.origin.cmp_key()))
-        });
-        found
+        self.ranked(found)
     }
 
     /// The first `n` of the exact and normalized matches of `refs` (the forms whose `search` key is the query's),
@@ -1211,6 +1246,19 @@ impl Matcher {
             scores,
         });
     }
+}
+
+/// `query` without the English possessive at its end (Putin's, Armenia’s, RUSSIA'S: Putin, Armenia, RUSSIA), after a
+/// Latin letter; `None` when it has none.
+fn possessive_stem(query: &str) -> Option<&str> {
+    let query = query.trim_end();
+    let stem = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|p| query.strip_suffix(p))?;
+    stem.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() && !normalize::is_arabic_letter(c))
+        .then_some(stem)
 }
 
 /// Whether `form`, cleaned, is the query `clean` (an exact match; else a normalized one), each distinct text

@@ -376,6 +376,16 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
         match rest {
             // A nationality adjective after a title.
             [first, _, ..] if titled && is_nisba(key(first)) => at += 1,
+            // A word of a place's name and nationality adjectives before a name that is none (العاصمة الروسية
+            // موسكو); not a state's official name, all adjectives (الجمهورية العربية السورية).
+            [first, second, ..] if at == 0 && is_generic(key(first)) && is_nisba(key(second)) => {
+                let adjectives = rest.iter().skip(1).take_while(|w| is_nisba(key(w))).count();
+                if rest.len() > 1 + adjectives {
+                    at += 1 + adjectives;
+                } else {
+                    return at;
+                }
+            }
             // Words of an office before a Latin title (Russian President, Kremlin spokesman).
             [first, ..] if !titled && key(first).bytes().all(|b| b.is_ascii_graphic()) => {
                 let before = (1..=2).find(|&k| {
@@ -539,6 +549,11 @@ mod tests {
         assert_eq!(stripped("الرييس الروسي فلاديمير بوتين"), "فلاديمير بوتين");
         assert_eq!(stripped("وزير الخارجيه الروسي سيرغي لافروف"), "سيرغي لافروف");
         assert_eq!(stripped("وزير الدفاع الامريكي لويد اوستن"), "لويد اوستن");
+        assert_eq!(stripped("العاصمه الروسيه موسكو"), "موسكو");
+        assert_eq!(
+            stripped("الجمهوريه العربيه السوريه"),
+            "الجمهوريه العربيه السوريه"
+        );
         assert_eq!(
             stripped("russian president vladimir putin"),
             "vladimir putin"

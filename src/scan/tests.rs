@@ -167,6 +167,21 @@ fn family_names_resolve_by_document_or_glossary() {
 }
 
 #[test]
+fn the_english_possessive_is_left_out_of_a_mention() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "Russia's Vladimir Putin and Armenia’s Nikol Pashinyan"),
+        pairs(&[
+            ("Russia", "russia"),
+            ("Vladimir Putin", "vladimir-putin"),
+            ("Armenia", "armenia"),
+            ("Nikol Pashinyan", "nikol-pashinyan")
+        ])
+    );
+}
+
+#[test]
 fn given_names_before_a_family_name_join_the_mention() {
     let m = matcher();
     let s = Scanner::new(&m);

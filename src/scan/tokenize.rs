@@ -6,7 +6,9 @@
 //!   U+08A0..U+08FF) and the Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFC), Arabic-Indic digits
 //!   included;
 //! * **Latin** (any other script): letters and digits (`char::is_alphanumeric`) and combining marks, keeping
-//!   hyphens, apostrophes and dots *between* two word characters: `Su-30SM`, `O'Brien`, `U.S`, `seaprwire.com`.
+//!   hyphens, apostrophes and dots *between* two word characters: `Su-30SM`, `O'Brien`, `U.S`, `seaprwire.com`;
+//!   the English possessive `'s` at a word's end is no part of it (`Putin's`: `Putin`, the `'s` a [`Gap::Hard`],
+//!   so that `Russia's Putin` is two names).
 //!
 //! Invisible format characters (soft hyphen, ZWJ, bidi marks) inside a word stay in its token; the `search` key
 //! drops them. Everything else separates tokens: spaces, punctuation, ZWNJ (قره‌باغ is two words), and a change of
@@ -157,6 +159,21 @@ fn is_latin_joiner(c: char) -> bool {
     )
 }
 
+/// Whether an English possessive starts at byte `i`: an apostrophe (' or ’), then s or S, then no word
+/// character.
+fn is_possessive(text: &str, i: usize) -> bool {
+    let Some(rest) = text.get(i..) else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix('\'')
+        .or_else(|| rest.strip_prefix('\u{2019}'));
+    let Some(after) = rest.and_then(|r| r.strip_prefix(['s', 'S'])) else {
+        return false;
+    };
+    after.chars().next().is_none_or(|c| class_of(c).is_none())
+}
+
 /// Every token of `text`, in order.
 ///
 /// ```
@@ -268,6 +285,15 @@ pub(crate) fn tokens_and_letters(text: &str) -> (Vec<Token>, Vec<u8>) {
                 });
                 seen = letters_of(c);
             }
+            (None, Some(t)) if t.end == i && t.class == Class::Latin && is_possessive(text, i) => {
+                // The English possessive: the word ends before it, and the 's starts none.
+                if let Some(t) = current.take() {
+                    out.push(t);
+                    letters.push(seen);
+                }
+                i = end + 1;
+                continue;
+            }
             (None, Some(t)) if t.end == i => {
                 // A joiner stays when a word character of the same class follows it.
                 let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
@@ -369,6 +395,26 @@ mod tests {
     }
 
     #[test]
+    fn the_english_possessive_is_no_part_of_the_word() {
+        assert_eq!(
+            words("Putin's aide, Armenia’s PM, RUSSIA'S army, O'Sullivan, it'sy"),
+            [
+                "Putin",
+                "aide",
+                "Armenia",
+                "PM",
+                "RUSSIA",
+                "army",
+                "O'Sullivan",
+                "it'sy"
+            ]
+        );
+        let text = "Russia's Putin";
+        let t = tokens(text);
+        assert_eq!(gap(&text[t[0].end..t[1].start]), Gap::Hard);
+    }
+
+    #[test]
     fn zwnj_and_class_changes_separate_words() {
         assert_eq!(words("قره\u{200C}باغ"), ["قره", "باغ"]);
         assert_eq!(words("نوفوستي+Rt"), ["نوفوستي", "Rt"]);
@@ -408,6 +454,14 @@ mod tests {
                         end,
                         class: k,
                     });
+                }
+                (None, Some(t))
+                    if t.end == i && t.class == Class::Latin && is_possessive(text, i) =>
+                {
+                    if let Some(t) = current.take() {
+                        out.push(t);
+                    }
+                    chars.next();
                 }
                 (None, Some(t)) if t.end == i => {
                     let joins = is_invisible(c) || (t.class == Class::Latin && is_latin_joiner(c));
@@ -464,7 +518,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
         #[test]
-        fn tokens_are_the_reference_tokens(text in "[\u{0600}-\u{06FF}a-zA-Z0-9 .,'\\-\u{200C}-\u{200F}\u{00AD}é€𝔸\u{FE70}-\u{FEFF}\n]{0,40}") {
+        fn tokens_are_the_reference_tokens(text in "[\u{0600}-\u{06FF}a-zA-Z0-9 .,'’sS\\-\u{200C}-\u{200F}\u{00AD}é€𝔸\u{FE70}-\u{FEFF}\n]{0,40}") {
             proptest::prop_assert_eq!(tokens(&text), tokens_reference(&text));
         }
 
