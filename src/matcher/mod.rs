@@ -1179,7 +1179,14 @@ impl Matcher {
                     let entry = self.entry(r.entry)?;
                     let fits: Vec<Option<Fit>> = entry
                         .forms()
-                        .map(|f| part.fit(&name_parts::name_words(&normalize::search(f))))
+                        .map(|f| {
+                            // Only a name that ends in the family name may fit: most of a person's names in
+                            // the other script, or another, go no further.
+                            let key = normalize::search(f);
+                            name_parts::ends_in(&key, &part.family)
+                                .then(|| part.fit(&name_parts::name_words(&key)))
+                                .flatten()
+                        })
                         .collect();
                     let form = fits
                         .iter()

@@ -104,7 +104,6 @@ pub(crate) static TITLES: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "secretary general",
-    "vice",
     "hajj",
     "haji",
 ];
@@ -386,13 +385,15 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
                     return at;
                 }
             }
-            // Words of an office before a Latin title (Russian President, Kremlin spokesman).
+            // Words of an office before a Latin title of office (Russian President, Kremlin spokesman; not Sen, a
+            // family name as often as a senator).
             [first, ..] if !titled && key(first).bytes().all(|b| b.is_ascii_graphic()) => {
                 let before = (1..=2).find(|&k| {
                     rest.get(..k).is_some_and(|w| {
                         w.iter()
                             .all(|w| key(w).bytes().all(|b| b.is_ascii_graphic()))
-                    }) && title_at(rest.get(k..).unwrap_or_default()) > 0
+                    }) && rest.get(k).is_some_and(|w| OFFICES.contains(&key(w)))
+                        && title_at(rest.get(k..).unwrap_or_default()) > 0
                 });
                 match before {
                     Some(k) => at += k,
@@ -403,6 +404,31 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
         }
     }
 }
+
+/// The Latin titles that words of an office may stand before (Russian President, Vice President, Kremlin
+/// spokesman, UN Secretary-General, Saudi Crown Prince): whole words, never an abbreviation (Sen, Gen, Dr), which is
+/// as often a name.
+const OFFICES: &[&str] = &[
+    "president",
+    "minister",
+    "prime",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "chancellor",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "crown",
+    "emir",
+    "sultan",
+    "general",
+    "senator",
+    "ayatollah",
+    "patriarch",
+];
 
 /// Words the press writes after an organization's name (Hamas movement, the Wagner group), `search` level.
 const DESCRIPTORS: &[&str] = &[
@@ -575,6 +601,12 @@ mod tests {
             "new york times president"
         );
         assert_eq!(stripped("burger king"), "burger king");
+        assert_eq!(stripped("vice president kamala harris"), "kamala harris");
+        assert_eq!(
+            stripped("saudi crown prince mohammed bin salman"),
+            "mohammed bin salman"
+        );
+        assert_eq!(stripped("amartya sen gupta"), "amartya sen gupta");
         // "The" is no title: Alexander the Great.
         assert_eq!(stripped("alexander the great"), "alexander the great");
     }
