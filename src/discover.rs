@@ -23,7 +23,8 @@
 //!   باسم الكرملين دميتري بيسكوف), or right after a verb of saying (وقال كير ستارمر; the scanner's list,
 //!   `scan::words::SPEECH_VERBS`), whose first word is no frequent word of the language (وقال مسؤول), not known to
 //!   the glossary (nor made only of words of its forms: رجب طيب of رجب طيب أردوغان), seen at least
-//!   [`Options::min_count`] times. The row
+//!   [`Options::min_count`] times, a family name alone counted for the one longer name it ends (وأضاف روتو
+//!   after الرئيس الكيني وليام روتو: one row, not a second person). The row
 //!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
 //!   and a machine transliteration in `en` to be reviewed (`plain`, with the names the shipped glossary knows:
 //!   فلاديمير بوتين is Vladimir Putin even when the glossary searched lacks him).
@@ -55,7 +56,7 @@ use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntityType, Entry};
-use crate::matcher::{Matcher, Method};
+use crate::matcher::{titles, Matcher, Method};
 use crate::normalize;
 use crate::rules::frequent::Frequent;
 use crate::scan::tokenize::{self, Gap};
@@ -117,6 +118,9 @@ pub struct Candidate {
     pub reason: Reason,
     /// Occurrences in all documents.
     pub count: usize,
+    /// Of those, occurrences of the family name alone after a title, folded into the name's row (وأضاف روتو after
+    /// الرئيس الكيني وليام روتو).
+    pub family_count: usize,
     /// Documents it occurs in.
     pub documents: usize,
     /// A few contexts (`…words around it…`).
@@ -139,8 +143,13 @@ impl Candidate {
             }
         };
         let quoted: Vec<String> = self.contexts.iter().map(|c| format!("«{c}»")).collect();
+        let family = if self.family_count > 0 {
+            format!(" ({}× by the family name alone)", self.family_count)
+        } else {
+            String::new()
+        };
         format!(
-            "{why}; {}× in {} document(s): {}",
+            "{why}; {}× in {} document(s){family}: {}",
             self.count,
             self.documents,
             quoted.join(" ")
@@ -196,6 +205,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 surface: surface.to_string(),
                 reason: Reason::AfterTitle(hit.title.clone()),
                 count: 0,
+                family_count: 0,
                 documents: 0,
                 contexts: Vec::new(),
             });
@@ -240,6 +250,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             note_occurrence(c, &mut seen_in, key, d, text, start, end, options);
         }
     }
+    fold_family_names(&mut found, &mut seen_in, options);
     let mut out: Vec<Candidate> = found
         .into_values()
         .filter(|c| match c.reason {
@@ -253,6 +264,59 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             .then_with(|| a.surface.cmp(&b.surface))
     });
     out
+}
+
+/// A name after a title that is the family name of one longer name after a title (روتو, وليام روتو) names that
+/// person again: its occurrences go to the longer name's row, which would otherwise come with a second row that
+/// `glossary add` would make a second person. A family name that several of the names share stays a row of its own.
+fn fold_family_names(
+    found: &mut HashMap<(String, String), Candidate>,
+    seen_in: &mut HashMap<(String, String), Vec<usize>>,
+    options: &Options,
+) {
+    let names: Vec<(String, String)> = found
+        .keys()
+        .filter(|k| {
+            matches!(
+                found.get(*k).map(|c| &c.reason),
+                Some(Reason::AfterTitle(_))
+            )
+        })
+        .cloned()
+        .collect();
+    let mut by_family: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for k in &names {
+        let words: Vec<&str> = k.1.split_whitespace().collect();
+        if let Some(family) = titles::family_name(&words) {
+            by_family.entry(family).or_default().push(k.clone());
+        }
+    }
+    for alone in names.iter().filter(|k| !k.1.contains(' ')) {
+        let Some([full]) = by_family.get(&alone.1).map(Vec::as_slice) else {
+            continue;
+        };
+        let Some(c) = found.remove(alone) else {
+            continue;
+        };
+        let docs_alone = seen_in.remove(alone).unwrap_or_default();
+        let Some(into) = found.get_mut(full) else {
+            continue;
+        };
+        into.count += c.count;
+        into.family_count += c.count;
+        let docs = seen_in.entry(full.clone()).or_default();
+        for d in docs_alone {
+            if !docs.contains(&d) {
+                docs.push(d);
+                into.documents += 1;
+            }
+        }
+        for ctx in c.contexts {
+            if into.contexts.len() < options.max_contexts {
+                into.contexts.push(ctx);
+            }
+        }
+    }
 }
 
 /// The rows in the glossary format (`id,type,en,ar,en_variants,ar_variants,note`), header first.
@@ -351,6 +415,7 @@ fn new_spelling(e: &Entry, surface: &str) -> Candidate {
             spellings: Vec::new(),
         },
         count: 0,
+        family_count: 0,
         documents: 0,
         contexts: Vec::new(),
     }
@@ -730,6 +795,24 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         // Not the known speaker (بوتين), nor a word of the language (مسؤول).
         assert_eq!(names, ["كير ستارمر"], "{found:?}");
         assert!(found[0].note().contains("وقال") || found[0].note().contains("وأكد"));
+    }
+
+    #[test]
+    fn a_family_name_alone_counts_for_the_one_name_it_ends() {
+        let m = matcher("id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n");
+        let d = docs(&[
+            "قال الرئيس الكيني وليام روتو إن بلاده ستواصل دعم السلام. وأضاف روتو أن الحوار هو الحل.",
+            // Two people share the family name: it stays a row of its own.
+            "قال الوزير سامي علييف ذلك. وقال الوزير رامي علييف ذلك. وأضاف علييف أن. وأكد علييف أن.",
+        ]);
+        let found = discover(&d, &m, &Options::default());
+        let rows: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|c| (c.ar.as_str(), c.count, c.family_count))
+            .collect();
+        // Each of the two full names is seen once, under the default minimum of two.
+        assert_eq!(rows, [("علييف", 2, 0), ("وليام روتو", 2, 1)], "{found:?}");
+        assert!(found[1].note().contains("(1× by the family name alone)"));
     }
 
     #[test]
