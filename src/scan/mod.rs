@@ -21,7 +21,8 @@
 //!    person that the document named in full most recently before it; failing that the only person of the glossary with that family name;
 //!    failing that the only one of them the document names in full anywhere (a headline before the article).
 //!    Given names of that person written right before it, in the order one of their names has them, join the
-//!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`).
+//!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`); another
+//!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention.
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
 //!    وزير…) or a verb of saying (وقال، وأكد، أعلن…; nationality adjectives and names already found may stand
 //!    between) or on a capitalized Latin word — one
@@ -784,6 +785,14 @@ impl<'m> Scanner<'m> {
             } else {
                 None
             };
+            // Another given name right before the family name is another person (Hunter Biden, Asma al-Assad):
+            // no mention.
+            if given.is_none()
+                && p.clitic.is_empty()
+                && self.another_given_name_before(v, &p, found)
+            {
+                continue;
+            }
             let (first, score, what) = match given {
                 Some(first) => (first, SCORE_PART, "part of the name"),
                 None => (p.token, SCORE_FAMILY, "family name"),
@@ -800,6 +809,32 @@ impl<'m> Scanner<'m> {
                 full_person: false,
             });
         }
+    }
+
+    /// Whether the token right before the family name `p` is a name (a name of the `plain` model's training data,
+    /// [`crate::translit::plain::is_known_name`], capitalized in Latin script) of its own, in no mention already
+    /// and no title: the family name is then another person's (Hunter Biden, رفعت الأسد), since the person's own
+    /// given names ([`Scanner::given_names_before`]) were tried first.
+    fn another_given_name_before(&self, v: &View<'_>, p: &Pending, found: &[Found]) -> bool {
+        let Some(before) = p.token.checked_sub(1) else {
+            return false;
+        };
+        let (Some(tok), Some(family)) = (v.toks.get(before), v.toks.get(p.token)) else {
+            return false;
+        };
+        let capitalized = || {
+            v.text
+                .get(tok.range())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        tok.class == family.class
+            && (tok.class == Class::Arabic || capitalized())
+            && v.soft_after(before)
+            && !found.iter().any(|f| f.first <= before && before <= f.last)
+            && self.title_at(v, before).is_none()
+            && v.key(before)
+                .is_some_and(crate::translit::plain::is_known_name)
     }
 
     /// The first of up to three tokens right before the family name `p` that are given names of `person` in the

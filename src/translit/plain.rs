@@ -305,6 +305,26 @@ fn known_spelling(word: &str) -> Option<&'static str> {
         })
 }
 
+/// Whether `key` (a word at the `search` level) is a name of the development data's training rows
+/// (`plain_lexicon.tsv`), in either script (هانتر, hunter), or an Arabic word of news prose that is only a name
+/// (`frequent_names.tsv`: فلاديمير). Arabic names that are also words of the language (سعيد "happy") are left out.
+pub(crate) fn is_known_name(key: &str) -> bool {
+    static LATIN: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    if key.chars().any(crate::normalize::is_arabic_letter) {
+        return (compiled_lexicon::LEXICON.index(key).is_some()
+            || frequent(key) == Some(Frequent::Name))
+            && frequent(key) != Some(Frequent::Word);
+    }
+    LATIN
+        .get_or_init(|| {
+            (0..)
+                .map_while(|i| compiled_lexicon::ENGLISH.get(i))
+                .collect()
+        })
+        .contains(key)
+}
+
 /// Proclitics (و ف ب ل ك) before a word of the common-names table, as the glossary's names are read (ومنير:
 /// wa-munir, وبعبير: wa-bi-abeer); `None` unless the word is one. A single proclitic letter needs a stem of four
 /// letters or more (`clitics::weak_reading_ok`: وعلي stays the model's), and a word of the language is never read
