@@ -646,7 +646,7 @@ impl Matcher {
             found.offer(form_match(entry, form, is_exact(&mut seen, form, clean)));
         }
         self.family_name(&mut found, &key, String::new());
-        self.part_of_name(&mut found, &key, clean);
+        self.part_of_name(&mut found, &key, clean, "");
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
@@ -664,12 +664,20 @@ impl Matcher {
                 format!("{} {rest}", c.stem)
             };
             let key = normalize::search(&stem);
-            self.normalized_match(
-                &mut found,
-                &key,
-                SCORE_CLITIC,
-                format!("clitic {}", c.prefix),
-            );
+            let detail = format!("clitic {}", c.prefix);
+            self.normalized_match(&mut found, &key, SCORE_CLITIC, detail.clone());
+            if !rest.is_empty() {
+                // Before a title or part of a name (والرئيس الروسي فلاديمير بوتين, وطيب أردوغان).
+                if let Some(untitled) = titles::without_titles(&key) {
+                    self.normalized_match(
+                        &mut found,
+                        &untitled,
+                        SCORE_CLITIC,
+                        format!("{detail}, title"),
+                    );
+                }
+                self.part_of_name(&mut found, &key, &stem, &detail);
+            }
         }
         // A name that the glossary writes with the article, written without it (رياض → الرياض, نجف → النجف): only
         // forms that have the article as written (not ألداي, Alday, whose alef only folds to one).
@@ -1165,7 +1173,8 @@ impl Matcher {
     /// every person whose family name is the query's and one of whose names its given names agree with, at
     /// [`SCORE_PART`] ([`SCORE_PART_CLOSE`] with a Latin given name one edit away, when no name agrees as
     /// written), shared out among them as a shared family name's score is.
-    fn part_of_name<'m>(&'m self, found: &mut Found<'m>, key: &str, clean: &str) {
+    /// `before` is what was done to the query first (`clitic و`), for the detail.
+    fn part_of_name<'m>(&'m self, found: &mut Found<'m>, key: &str, clean: &str, before: &str) {
         use name_parts::Fit;
         for part in name_parts::readings(key, clean) {
             let people = self.store.family_people(&part.family, MAX_PART_PEOPLE);
@@ -1217,9 +1226,14 @@ impl Matcher {
             } else {
                 ""
             };
+            let before = if before.is_empty() {
+                String::new()
+            } else {
+                format!("{before}, ")
+            };
             let detail = match named.len() {
-                1 => format!("part of the name{first}{spelt}"),
-                n => format!("part of the name of {n} people{first}{spelt}"),
+                1 => format!("{before}part of the name{first}{spelt}"),
+                n => format!("{before}part of the name of {n} people{first}{spelt}"),
             };
             for (r, _) in named {
                 self.offer(found, r, score, Method::Normalized, detail.clone(), None);

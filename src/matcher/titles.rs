@@ -448,6 +448,14 @@ pub(crate) fn without_descriptor(key: &str) -> Option<&str> {
     (is_nisba(last) || DESCRIPTORS.contains(&last)).then_some(rest)
 }
 
+/// `key` (`search` level) without its leading titles and the office with them ([`strip_titles`]); `None` when it
+/// has none.
+pub(crate) fn without_titles(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let n = leading_titles(&words, |w| w);
+    (n > 0).then(|| words.get(n..).unwrap_or_default().join(" "))
+}
+
 /// A definite nisba adjective (الروسي، الأرمنية; `search` level), as a nationality after a title is written.
 pub(crate) fn is_nisba(key: &str) -> bool {
     key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
