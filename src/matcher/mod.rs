@@ -666,8 +666,9 @@ impl Matcher {
             let key = normalize::search(&stem);
             let detail = format!("clitic {}", c.prefix);
             self.normalized_match(&mut found, &key, SCORE_CLITIC, detail.clone());
-            if !rest.is_empty() {
-                // Before a title or part of a name (والرئيس الروسي فلاديمير بوتين, وطيب أردوغان).
+            // Before a title or part of a name (والرئيس الروسي فلاديمير بوتين, وطيب أردوغان); the article alone is
+            // part of the title (الرئيس), which the readings below take as it is written.
+            if !rest.is_empty() && c.prefix != "ال" {
                 if let Some(untitled) = titles::without_titles(&key) {
                     self.normalized_match(
                         &mut found,

@@ -370,3 +370,35 @@ fn a_batch_answers_each_query_as_alone_repeated_or_not() {
         assert_eq!(m.lookup_batch_top(&queries, n), alone);
     }
 }
+
+#[test]
+fn readings_of_names_as_the_press_writes_them_say_what_was_done() {
+    let m = matcher();
+    let said = |q: &str| top(&m, q).map(|(id, _, detail)| (id, detail));
+    let is = |id: &str, detail: &str| Some((id.to_string(), detail.to_string()));
+    // The office goes with the title; a clitic before it is named; the article of the title is no clitic.
+    assert_eq!(said("الرئيس الروسي فلاديمير بوتين"), is("putin", "title"));
+    assert_eq!(
+        said("والرئيس الروسي فلاديمير بوتين"),
+        is("putin", "clitic و, title")
+    );
+    assert_eq!(
+        said("Russian President Vladimir Putin"),
+        is("putin", "title")
+    );
+    // Part of a name, with a clitic, with the family name first.
+    assert_eq!(
+        said("Putin, Vladimir"),
+        is("putin", "part of the name, family name first")
+    );
+    assert_eq!(
+        said("PUTIN Vladimir"),
+        is("putin", "part of the name, family name first")
+    );
+    // The possessive.
+    assert_eq!(said("Putin's"), is("putin", "possessive 's, family name"));
+    assert_eq!(
+        said("the Kremlin's"),
+        is("kremlin", "possessive 's, article the")
+    );
+}
