@@ -1255,9 +1255,7 @@ impl<'t> View<'t> {
     /// Whether the gap after token `i` lets a name continue.
     fn soft_after(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => {
-                tokenize::gap(self.text.get(a.end..b.start).unwrap_or_default()) == Gap::Soft
-            }
+            (Some(a), Some(b)) => tokenize::gap_between(self.text, a, b) == Gap::Soft,
             _ => false,
         }
     }

@@ -167,6 +167,16 @@ fn family_names_resolve_by_document_or_glossary() {
 }
 
 #[test]
+fn a_name_goes_on_after_an_initial() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "Former president George W. Bush spoke."),
+        pairs(&[("George W. Bush", "george-w-bush")])
+    );
+}
+
+#[test]
 fn the_english_possessive_is_left_out_of_a_mention() {
     let m = matcher();
     let s = Scanner::new(&m);

@@ -8,7 +8,8 @@
 //! * **Latin** (any other script): letters and digits (`char::is_alphanumeric`) and combining marks, keeping
 //!   hyphens, apostrophes and dots *between* two word characters: `Su-30SM`, `O'Brien`, `U.S`, `seaprwire.com`;
 //!   the English possessive `'s` at a word's end is no part of it (`Putin's`: `Putin`, the `'s` a [`Gap::Hard`],
-//!   so that `Russia's Putin` is two names).
+//!   so that `Russia's Putin` is two names). A name goes on after an initial and its dot ([`gap_between`]:
+//!   `George W. Bush`).
 //!
 //! Invisible format characters (soft hyphen, ZWJ, bidi marks) inside a word stay in its token; the `search` key
 //! drops them. Everything else separates tokens: spaces, punctuation, ZWNJ (قره‌باغ is two words), and a change of
@@ -334,6 +335,20 @@ pub enum Gap {
     Hard,
 }
 
+/// Classifies the text between tokens `a` and `b` of `text`: [`gap`], except that the dot after a Latin initial
+/// lets a name go on (George W. Bush, John F. Kennedy: a single capital letter, its dot, then spaces).
+pub fn gap_between(text: &str, a: &Token, b: &Token) -> Gap {
+    let between = text.get(a.end..b.start).unwrap_or_default();
+    let initial = a.class == Class::Latin
+        && text
+            .get(a.range())
+            .is_some_and(|w| w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase()));
+    match between.strip_prefix('.') {
+        Some(rest) if initial && !rest.is_empty() => gap(rest),
+        _ => gap(between),
+    }
+}
+
 /// Classifies the text between two tokens.
 pub fn gap(between: &str) -> Gap {
     let soft = between.chars().all(|c| {
@@ -412,6 +427,21 @@ mod tests {
         let text = "Russia's Putin";
         let t = tokens(text);
         assert_eq!(gap(&text[t[0].end..t[1].start]), Gap::Hard);
+    }
+
+    #[test]
+    fn a_name_goes_on_after_an_initial_and_its_dot() {
+        let gaps = |text: &str| -> Vec<Gap> {
+            let t = tokens(text);
+            t.windows(2)
+                .map(|w| gap_between(text, &w[0], &w[1]))
+                .collect()
+        };
+        assert_eq!(gaps("George W. Bush"), [Gap::Soft, Gap::Soft]);
+        // A word's dot, a lower-case letter's, a dot with no space after: a sentence or an abbreviation ends.
+        assert_eq!(gaps("Plan now. Bush"), [Gap::Soft, Gap::Hard]);
+        assert_eq!(gaps("plan b. Bush"), [Gap::Soft, Gap::Hard]);
+        assert_eq!(gaps("W.\nBush"), [Gap::Hard]);
     }
 
     #[test]
