@@ -275,14 +275,9 @@ fn fold_family_names(
     options: &Options,
 ) {
     let names: Vec<(String, String)> = found
-        .keys()
-        .filter(|k| {
-            matches!(
-                found.get(*k).map(|c| &c.reason),
-                Some(Reason::AfterTitle(_))
-            )
-        })
-        .cloned()
+        .iter()
+        .filter(|(_, c)| matches!(c.reason, Reason::AfterTitle(_)))
+        .map(|(k, _)| k.clone())
         .collect();
     let mut by_family: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for k in &names {

@@ -1187,27 +1187,25 @@ impl Matcher {
                 .iter()
                 .filter_map(|r| {
                     let entry = self.entry(r.entry)?;
-                    let fits: Vec<Option<Fit>> = entry
+                    // The best fit, the first form of it. Only a name that ends in the family name may fit:
+                    // most of a person's names in the other script, or another, go no further.
+                    let (fit, form) = entry
                         .forms()
-                        .map(|f| {
-                            // Only a name that ends in the family name may fit: most of a person's names in
-                            // the other script, or another, go no further.
+                        .enumerate()
+                        .filter_map(|(i, f)| {
                             let key = normalize::search(f);
                             name_parts::ends_in(&key, &part.family)
                                 .then(|| part.fit(&name_parts::name_words(&key)))
                                 .flatten()
+                                .map(|fit| (fit, i))
                         })
-                        .collect();
-                    let form = fits
-                        .iter()
-                        .position(|f| *f == Some(Fit::Same))
-                        .or_else(|| fits.iter().position(Option::is_some))?;
+                        .min()?;
                     Some((
                         FormRef {
                             entry: r.entry,
                             form: u32::try_from(form).ok()?,
                         },
-                        fits.get(form).copied().flatten()?,
+                        fit,
                     ))
                 })
                 .collect();
@@ -1274,9 +1272,11 @@ impl Matcher {
 /// Latin letter; `None` when it has none.
 fn possessive_stem(query: &str) -> Option<&str> {
     let query = query.trim_end();
-    let stem = ["'s", "’s", "'S", "’S"]
-        .iter()
-        .find_map(|p| query.strip_suffix(p))?;
+    let at = query.rfind(['\'', '\u{2019}'])?;
+    let stem = query.get(..at)?;
+    if clitics::english_possessive(query.get(at..)?) != Some(query.len() - at) {
+        return None;
+    }
     stem.chars()
         .next_back()
         .is_some_and(|c| c.is_alphabetic() && !normalize::is_arabic_letter(c))

@@ -187,8 +187,8 @@ fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     }
 }
 
-/// How a part of a name fits a person's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a part of a name fits a person's name, the better first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Fit {
     /// Every given name of the part is one of the person's, or its initial.
     Same,

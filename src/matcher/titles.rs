@@ -298,9 +298,15 @@ pub(crate) fn family_name(words: &[&str]) -> Option<String> {
 /// Kirill of Moscow, Abdullah II of Jordan: Moscow and Jordan are places).
 pub(crate) fn family_of_key(key: &str) -> Option<String> {
     let name = key.split(" of ").next().unwrap_or(key);
-    let words: Vec<&str> = name.split(' ').collect();
+    family_name(&after_titles(name).1)
+}
+
+/// How many leading titles `key` (`search` level) has ([`leading_titles`]), and its words after them.
+fn after_titles(key: &str) -> (usize, Vec<&str>) {
+    let mut words: Vec<&str> = key.split(' ').collect();
     let titles = leading_titles(&words, |w| w);
-    family_name(words.get(titles..).unwrap_or_default())
+    words.drain(..titles);
+    (titles, words)
 }
 
 /// The family-name key a `search`-level query may be ([`family_name`]): one word, or "son of" and a word joined
@@ -335,8 +341,9 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
 /// How many of `words` (each's `search` key by `key`) are leading titles: one-word titles (الرئيس) and two-word
 /// ones (رئيس الوزراء, a title only before a name of its own), never the last word. A title takes with it the
 /// nationality adjectives after it (الرئيس الروسي فلاديمير بوتين: [`is_nisba`]) and, in Latin script, up to two
-/// words before it (Russian President Vladimir Putin, Kremlin spokesman Dmitry Peskov, Russian Foreign Minister
-/// Sergei Lavrov), as the press writes a person's office before the name.
+/// words before a title of office ([`OFFICES`]: Russian President Vladimir Putin, Kremlin spokesman Dmitry Peskov,
+/// Russian Foreign Minister Sergei Lavrov), as the press writes a person's office before the name; a word of a
+/// place's name with nationality adjectives goes too (العاصمة الروسية موسكو).
 fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
     /// [`TITLES`] as sets: the one-word titles, and the two-word ones by their words.
     type Sets = (
@@ -451,9 +458,8 @@ pub(crate) fn without_descriptor(key: &str) -> Option<&str> {
 /// `key` (`search` level) without its leading titles and the office with them ([`strip_titles`]); `None` when it
 /// has none.
 pub(crate) fn without_titles(key: &str) -> Option<String> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let n = leading_titles(&words, |w| w);
-    (n > 0).then(|| words.get(n..).unwrap_or_default().join(" "))
+    let (titles, words) = after_titles(key);
+    (titles > 0).then(|| words.join(" "))
 }
 
 /// A definite nisba adjective (الروسي، الأرمنية; `search` level), as a nationality after a title is written.

@@ -3,6 +3,9 @@
 //! Clitics are never stripped blindly (a light stemmer turns بوتين into بوت): [`candidates`] lists the readings
 //! of a word with its possible prefixes removed, and the matcher keeps one only when the glossary holds it.
 //! They are decided on the text as written, before alef folding: إلهام does not start with ال, and stays whole.
+//!
+//! Latin names have one clitic, the English possessive (Putin's, Armenia’s), which the
+//! tokenizer and the matcher both take off.
 
 /// One reading of a word: the remaining stem and the prefix taken off.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,6 +14,16 @@ pub struct Candidate {
     pub stem: String,
     /// The letters taken off, as written (و, ل, وب, لل…).
     pub prefix: String,
+}
+
+/// The length in bytes of the English possessive that starts `text` (an apostrophe, ' or ’, and s or S), if one
+/// does; whether a word goes on after it is the caller's to decide.
+pub(crate) fn english_possessive(text: &str) -> Option<usize> {
+    let rest = text
+        .strip_prefix('\'')
+        .or_else(|| text.strip_prefix('\u{2019}'))?;
+    rest.strip_prefix(['s', 'S'])
+        .map(|after| text.len() - after.len())
 }
 
 /// Conjunctions that may come first.

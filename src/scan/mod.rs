@@ -176,7 +176,7 @@ pub struct Scanner<'m> {
     family: FxHashMap<u32, Vec<u32>>,
     /// Person entry with a family name → the terms of the words of its names, sorted: the quick test for a given
     /// name before a lone family name (طيب أردوغان, [`Scanner::given_names_before`]).
-    name_terms: FxHashMap<u32, Box<[u32]>>,
+    name_terms: FxHashMap<u32, Vec<u32>>,
     /// Title phrases, as sequences of token keys.
     titles: Vec<Vec<String>>,
     /// The first key of every title phrase.
@@ -298,13 +298,14 @@ impl<'m> Scanner<'m> {
                         people.push(e);
                     }
                     let words: Vec<u32> = joined.iter().map(|w| s.term(w)).collect();
-                    let mut terms = s.name_terms.remove(&e).map(Vec::from).unwrap_or_default();
-                    terms.extend(words);
-                    terms.sort_unstable();
-                    terms.dedup();
-                    s.name_terms.insert(e, terms.into_boxed_slice());
+                    s.name_terms.entry(e).or_default().extend(words);
                 }
             }
+        }
+        for terms in s.name_terms.values_mut() {
+            terms.sort_unstable();
+            terms.dedup();
+            terms.shrink_to_fit();
         }
         s.titles = words::TITLES
             .iter()
@@ -831,7 +832,7 @@ impl<'m> Scanner<'m> {
         tok.class == family.class
             && (tok.class == Class::Arabic || capitalized())
             && v.soft_after(before)
-            && !found.iter().any(|f| f.first <= before && before <= f.last)
+            && !found.iter().any(|f| f.covers(before))
             && self.title_at(v, before).is_none()
             && v.key(before)
                 .is_some_and(crate::translit::plain::is_known_name)
@@ -855,10 +856,7 @@ impl<'m> Scanner<'m> {
         for first in (p.token.saturating_sub(3)..p.token).rev() {
             let is_word_of_name =
                 matches!(v.terms(first), Some([t]) if terms.binary_search(t).is_ok());
-            if !is_word_of_name
-                || !v.soft_after(first)
-                || found.iter().any(|f| f.first <= first && first <= f.last)
-            {
+            if !is_word_of_name || !v.soft_after(first) || found.iter().any(|f| f.covers(first)) {
                 break;
             }
             let names = names.get_or_insert_with(|| {
@@ -1126,6 +1124,13 @@ struct Found {
     detail: String,
     /// A full form of a person (not a family name alone): names the person for later family names.
     full_person: bool,
+}
+
+impl Found {
+    /// Whether token `i` is part of this match.
+    fn covers(&self, i: usize) -> bool {
+        self.first <= i && i <= self.last
+    }
 }
 
 /// The position of `entry` in `entries`, when it is one of them (by address: a match borrows its entry from the

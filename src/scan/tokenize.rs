@@ -166,13 +166,9 @@ fn is_possessive(text: &str, i: usize) -> bool {
     let Some(rest) = text.get(i..) else {
         return false;
     };
-    let rest = rest
-        .strip_prefix('\'')
-        .or_else(|| rest.strip_prefix('\u{2019}'));
-    let Some(after) = rest.and_then(|r| r.strip_prefix(['s', 'S'])) else {
-        return false;
-    };
-    after.chars().next().is_none_or(|c| class_of(c).is_none())
+    crate::rules::clitics::english_possessive(rest)
+        .and_then(|n| rest.get(n..))
+        .is_some_and(|after| after.chars().next().is_none_or(|c| class_of(c).is_none()))
 }
 
 /// Every token of `text`, in order.
