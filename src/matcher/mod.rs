@@ -599,13 +599,18 @@ impl Matcher {
         self.ranked(all)
     }
 
-    /// The matches of `found` that pass the threshold, best first (then in glossary order).
+    /// The matches of `found` that pass the threshold, best first; at equal scores a place by a form whose usual
+    /// sense is a place ([`titles::PLACE_SENSES`]: الشرق الأوسط is the Middle East before the newspaper), then
+    /// glossary order.
     fn ranked<'m>(&self, found: Found<'m>) -> Vec<Match<'m>> {
         let mut found = found.list;
         found.retain(|m| m.score >= self.options.threshold);
+        let place_sense =
+            |m: &Match<'_>| m.entry.kind == EntityType::Loc && titles::is_place_sense(m.form);
         found.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
+                .then_with(|| place_sense(b).cmp(&place_sense(a)))
                 .then_with(|| a.entry.origin.cmp_key().cmp(&b.entry.origin.cmp_key()))
         });
         found
@@ -630,7 +635,8 @@ impl Matcher {
                     .is_none_or(|f| !is_acronym(f))
             });
         }
-        if n != usize::MAX && refs.len() >= n {
+        // The quick ranking knows no entry types: a form whose usual sense is a place is ranked in full.
+        if n != usize::MAX && refs.len() >= n && !titles::is_place_sense(&key) {
             if let Some(top) = self.top_from_forms(&refs, clean, n) {
                 return top;
             }

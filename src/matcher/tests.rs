@@ -402,3 +402,25 @@ fn readings_of_names_as_the_press_writes_them_say_what_was_done() {
         is("kremlin", "possessive 's, article the")
     );
 }
+
+#[test]
+fn a_place_comes_first_by_a_form_whose_usual_sense_is_a_place() {
+    let csv = "id,type,en,ar,en_variants,ar_variants,note
+paper,ORG,Asharq Al-Awsat,الشرق الأوسط,,صحيفة الشرق الأوسط,
+mideast,LOC,Middle East,الشرق الأوسط,,,homograph of paper
+";
+    let g = Glossary::from_csv_str("t.csv", csv).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("g.qidx");
+    crate::index::write(&g, false, Vec::new(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let stored = crate::index::open(&path, &crate::index::OpenOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let owned = Matcher::new(g);
+    for m in [&owned, &stored] {
+        let ids =
+            |v: Vec<Match<'_>>| -> Vec<String> { v.iter().map(|x| x.entry.id.clone()).collect() };
+        assert_eq!(ids(m.lookup("الشرق الأوسط")), ["mideast", "paper"]);
+        assert_eq!(ids(m.lookup_top("الشرق الاوسط", 1)), ["mideast"]);
+        assert_eq!(ids(m.lookup_top("صحيفة الشرق الأوسط", 1)), ["paper"]);
+    }
+}

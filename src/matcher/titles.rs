@@ -157,6 +157,19 @@ pub(crate) static GENERIC: &[&str] = &[
     "sultanate",
 ];
 
+/// Forms that several entries may share, whose ordinary sense is a place (الشرق الأوسط: the Middle East, and the
+/// newspaper of that name). A place holding one comes first among matches of equal score ([`is_place_sense`]), and
+/// alone in running text only a place is found by it (the scanner's ambiguous forms). As written.
+pub(crate) static PLACE_SENSES: &[&str] = &["الشرق الأوسط"];
+
+/// Whether `form` is one of [`PLACE_SENSES`] (compared `search`-normalized).
+pub(crate) fn is_place_sense(form: &str) -> bool {
+    let key = crate::normalize::search(form);
+    PLACE_SENSES
+        .iter()
+        .any(|p| crate::normalize::search(p) == key)
+}
+
 /// Common words that are also family names (سلام "peace" — Nawaf Salam; عون "help" — Joseph Aoun): alone, they
 /// never name a person; the full name still does. `search`-normalized.
 pub(crate) static COMMON_WORDS: &[&str] = &[

@@ -34,7 +34,8 @@
 //!
 //! A few forms are ordinary words far more often than names in running text (العربية "Arabic" — also Al Arabiya;
 //! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
-//! and function words (في، من، على) are never names: alone they are not matched; longer forms still are.
+//! and function words (في، من، على) are never names: alone they are not matched; longer forms still are. Where
+//! the ordinary sense is itself a place (الشرق الأوسط), a place the glossary has by that form is matched alone.
 //!
 //! Offsets ([`Mention::start`], [`Mention::end`]) are byte offsets into the text given, always on character
 //! boundaries; [`Mention::char_start`] and [`Mention::char_end`] count characters. Reading files, directories,
@@ -261,11 +262,11 @@ impl<'m> Scanner<'m> {
         let ambiguous: FxHashSet<String> = words::AMBIGUOUS_FORMS
             .iter()
             .chain(words::FUNCTION_WORDS)
-            .map(|f| {
-                let keys = token_keys(f);
-                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
-                joined.join(" ")
-            })
+            .map(|f| joined_keys(&token_keys(f)))
+            .collect();
+        let place_senses: FxHashSet<String> = words::PLACE_SENSES
+            .iter()
+            .map(|f| joined_keys(&token_keys(f)))
             .collect();
         let common: FxHashSet<String> = words::COMMON_WORDS
             .iter()
@@ -276,8 +277,9 @@ impl<'m> Scanner<'m> {
             let e = u32::try_from(ei).unwrap_or(u32::MAX);
             for (fi, form) in entry.forms().enumerate() {
                 let keys = token_keys(form);
-                let joined: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
-                if keys.is_empty() || ambiguous.contains(&joined.join(" ")) {
+                let key = joined_keys(&keys);
+                let place = entry.kind == EntityType::Loc && place_senses.contains(&key);
+                if keys.is_empty() || (ambiguous.contains(&key) && !place) {
                     continue;
                 }
                 let r = FormRef {
@@ -289,7 +291,7 @@ impl<'m> Scanner<'m> {
                 let family = keys
                     .last()
                     .filter(|last| entry.kind == EntityType::Per && last.len() == 1)
-                    .and_then(|_| titles::family_of_key(&joined.join(" ")))
+                    .and_then(|_| titles::family_of_key(&key))
                     .filter(|f| !common.contains(f));
                 if let Some(family) = family {
                     let t = s.term(&family);
@@ -297,7 +299,7 @@ impl<'m> Scanner<'m> {
                     if !people.contains(&e) {
                         people.push(e);
                     }
-                    let words: Vec<u32> = joined.iter().map(|w| s.term(w)).collect();
+                    let words: Vec<u32> = keys.iter().flatten().map(|w| s.term(w)).collect();
                     s.name_terms.entry(e).or_default().extend(words);
                 }
             }
@@ -1415,6 +1417,12 @@ const fn fold_basic(c: char, last: bool) -> Option<char> {
         'ة' => Some(if last { 'ه' } else { 'ة' }),
         _ => None,
     }
+}
+
+/// A form's token keys as one string, the terms joined by spaces.
+fn joined_keys(keys: &[Vec<String>]) -> String {
+    let terms: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
+    terms.join(" ")
 }
 
 /// The token keys of a form: one list of terms per token (a token's key may hold several: `Su-30SM` → `su 30sm`).

@@ -314,6 +314,43 @@ fn ambiguous_ordinary_words_are_not_names_alone() {
 }
 
 #[test]
+fn a_form_whose_usual_sense_is_a_place_names_the_place_alone() {
+    let csv = "id,type,en,ar,en_variants,ar_variants,note\n\
+        paper,ORG,Asharq Al-Awsat,الشرق الأوسط,,صحيفة الشرق الأوسط,\n\
+        mideast,LOC,Middle East,الشرق الأوسط,,,homograph of paper\n";
+    let m = Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default());
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(&s, "التوتر في الشرق الأوسط كما كتبت صحيفة الشرق الأوسط"),
+        pairs(&[("الشرق الأوسط", "mideast"), ("صحيفة الشرق الأوسط", "paper")])
+    );
+    // Without a place of that name, the form alone names nothing: the newspaper needs its longer form.
+    let csv = "id,type,en,ar,en_variants,ar_variants\n\
+        paper,ORG,Asharq Al-Awsat,الشرق الأوسط,,صحيفة الشرق الأوسط\n";
+    let m = Matcher::new(Glossary::from_csv_str("g.csv", csv).unwrap_or_default());
+    let s = Scanner::new(&m);
+    assert_eq!(found(&s, "التوتر في الشرق الأوسط"), pairs(&[]));
+}
+
+#[test]
+fn world_regions_of_the_shipped_glossary() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    assert_eq!(
+        found(
+            &s,
+            "في الشرق الأوسط وغرب أفريقيا ومنطقة الساحل، لا على الساحل السوري. Tensions in the Middle East."
+        ),
+        pairs(&[
+            ("الشرق الأوسط", "middle-east"),
+            ("وغرب أفريقيا", "western-africa"),
+            ("ومنطقة الساحل", "sahel"),
+            ("Middle East", "middle-east")
+        ])
+    );
+}
+
+#[test]
 fn methods_and_scores() {
     let m = small();
     let s = Scanner::new(&m);

@@ -98,7 +98,8 @@ pub(crate) static LATIN_COMMON_WORDS: &[&str] = &[
 
 /// Glossary forms that, alone in running text, are far more often ordinary words than the entity: the Arabic
 /// adjective "Arab/Arabic" (العربية — also Al Arabiya), "the island" (الجزيرة — Al Jazeera), "Omani" (العمانية —
-/// Oman News Agency), "the Middle East" (الشرق الأوسط — the newspaper), "with us" (بنا — Bahrain News Agency),
+/// Oman News Agency), "the Middle East" (الشرق الأوسط — the newspaper; see [`PLACE_SENSES`]), "with us" (بنا —
+/// Bahrain News Agency),
 /// "the pyramids" (الأهرام), Anatolia (الأناضول), "knight/Persian" (فارس — Fars agency), the feminine adjectives
 /// أرمينية and أوكرانية (also older spellings of Armenia and Ukraine), the English word "trend". The longer forms of
 /// the same entries (قناة العربية، وكالة الأناضول، جمهورية أرمينيا) are still found.
@@ -142,6 +143,10 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "tyre",
     "congress",
 ];
+
+/// Forms of [`AMBIGUOUS_FORMS`] whose ordinary sense is itself a place: the matcher's list, one list for lookups and
+/// running text.
+pub(crate) use crate::matcher::titles::PLACE_SENSES;
 
 /// Function words (prepositions, particles, pronouns, demonstratives): never a name alone, whatever a glossary
 /// holds (a large or generated glossary may hold a one-word form that is also في or من).
