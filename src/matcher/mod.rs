@@ -799,12 +799,14 @@ impl Matcher {
                     .zip(key.split(' ').skip(1))
                     .any(|(word, next)| titles::is_latin_article(word, next));
             let before = keys.has_other_reading().then(|| found.clone());
-            self.fuzzy(&mut found, &keys, romanized);
+            // Decided on the query as written: Michael is also read mishael, which is no given name.
+            let given = is_given_name(&keys);
+            self.fuzzy(&mut found, &keys, romanized, given);
             // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
             // Poutine): such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
                 let other_keys = fuzzy::NameKeys::reading(clean, false, true);
-                self.fuzzy(&mut other, &other_keys, romanized);
+                self.fuzzy(&mut other, &other_keys, romanized, given);
                 for m in other.list {
                     found.offer(m);
                 }
@@ -1036,8 +1038,14 @@ impl Matcher {
 
     /// The fuzzy matches of `keys`. A Latin query meets the Arabic forms of an entry that has a Latin form only
     /// when `romanized` (written with the Arabic article): otherwise the entry's own Latin spelling is the better
-    /// witness (Myers is not ميرز, Friedrich Merz).
-    fn fuzzy<'m>(&'m self, found: &mut Found<'m>, keys: &fuzzy::NameKeys<'_>, romanized: bool) {
+    /// witness (Myers is not ميرز, Friedrich Merz). `given`: the query is a common given name ([`is_given_name`]).
+    fn fuzzy<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        keys: &fuzzy::NameKeys<'_>,
+        romanized: bool,
+        given: bool,
+    ) {
         let frequent = frequent_kind(keys);
         // Each entry's best form, with its scores and features (for the acceptance model), in the order the
         // entries come. Entries are decoded only for the matches returned, at the end: a lookup scores a few dozen
@@ -1061,6 +1069,16 @@ impl Matcher {
                 }
                 None => false,
             };
+            // A given name is a spelling of another person's whole name of one word, never of a place's or an
+            // organization's, nor of part of a longer name.
+            let skip = skip
+                || (given
+                    && self.entry(r.entry).is_none_or(|e| {
+                        matches!(e.kind, EntityType::Loc | EntityType::Org)
+                            || e.forms()
+                                .nth(r.form as usize)
+                                .is_none_or(|f| f.split_whitespace().count() > 1)
+                    }));
             if skip {
                 continue;
             }
@@ -1381,6 +1399,22 @@ fn frequent_kind(keys: &fuzzy::NameKeys<'_>) -> Option<frequent::Frequent> {
         .arabic
         .then(|| frequent::frequent(&token.search))
         .flatten()
+}
+
+/// Whether the query is one Latin word that is a common English given name ([`crate::rules::given`]). Like a
+/// frequent Arabic name, it is read as a close spelling only of a whole name: of a person or an entry of no type
+/// written in one word (Sophia finds an entry Sofia of type PER, not the city; Michael does not find Khaled Meshaal
+/// by his family name, nor Angela Angola). Its exact and normalized forms still find anything (Jordan, Victoria).
+fn is_given_name(keys: &fuzzy::NameKeys<'_>) -> bool {
+    let [token] = keys.tokens.as_slice() else {
+        return false;
+    };
+    if token.arabic {
+        return crate::translit::plain::spelling_by_heart(&token.raw).is_some_and(|english| {
+            crate::rules::given::is_given_name(&english.to_ascii_lowercase())
+        });
+    }
+    crate::rules::given::is_given_name(&token.search)
 }
 
 /// An acronym (UN, CSTO, RIA): Latin capitals, dots or digits only, 2 to 6 letters. Acronyms are read letter by

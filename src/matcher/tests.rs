@@ -424,3 +424,23 @@ mideast,LOC,Middle East,الشرق الأوسط,,,homograph of paper
         assert_eq!(ids(m.lookup_top("صحيفة الشرق الأوسط", 1)), ["paper"]);
     }
 }
+
+#[test]
+fn a_common_given_name_is_no_misspelling_of_a_place_or_of_part_of_a_name() {
+    let csv = "id,type,en,ar,en_variants,ar_variants,note
+sofia,PER,Sofia,,,,
+angola,LOC,Angola,أنغولا,,,
+meshaal,PER,Khaled Meshaal,خالد مشعل,,,
+";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let ids = |q: &str| -> Vec<String> { m.lookup(q).iter().map(|x| x.entry.id.clone()).collect() };
+    // Another spelling of a person's whole one-word name.
+    assert_eq!(ids("Sophia"), ["sofia"]);
+    // Not a place, not a family name of a longer name (Michael is also read Mishael: the query decides).
+    assert!(ids("Angela").is_empty());
+    assert!(ids("Michael").is_empty());
+    // A word that is no given name is still a close spelling of a place.
+    assert_eq!(ids("Angolla"), ["angola"]);
+    // A given name still finds an entry it is a form of.
+    assert_eq!(ids("angola"), ["angola"]);
+}

@@ -409,13 +409,20 @@ impl<'m> Scanner<'m> {
         let view = View::new(self, text, &toks, &letters);
         let mut found: Vec<Found> = Vec::new();
         let mut pending: Vec<Pending> = Vec::new();
+        // The first tokens of names of people outside the glossary (Michael Jordan): no mention, and not looked
+        // up by the fuzzy stage either.
+        let mut others: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let readings = self.clitic_readings(&view, i);
             let readings = readings.as_deref().unwrap_or_default();
             if let Some(f) = self.longest_at(&view, i, readings) {
                 i = f.last + 1;
-                found.push(f);
+                if self.place_is_a_family_name(&view, &f, &found) {
+                    others.push(f.first - 1);
+                } else {
+                    found.push(f);
+                }
                 continue;
             }
             if self.options.family_names {
@@ -429,7 +436,7 @@ impl<'m> Scanner<'m> {
         self.resolve_family(&view, &mut found, pending);
         found.sort_by_key(|f| f.first);
         if self.options.fuzzy {
-            self.fuzzy(&view, &mut found);
+            self.fuzzy(&view, &mut found, &others);
             found.sort_by_key(|f| f.first);
         }
         let entries = self.matcher.glossary().entries();
@@ -792,7 +799,7 @@ impl<'m> Scanner<'m> {
             // no mention.
             if given.is_none()
                 && p.clitic.is_empty()
-                && self.another_given_name_before(v, &p, found)
+                && self.another_given_name_before(v, p.token, found)
             {
                 continue;
             }
@@ -814,15 +821,33 @@ impl<'m> Scanner<'m> {
         }
     }
 
-    /// Whether the token right before the family name `p` is a name (a name of the `plain` model's training data,
-    /// [`crate::translit::plain::is_known_name`], capitalized in Latin script) of its own, in no mention already
-    /// and no title: the family name is then another person's (Hunter Biden, رفعت الأسد), since the person's own
-    /// given names ([`Scanner::given_names_before`]) were tried first.
-    fn another_given_name_before(&self, v: &View<'_>, p: &Pending, found: &[Found]) -> bool {
-        let Some(before) = p.token.checked_sub(1) else {
+    /// Whether `f`, a place named by one Latin word, follows another name (a capitalized given name: Michael
+    /// Jordan, Denzel Washington), and so is a person's family name.
+    fn place_is_a_family_name(&self, v: &View<'_>, f: &Found, found: &[Found]) -> bool {
+        f.first == f.last
+            && v.toks
+                .get(f.first)
+                .is_some_and(|t| t.class != Class::Arabic)
+            && self
+                .matcher
+                .glossary()
+                .entries()
+                .get(f.entry as usize)
+                .is_some_and(|e| e.kind == EntityType::Loc)
+            && self.another_given_name_before(v, f.first, found)
+    }
+
+    /// Whether the token right before the name at token `at` is a name of its own (a name of the `plain` model's
+    /// training data, [`crate::translit::plain::is_known_name`], or in Latin script a common English given name,
+    /// [`crate::rules::given`]; capitalized in Latin script), in no mention already and no title. A family name
+    /// after it is then another person's (Hunter Biden, Jill Biden, رفعت الأسد), since the person's own given
+    /// names ([`Scanner::given_names_before`]) were tried first; a place's one Latin word after it is a person's
+    /// family name (Michael Jordan).
+    fn another_given_name_before(&self, v: &View<'_>, at: usize, found: &[Found]) -> bool {
+        let Some(before) = at.checked_sub(1) else {
             return false;
         };
-        let (Some(tok), Some(family)) = (v.toks.get(before), v.toks.get(p.token)) else {
+        let (Some(tok), Some(family)) = (v.toks.get(before), v.toks.get(at)) else {
             return false;
         };
         let capitalized = || {
@@ -836,8 +861,10 @@ impl<'m> Scanner<'m> {
             && v.soft_after(before)
             && !found.iter().any(|f| f.covers(before))
             && self.title_at(v, before).is_none()
-            && v.key(before)
-                .is_some_and(crate::translit::plain::is_known_name)
+            && v.key(before).is_some_and(|key| {
+                crate::translit::plain::is_known_name(key)
+                    || (tok.class != Class::Arabic && crate::rules::given::is_given_name(key))
+            })
     }
 
     /// The first of up to three tokens right before the family name `p` that are given names of `person` in the
@@ -887,12 +914,18 @@ impl<'m> Scanner<'m> {
         best
     }
 
-    /// Unseen spellings where a name is expected: after titles, and capitalized Latin words.
-    fn fuzzy(&self, v: &View<'_>, found: &mut Vec<Found>) {
+    /// Unseen spellings where a name is expected: after titles, and capitalized Latin words. `others`: the first
+    /// tokens of two-word names of people outside the glossary, left alone.
+    fn fuzzy(&self, v: &View<'_>, found: &mut Vec<Found>, others: &[usize]) {
         let n = v.toks.len();
         let mut covered = vec![false; n];
         for f in found.iter() {
             for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+                *c = true;
+            }
+        }
+        for &o in others {
+            for c in covered.iter_mut().take(o + 2).skip(o) {
                 *c = true;
             }
         }

@@ -647,3 +647,23 @@ fn clitic_readings_are_remembered_without_changing_answers() {
         "{alone:?}"
     );
 }
+
+#[test]
+fn a_common_given_name_before_a_name_makes_it_another_persons() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    // Jill is no name of the `plain` lexicon, but a common English given name: another Biden.
+    assert_eq!(
+        found(&s, "Joe Biden and Jill Biden visited Jordan."),
+        pairs(&[("Joe Biden", "joe-biden"), ("Jordan", "jordan")])
+    );
+    // A place's one Latin word after a given name is a family name, and the name is nobody's close spelling
+    // (Michael Jordan in had found Michel Aoun).
+    assert_eq!(
+        found(
+            &s,
+            "Sophia Loren and Michael Jordan in Berlin, then Queen Rania of Jordan."
+        ),
+        pairs(&[("Berlin", "berlin"), ("Jordan", "jordan")])
+    );
+}

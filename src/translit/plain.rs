@@ -305,6 +305,12 @@ fn known_spelling(word: &str) -> Option<&'static str> {
         })
 }
 
+/// The English that `plain` writes by heart for an Arabic word, if it knows the word as a name (the frequent names,
+/// the lexicon), as written (marks left out).
+pub(crate) fn spelling_by_heart(word: &str) -> Option<&'static str> {
+    known_spelling(word)
+}
+
 /// Whether `key` (a word at the `search` level) is a name of the development data's training rows
 /// (`plain_lexicon.tsv`), in either script (هانتر, hunter), or an Arabic word of news prose that is only a name
 /// (`frequent_names.tsv`: فلاديمير). Arabic names that are also words of the language (سعيد "happy") are left out.
