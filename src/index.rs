@@ -645,6 +645,7 @@ pub fn keys_fingerprint() -> u64 {
             "فريد القذافي باسم",
             "أم قصر عز الدين",
             "هاله غاده",
+            "وليام بول أوليفر",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

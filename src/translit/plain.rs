@@ -1020,6 +1020,11 @@ mod tests {
         assert_eq!(t("مُحَمَّد"), "mohammed");
         assert_eq!(t("أحمد"), "ahmed");
         assert_eq!(t("فاطمة"), "fatima");
+        // English given names in the press's Arabic (the model read Oliam, Gosev, Bol, Alvaro).
+        assert_eq!(t("وليام"), "william");
+        assert_eq!(t("جوزف"), "joseph");
+        assert_eq!(t("بول"), "paul");
+        assert_eq!(t("أوليفر"), "oliver");
         // After the article too, in both modes.
         assert_eq!(t("الكريم"), "al-karim");
         let mut known = String::new();
