@@ -716,6 +716,44 @@ pub(crate) fn acceptance_inputs(
     ]
 }
 
+/// Whether an Arabic query and an Arabic form are the same name but for one word, where each has a different name
+/// that `plain` spells by heart (the common-names table and the frequent names, one press spelling each): محمود
+/// عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد. Names one letter apart are as often two names as
+/// one, and a glossary too small to hold the other one would otherwise accept the close one.
+pub(crate) fn other_names(query: &NameKeys<'_>, form: &NameKeys<'_>) -> bool {
+    if query.tokens.len() != form.tokens.len() {
+        return false;
+    }
+    let mut differ = query
+        .tokens
+        .iter()
+        .zip(&form.tokens)
+        .filter(|(q, f)| q.search != f.search);
+    let (Some((q, f)), None) = (differ.next(), differ.next()) else {
+        return false;
+    };
+    if !q.arabic || !f.arabic {
+        return false;
+    }
+    // The name itself: a particle the token joins (بن سلمان, بنسلمان) comes off.
+    let word = |t: &TokenKeys<'_>| -> String {
+        let text = if t.raw.is_empty() { &t.search } else { &t.raw };
+        let last = text.split_whitespace().last().unwrap_or_default();
+        ["ابن", "بن", "بنت"]
+            .iter()
+            .find_map(|p| {
+                last.strip_prefix(p)
+                    .filter(|rest| rest.chars().count() >= 3)
+            })
+            .unwrap_or(last)
+            .to_string()
+    };
+    match (plain::curated_name(&word(q)), plain::curated_name(&word(f))) {
+        (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+        _ => false,
+    }
+}
+
 /// The letters of a query as the acceptance model counts them (its `search` keys, titles off, spaces out).
 pub(crate) fn query_letters(query: &str) -> usize {
     NameKeys::new(query, false).search.chars().count()

@@ -1051,10 +1051,20 @@ impl Matcher {
         // entries come. Entries are decoded only for the matches returned, at the end: a lookup scores a few dozen
         // candidates and returns one or two.
         let mut best: Vec<(FormRef, Scores, [f64; FEATURES])> = Vec::new();
-        for id in self.candidates(keys, romanized) {
-            let Some((r, form_keys)) = self.form_keys(id, keys) else {
-                continue;
-            };
+        let pool: Vec<(FormRef, fuzzy::NameKeys<'_>)> = self
+            .candidates(keys, romanized)
+            .into_iter()
+            .filter_map(|id| self.form_keys(id, keys))
+            .collect();
+        // Entries whose Arabic form names other people word for word (محمد عباس for محمود عباس): their Latin
+        // forms do not find them either.
+        let mut others: Vec<u32> = pool
+            .iter()
+            .filter(|(_, form_keys)| fuzzy::other_names(keys, form_keys))
+            .map(|(r, _)| r.entry)
+            .collect();
+        others.sort_unstable();
+        for (r, form_keys) in pool {
             // A common word is read as a name only by an entry with no Arabic form to compare it with; a frequent
             // name, only as the whole name of such an entry (حسين is not Saddam Hussein alone).
             let skip = match frequent {
@@ -1079,7 +1089,7 @@ impl Matcher {
                                 .nth(r.form as usize)
                                 .is_none_or(|f| f.split_whitespace().count() > 1)
                     }));
-            if skip {
+            if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }
             let (s, x) = fuzzy::score_features(keys, &form_keys);

@@ -311,6 +311,15 @@ pub(crate) fn spelling_by_heart(word: &str) -> Option<&'static str> {
     known_spelling(word)
 }
 
+/// The press spelling of an Arabic name word of the common-names table or of the frequent names of news prose (one
+/// spelling each, chosen by hand: محمد Mohammed, محمود Mahmoud), as written (marks left out); `None` otherwise.
+pub(crate) fn curated_name(word: &str) -> Option<&'static str> {
+    common_name(&word_key(word)).or_else(|| {
+        let letters: String = word.chars().filter(|&c| !is_mark(c)).collect();
+        crate::rules::frequent::name_spelling(&crate::normalize::search(&letters))
+    })
+}
+
 /// Whether `key` (a word at the `search` level) is a name of the development data's training rows
 /// (`plain_lexicon.tsv`), in either script (هانتر, hunter), or an Arabic word of news prose that is only a name
 /// (`frequent_names.tsv`: فلاديمير). Arabic names that are also words of the language (سعيد "happy") are left out.
