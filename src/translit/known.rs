@@ -97,10 +97,12 @@ impl KnownNames {
         let mut phrases: FxHashMap<String, String> = FxHashMap::default();
         // The words that some entry's form is alone (Putin's بوتين), not only one word of a longer name.
         let mut lone: FxHashSet<String> = FxHashSet::default();
-        for (entry_phrases, words) in learnt {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        for (entry_phrases, words, entry_parts) in learnt {
             for (key, english) in entry_phrases {
                 phrases.entry(key).or_insert(english);
             }
+            parts.extend(entry_parts);
             for (key, english, alone) in words {
                 if alone {
                     lone.insert(key.clone());
@@ -130,6 +132,10 @@ impl KnownNames {
                 continue;
             }
             spellings.insert(key, english.as_str().into());
+        }
+        // Parts of names after every whole name: a whole name (حافظ الأسد) keeps its own spelling.
+        for (key, english) in parts {
+            phrases.entry(key).or_insert(english);
         }
         for (key, english) in phrases {
             spellings.insert(key, english.into());
@@ -383,12 +389,16 @@ fn shipped_names() -> Option<KnownNames> {
 
 /// What one entry teaches: its forms kept whole and its words, each a `search` key with its spelling (a word also
 /// with whether its form is that one word).
-type Learnt = (Vec<(String, String)>, Vec<(String, String, bool)>);
+type Learnt = (
+    Vec<(String, String)>,
+    Vec<(String, String, bool)>,
+    Vec<(String, String)>,
+);
 
 /// The phrases and words of one entry: every Arabic form against the English name, then its variants (أبو مازن
 /// spells Abu Mazen, not Mahmoud Abbas); the first that the form spells ([`align`]).
 fn learn(entry: &crate::glossary::Entry) -> Learnt {
-    let mut learnt: Learnt = (Vec::new(), Vec::new());
+    let mut learnt: Learnt = (Vec::new(), Vec::new(), Vec::new());
     let spellings: Vec<String> = std::iter::once(&entry.en)
         .chain(&entry.en_variants)
         .filter_map(|e| ascii_spelling(e))
@@ -413,6 +423,9 @@ fn learn(entry: &crate::glossary::Entry) -> Learnt {
             learnt
                 .0
                 .push((normalize::search(form).into_owned(), english.clone()));
+            if entry.kind == crate::glossary::EntityType::Per {
+                learnt.2.extend(parts_of_name(&arabic_words, english));
+            }
         }
         for (arabic, english) in alignment.words {
             let key = normalize::search(arabic).into_owned();
@@ -424,6 +437,52 @@ fn learn(entry: &crate::glossary::Entry) -> Learnt {
         }
     }
     learnt
+}
+
+/// The parts of a person's name the press writes (طيب أردوغان, Tayyip Erdogan; رجب أردوغان, Recep Erdogan): the
+/// family name after one or more of the given names in order, as `search` keys with their English, for a name of
+/// three or four words that spells its English word for word. Not for names with a particle (بن, أبو, عبد, آل…),
+/// whose parts follow other rules (بن سلمان, not محمد سلمان), nor for English names with a word in lower case or
+/// joined by a hyphen, whose family name is more than a word (von der Leyen, da Silva, Ter-Petrosyan) or comes
+/// first (Lee Jae-myung).
+fn parts_of_name(arabic: &[&str], english: &str) -> Vec<(String, String)> {
+    let n = arabic.len();
+    let english: Vec<&str> = english.split_whitespace().collect();
+    // A capitalized word without a hyphen, or a word with the article (al-Sudani, Al-Sabah).
+    let plain_word = |w: &&str| {
+        let article = w
+            .split_once('-')
+            .is_some_and(|(a, _)| ARTICLES.contains(&a.to_ascii_lowercase().as_str()));
+        article || (!w.contains('-') && w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if !english.iter().all(plain_word) {
+        return Vec::new();
+    }
+    let particle = |w: &&str| {
+        let key = normalize::search(w);
+        crate::matcher::titles::JOINERS.contains(&key.as_ref())
+            || ["ال", "بنت", "ام", "ولد", "اوغلو"].contains(&key.as_ref())
+    };
+    if n != english.len() || !(3..=4).contains(&n) || arabic.iter().any(particle) {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    // Each non-empty proper subset of the given names (bit i: given name i kept), then the family name.
+    for mask in 1..(1u32 << (n - 1)) - 1 {
+        let kept = |words: &[&str]| -> String {
+            let mut out: Vec<&str> = (0..n - 1)
+                .filter(|i| mask & (1 << i) != 0)
+                .filter_map(|i| words.get(i).copied())
+                .collect();
+            out.extend(words.last().copied());
+            out.join(" ")
+        };
+        parts.push((
+            normalize::search(&kept(arabic)).into_owned(),
+            kept(&english),
+        ));
+    }
+    parts
 }
 
 /// How an Arabic form spells an English name: whether the whole form does (`whole`), and which of its words spell
@@ -657,6 +716,23 @@ mod tests {
         assert_eq!(n.spelling("بشار الأسد"), Some("Bashar al-Assad"));
         // Alone, الأسد is a word of the language ("the lion").
         assert_eq!(n.spelling("الأسد"), None);
+    }
+
+    #[test]
+    fn the_parts_of_a_persons_name_the_press_writes() {
+        let n = names(
+            "erdogan,PER,Recep Tayyip Erdogan,رجب طيب أردوغان,,\nvdl,PER,Ursula von der Leyen,أورسولا فون دير لاين,,\nmbs,PER,Mohammed bin Salman,محمد بن سلمان,,\nlee,PER,Lee Jae-myung,لي جاي ميونغ,,\nhafez,PER,Hafez al-Assad,حافظ الأسد,,\nbashar,PER,Bashar Hafez al-Assad,بشار حافظ الأسد,,\n",
+        );
+        // طيب alone is a word of the language ("good"), before the family name the given name.
+        assert_eq!(n.spelling("طيب أردوغان"), Some("Tayyip Erdogan"));
+        assert_eq!(n.spelling("رجب أردوغان"), Some("Recep Erdogan"));
+        // A family name of several words, a particle, a family name first: no parts.
+        assert_eq!(n.spelling("أورسولا لاين"), None);
+        assert_eq!(n.spelling("دير لاين"), None);
+        assert_eq!(n.spelling("محمد سلمان"), None);
+        assert_eq!(n.spelling("لي ميونغ"), None);
+        // A part that is another person's whole name is that person's.
+        assert_eq!(n.spelling("حافظ الأسد"), Some("Hafez al-Assad"));
     }
 
     #[test]
