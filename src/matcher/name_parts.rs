@@ -152,7 +152,7 @@ fn initials(word: &str) -> Option<Vec<char>> {
 }
 
 /// Given names with each word of initials spelt as one initial a letter (`v.v.` → `v.`, `v.`).
-fn spell_initials(words: Vec<String>) -> Vec<String> {
+pub(crate) fn spell_initials(words: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         match initials(&w) {

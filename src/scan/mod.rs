@@ -861,8 +861,9 @@ impl<'m> Scanner<'m> {
             && v.soft_after(before)
             && !found.iter().any(|f| f.covers(before))
             && self.title_at(v, before).is_none()
+            // An initial is no name of its own (ن. is one in the `plain` lexicon).
             && v.key(before).is_some_and(|key| {
-                crate::translit::plain::is_known_name(key)
+                key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key)
                     || (tok.class != Class::Arabic && crate::rules::given::is_given_name(key))
             })
     }
@@ -883,8 +884,10 @@ impl<'m> Scanner<'m> {
         let mut names: Option<Vec<Vec<String>>> = None;
         let mut best = None;
         for first in (p.token.saturating_sub(3)..p.token).rev() {
-            let is_word_of_name =
-                matches!(v.terms(first), Some([t]) if terms.binary_search(t).is_ok());
+            // A word of the person's names, or a Latin initial (N. Pashinyan), which `fits` checks.
+            let is_word_of_name = matches!(v.terms(first), Some([t]) if terms.binary_search(t).is_ok())
+                || (v.toks.get(first).is_some_and(|t| t.class == Class::Latin)
+                    && v.key(first).is_some_and(|k| k.len() == 1));
             if !is_word_of_name || !v.soft_after(first) || found.iter().any(|f| f.covers(first)) {
                 break;
             }
@@ -904,7 +907,7 @@ impl<'m> Scanner<'m> {
             };
             let part = name_parts::NamePart {
                 family: family.clone(),
-                given: given.to_vec(),
+                given: name_parts::spell_initials(given.to_vec()),
                 family_first: false,
             };
             if names.iter().any(|n| part.fits(n)) {

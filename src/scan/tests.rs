@@ -667,3 +667,19 @@ fn a_common_given_name_before_a_name_makes_it_another_persons() {
         pairs(&[("Berlin", "berlin"), ("Jordan", "jordan")])
     );
 }
+
+#[test]
+fn an_initial_before_a_family_name() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    // An initial of the person's given name joins the mention; ن. is a name of the `plain` lexicon, but an initial
+    // is never another person's given name, so the family name is still found.
+    assert_eq!(
+        found(&s, "He met N. Pashinyan and V. Putin, then J. Putin."),
+        pairs(&[
+            ("N. Pashinyan", "nikol-pashinyan"),
+            ("V. Putin", "vladimir-putin"),
+            ("Putin", "vladimir-putin")
+        ])
+    );
+}
