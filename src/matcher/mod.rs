@@ -1047,6 +1047,11 @@ impl Matcher {
         given: bool,
     ) {
         let frequent = frequent_kind(keys);
+        // A query of one Latin word, at the `search` level.
+        let latin_word = match keys.tokens.as_slice() {
+            [token] if !token.arabic => Some(token.search.as_ref()),
+            _ => None,
+        };
         // Each entry's best form, with its scores and features (for the acceptance model), in the order the
         // entries come. Entries are decoded only for the matches returned, at the end: a lookup scores a few dozen
         // candidates and returns one or two.
@@ -1079,6 +1084,17 @@ impl Matcher {
                 }
                 None => false,
             };
+            // An English adjective of nationality is no spelling of its place (Israeli, Yemeni: as an Arabic nisba).
+            // The form's one word once generic words are off (State of Israel), or the entry's English name (the
+            // form Lebanese Republic is keyed as its adjective).
+            let skip = skip
+                || latin_word.is_some_and(|w| {
+                    self.entry_kind(r.entry) == Some(EntityType::Loc)
+                        && (matches!(form_keys.tokens.as_slice(), [t] if titles::is_english_adjective_of(w, &t.search))
+                            || self.entry_en(r.entry).is_some_and(|en| {
+                                titles::is_english_adjective_of(w, &normalize::search(&en))
+                            }))
+                });
             // A given name is a spelling of another person's whole name of one word, never of a place's or an
             // organization's, nor of part of a longer name.
             let skip = skip

@@ -480,6 +480,29 @@ pub(crate) fn is_nisba(key: &str) -> bool {
     key.starts_with("ال") && (key.ends_with('ي') || key.ends_with("يه")) && key.chars().count() >= 5
 }
 
+/// Whether a Latin word (`search` level) is an English adjective of nationality made from a place's one-word name
+/// (Israeli: Israel, Yemeni: Yemen, Syrian: Syria, Iranian: Iran, Lebanese: Lebanon, Turkish: Turkey): the word
+/// less a suffix is the name: the whole name before -i or -n, the name less at most two final letters before -an,
+/// -ian, -ese, -ish, other than the suffix's own (Bahrian is Bahrain misspelt). As an Arabic nisba
+/// names no place alone, neither does the English adjective: it is no close spelling of the name.
+pub(crate) fn is_english_adjective_of(word: &str, name: &str) -> bool {
+    if word == name || !word.is_ascii() || !name.is_ascii() || name.contains(' ') {
+        return false;
+    }
+    ["ian", "ese", "ish", "an", "i", "n"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|stem| {
+            // Letters the name has, in another order, are a misspelling (Bahrian).
+            stem.len() >= 3
+                && name.strip_prefix(stem).is_some_and(|rest| {
+                    // After -i and -n the whole name (Israeli, Syrian): names end in other vowels too (Shushi,
+                    // Shusha).
+                    let most = if suffix.len() == 1 { 0 } else { 2 };
+                    rest.len() <= most && rest != *suffix
+                })
+        })
+    })
+}
+
 /// Words that name a state in its official name (الجمهورية التونسية, المملكة المغربية, سلطنة عمان), generic words
 /// too ([`is_generic`]). `search`-normalized.
 const STATE_WORDS: &[&str] = &[
@@ -736,6 +759,30 @@ mod tests {
         let mut t = toks("جمهوريه");
         drop_generic(&mut t);
         assert_eq!(keys(&t), ["جمهوريه"]);
+    }
+
+    #[test]
+    fn english_adjectives_of_places() {
+        for (word, name) in [
+            ("israeli", "israel"),
+            ("yemeni", "yemen"),
+            ("syrian", "syria"),
+            ("iranian", "iran"),
+            ("lebanese", "lebanon"),
+            ("turkish", "turkey"),
+            ("jordanian", "jordan"),
+        ] {
+            assert!(is_english_adjective_of(word, name), "{word}");
+        }
+        for (word, name) in [
+            ("israel", "israel"),
+            ("bahrian", "bahrain"),
+            ("shushi", "shusha"),
+            ("paris", "parisi"),
+            ("al", "alabama"),
+        ] {
+            assert!(!is_english_adjective_of(word, name), "{word}");
+        }
     }
 
     #[test]

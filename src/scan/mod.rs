@@ -861,10 +861,13 @@ impl<'m> Scanner<'m> {
             && v.soft_after(before)
             && !found.iter().any(|f| f.covers(before))
             && self.title_at(v, before).is_none()
-            // An initial is no name of its own (ن. is one in the `plain` lexicon).
+            // An initial is no name of its own (ن. is one in the `plain` lexicon); a given name that is also a word
+            // may be the word when it opens a sentence (Will China respond?).
             && v.key(before).is_some_and(|key| {
                 key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key)
-                    || (tok.class != Class::Arabic && crate::rules::given::is_given_name(key))
+                    || (tok.class != Class::Arabic
+                        && crate::rules::given::is_given_name(key)
+                        && !(words::GIVEN_NAMES_THAT_ARE_WORDS.contains(&key) && v.opens_sentence(before)))
             })
     }
 
@@ -1030,6 +1033,20 @@ impl<'m> Scanner<'m> {
             let Some(h) = self.fuzzy_lookup_cached(surface) else {
                 continue;
             };
+            // A Latin word right before another capitalized one is a given name (Rashida Tlaib), no person's
+            // close spelling on its own (Abdul Latif Rashid).
+            if len == 1
+                && a.class == Class::Latin
+                && v.capitalized_after(k)
+                && self
+                    .matcher
+                    .glossary()
+                    .entries()
+                    .get(h.entry as usize)
+                    .is_some_and(|e| e.kind == EntityType::Per)
+            {
+                continue;
+            }
             match &best {
                 Some(b) if b.entry != h.entry || b.score >= h.score => {}
                 _ => {
@@ -1301,6 +1318,35 @@ impl<'t> View<'t> {
             (Some(a), Some(b)) => tokenize::gap_between(self.text, a, b) == Gap::Soft,
             _ => false,
         }
+    }
+
+    /// Whether token `i` opens a sentence: the first of the text, or after a full stop, a question or exclamation
+    /// mark, a colon, a quotation mark or a line break.
+    fn opens_sentence(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        let from = i
+            .checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .map_or(0, |p| p.end);
+        self.text.get(from..tok.start).is_none_or(|gap| {
+            (from == 0 && gap.trim().is_empty())
+                || gap.contains(['.', '?', '!', ':', '"', '“', '\n'])
+        })
+    }
+
+    /// Whether token `i` is followed, across a soft gap, by a capitalized Latin word.
+    fn capitalized_after(&self, i: usize) -> bool {
+        self.soft_after(i)
+            && self.toks.get(i + 1).is_some_and(|t| {
+                t.class == Class::Latin
+                    && self
+                        .text
+                        .get(t.range())
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase)
+            })
     }
 }
 

@@ -683,3 +683,17 @@ fn an_initial_before_a_family_name() {
         ])
     );
 }
+
+#[test]
+fn given_names_that_are_words_and_given_names_before_unknown_names() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    // Opening a sentence, Will is the word; Jill is a name wherever it stands.
+    assert_eq!(
+        found(&s, "Will China respond? Jill Biden said no."),
+        pairs(&[("China", "china")])
+    );
+    // A capitalized word before another is a given name, no close spelling of a person on its own (Rashida is
+    // not Abdul Latif Rashid).
+    assert_eq!(found(&s, "said Rashida Tlaib."), pairs(&[]));
+}

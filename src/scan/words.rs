@@ -96,6 +96,18 @@ pub(crate) static LATIN_COMMON_WORDS: &[&str] = &[
     "brown", "bush", "green", "king", "long", "may", "price", "rice", "white", "young",
 ];
 
+/// Common English given names (`rules::given`) that are also everyday words: opening a sentence, the capital shows
+/// nothing (Will China respond? May the talks go on. Mark the date.), so there they are not read as another person's
+/// given name.
+pub(crate) static GIVEN_NAMES_THAT_ARE_WORDS: &[&str] = &[
+    "amber", "angel", "april", "august", "autumn", "bill", "bob", "chase", "clay", "cliff", "cole",
+    "crystal", "dale", "dawn", "dean", "don", "drew", "earl", "faith", "frank", "gale", "gene",
+    "glen", "grace", "grant", "guy", "heather", "holly", "hope", "ivy", "jack", "jewel", "joy",
+    "june", "lily", "mark", "mason", "may", "melody", "miles", "misty", "pat", "pearl", "penny",
+    "ray", "reed", "rob", "rod", "rose", "ruby", "rusty", "sandy", "sterling", "sue", "summer",
+    "wade", "will", "young",
+];
+
 /// Glossary forms that, alone in running text, are far more often ordinary words than the entity: the Arabic
 /// adjective "Arab/Arabic" (العربية — also Al Arabiya), "the island" (الجزيرة — Al Jazeera), "Omani" (العمانية —
 /// Oman News Agency), "the Middle East" (الشرق الأوسط — the newspaper; see [`PLACE_SENSES`]), "with us" (بنا —
