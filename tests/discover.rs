@@ -143,3 +143,19 @@ fn a_missing_path_is_an_error() {
         .code(2)
         .stderr(predicates::str::contains("no/such/file.txt"));
 }
+
+/// A name after a feminine title and a nationality adjective (النائبة الأمريكية) is proposed: the title list has
+/// the feminine forms of the offices of the news.
+#[test]
+fn a_name_after_a_feminine_title() {
+    let text = "وقالت النائبة الأمريكية رشيدة طليب إن على الصين أن ترد.";
+    let g = qamus::glossary::Glossary::builtin();
+    let m = qamus::matcher::Matcher::new(g);
+    let options = qamus::discover::Options {
+        min_count: 1,
+        ..qamus::discover::Options::default()
+    };
+    let found = qamus::discover::discover(&[("d".to_string(), text.to_string())], &m, &options);
+    let names: Vec<&str> = found.iter().map(|c| c.ar.as_str()).collect();
+    assert_eq!(names, ["رشيدة طليب"]);
+}

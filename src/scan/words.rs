@@ -50,7 +50,25 @@ pub(crate) static TITLES: &[&str] = &[
     "ولي العهد",
     "السناتور",
     "النائب",
+    "النائبة",
     "الدكتور",
+    // Seventeenth session: feminine forms and offices of the news that named nobody before (وقالت النائبة
+    // الأمريكية رشيدة طليب).
+    "المبعوثة",
+    "المدير العام",
+    "المديرة العامة",
+    "المرشد الأعلى",
+    "القائد",
+    "قائد",
+    "المحافظ",
+    "محافظ",
+    "القاضي",
+    "المدعي العام",
+    "المفوض",
+    "المفوضة",
+    "الممثل الأعلى",
+    "رئيس الأركان",
+    "عضو الكونغرس",
 ];
 
 /// Verbs of saying, after which news prose names the speaker (وقال نتانياهو، وأكد بيسكوف): the scanner tries unseen
