@@ -157,6 +157,9 @@ pub(crate) const SCORE_PART: f64 = 0.92;
 /// Part of a person's name with a Latin given name one edit away from theirs (Tayip Erdogan): under a family name
 /// alone, above any fuzzy match.
 const SCORE_PART_CLOSE: f64 = 0.895;
+/// Part of a person's name whose family name has the person's consonants, spelt with other vowel letters (طيب
+/// اردغان): below a part with every word as the person writes it, above the default threshold.
+const SCORE_PART_SPELT: f64 = 0.85;
 /// The most people a family name is read for when a part of a name may tell them apart.
 const MAX_PART_PEOPLE: usize = 64;
 /// A romanization of Arabic read back into the letters of an Arabic form ([`romanized::arabic_letters`]).
@@ -801,18 +804,65 @@ impl Matcher {
             let before = keys.has_other_reading().then(|| found.clone());
             // Decided on the query as written: Michael is also read mishael, which is no given name.
             let given = is_given_name(&keys);
-            self.fuzzy(&mut found, &keys, romanized, given);
+            let mut family_close: Vec<FormRef> = Vec::new();
+            self.fuzzy(&mut found, &keys, romanized, given, &mut family_close);
             // A Latin name may be transcribed for another language (German j and w, French ou and ch: Paschinjan,
             // Poutine): such a query is also read that way, and each entry keeps its better score.
             if let Some(mut other) = before {
                 let other_keys = fuzzy::NameKeys::reading(clean, false, true);
-                self.fuzzy(&mut other, &other_keys, romanized, given);
+                self.fuzzy(&mut other, &other_keys, romanized, given, &mut family_close);
                 for m in other.list {
                     found.offer(m);
                 }
             }
+            if found.list.is_empty() && !family_close.is_empty() {
+                self.part_with_family_spelt_otherwise(&mut found, &key, clean, &family_close);
+            }
         }
         self.ranked(found)
+    }
+
+    /// Part of a person's name whose family name is spelt otherwise (طيب اردغان, Tayyip Erdogn), for a query that
+    /// found nothing else: among the people the fuzzy stage proposed whose family name has the consonants of the
+    /// query's last word (`family_close`), one whose name the query's given names fit as [`Matcher::part_of_name`]
+    /// fits them, the family name aside. Two names of the curated tables spelt apart are two names, not one
+    /// misspelt ([`fuzzy::other_names`]: علي حسين is not Ali Hassan). Score [`SCORE_PART_SPELT`], method `fuzzy`.
+    fn part_with_family_spelt_otherwise<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        key: &str,
+        clean: &str,
+        family_close: &[FormRef],
+    ) {
+        for part in name_parts::readings(key, clean) {
+            for r in family_close {
+                let Some(entry) = self.entry(r.entry) else {
+                    continue;
+                };
+                let Some(form) = entry.forms().find(|f| {
+                    let words = name_parts::name_words(&normalize::search(f));
+                    words.split_last().is_some_and(|(family, _)| {
+                        let mut spelt = part.clone();
+                        spelt.family = family.clone();
+                        spelt.fits(&words)
+                            && !fuzzy::other_names(
+                                &fuzzy::NameKeys::new(&part.family, false),
+                                &fuzzy::NameKeys::new(family, false),
+                            )
+                    })
+                }) else {
+                    continue;
+                };
+                found.offer(Match {
+                    entry,
+                    score: SCORE_PART_SPELT,
+                    method: Method::Fuzzy,
+                    form,
+                    detail: "part of the name, the family name spelt otherwise".into(),
+                    scores: None,
+                });
+            }
+        }
     }
 
     /// The first `n` of the exact and normalized matches of `refs` (the forms whose `search` key is the query's),
@@ -1045,6 +1095,7 @@ impl Matcher {
         keys: &fuzzy::NameKeys<'_>,
         romanized: bool,
         given: bool,
+        family_close: &mut Vec<FormRef>,
     ) {
         let frequent = frequent_kind(keys);
         // A query of one Latin word, at the `search` level.
@@ -1069,6 +1120,23 @@ impl Matcher {
             .map(|(r, _)| r.entry)
             .collect();
         others.sort_unstable();
+        // People with more words to their name whose last word has the consonants of the query's last: a part of
+        // their name with the family name spelt otherwise, if nothing else is found.
+        let last_skeleton = keys
+            .tokens
+            .last()
+            .filter(|_| keys.tokens.len() >= 2)
+            .map(|t| &t.skeleton);
+        for (r, form_keys) in &pool {
+            if last_skeleton.is_some_and(|s| {
+                form_keys.tokens.len() > keys.tokens.len()
+                    && form_keys.tokens.last().is_some_and(|t| t.skeleton == *s)
+            }) && self.entry_kind(r.entry) == Some(EntityType::Per)
+                && !family_close.iter().any(|c| c.entry == r.entry)
+            {
+                family_close.push(*r);
+            }
+        }
         for (r, form_keys) in pool {
             // A common word is read as a name only by an entry with no Arabic form to compare it with; a frequent
             // name, only as the whole name of such an entry (حسين is not Saddam Hussein alone).
