@@ -32,6 +32,19 @@ def load(package, lang):
         return json.load(f)["main"][lang]["localeDisplayNames"]["territories"]
 
 
+def loc_row(ident, name, ar_name, en_var, ar_var, note, extra):
+    """A LOC row: the CLDR variants, then the extra row's variants and note (if any), each variant once and none
+    equal to the name."""
+    if extra:
+        en_var = en_var + [v for v in extra["en_variants"].split("|") if v]
+        ar_var = ar_var + [v for v in extra["ar_variants"].split("|") if v]
+        if extra["note"]:
+            note += "; " + extra["note"]
+    en_var = [v for i, v in enumerate(en_var) if v != name and v not in en_var[:i]]
+    ar_var = [v for i, v in enumerate(ar_var) if v != ar_name and v not in ar_var[:i]]
+    return [ident, "LOC", name, ar_name, "|".join(en_var), "|".join(ar_var), note]
+
+
 def main(package):
     with open(os.path.join(package, "package.json"), encoding="utf-8") as f:
         version = json.load(f)["version"]
@@ -54,15 +67,7 @@ def main(package):
         en_var = [en[k] for k in (f"{code}-alt-short", f"{code}-alt-variant") if k in en]
         ar_var = [ar[k] for k in (f"{code}-alt-short", f"{code}-alt-variant") if k in ar]
         note = f"ISO 3166 {code}"
-        extra = extras.pop(ident, None)
-        if extra:
-            en_var += [v for v in extra["en_variants"].split("|") if v]
-            ar_var += [v for v in extra["ar_variants"].split("|") if v]
-            if extra["note"]:
-                note += "; " + extra["note"]
-        en_var = [v for i, v in enumerate(en_var) if v != name and v not in en_var[:i]]
-        ar_var = [v for i, v in enumerate(ar_var) if v != ar[code] and v not in ar_var[:i]]
-        w.writerow([ident, "LOC", name, ar[code], "|".join(en_var), "|".join(ar_var), note])
+        w.writerow(loc_row(ident, name, ar[code], en_var, ar_var, note, extras.pop(ident, None)))
     if extras:
         sys.exit(f"country_extras.csv names unknown ids: {', '.join(extras)}")
     sys.stdout.write(out.getvalue())

@@ -19,7 +19,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_countries import load, slug  # noqa: E402
+from gen_countries import load, loc_row, slug  # noqa: E402
 
 # 001 "world" (العالم is a word of every page); 021 Northern America, whose Arabic شمال أمريكا is what readers call
 # North America (003); QO Outlying Oceania, a statistical grouping.
@@ -45,19 +45,11 @@ def main(package):
     for code in codes:
         name = en[code]
         ident = slug(name)
-        en_var, ar_var = [], []
-        note = f"UN M.49 {code}"
-        extra = merged.pop(ident, None)
-        if extra:
-            en_var += [v for v in extra["en_variants"].split("|") if v]
-            ar_var += [v for v in extra["ar_variants"].split("|") if v]
-            if extra["note"]:
-                note += "; " + extra["note"]
-        w.writerow([ident, "LOC", name, ar[code], "|".join(en_var), "|".join(ar_var), note])
+        w.writerow(loc_row(ident, name, ar[code], [], [], f"UN M.49 {code}", merged.pop(ident, None)))
     if merged:
         sys.exit(f"region_extras.csv names unknown CLDR regions: {', '.join(merged)}")
-    for row in own:
-        w.writerow([row[k] for k in ("id", "type", "en", "ar", "en_variants", "ar_variants", "note")])
+    for extra in own:
+        w.writerow([extra[k] for k in ("id", "type", "en", "ar", "en_variants", "ar_variants", "note")])
     sys.stdout.write(out.getvalue())
 
 

@@ -7,6 +7,19 @@
 use qamus::glossary::{EntityType, Glossary};
 use qamus::matcher::Matcher;
 
+/// How many queries find their person first, and those that find someone else.
+fn outcome(m: &Matcher, queries: &[(String, String)]) -> (usize, Vec<String>) {
+    let (mut right, mut wrong) = (0, Vec::new());
+    for (q, id) in queries {
+        match m.lookup_top(q, 1).first() {
+            Some(x) if &x.entry.id == id => right += 1,
+            Some(x) => wrong.push(format!("{q}: {} instead of {id}", x.entry.id)),
+            None => {}
+        }
+    }
+    (right, wrong)
+}
+
 #[test]
 fn a_person_is_found_by_part_of_the_name() {
     let glossary = Glossary::builtin();
@@ -42,14 +55,7 @@ fn a_person_is_found_by_part_of_the_name() {
     };
     queries.retain(|(q, id)| !others_form(q, id));
     assert!(queries.len() >= 380, "{}", queries.len());
-    let (mut right, mut wrong) = (0, Vec::new());
-    for (q, id) in &queries {
-        match m.lookup_top(q, 1).first() {
-            Some(x) if &x.entry.id == id => right += 1,
-            Some(x) => wrong.push(format!("{q}: {} instead of {id}", x.entry.id)),
-            None => {}
-        }
-    }
+    let (right, wrong) = outcome(&m, &queries);
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 230, "{right} of {} found", queries.len());
 }
@@ -102,14 +108,7 @@ fn a_person_is_found_by_part_of_the_name_with_the_family_name_misspelt() {
         }
     }
     assert!(queries.len() >= 200, "{}", queries.len());
-    let (mut right, mut wrong) = (0, Vec::new());
-    for (q, id) in &queries {
-        match m.lookup_top(q, 1).first() {
-            Some(x) if &x.entry.id == id => right += 1,
-            Some(x) => wrong.push(format!("{q}: {} instead of {id}", x.entry.id)),
-            None => {}
-        }
-    }
+    let (right, wrong) = outcome(&m, &queries);
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 130, "{right} of {} found", queries.len());
 }

@@ -821,6 +821,15 @@ impl<'m> Scanner<'m> {
         }
     }
 
+    /// The type of entry `e` of the glossary.
+    fn kind_of(&self, e: u32) -> Option<EntityType> {
+        self.matcher
+            .glossary()
+            .entries()
+            .get(e as usize)
+            .map(|entry| entry.kind)
+    }
+
     /// Whether `f`, a place named by one Latin word, follows another name (a capitalized given name: Michael
     /// Jordan, Denzel Washington), and so is a person's family name.
     fn place_is_a_family_name(&self, v: &View<'_>, f: &Found, found: &[Found]) -> bool {
@@ -828,12 +837,7 @@ impl<'m> Scanner<'m> {
             && v.toks
                 .get(f.first)
                 .is_some_and(|t| t.class != Class::Arabic)
-            && self
-                .matcher
-                .glossary()
-                .entries()
-                .get(f.entry as usize)
-                .is_some_and(|e| e.kind == EntityType::Loc)
+            && self.kind_of(f.entry) == Some(EntityType::Loc)
             && self.another_given_name_before(v, f.first, found)
     }
 
@@ -850,14 +854,8 @@ impl<'m> Scanner<'m> {
         let (Some(tok), Some(family)) = (v.toks.get(before), v.toks.get(at)) else {
             return false;
         };
-        let capitalized = || {
-            v.text
-                .get(tok.range())
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase)
-        };
         tok.class == family.class
-            && (tok.class == Class::Arabic || capitalized())
+            && (tok.class == Class::Arabic || v.capitalized_latin(before))
             && v.soft_after(before)
             && !found.iter().any(|f| f.covers(before))
             && self.title_at(v, before).is_none()
@@ -968,13 +966,7 @@ impl<'m> Scanner<'m> {
                     }
                 }
                 (k < n && k > 0 && v.soft_after(k - 1) && !speaker_word).then_some(k)
-            } else if v.toks.get(i).is_some_and(|t| {
-                t.class == Class::Latin
-                    && v.text
-                        .get(t.range())
-                        .and_then(|w| w.chars().next())
-                        .is_some_and(char::is_uppercase)
-            }) {
+            } else if v.capitalized_latin(i) {
                 Some(i)
             } else {
                 None
@@ -1038,12 +1030,7 @@ impl<'m> Scanner<'m> {
             if len == 1
                 && a.class == Class::Latin
                 && v.capitalized_after(k)
-                && self
-                    .matcher
-                    .glossary()
-                    .entries()
-                    .get(h.entry as usize)
-                    .is_some_and(|e| e.kind == EntityType::Per)
+                && self.kind_of(h.entry) == Some(EntityType::Per)
             {
                 continue;
             }
@@ -1338,15 +1325,19 @@ impl<'t> View<'t> {
 
     /// Whether token `i` is followed, across a soft gap, by a capitalized Latin word.
     fn capitalized_after(&self, i: usize) -> bool {
-        self.soft_after(i)
-            && self.toks.get(i + 1).is_some_and(|t| {
-                t.class == Class::Latin
-                    && self
-                        .text
-                        .get(t.range())
-                        .and_then(|w| w.chars().next())
-                        .is_some_and(char::is_uppercase)
-            })
+        self.soft_after(i) && self.capitalized_latin(i + 1)
+    }
+
+    /// Whether token `i` is a Latin word that starts with a capital.
+    fn capitalized_latin(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.class == Class::Latin
+                && self
+                    .text
+                    .get(t.range())
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
     }
 }
 
