@@ -721,34 +721,51 @@ pub(crate) fn acceptance_inputs(
 /// عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد. Names one letter apart are as often two names as
 /// one, and a glossary too small to hold the other one would otherwise accept the close one.
 pub(crate) fn other_names(query: &NameKeys<'_>, form: &NameKeys<'_>) -> bool {
+    other_names_with(query, &curated_words(query), form)
+}
+
+/// Per token of `keys`, the press spelling of its name if it is an Arabic name of the curated tables
+/// ([`plain::curated_name`]), a particle it joins taken off (بنسلمان: سلمان). A query's are read once for all
+/// its candidates: most queries have none, and then no candidate needs [`other_names_with`].
+pub(crate) fn curated_words(keys: &NameKeys<'_>) -> Vec<Option<&'static str>> {
+    keys.tokens.iter().map(curated_word).collect()
+}
+
+fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
+    if !t.arabic {
+        return None;
+    }
+    let text = if t.raw.is_empty() { &t.search } else { &t.raw };
+    let last = text.split_whitespace().last().unwrap_or_default();
+    let name = ["ابن", "بن", "بنت"]
+        .iter()
+        .find_map(|p| {
+            last.strip_prefix(p)
+                .filter(|rest| rest.chars().count() >= 3)
+        })
+        .unwrap_or(last);
+    plain::curated_name(name)
+}
+
+/// [`other_names`] with the query's [`curated_words`].
+pub(crate) fn other_names_with(
+    query: &NameKeys<'_>,
+    curated: &[Option<&'static str>],
+    form: &NameKeys<'_>,
+) -> bool {
     if query.tokens.len() != form.tokens.len() {
         return false;
     }
     let mut differ = query
         .tokens
         .iter()
+        .zip(curated)
         .zip(&form.tokens)
-        .filter(|(q, f)| q.search != f.search);
-    let (Some((q, f)), None) = (differ.next(), differ.next()) else {
+        .filter(|((q, _), f)| q.search != f.search);
+    let (Some(((_, &mine), f)), None) = (differ.next(), differ.next()) else {
         return false;
     };
-    if !q.arabic || !f.arabic {
-        return false;
-    }
-    // The name itself: a particle the token joins (بن سلمان, بنسلمان) comes off.
-    let word = |t: &TokenKeys<'_>| -> String {
-        let text = if t.raw.is_empty() { &t.search } else { &t.raw };
-        let last = text.split_whitespace().last().unwrap_or_default();
-        ["ابن", "بن", "بنت"]
-            .iter()
-            .find_map(|p| {
-                last.strip_prefix(p)
-                    .filter(|rest| rest.chars().count() >= 3)
-            })
-            .unwrap_or(last)
-            .to_string()
-    };
-    match (plain::curated_name(&word(q)), plain::curated_name(&word(f))) {
+    match (mine, curated_word(f)) {
         (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
         _ => false,
     }

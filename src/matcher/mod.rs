@@ -1114,11 +1114,15 @@ impl Matcher {
             .collect();
         // Entries whose Arabic form names other people word for word (محمد عباس for محمود عباس): their Latin
         // forms do not find them either.
-        let mut others: Vec<u32> = pool
-            .iter()
-            .filter(|(_, form_keys)| fuzzy::other_names(keys, form_keys))
-            .map(|(r, _)| r.entry)
-            .collect();
+        let curated = fuzzy::curated_words(keys);
+        let mut others: Vec<u32> = if curated.iter().any(Option::is_some) {
+            pool.iter()
+                .filter(|(_, form_keys)| fuzzy::other_names_with(keys, &curated, form_keys))
+                .map(|(r, _)| r.entry)
+                .collect()
+        } else {
+            Vec::new()
+        };
         others.sort_unstable();
         // People with more words to their name whose last word has the consonants of the query's last: a part of
         // their name with the family name spelt otherwise, if nothing else is found.
