@@ -773,6 +773,28 @@ impl Matcher {
                 }
             }
         }
+        // A part of a place named by a direction (شمال سوريا, northern Syria): the place, when no entry has the
+        // name as written (جنوب أفريقيا is South Africa, جنوب لبنان an entry of its own).
+        if found.is_empty() {
+            if let Some(place) = titles::without_direction(&key) {
+                let refs: Vec<FormRef> = self
+                    .store
+                    .normalized(place)
+                    .into_iter()
+                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
+                    .collect();
+                for &r in &refs {
+                    self.offer(
+                        &mut found,
+                        r,
+                        SCORE_CLITIC,
+                        Method::Normalized,
+                        "part of the place (direction)".into(),
+                        None,
+                    );
+                }
+            }
+        }
         // A state's official name with the adjective of its name (الجمهورية التونسية, المملكة المغربية): the one
         // place that name names.
         let states: Vec<FormRef> = titles::state_name_keys(&key)

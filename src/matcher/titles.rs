@@ -468,6 +468,59 @@ pub(crate) fn without_descriptor(key: &str) -> Option<&str> {
     (is_nisba(last) || DESCRIPTORS.contains(&last)).then_some(rest)
 }
 
+/// Words of direction before a place that name a part of it (شمال سوريا, northern Syria, north-east Syria), at the
+/// `search` level; longest first, so that شمال شرق is read before شمال.
+const DIRECTIONS: &[&str] = &[
+    "شمال شرق",
+    "شمال غرب",
+    "جنوب شرق",
+    "جنوب غرب",
+    "شمال شرقي",
+    "شمال غربي",
+    "جنوب شرقي",
+    "جنوب غربي",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
+/// `key` (`search` level) without a word of direction before the place (شمال سوريا → سوريا, northern Syria →
+/// syria, north of Syria → syria). `None` when it has none, or nothing after it.
+pub(crate) fn without_direction(key: &str) -> Option<&str> {
+    DIRECTIONS.iter().find_map(|d| {
+        let rest = key.strip_prefix(d)?.strip_prefix(' ')?;
+        let rest = rest.strip_prefix("of ").unwrap_or(rest);
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
 /// `key` (`search` level) without its leading titles and the office with them ([`strip_titles`]); `None` when it
 /// has none.
 pub(crate) fn without_titles(key: &str) -> Option<String> {
@@ -659,6 +712,18 @@ mod tests {
         assert_eq!(stripped("amartya sen gupta"), "amartya sen gupta");
         // "The" is no title: Alexander the Great.
         assert_eq!(stripped("alexander the great"), "alexander the great");
+    }
+
+    #[test]
+    fn directions_before_a_place() {
+        assert_eq!(without_direction("شمال سوريا"), Some("سوريا"));
+        assert_eq!(without_direction("شمال شرق سوريا"), Some("سوريا"));
+        assert_eq!(without_direction("شمالي سوريا"), Some("سوريا"));
+        assert_eq!(without_direction("northern syria"), Some("syria"));
+        assert_eq!(without_direction("north of syria"), Some("syria"));
+        assert_eq!(without_direction("north east syria"), Some("syria"));
+        assert_eq!(without_direction("شمال"), None);
+        assert_eq!(without_direction("شمالستان"), None);
     }
 
     #[test]
