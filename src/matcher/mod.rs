@@ -755,44 +755,19 @@ impl Matcher {
                 untitled.as_str()
             };
             if let Some(stem) = titles::without_descriptor(name) {
-                let refs: Vec<FormRef> = self
-                    .store
-                    .normalized(stem)
-                    .into_iter()
-                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Org))
-                    .collect();
-                for &r in &refs {
-                    self.offer(
-                        &mut found,
-                        r,
-                        SCORE_CLITIC,
-                        Method::Normalized,
-                        "descriptor".into(),
-                        None,
-                    );
-                }
+                self.offer_of_kind(&mut found, stem, EntityType::Org, "descriptor");
             }
         }
         // A part of a place named by a direction (شمال سوريا, northern Syria): the place, when no entry has the
         // name as written (جنوب أفريقيا is South Africa, جنوب لبنان an entry of its own).
         if found.is_empty() {
             if let Some(place) = titles::without_direction(&key) {
-                let refs: Vec<FormRef> = self
-                    .store
-                    .normalized(place)
-                    .into_iter()
-                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
-                    .collect();
-                for &r in &refs {
-                    self.offer(
-                        &mut found,
-                        r,
-                        SCORE_CLITIC,
-                        Method::Normalized,
-                        "part of the place (direction)".into(),
-                        None,
-                    );
-                }
+                self.offer_of_kind(
+                    &mut found,
+                    place,
+                    EntityType::Loc,
+                    "part of the place (direction)",
+                );
             }
         }
         // A state's official name with the adjective of its name (الجمهورية التونسية, المملكة المغربية): the one
@@ -1380,6 +1355,29 @@ impl Matcher {
             };
             for (r, _) in named {
                 self.offer(found, r, score, Method::Normalized, detail.clone(), None);
+            }
+        }
+    }
+
+    /// The entries of type `kind` with a form whose `search` key is `key`, at the score of a clitic reading
+    /// (a name read without a word around it: a descriptor, a direction).
+    fn offer_of_kind<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        key: &str,
+        kind: EntityType,
+        detail: &str,
+    ) {
+        for r in self.store.normalized(key) {
+            if self.entry_kind(r.entry) == Some(kind) {
+                self.offer(
+                    found,
+                    r,
+                    SCORE_CLITIC,
+                    Method::Normalized,
+                    detail.into(),
+                    None,
+                );
             }
         }
     }
