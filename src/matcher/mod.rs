@@ -608,8 +608,9 @@ impl Matcher {
     fn ranked<'m>(&self, found: Found<'m>) -> Vec<Match<'m>> {
         let mut found = found.list;
         found.retain(|m| m.score >= self.options.threshold);
-        let place_sense =
-            |m: &Match<'_>| m.entry.kind == EntityType::Loc && titles::is_place_sense(m.form);
+        let place_sense = |m: &Match<'_>| {
+            m.entry.kind == EntityType::Loc && titles::is_place_sense(&normalize::search(m.form))
+        };
         found.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -832,21 +833,17 @@ impl Matcher {
         family_close: &[FormRef],
     ) {
         for part in name_parts::readings(key, clean) {
+            let family = fuzzy::NameKeys::new(&part.family, false);
             for r in family_close {
                 let Some(entry) = self.entry(r.entry) else {
                     continue;
                 };
                 let Some(form) = entry.forms().find(|f| {
                     let words = name_parts::name_words(&normalize::search(f));
-                    words.split_last().is_some_and(|(family, _)| {
-                        let mut spelt = part.clone();
-                        spelt.family = family.clone();
-                        spelt.fits(&words)
-                            && !fuzzy::other_names(
-                                &fuzzy::NameKeys::new(&part.family, false),
-                                &fuzzy::NameKeys::new(family, false),
-                            )
-                    })
+                    part.fits_but_family(&words)
+                        && words.last().is_some_and(|theirs| {
+                            !fuzzy::other_names(&family, &fuzzy::NameKeys::new(theirs, false))
+                        })
                 }) else {
                     continue;
                 };
@@ -1168,12 +1165,13 @@ impl Matcher {
             // organization's, nor of part of a longer name.
             let skip = skip
                 || (given
-                    && self.entry(r.entry).is_none_or(|e| {
-                        matches!(e.kind, EntityType::Loc | EntityType::Org)
-                            || e.forms()
-                                .nth(r.form as usize)
-                                .is_none_or(|f| f.split_whitespace().count() > 1)
-                    }));
+                    && (matches!(
+                        self.entry_kind(r.entry),
+                        Some(EntityType::Loc | EntityType::Org) | None
+                    ) || self
+                        .entry(r.entry)
+                        .and_then(|e| e.forms().nth(r.form as usize))
+                        .is_none_or(|f| f.split_whitespace().count() > 1)));
             if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }
@@ -1519,7 +1517,8 @@ fn frequent_kind(keys: &fuzzy::NameKeys<'_>) -> Option<frequent::Frequent> {
         .flatten()
 }
 
-/// Whether the query is one Latin word that is a common English given name ([`crate::rules::given`]). Like a
+/// Whether the query is one word that is a common English given name ([`crate::rules::given`]): in Latin letters, or
+/// an Arabic word `plain` writes by heart as one (أنجيلا: Angela). Like a
 /// frequent Arabic name, it is read as a close spelling only of a whole name: of a person or an entry of no type
 /// written in one word (Sophia finds an entry Sofia of type PER, not the city; Michael does not find Khaled Meshaal
 /// by his family name, nor Angela Angola). Its exact and normalized forms still find anything (Jordan, Victoria).

@@ -214,11 +214,23 @@ impl NamePart {
         }
     }
 
+    /// Whether the given names fit one of the person's names with the words `form`, as [`NamePart::fits`] asks,
+    /// whatever the family name (a family name spelt otherwise is checked apart).
+    pub(crate) fn fits_but_family(&self, form: &[String]) -> bool {
+        form.split_last()
+            .is_some_and(|(_, given)| self.given_fit(given, false))
+    }
+
     fn fits_with(&self, form: &[String], close: bool) -> bool {
         let Some((family, given)) = form.split_last() else {
             return false;
         };
-        if *family != self.family || given.is_empty() || self.given.is_empty() {
+        *family == self.family && self.given_fit(given, close)
+    }
+
+    /// Whether the query's given names agree with the person's `given` (see [`NamePart::fits`]).
+    fn given_fit(&self, given: &[String], close: bool) -> bool {
+        if given.is_empty() || self.given.is_empty() {
             return false;
         }
         let agrees = |m: &str, t: &str| agrees(m, t, close);

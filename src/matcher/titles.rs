@@ -159,15 +159,12 @@ pub(crate) static GENERIC: &[&str] = &[
 
 /// Forms that several entries may share, whose ordinary sense is a place (الشرق الأوسط: the Middle East, and the
 /// newspaper of that name). A place holding one comes first among matches of equal score ([`is_place_sense`]), and
-/// alone in running text only a place is found by it (the scanner's ambiguous forms). As written.
-pub(crate) static PLACE_SENSES: &[&str] = &["الشرق الأوسط"];
+/// alone in running text only a place is found by it (the scanner's ambiguous forms). `search`-normalized.
+pub(crate) static PLACE_SENSES: &[&str] = &["الشرق الاوسط"];
 
-/// Whether `form` is one of [`PLACE_SENSES`] (compared `search`-normalized).
-pub(crate) fn is_place_sense(form: &str) -> bool {
-    let key = crate::normalize::search(form);
-    PLACE_SENSES
-        .iter()
-        .any(|p| crate::normalize::search(p) == key)
+/// Whether `key` (`search` level) is one of [`PLACE_SENSES`].
+pub(crate) fn is_place_sense(key: &str) -> bool {
+    PLACE_SENSES.contains(&key)
 }
 
 /// Common words that are also family names (سلام "peace" — Nawaf Salam; عون "help" — Joseph Aoun): alone, they
@@ -469,7 +466,7 @@ pub(crate) fn without_descriptor(key: &str) -> Option<&str> {
 }
 
 /// Words of direction before a place that name a part of it (شمال سوريا, northern Syria, north-east Syria), at the
-/// `search` level; longest first, so that شمال شرق is read before شمال.
+/// `search` level; the words of two directions first, so that شمال شرق is read before شمال.
 const DIRECTIONS: &[&str] = &[
     "شمال شرق",
     "شمال غرب",
@@ -857,6 +854,10 @@ mod tests {
             .chain(JOINERS)
             .chain(GENERIC)
             .chain(STATE_WORDS)
+            .chain(PLACE_SENSES)
+            .chain(OFFICES)
+            .chain(DESCRIPTORS)
+            .chain(DIRECTIONS)
             .filter(|t| !t.contains('\''))
         {
             assert_eq!(crate::normalize::search(t), *t);

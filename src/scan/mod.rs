@@ -862,7 +862,7 @@ impl<'m> Scanner<'m> {
             // An initial is no name of its own (ن. is one in the `plain` lexicon); a given name that is also a word
             // may be the word when it opens a sentence (Will China respond?).
             && v.key(before).is_some_and(|key| {
-                key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key)
+                (key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key))
                     || (tok.class != Class::Arabic
                         && crate::rules::given::is_given_name(key)
                         && !(words::GIVEN_NAMES_THAT_ARE_WORDS.contains(&key) && v.opens_sentence(before)))
@@ -895,10 +895,7 @@ impl<'m> Scanner<'m> {
             let names = names.get_or_insert_with(|| {
                 entry
                     .forms()
-                    .map(|f| {
-                        let keys: Vec<String> = token_keys(f).into_iter().flatten().collect();
-                        name_parts::name_words(&keys.join(" "))
-                    })
+                    .map(|f| name_parts::name_words(&joined_keys(&token_keys(f))))
                     .collect()
             });
             let text: Vec<&str> = (first..=p.last).filter_map(|i| v.key(i)).collect();
