@@ -1527,7 +1527,7 @@ fn is_given_name(keys: &fuzzy::NameKeys<'_>) -> bool {
         return false;
     };
     if token.arabic {
-        return crate::translit::plain::spelling_by_heart(&token.raw).is_some_and(|english| {
+        return crate::translit::plain::known_spelling(&token.raw).is_some_and(|english| {
             crate::rules::given::is_given_name(&english.to_ascii_lowercase())
         });
     }

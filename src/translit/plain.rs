@@ -284,7 +284,7 @@ fn common_name(key: &str) -> Option<&'static str> {
 /// (`known::spells`: المانيا is not written Germany, which is a translation). A row of the lexicon must not be a
 /// word of the language, and the word must be spelt as the row is, but for marks: أ, إ and ا, ة and ه tell names
 /// apart there (إميليو is Emilio, أميليو Amelio). Both tables are compiled in by build.rs.
-fn known_spelling(word: &str) -> Option<&'static str> {
+pub(crate) fn known_spelling(word: &str) -> Option<&'static str> {
     if common_name(&word_key(word)).is_some() {
         return None;
     }
@@ -303,12 +303,6 @@ fn known_spelling(word: &str) -> Option<&'static str> {
         .filter(|english| {
             super::known::spells(&letters, english) && frequent(&key) != Some(Frequent::Word)
         })
-}
-
-/// The English that `plain` writes by heart for an Arabic word, if it knows the word as a name (the frequent names,
-/// the lexicon), as written (marks left out).
-pub(crate) fn spelling_by_heart(word: &str) -> Option<&'static str> {
-    known_spelling(word)
 }
 
 /// The press spelling of an Arabic name word of the common-names table or of the frequent names of news prose (one
