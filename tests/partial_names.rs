@@ -4,8 +4,20 @@
 //! (`matcher::name_parts`); of the same 406 queries before the filter below, 114 found their person before it. The misses leave out a particle (بن, عبد, Abu) or keep only a kunya or a
 //! regnal number, which no family name reads.
 
-use qamus::glossary::{EntityType, Glossary};
+mod common;
+
+use qamus::glossary::Glossary;
 use qamus::matcher::Matcher;
+
+/// `items` with the one at `skip` left out.
+fn without<T: Copy>(items: &[T], skip: usize) -> Vec<T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != skip)
+        .map(|(_, x)| *x)
+        .collect()
+}
 
 /// How many queries find their person first, and those that find someone else.
 fn outcome(m: &Matcher, queries: &[(String, String)]) -> (usize, Vec<String>) {
@@ -27,25 +39,16 @@ fn a_person_is_found_by_part_of_the_name() {
     // (query, the person's id), leaving out what is a name of its own: another entry's form (حافظ الأسد, Hafez
     // al-Assad, left out of بشار حافظ الأسد) and a name with "of" (Patriarch Kirill of Moscow).
     let mut queries: Vec<(String, String)> = Vec::new();
-    for e in glossary
-        .entries()
-        .iter()
-        .filter(|e| e.kind == EntityType::Per)
-    {
-        for form in e.forms().filter(|f| !f.contains(" of ")) {
-            let words: Vec<&str> = form.split(' ').collect();
-            if words.len() < 3 {
-                continue;
-            }
-            for skip in 0..words.len() - 1 {
-                let query: Vec<&str> = words
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != skip)
-                    .map(|(_, w)| *w)
-                    .collect();
-                queries.push((query.join(" "), e.id.clone()));
-            }
+    for (id, form) in common::people_forms(&glossary, false) {
+        if form.contains(" of ") {
+            continue;
+        }
+        let words: Vec<&str> = form.split(' ').collect();
+        if words.len() < 3 {
+            continue;
+        }
+        for skip in 0..words.len() - 1 {
+            queries.push((without(&words, skip).join(" "), id.clone()));
         }
     }
     let others_form = |q: &str, id: &str| {
@@ -68,43 +71,26 @@ fn a_person_is_found_by_part_of_the_name() {
 fn a_person_is_found_by_part_of_the_name_with_the_family_name_misspelt() {
     let glossary = Glossary::builtin();
     let m = Matcher::new(glossary.clone());
-    let arabic = |f: &&str| f.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
     let mut queries: Vec<(String, String)> = Vec::new();
-    for e in glossary
-        .entries()
-        .iter()
-        .filter(|e| e.kind == EntityType::Per)
-    {
-        for form in e.forms().filter(arabic) {
-            let words: Vec<&str> = form.split(' ').collect();
-            let Some((family, given)) = words.split_last() else {
-                continue;
-            };
-            if words.len() < 3 {
-                continue;
-            }
-            let letters: Vec<char> = family.chars().collect();
-            let Some(at) = (1..letters.len().saturating_sub(1))
-                .find(|&i| matches!(letters[i], 'ا' | 'و' | 'ي'))
-            else {
-                continue;
-            };
-            let misspelt: String = letters
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != at)
-                .map(|(_, c)| c)
-                .collect();
-            for skip in 0..given.len() {
-                let mut query: Vec<&str> = given
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != skip)
-                    .map(|(_, w)| *w)
-                    .collect();
-                query.push(&misspelt);
-                queries.push((query.join(" "), e.id.clone()));
-            }
+    for (id, form) in common::people_forms(&glossary, true) {
+        let words: Vec<&str> = form.split(' ').collect();
+        let Some((family, given)) = words.split_last() else {
+            continue;
+        };
+        if words.len() < 3 {
+            continue;
+        }
+        let letters: Vec<char> = family.chars().collect();
+        let Some(at) =
+            (1..letters.len().saturating_sub(1)).find(|&i| matches!(letters[i], 'ا' | 'و' | 'ي'))
+        else {
+            continue;
+        };
+        let misspelt: String = without(&letters, at).into_iter().collect();
+        for skip in 0..given.len() {
+            let mut query = without(given, skip);
+            query.push(&misspelt);
+            queries.push((query.join(" "), id.clone()));
         }
     }
     assert!(queries.len() >= 200, "{}", queries.len());

@@ -4,7 +4,9 @@
 //! the shipped glossary. In the seventeenth session, 151 of 212 such queries found the person (fuzzy matches of a
 //! name one letter away); 14 now, all by the part-of-name reading (a middle name the glossary's form does not have).
 
-use qamus::glossary::{EntityType, Glossary};
+mod common;
+
+use qamus::glossary::Glossary;
 use qamus::matcher::Matcher;
 
 /// Levenshtein distance over letters.
@@ -48,29 +50,22 @@ fn a_name_one_letter_away_is_another_person() {
     let glossary = Glossary::builtin();
     let m = Matcher::new(glossary.clone());
     let mut queries: Vec<(String, String)> = Vec::new();
-    for e in glossary
-        .entries()
-        .iter()
-        .filter(|e| e.kind == EntityType::Per)
-    {
-        let arabic = |f: &&str| f.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        for form in e.forms().filter(arabic) {
-            let words: Vec<&str> = form.split(' ').collect();
-            if words.len() < 2 {
+    for (id, form) in common::people_forms(&glossary, true) {
+        let words: Vec<&str> = form.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for (i, w) in words.iter().enumerate() {
+            let Some(&(_, english)) = names.iter().find(|(a, _)| *a == fold(w)) else {
                 continue;
-            }
-            for (i, w) in words.iter().enumerate() {
-                let Some(&(_, english)) = names.iter().find(|(a, _)| *a == fold(w)) else {
-                    continue;
-                };
-                for (other, _) in names
-                    .iter()
-                    .filter(|(a, e)| *e != english && distance(a, &fold(w)) == 1)
-                {
-                    let mut q = words.clone();
-                    q[i] = other;
-                    queries.push((q.join(" "), e.id.clone()));
-                }
+            };
+            for (other, _) in names
+                .iter()
+                .filter(|(a, e)| *e != english && distance(a, &fold(w)) == 1)
+            {
+                let mut q = words.clone();
+                q[i] = other;
+                queries.push((q.join(" "), id.clone()));
             }
         }
     }
