@@ -78,6 +78,7 @@ fn a_name_one_letter_away_is_another_person() {
                 .is_some_and(|x| &x.entry.id == id)
         })
         .collect();
+    eprintln!("{} of {} found the person", found.len(), queries.len());
     assert!(
         found.len() <= 20,
         "{} of {}: {found:#?}",

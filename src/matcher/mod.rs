@@ -814,7 +814,11 @@ impl Matcher {
                 }
             }
             if found.list.is_empty() && !family_close.is_empty() {
-                self.part_with_family_spelt_otherwise(&mut found, &key, clean, &family_close);
+                if keys.tokens.len() == 1 {
+                    self.family_spelt_otherwise(&mut found, &keys, &family_close);
+                } else {
+                    self.part_with_family_spelt_otherwise(&mut found, &key, clean, &family_close);
+                }
             }
         }
         self.ranked(found)
@@ -856,6 +860,56 @@ impl Matcher {
                     scores: None,
                 });
             }
+        }
+    }
+
+    /// A family name alone, spelt with other vowel letters than the glossary's (نتانيهو for نتنياهو, خمنئي for
+    /// خامنئي), for an Arabic query of one word that found nothing else: among the people the fuzzy stage proposed
+    /// whose family name has the query's skeleton (`family_close`), those whose family name in Arabic is the query
+    /// with a vowel letter or two left out, added or moved ([`name_parts::spelt_otherwise`]). Their people are found as a
+    /// family name's ([`Matcher::family_name`]), at [`SCORE_PART_SPELT`] shared out among them, method `fuzzy`.
+    /// A frequent word or given name is never read so (قسم is no Qassem, مرسى no Morsi).
+    fn family_spelt_otherwise<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        keys: &fuzzy::NameKeys<'_>,
+        family_close: &[FormRef],
+    ) {
+        let [token] = keys.tokens.as_slice() else {
+            return;
+        };
+        if !token.arabic || frequent_kind(keys).is_some() {
+            return;
+        }
+        // The proposed form may be the English name (Benjamin Netanyahu has the skeleton of نتانيهو): the family
+        // names of each proposed person's Arabic forms are compared.
+        let mut families: Vec<String> = family_close
+            .iter()
+            .filter_map(|r| self.entry(r.entry))
+            .flat_map(|entry| entry.forms())
+            .filter(|form| form.chars().any(normalize::is_arabic_letter))
+            .filter_map(|form| titles::family_of_key(&normalize::search(form)))
+            .filter(|family| name_parts::spelt_otherwise(&token.search, family))
+            .collect();
+        families.sort_unstable();
+        families.dedup();
+        // The people of all those family names share the score (الخمني: Khomeini's الخميني and Khamenei's خامنئي).
+        let mut people: Vec<(FormRef, &str)> = Vec::new();
+        for family in &families {
+            for r in self.store.family_people(family, MAX_SHARED_FAMILY) {
+                if !people.iter().any(|(p, _)| p.entry == r.entry) {
+                    people.push((r, family));
+                }
+            }
+        }
+        let n = people.len();
+        let score = SCORE_PART_SPELT / n.max(1) as f64;
+        if n == 0 || n > MAX_SHARED_FAMILY || score < self.options.threshold {
+            return;
+        }
+        for (r, family) in people {
+            let detail = format!("family name {family}, spelt otherwise");
+            self.offer(found, r, score, Method::Fuzzy, detail, None);
         }
     }
 
@@ -1118,16 +1172,18 @@ impl Matcher {
             Vec::new()
         };
         others.sort_unstable();
-        // People with more words to their name whose last word has the consonants of the query's last: a part of
-        // their name with the family name spelt otherwise, if nothing else is found.
-        let last_skeleton = keys
-            .tokens
-            .last()
-            .filter(|_| keys.tokens.len() >= 2)
-            .map(|t| &t.skeleton);
+        // People with more words to their name whose last word has the skeleton of the query's last: a part of
+        // their name spelt otherwise, if nothing else is found. For a query of one word, their family name spelt
+        // otherwise: then the form proposed may be the family name alone, keyed as a form of its own (عبدي).
+        let last_skeleton = keys.tokens.last().map(|t| &t.skeleton);
+        let fewest_words = if keys.tokens.len() == 1 {
+            1
+        } else {
+            keys.tokens.len() + 1
+        };
         for (r, form_keys) in &pool {
             if last_skeleton.is_some_and(|s| {
-                form_keys.tokens.len() > keys.tokens.len()
+                form_keys.tokens.len() >= fewest_words
                     && form_keys.tokens.last().is_some_and(|t| t.skeleton == *s)
             }) && self.entry_kind(r.entry) == Some(EntityType::Per)
                 && !family_close.iter().any(|c| c.entry == r.entry)
