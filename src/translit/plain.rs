@@ -241,7 +241,7 @@ pub(crate) fn push_word(word: &str, known: bool, out: &mut String) {
             }
             None => match known.then(|| proclitics_and_common_name(word)).flatten() {
                 Some(latin) => out.push_str(&latin),
-                None => read_word(word, out),
+                None => read_word(word, known && native_word(word), out),
             },
         },
     }
@@ -378,7 +378,7 @@ fn article_and_known(word: &str) -> Option<&'static str> {
 
 /// The reading of one word by the common-names table, the article rule, the endings and the model. After the
 /// article, the common-names table is asked again (الكريم: al-Karim, as كريم is Karim).
-fn read_word(word: &str, out: &mut String) {
+fn read_word(word: &str, native: bool, out: &mut String) {
     if let Some(latin) = common_name(&word_key(word)) {
         out.push_str(latin);
         return;
@@ -404,8 +404,79 @@ fn read_word(word: &str, out: &mut String) {
             break;
         }
     }
-    push_stem(body, out);
+    push_stem(body, native, out);
     out.push_str(ending);
+}
+
+/// Whether the `plain` scheme reads `word` as a word of the language rather than a name: one of the frequent
+/// words of news prose that are not names (`frequent_words`: مستشفى, القوات, طوفان), whose letters are then
+/// written as the English-language press writes Arabic ([`native_ok`]).
+fn native_word(word: &str) -> bool {
+    let letters: String = word.chars().filter(|&c| !is_mark(c)).collect();
+    frequent(&crate::normalize::search(&letters)) == Some(Frequent::Word)
+}
+
+/// The consonants a chunk may write for a letter of a word of the language, as the English-language press writes
+/// Arabic words (ش sh, never the sch of German names; ف f, never v; ق q; ج j; ك k, never c): the chunk's letters
+/// but its vowels. `None`: any chunk (a letter outside the Arabic alphabet proper). The first is written when
+/// the model proposes none of them.
+fn native_consonants(letter: char) -> Option<&'static [&'static str]> {
+    Some(match letter {
+        'ا' | 'إ' | 'ى' | 'ء' | 'ع' | 'ئ' | 'ؤ' => &[""],
+        'ب' => &["b", "bb"],
+        'ت' => &["t", "tt"],
+        'ث' => &["th", "t"],
+        'ج' => &["j", "jj"],
+        'ح' => &["h", "hh"],
+        'خ' => &["kh"],
+        'د' => &["d", "dd"],
+        'ذ' => &["dh", "z", "d"],
+        'ر' => &["r", "rr"],
+        'ز' => &["z", "zz"],
+        'س' => &["s", "ss"],
+        'ش' => &["sh"],
+        'ص' => &["s", "ss"],
+        'ض' => &["d", "dh"],
+        'ط' => &["t", "tt"],
+        'ظ' => &["z", "dh"],
+        'غ' => &["gh"],
+        'ف' => &["f", "ff"],
+        'ق' => &["q", "qq"],
+        'ك' => &["k", "kk"],
+        'ل' => &["l", "ll"],
+        'م' => &["m", "mm"],
+        'ن' => &["n", "nn"],
+        'ه' => &["h", ""],
+        'و' => &["w", "", "ww"],
+        'ي' => &["y", "", "yy"],
+        'ة' => &["", "h", "t"],
+        _ => return None,
+    })
+}
+
+/// Whether `chunk` may write `letter` in a word of the language ([`native_consonants`]).
+fn native_ok(letter: char, chunk: &str) -> bool {
+    let Some(allowed) = native_consonants(letter) else {
+        return true;
+    };
+    let consonants: String = chunk
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        .collect();
+    allowed.contains(&consonants.as_str())
+}
+
+/// What a letter of a word of the language is written as when the model proposes nothing [`native_ok`] allows.
+fn native_default(letter: char) -> &'static str {
+    match letter {
+        'ا' | 'إ' | 'ى' | 'ع' | 'ة' => "a",
+        'و' => "u",
+        'ي' => "i",
+        _ => native_consonants(letter)
+            .and_then(|c| c.first())
+            .copied()
+            .unwrap_or(""),
+    }
 }
 
 /// Chunks kept per letter for the joint reading (the best-voted first).
@@ -442,14 +513,15 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn of(votes: &Ballot) -> Candidates {
+    /// The best-voted of the chunks that `allowed` lets through.
+    fn of(votes: &Ballot, allowed: impl Fn(u16) -> bool) -> Candidates {
         let mut c = Candidates {
             chunks: [(0, 0.0); CHUNKS_PER_LETTER],
             len: 0,
         };
         let keep = CHUNKS_PER_LETTER;
         let mut total = 0.0f32;
-        for (chunk, w) in votes.votes() {
+        for (chunk, w) in votes.votes().filter(|&(chunk, _)| allowed(chunk)) {
             total += w;
             let n = usize::from(c.len);
             if n == keep && c.chunks.last().is_some_and(|&(_, v)| w <= v) {
@@ -466,6 +538,30 @@ impl Candidates {
         }
         for slot in &mut c.chunks[..usize::from(c.len)] {
             slot.1 = (slot.1 / total.max(f32::MIN_POSITIVE)).max(1e-12).ln();
+        }
+        c
+    }
+
+    /// [`Candidates::of`] a letter of a word of the language: the chunks [`native_ok`] allows, else its
+    /// [`native_default`] alone.
+    fn of_native(votes: &Ballot, letter: char, chunks: &[&str]) -> Candidates {
+        let text = |chunk: u16| chunks.get(usize::from(chunk)).copied().unwrap_or("");
+        let c = Candidates::of(votes, |chunk| native_ok(letter, text(chunk)));
+        if c.len > 0 {
+            return c;
+        }
+        let default = native_default(letter);
+        let mut c = Candidates {
+            chunks: [(0, 0.0); CHUNKS_PER_LETTER],
+            len: 0,
+        };
+        if let Some(id) = chunks
+            .iter()
+            .position(|&t| t == default)
+            .and_then(|i| u16::try_from(i).ok())
+        {
+            c.chunks[0] = (id, 0.0);
+            c.len = 1;
         }
         c
     }
@@ -517,18 +613,19 @@ struct Partial {
 /// [`WINDOWS_MAX`] bounds it (up to about 100 MB a thread when full: 2^21 slots of 49 bytes). Keying the compare
 /// suite's 1M-entry glossary reads 20.3M windows, 1.76M of them distinct: under a bound of 2^18 the model voted
 /// 5.9M times, under 2^20 1.76M times (the build 3 s shorter).
-fn push_stem(body: &[char], out: &mut String) {
-    /// The candidates of the windows read, the ballot, the readings of every letter, and for every history
-    /// the index of the current letter's reading that ends in it (`u16::MAX`: none).
+fn push_stem(body: &[char], native: bool, out: &mut String) {
+    /// The candidates of the windows read (of names, of words of the language), the ballot, the readings of
+    /// every letter, and for every history the index of the current letter's reading that ends in it
+    /// (`u16::MAX`: none).
     type Scratch = (
-        FxHashMap<u64, Candidates>,
+        [FxHashMap<u64, Candidates>; 2],
         Option<Ballot>,
         Vec<Vec<Partial>>,
         Vec<u16>,
     );
     thread_local! {
         static READ: std::cell::RefCell<Scratch> = std::cell::RefCell::new((
-            FxHashMap::default(),
+            [FxHashMap::default(), FxHashMap::default()],
             None,
             Vec::new(),
             vec![u16::MAX; 27 * 27],
@@ -540,7 +637,10 @@ fn push_stem(body: &[char], out: &mut String) {
     padded.extend_from_slice(body);
     padded.extend(['$', '$']);
     READ.with(|read| {
-        let (windows, ballot, steps, slot_of) = &mut *read.borrow_mut();
+        let (memos, ballot, steps, slot_of) = &mut *read.borrow_mut();
+        let Some(windows) = memos.get_mut(usize::from(native)) else {
+            return;
+        };
         if steps.len() < body.len() + 1 {
             steps.resize_with(body.len() + 1, Vec::new);
         }
@@ -566,7 +666,11 @@ fn push_stem(body: &[char], out: &mut String) {
                     let votes = ballot.get_or_insert_with(|| Ballot::new(m.chunks.len()));
                     votes.clear();
                     m.vote_for(&padded, i + 2, letter, usize::MAX, votes);
-                    let c = Candidates::of(votes);
+                    let c = if native {
+                        Candidates::of_native(votes, letter, m.chunks)
+                    } else {
+                        Candidates::of(votes, |_| true)
+                    };
                     if windows.len() >= WINDOWS_MAX {
                         windows.clear();
                     }
@@ -1047,6 +1151,44 @@ mod tests {
     }
 
     #[test]
+    fn words_of_the_language_are_written_as_the_press_writes_arabic() {
+        let known = |w: &str| {
+            let mut out = String::new();
+            push_word(w, true, &mut out);
+            out
+        };
+        // The model, learnt from names of every language, wrote مستشفى الشفاء Muschfa al-Schwa, القبول al-Kabol,
+        // الكافي al-Cavi, اتخذت Atchthet.
+        assert_eq!(known("الشفاء"), "al-shifa");
+        assert_eq!(known("الكافي"), "al-kafi");
+        for w in [
+            "مستشفى",
+            "القبول",
+            "اتخذت",
+            "القوات",
+            "الشراكة",
+            "اجتماع",
+            "المكتب",
+            "الكويتية",
+        ] {
+            assert!(native_word(w), "{w}");
+            let latin = known(w);
+            for foreign in ["sch", "c", "v", "p", "x", "g"] {
+                assert!(!latin.replace("gh", "").contains(foreign), "{w}: {latin}");
+            }
+        }
+        // Names keep the model's reading (the matcher's keys, without `known`, too).
+        assert!(!native_word("شفارتز"));
+        assert_eq!(t("الشفاء"), {
+            let mut out = String::new();
+            read_word("الشفاء", false, &mut out);
+            out
+        });
+        assert!(native_ok('ش', "sha") && !native_ok('ش', "sch") && !native_ok('ف', "v"));
+        assert!(native_ok('ي', "ee") && native_ok('و', "ou") && native_ok('ة', "ah"));
+    }
+
+    #[test]
     fn the_embedded_table_parses_whole() {
         let m = model();
         // Every data row of the table is a context (the build script refuses a row it cannot read; a few rows
@@ -1134,12 +1276,12 @@ mod tests {
         for (chunk, w) in [(3, 0.1), (1, 0.5), (7, 0.05), (2, 0.2), (5, 0.15), (1, 0.3)] {
             votes.add(chunk, w);
         }
-        let c = Candidates::of(&votes);
+        let c = Candidates::of(&votes, |_| true);
         let ids: Vec<u16> = c.as_slice().iter().map(|x| x.0).collect();
         assert_eq!(ids, [1, 2, 5, 3]);
         let total: f32 = 0.1 + 0.8 + 0.05 + 0.2 + 0.15;
         assert!((c.as_slice()[0].1 - (0.8 / total).ln()).abs() < 1e-5);
-        assert_eq!(Candidates::of(&Ballot::new(10)).len, 0);
+        assert_eq!(Candidates::of(&Ballot::new(10), |_| true).len, 0);
     }
 
     #[test]
