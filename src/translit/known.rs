@@ -558,15 +558,33 @@ fn align<'a, 'b>(
     // kh. Not a consonant more or less (آية الله علي السيستاني is not Ali al-Sistani, whose title the English leaves
     // out), nor another first one (روح الله الخميني is not Ayatollah Khomeini).
     let a = keys::arabic_skeleton(&arabic.join(" ")).replace(' ', "");
+    // عبد and the word after it as one, as the English joins them (عبد المجيد تبون: Abdelmadjid Tebboune), the
+    // article's ل kept where the English keeps its l.
+    let joined =
+        keys::arabic_skeleton(&arabic.join(" ").replace("عبد ال", "عبدال")).replace(' ', "");
     let one_for_another = loose
         && a.chars().count() >= 4
         && a.chars().count() == latin.chars().count()
         && a.chars().next() == latin.chars().next()
         && a.chars().zip(latin.chars()).filter(|(x, y)| x != y).count() == 1;
-    Alignment {
-        whole: !a.is_empty() && (a == latin || one_for_another),
-        words: Vec::new(),
-    }
+    let whole = !a.is_empty() && (a == latin || joined == latin || one_for_another);
+    // The family name, when the last words of names of two words or more agree closely (تبون: Tebboune), but not
+    // a name spelt otherwise by heart (the common names, the frequent names, the training names: رحمن is Rahman,
+    // not Emomali Rahmon's Rahmon), nor for a one-word English name (درمان is not Omdurman).
+    let words = match (arabic.last(), english.last()) {
+        (Some(&ar), Some(&en))
+            if whole
+                && arabic.len() >= 2
+                && english.len() >= 2
+                && distance(ar, en) == Distance::Same
+                && super::plain::curated_name(ar).is_none()
+                && super::plain::known_spelling(ar).is_none_or(|k| k.eq_ignore_ascii_case(en)) =>
+        {
+            vec![(ar, en)]
+        }
+        _ => Vec::new(),
+    };
+    Alignment { whole, words }
 }
 
 /// Whether a word pair may stand alone, outside its name: not a particle (de, of, von: lower case, but the article,
@@ -594,16 +612,29 @@ enum Distance {
 
 /// The [`Distance`] of an Arabic word and an English word.
 fn distance(arabic: &str, english: &str) -> Distance {
-    let (a, e) = (keys::arabic_skeleton(arabic), keys::latin_skeleton(english));
-    if !one_word(&a) || !one_word(&e) {
+    let a = keys::arabic_skeleton(arabic);
+    if !one_word(&a) {
         return Distance::Far;
     }
-    match strsim::levenshtein(&a, &e) {
-        0 => Distance::Same,
-        1 if a.chars().count() >= 4 => Distance::Same,
-        1 => Distance::Near,
-        _ => Distance::Far,
-    }
+    // A v of the English may be written ب, as Hebrew names are (تل أبيب: Tel Aviv).
+    let v_as_b = english
+        .contains(['v', 'V'])
+        .then(|| keys::latin_skeleton(&english.replace(['v', 'V'], "b")));
+    std::iter::once(keys::latin_skeleton(english))
+        .chain(v_as_b)
+        .filter(|e| one_word(e))
+        .map(|e| match strsim::levenshtein(&a, &e) {
+            0 => Distance::Same,
+            1 if a.chars().count() >= 4 => Distance::Same,
+            1 => Distance::Near,
+            _ => Distance::Far,
+        })
+        .min_by_key(|d| match d {
+            Distance::Same => 0,
+            Distance::Near => 1,
+            Distance::Far => 2,
+        })
+        .unwrap_or(Distance::Far)
 }
 
 /// Whether an Arabic word (of the development data's name pairs) can be spelt as `english`: their skeletons at most
@@ -698,6 +729,25 @@ mod tests {
         );
         assert_eq!(n.spelling("السيسي"), Some("el-Sisi"));
         assert_eq!(n.spelling("عبد"), None);
+    }
+
+    #[test]
+    fn a_name_joined_otherwise_keeps_its_family_name() {
+        // عبد and the next word written as one (Abdelmadjid), a v written ب (Aviv), a name of three words in
+        // Arabic and two in English (JD Vance): the whole, and the family name when the last words agree.
+        let n = names(
+            "t,PER,Abdelmadjid Tebboune,عبد المجيد تبون,,\n\
+             a,LOC,Tel Aviv,تل أبيب,,\n\
+             v,PER,JD Vance,جي دي فانس,,\n\
+             o,LOC,Omdurman,أم درمان,,",
+        );
+        assert_eq!(n.spelling("عبد المجيد تبون"), Some("Abdelmadjid Tebboune"));
+        assert_eq!(n.spelling("تبون"), Some("Tebboune"));
+        assert_eq!(n.spelling("تل أبيب"), Some("Tel Aviv"));
+        assert_eq!(n.spelling("فانس"), Some("Vance"));
+        // One English word is no family name: درمان alone is not Omdurman.
+        assert_eq!(n.spelling("أم درمان"), Some("Omdurman"));
+        assert_eq!(n.spelling("درمان"), None);
     }
 
     #[test]
