@@ -171,6 +171,10 @@ const SCORE_FUZZY_MAX: f64 = 0.89;
 /// How much less another romanization of the best fuzzy candidate's name scores than the best one, as a power of
 /// its share of the best one's probability (0: the same score, 1: the share itself, as any other candidate).
 const SIBLING_SHARE: f64 = 0.1;
+/// The `detail` of a match by title and given name ([`Matcher::title_and_given_name`]), which the scanner looks for.
+pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
+/// The forms of the tally read for a title and a given name ([`Matcher::title_and_given_name`]).
+const TITLED_POOL: usize = 64;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
 const MAX_SHARED_FAMILY: usize = 5;
 
@@ -747,6 +751,10 @@ impl Matcher {
             };
             self.offer_normalized(&mut found, &refs, &untitled, SCORE_CLITIC, detail.into());
         }
+        // A ruler or cleric by title and given name (King Charles, الشيخ تميم), when no entry has the name as written.
+        if found.is_empty() {
+            self.title_and_given_name(&mut found, &key);
+        }
         // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
         // entry has the name as written.
         if found.is_empty() {
@@ -860,6 +868,58 @@ impl Matcher {
                     scores: None,
                 });
             }
+        }
+    }
+
+    /// A ruler or cleric named by title and given name, as the press names them ([`titles::title_and_name`]: King
+    /// Charles, Pope Leo, الملك عبد الله, السلطان هيثم): the people proposed for the name whose form starts with the
+    /// query's words (King Charles III, البابا ليو الرابع عشر, السلطان هيثم بن طارق), at [`SCORE_PART`] shared
+    /// out among them as a shared family name's score is (Sheikh Mohammed names none: too many sheikhs are).
+    fn title_and_given_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
+        if titles::title_and_name(key).is_none() || !self.options.fuzzy {
+            return;
+        }
+        let keys = fuzzy::NameKeys::new(key, false);
+        let prefix = format!("{key} ");
+        let mut people: Vec<FormRef> = Vec::new();
+        // The tally's pool, not narrowed by the similarity of the whole keys: a given name is much shorter than
+        // the forms that start with it (فيصل, الأمير فيصل بن فرحان).
+        for (id, _) in fuzzy::candidates(&self.store, &keys, TITLED_POOL) {
+            let Some((r, _)) = self.store.form(id) else {
+                continue;
+            };
+            if people.iter().any(|p| p.entry == r.entry)
+                || self.entry_kind(r.entry) != Some(EntityType::Per)
+            {
+                continue;
+            }
+            let Some(entry) = self.entry(r.entry) else {
+                continue;
+            };
+            if let Some(form) = entry
+                .forms()
+                .position(|f| normalize::search(f).starts_with(&prefix))
+            {
+                people.push(FormRef {
+                    entry: r.entry,
+                    form: u32::try_from(form).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        let n = people.len();
+        let score = SCORE_PART / n.max(1) as f64;
+        if n == 0 || n > MAX_SHARED_FAMILY || score < self.options.threshold {
+            return;
+        }
+        for r in people {
+            self.offer(
+                found,
+                r,
+                score,
+                Method::Normalized,
+                TITLE_AND_GIVEN_NAME.into(),
+                None,
+            );
         }
     }
 

@@ -108,6 +108,63 @@ pub(crate) static TITLES: &[&str] = &[
     "haji",
 ];
 
+/// Titles the press puts before a given name alone (King Charles, Pope Leo, السلطان هيثم): those of rulers and
+/// heads of churches, one or two words, `search`-normalized. A form that starts with the title and the name names
+/// the person ([`title_and_name`]).
+static RULER_TITLES: &[&str] = &[
+    "الملك",
+    "الملكه",
+    "السلطان",
+    "البابا",
+    "البطريرك",
+    "king",
+    "queen",
+    "sultan",
+    "emir",
+    "pope",
+    "patriarch",
+];
+
+/// Titles held by many more people (princes, sheikhs, clerics: الشيخ تميم, الأمير فيصل): before a given name
+/// alone only when the name is not a frequent one (الشيخ محمد names no one; `rules::frequent`).
+static TITLES_OF_MANY: &[&str] = &[
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "ولي العهد",
+    "ايه الله",
+    "الامام",
+    "prince",
+    "princess",
+    "crown prince",
+    "sheikh",
+    "ayatollah",
+    "imam",
+];
+
+/// A `search`-level query that is a title of [`RULER_TITLES`] or [`TITLES_OF_MANY`] and one name after it (two
+/// words for a name with a particle: الملك عبد الله), as (title, name); `None` otherwise.
+pub(crate) fn title_and_name(key: &str) -> Option<(&str, &str)> {
+    let after = |t: &'static str| Some((t, key.strip_prefix(t)?.strip_prefix(' ')?));
+    let one_name = |name: &str| match name.split(' ').collect::<Vec<_>>().as_slice() {
+        [one] => !one.is_empty(),
+        [first, second] => JOINERS.contains(first) && !second.is_empty(),
+        _ => false,
+    };
+    let longest = |titles: &'static [&'static str]| {
+        titles
+            .iter()
+            .filter_map(|&t| after(t))
+            .max_by_key(|(t, _)| t.len())
+            .filter(|(_, name)| one_name(name))
+    };
+    longest(RULER_TITLES).or_else(|| {
+        longest(TITLES_OF_MANY)
+            .filter(|(_, name)| crate::rules::frequent::frequent(&name.replace(' ', "")).is_none())
+    })
+}
+
 /// Generic words of place and state names, dropped when the name has other words: جمهورية بنما → بنما,
 /// Kingdom of Tonga → tonga, النجف الأشرف → النجف; and the state words ([`STATE_WORDS`], see [`is_generic`]).
 /// `search`-normalized.
@@ -641,6 +698,24 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_and_one_given_name() {
+        assert_eq!(title_and_name("king charles"), Some(("king", "charles")));
+        assert_eq!(
+            title_and_name("crown prince tamim"),
+            Some(("crown prince", "tamim"))
+        );
+        assert_eq!(
+            title_and_name("الملك عبد الله"),
+            Some(("الملك", "عبد الله"))
+        );
+        // A frequent name after a title many hold, two names, or no title: none.
+        assert_eq!(title_and_name("الشيخ محمد"), None);
+        assert_eq!(title_and_name("king charles iii"), None);
+        assert_eq!(title_and_name("president biden"), None);
+        assert_eq!(title_and_name("king"), None);
+    }
+
     use super::*;
 
     fn toks(s: &str) -> Vec<Token> {

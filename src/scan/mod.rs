@@ -32,6 +32,11 @@
 //!    collection repeats its names, so a scanner remembers each phrase's answer (up to 65,536 phrases, shared by
 //!    the threads); the answers are the same either way.
 //!
+//! 5. **Rulers by title and given name.** After a title of rulers or clergy (الملك، السلطان، البابا، King, Pope;
+//!    الشيخ، الأمير before a name that is not a frequent one), the title and the name after it are looked up, and
+//!    the person [`Matcher::lookup`] finds by that reading is the mention, title included (الملك عبد الله, King
+//!    Charles, `detail` `title and given name`).
+//!
 //! A few forms are ordinary words far more often than names in running text (العربية "Arabic" — also Al Arabiya;
 //! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
 //! and function words (في، من، على) are never names: alone they are not matched; longer forms still are. Where
@@ -932,6 +937,26 @@ impl<'m> Scanner<'m> {
         }
         let mut i = 0;
         while i < n {
+            // A ruler by title and given name (الملك عبد الله, after a verb of saying too: وقال الملك عبد الله):
+            // the title is part of the mention.
+            let titled = match self.title_at(v, i) {
+                Some((after, false)) => Some((i, after)),
+                Some((after, true)) => self
+                    .title_at(v, after)
+                    .filter(|&(next, verb)| !verb && next > after)
+                    .map(|(next, _)| (after, next)),
+                None => None,
+            };
+            if let Some(f) =
+                titled.and_then(|(title, after)| self.title_name_at(v, title, after, &covered))
+            {
+                for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+                    *c = true;
+                }
+                i = f.last + 1;
+                found.push(f);
+                continue;
+            }
             let start = if let Some((after, verb)) = self.title_at(v, i) {
                 // After a verb of saying, the speaker's name comes at once, or after a title (وقال الرئيس X). A
                 // name already found there is the speaker, and a word of the language (قال مسؤول، أكد البيان)
@@ -1040,7 +1065,11 @@ impl<'m> Scanner<'m> {
                         entry: h.entry,
                         score: h.score,
                         method: h.method,
-                        detail: format!("like {}", h.form),
+                        detail: if h.titled {
+                            crate::matcher::TITLE_AND_GIVEN_NAME.to_string()
+                        } else {
+                            format!("like {}", h.form)
+                        },
                         full_person: false,
                     });
                 }
@@ -1062,8 +1091,9 @@ impl<'m> Scanner<'m> {
     /// The best fuzzy or cross-script match of a phrase at the running-text threshold.
     fn fuzzy_lookup(&self, surface: &str) -> Option<FuzzyHit> {
         let m = self.matcher.lookup(surface).into_iter().find(|m| {
-            matches!(m.method, Method::Fuzzy | Method::Translit)
-                && m.score >= self.options.fuzzy_threshold
+            (matches!(m.method, Method::Fuzzy | Method::Translit)
+                && m.score >= self.options.fuzzy_threshold)
+                || m.detail == crate::matcher::TITLE_AND_GIVEN_NAME
         })?;
         let entry = entry_index(self.matcher.glossary().entries(), m.entry)?;
         Some(FuzzyHit {
@@ -1071,7 +1101,59 @@ impl<'m> Scanner<'m> {
             score: m.score,
             method: m.method,
             form: m.form.to_string(),
+            titled: m.detail == crate::matcher::TITLE_AND_GIVEN_NAME,
         })
+    }
+
+    /// A ruler or cleric named by title and given name after the title that starts at token `i` and ends before
+    /// `after` (الملك عبد الله, والسلطان هيثم: [`Matcher::lookup`]'s reading by title and given name), the title's
+    /// words in the mention as in Latin script (King Charles); a leading و or ف read off.
+    fn title_name_at(
+        &self,
+        v: &View<'_>,
+        i: usize,
+        after: usize,
+        covered: &[bool],
+    ) -> Option<Found> {
+        let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
+        // The name: one word, or two after a particle (عبد الله).
+        let last = if v
+            .key(after)
+            .is_some_and(|k| crate::matcher::titles::JOINERS.contains(&k))
+        {
+            after + 1
+        } else {
+            after
+        };
+        if !(after..=last).all(free) || !(i..last).all(|j| v.soft_after(j)) {
+            return None;
+        }
+        let (a, b) = (v.toks.get(i)?, v.toks.get(last)?);
+        let mut surface = v.text.get(a.start..b.end)?;
+        if self.title_at_bare(v, i) {
+            surface = surface.get(surface.chars().next()?.len_utf8()..)?;
+        }
+        // Only a title of rulers or clergy can name someone so: the others are not looked up.
+        crate::matcher::titles::title_and_name(&normalize::search(surface))?;
+        let h = self.fuzzy_lookup_cached(surface).filter(|h| h.titled)?;
+        Some(Found {
+            first: i,
+            last,
+            entry: h.entry,
+            score: h.score,
+            method: h.method,
+            detail: crate::matcher::TITLE_AND_GIVEN_NAME.to_string(),
+            full_person: false,
+        })
+    }
+
+    /// Whether the title at token `i` is read behind a leading و or ف (the word as written is no title).
+    fn title_at_bare(&self, v: &View<'_>, i: usize) -> bool {
+        let Some(first) = v.key(i) else {
+            return false;
+        };
+        !matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
+            && (first.starts_with('و') || first.starts_with('ف'))
     }
 
     /// When a title phrase or a verb of saying starts at token `i` (possibly behind و or ف), the token after it,
@@ -1188,6 +1270,8 @@ struct FuzzyHit {
     score: f64,
     method: Method,
     form: String,
+    /// Found by title and given name (King Charles, الملك عبد الله), not by a close spelling.
+    titled: bool,
 }
 
 /// One clitic reading of a word, worked out once: what [`Scanner::longest_at`] and [`Scanner::family_at`] need

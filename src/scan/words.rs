@@ -48,6 +48,10 @@ pub(crate) static TITLES: &[&str] = &[
     "الأمير",
     "الأميرة",
     "ولي العهد",
+    // Eighteenth session: rulers and heads of churches, named by title and given name (السلطان هيثم, البابا لاون).
+    "السلطان",
+    "البابا",
+    "البطريرك",
     "السناتور",
     "النائب",
     "النائبة",
