@@ -549,22 +549,46 @@ impl Postings<'_> {
             }
             f(id);
         }
-        while self.left > 0 {
-            let Some(delta) = self.reader.varint() else {
-                self.left = 0;
-                return;
+        // The state in locals (the closure cannot alias it, but the compiler does not know), written back at the
+        // end; a one-byte delta, the common case, without the general varint loop.
+        let bytes = self.reader.bytes;
+        let (mut pos, mut last, mut left) = (self.reader.pos, self.last, self.left);
+        let end = end.min(u64::from(u32::MAX) + 1);
+        let mut stopped = None;
+        while left > 0 {
+            let delta = match bytes.get(pos) {
+                Some(&b) if b < 0x80 => {
+                    pos += 1;
+                    u64::from(b)
+                }
+                _ => {
+                    let mut r = Reader::at(bytes, pos);
+                    let Some(delta) = r.varint() else {
+                        left = 0;
+                        break;
+                    };
+                    pos = r.pos;
+                    delta
+                }
             };
-            self.left -= 1;
-            self.last += delta;
-            let Ok(id) = u32::try_from(self.last) else {
-                self.left = 0;
-                return;
-            };
-            if self.last >= end {
-                self.single = Some(id);
-                return;
+            left -= 1;
+            last += delta;
+            if last >= end {
+                // At or past `end` (ids past u32::MAX end the list: no id is that large).
+                match u32::try_from(last) {
+                    Ok(id) => stopped = Some(id),
+                    Err(_) => left = 0,
+                }
+                break;
             }
-            f(id);
+            // Below `end`, which is at most u32::MAX + 1.
+            f(last as u32);
+        }
+        self.reader.pos = pos;
+        self.last = last;
+        self.left = left;
+        if stopped.is_some() {
+            self.single = stopped;
         }
     }
 }
