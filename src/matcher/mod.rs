@@ -173,7 +173,10 @@ const SCORE_FUZZY_MAX: f64 = 0.89;
 const SIBLING_SHARE: f64 = 0.1;
 /// The `detail` of a match by title and given name ([`Matcher::title_and_given_name`]), which the scanner looks for.
 pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
-/// The forms of the tally read for a title and a given name ([`Matcher::title_and_given_name`]).
+/// The `detail` of a name of lineage found without its house ([`Matcher::lineage_without_house`]), which the scanner
+/// looks for.
+pub(crate) const LINEAGE_WITHOUT_HOUSE: &str = "part of the name, without the house";
+/// The forms of the tally read for a part of a name that starts a form ([`Matcher::start_of_form`]).
 const TITLED_POOL: usize = 64;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
 const MAX_SHARED_FAMILY: usize = 5;
@@ -751,9 +754,14 @@ impl Matcher {
             };
             self.offer_normalized(&mut found, &refs, &untitled, SCORE_CLITIC, detail.into());
         }
-        // A ruler or cleric by title and given name (King Charles, الشيخ تميم), when no entry has the name as written.
+        // A ruler or cleric by title and given name (King Charles, الشيخ تميم), or a name of lineage without its
+        // house (Tamim bin Hamad), when no entry has the name as written.
         if found.is_empty() {
             self.title_and_given_name(&mut found, &key);
+        }
+        if found.is_empty() {
+            let untitled = titles::without_titles(&key);
+            self.lineage_without_house(&mut found, untitled.as_deref().unwrap_or(&key));
         }
         // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
         // entry has the name as written.
@@ -876,14 +884,47 @@ impl Matcher {
     /// query's words (King Charles III, البابا ليو الرابع عشر, السلطان هيثم بن طارق), at [`SCORE_PART`] shared
     /// out among them as a shared family name's score is (Sheikh Mohammed names none: too many sheikhs are).
     fn title_and_given_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
-        if titles::title_and_name(key).is_none() || !self.options.fuzzy {
+        if titles::title_and_name(key).is_some() {
+            self.start_of_form(found, key, TITLE_AND_GIVEN_NAME, |_| true);
+        }
+    }
+
+    /// A name of lineage without its house (Tamim bin Hamad, محمد بن زايد: Tamim bin Hamad Al Thani, محمد بن زايد
+    /// آل نهيان), as the press shortens the names of the Gulf's ruling families: the people proposed whose form is
+    /// the query and the house (آل or Al and one word), at [`SCORE_PART`] shared out.
+    fn lineage_without_house<'m>(&'m self, found: &mut Found<'m>, key: &str) {
+        let words: Vec<&str> = key.split(' ').collect();
+        // A given name, "son of" and a name at least (the father's, or his father's after another "son of").
+        let lineage = words.len() >= 3
+            && words.iter().skip(1).any(|w| titles::son_of(w).is_some())
+            && words.last().is_some_and(|w| titles::son_of(w).is_none());
+        if lineage {
+            let house = |rest: &str| {
+                rest.strip_prefix("ال ")
+                    .or_else(|| rest.strip_prefix("al "))
+                    .is_some_and(|name| !name.is_empty() && !name.contains(' '))
+            };
+            self.start_of_form(found, key, LINEAGE_WITHOUT_HOUSE, house);
+        }
+    }
+
+    /// The people proposed for `key` (the tally's pool) with a form that is `key`, a space and a rest that `rest`
+    /// accepts, at [`SCORE_PART`] shared out among them as a shared family name's score is, method `normalized`.
+    fn start_of_form<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        key: &str,
+        detail: &str,
+        rest: impl Fn(&str) -> bool,
+    ) {
+        if !self.options.fuzzy {
             return;
         }
         let keys = fuzzy::NameKeys::new(key, false);
         let prefix = format!("{key} ");
         let mut people: Vec<FormRef> = Vec::new();
-        // The tally's pool, not narrowed by the similarity of the whole keys: a given name is much shorter than
-        // the forms that start with it (فيصل, الأمير فيصل بن فرحان).
+        // The tally's pool, not narrowed by the similarity of the whole keys: the query is much shorter than the
+        // forms that start with it (فيصل, الأمير فيصل بن فرحان).
         for (id, _) in fuzzy::candidates(&self.store, &keys, TITLED_POOL) {
             let Some((r, _)) = self.store.form(id) else {
                 continue;
@@ -896,10 +937,11 @@ impl Matcher {
             let Some(entry) = self.entry(r.entry) else {
                 continue;
             };
-            if let Some(form) = entry
-                .forms()
-                .position(|f| normalize::search(f).starts_with(&prefix))
-            {
+            if let Some(form) = entry.forms().position(|f| {
+                normalize::search(f)
+                    .strip_prefix(&prefix)
+                    .is_some_and(&rest)
+            }) {
                 people.push(FormRef {
                     entry: r.entry,
                     form: u32::try_from(form).unwrap_or(u32::MAX),
@@ -912,14 +954,7 @@ impl Matcher {
             return;
         }
         for r in people {
-            self.offer(
-                found,
-                r,
-                score,
-                Method::Normalized,
-                TITLE_AND_GIVEN_NAME.into(),
-                None,
-            );
+            self.offer(found, r, score, Method::Normalized, detail.into(), None);
         }
     }
 

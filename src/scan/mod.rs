@@ -1065,10 +1065,9 @@ impl<'m> Scanner<'m> {
                         entry: h.entry,
                         score: h.score,
                         method: h.method,
-                        detail: if h.titled {
-                            crate::matcher::TITLE_AND_GIVEN_NAME.to_string()
-                        } else {
-                            format!("like {}", h.form)
+                        detail: match h.reading {
+                            Some(reading) => reading.to_string(),
+                            None => format!("like {}", h.form),
                         },
                         full_person: false,
                     });
@@ -1090,10 +1089,18 @@ impl<'m> Scanner<'m> {
 
     /// The best fuzzy or cross-script match of a phrase at the running-text threshold.
     fn fuzzy_lookup(&self, surface: &str) -> Option<FuzzyHit> {
+        let reading = |detail: &str| {
+            [
+                crate::matcher::TITLE_AND_GIVEN_NAME,
+                crate::matcher::LINEAGE_WITHOUT_HOUSE,
+            ]
+            .into_iter()
+            .find(|r| *r == detail)
+        };
         let m = self.matcher.lookup(surface).into_iter().find(|m| {
             (matches!(m.method, Method::Fuzzy | Method::Translit)
                 && m.score >= self.options.fuzzy_threshold)
-                || m.detail == crate::matcher::TITLE_AND_GIVEN_NAME
+                || reading(&m.detail).is_some()
         })?;
         let entry = entry_index(self.matcher.glossary().entries(), m.entry)?;
         Some(FuzzyHit {
@@ -1101,7 +1108,7 @@ impl<'m> Scanner<'m> {
             score: m.score,
             method: m.method,
             form: m.form.to_string(),
-            titled: m.detail == crate::matcher::TITLE_AND_GIVEN_NAME,
+            reading: reading(&m.detail),
         })
     }
 
@@ -1135,7 +1142,9 @@ impl<'m> Scanner<'m> {
         }
         // Only a title of rulers or clergy can name someone so: the others are not looked up.
         crate::matcher::titles::title_and_name(&normalize::search(surface))?;
-        let h = self.fuzzy_lookup_cached(surface).filter(|h| h.titled)?;
+        let h = self
+            .fuzzy_lookup_cached(surface)
+            .filter(|h| h.reading == Some(crate::matcher::TITLE_AND_GIVEN_NAME))?;
         Some(Found {
             first: i,
             last,
@@ -1270,8 +1279,9 @@ struct FuzzyHit {
     score: f64,
     method: Method,
     form: String,
-    /// Found by title and given name (King Charles, الملك عبد الله), not by a close spelling.
-    titled: bool,
+    /// The reading that found it when not a close spelling: title and given name (King Charles, الملك عبد الله)
+    /// or a name of lineage without its house (Hamad bin Isa), as [`Matcher::lookup`] gives its `detail`.
+    reading: Option<&'static str>,
 }
 
 /// One clitic reading of a word, worked out once: what [`Scanner::longest_at`] and [`Scanner::family_at`] need

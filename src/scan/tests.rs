@@ -708,7 +708,7 @@ fn rulers_by_title_and_given_name() {
         found(
             &s,
             "King Charles met Pope Leo. وقال الملك عبد الله إن السلطان هيثم والشيخ تميم اتفقا. \
-             Sheikh Mohammed and King Felipe spoke. وقال الشيخ محمد"
+             Sheikh Mohammed and King Felipe spoke. وقال الشيخ محمد. Hamad bin Isa met Khalid bin Salman."
         ),
         pairs(&[
             ("King Charles", "charles-iii"),
@@ -716,6 +716,8 @@ fn rulers_by_title_and_given_name() {
             ("الملك عبد الله", "abdullah-ii"),
             ("السلطان هيثم", "haitham-bin-tariq"),
             ("والشيخ تميم", "tamim-bin-hamad"),
+            // A name of lineage without its house (Al Khalifa).
+            ("Hamad bin Isa", "hamad-bin-isa"),
         ])
     );
 }
