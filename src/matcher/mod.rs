@@ -325,7 +325,7 @@ pub(crate) fn build_store_reporting(
                 continue;
             }
             if e.kind == EntityType::Per && !k.common_family[script_of(key)] {
-                if let Some(family) = titles::family_of_key(key) {
+                if let Some(family) = titles::family_of_form(key, &e.en) {
                     b.family(family, r);
                 }
             }

@@ -368,6 +368,32 @@ pub(crate) fn family_of_key(key: &str) -> Option<String> {
     family_name(&after_titles(name).1)
 }
 
+/// [`family_of_key`] of a person's form (`search` level) whose English name is `en`, but none when the Arabic
+/// form splits the English name's last word into syllables (شي جين بينغ: Xi Jinping, لي جاي ميونغ: Lee Jae-myung,
+/// محمود أحمدي نجاد: Mahmoud Ahmadinejad): its last word is then a piece of a name (بينغ is no one's family
+/// name; a Chinese or Korean name puts the family name first), which must not find the person alone.
+pub(crate) fn family_of_form(key: &str, en: &str) -> Option<String> {
+    let family = family_of_key(key)?;
+    if key.chars().any(crate::normalize::is_arabic_letter) {
+        let words = after_titles(key.split(" of ").next().unwrap_or(key)).1;
+        let english: Vec<&str> = en.split_whitespace().collect();
+        if let (Some(last), true) = (
+            english.last(),
+            english.len() >= 2 && words.len() > english.len(),
+        ) {
+            // Unless the family name is those words (بن غفير: Ben-Gvir, keyed بنغفير).
+            let tail = words.get(english.len() - 1..).unwrap_or_default().join("");
+            let split = tail != family
+                && crate::rules::keys::arabic_skeleton(&tail)
+                    == crate::rules::keys::latin_skeleton(last).replace(' ', "");
+            if split {
+                return None;
+            }
+        }
+    }
+    Some(family)
+}
+
 /// How many leading titles `key` (`search` level) has ([`leading_titles`]), and its words after them.
 fn after_titles(key: &str) -> (usize, Vec<&str>) {
     let mut words: Vec<&str> = key.split(' ').collect();
@@ -698,6 +724,34 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_split_into_syllables_has_no_family_name() {
+        // The last word of شي جين بينغ is a syllable of Jinping; Xi is the family name, first.
+        assert_eq!(family_of_form("شي جين بينغ", "Xi Jinping"), None);
+        assert_eq!(family_of_form("لي جاي ميونغ", "Lee Jae-myung"), None);
+        // A name of as many words, or whose longer given name is split (نور سلطان: Nursultan), keeps its own.
+        assert_eq!(
+            family_of_form("شي جينبينغ", "Xi Jinping").as_deref(),
+            Some("جينبينغ")
+        );
+        assert_eq!(
+            family_of_form("نور سلطان نزارباييف", "Nursultan Nazarbayev").as_deref(),
+            Some("نزارباييف")
+        );
+        assert_eq!(
+            family_of_form("جي دي فانس", "JD Vance").as_deref(),
+            Some("فانس")
+        );
+        assert_eq!(
+            family_of_form("ايتمار بن غفير", "Itamar Ben-Gvir").as_deref(),
+            Some("بنغفير")
+        );
+        assert_eq!(
+            family_of_form("فلاديمير بوتين", "Vladimir Putin").as_deref(),
+            Some("بوتين")
+        );
+    }
+
     #[test]
     fn a_title_and_one_given_name() {
         assert_eq!(title_and_name("king charles"), Some(("king", "charles")));

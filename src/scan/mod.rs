@@ -296,7 +296,7 @@ impl<'m> Scanner<'m> {
                 let family = keys
                     .last()
                     .filter(|last| entry.kind == EntityType::Per && last.len() == 1)
-                    .and_then(|_| titles::family_of_key(&key))
+                    .and_then(|_| titles::family_of_form(&key, &entry.en))
                     .filter(|f| !common.contains(f));
                 if let Some(family) = family {
                     let t = s.term(&family);
