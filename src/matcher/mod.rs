@@ -171,6 +171,9 @@ const SCORE_FUZZY_MAX: f64 = 0.89;
 /// How much less another romanization of the best fuzzy candidate's name scores than the best one, as a power of
 /// its share of the best one's probability (0: the same score, 1: the share itself, as any other candidate).
 const SIBLING_SHARE: f64 = 0.1;
+/// A query's matches once a word of running text at its edge is off ([`titles::without_running_text`]) score this
+/// times their own.
+const SCORE_RUNNING_TEXT: f64 = 0.95;
 /// The `detail` of a match by title and given name ([`Matcher::title_and_given_name`]), which the scanner looks for.
 pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
 /// The `detail` of a name of lineage found without its house ([`Matcher::lineage_without_house`]), which the scanner
@@ -837,7 +840,32 @@ impl Matcher {
                 }
             }
         }
-        self.ranked(found)
+        let ranked = self.ranked(found);
+        if !ranked.is_empty() {
+            return ranked;
+        }
+        // Copied from running text (وقال بوتين إن, Putin said): without the verb or function word at its edge, a
+        // little lower.
+        let Some(shorter) = titles::without_running_text(clean) else {
+            return ranked;
+        };
+        self.lookup_written(&shorter, n)
+            .into_iter()
+            .map(|mut m| {
+                // The query is no longer the form as written.
+                if m.method == Method::Exact {
+                    m.method = Method::Normalized;
+                }
+                m.score *= SCORE_RUNNING_TEXT;
+                m.detail = if m.detail.is_empty() {
+                    "running text".to_string()
+                } else {
+                    format!("running text, {}", m.detail)
+                };
+                m
+            })
+            .filter(|m| m.score >= self.options.threshold)
+            .collect()
     }
 
     /// Part of a person's name whose family name is spelt otherwise (طيب اردغان, Tayyip Erdogn), for a query that

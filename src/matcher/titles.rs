@@ -591,6 +591,94 @@ const DIRECTIONS: &[&str] = &[
     "west",
 ];
 
+/// Verbs of saying that running text puts before a name (قال بوتين, وأكد بيسكوف, said Putin), `search`-normalized;
+/// a leading و or ف is read off first.
+static SAYING_BEFORE: &[&str] = &[
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "اكد",
+    "اكدت",
+    "يوكد",
+    "اعلن",
+    "اعلنت",
+    "صرح",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اوضحت",
+    "اشار",
+    "اشارت",
+    "ذكر",
+    "ذكرت",
+    "said",
+    "says",
+    "told",
+];
+
+/// Words that running text puts right after a name: function words and verbs of saying (بوتين إن, بوتين في,
+/// Putin said, Putin in), `search`-normalized.
+static RUNNING_AFTER: &[&str] = &[
+    "ان",
+    "في",
+    "من",
+    "على",
+    "الى",
+    "عن",
+    "مع",
+    "امس",
+    "اليوم",
+    "قال",
+    "يقول",
+    "قوله",
+    "said",
+    "says",
+    "told",
+    "added",
+    "in",
+    "on",
+    "at",
+    "and",
+    "to",
+    "from",
+    "with",
+    "for",
+    "by",
+    "who",
+    "was",
+    "is",
+    "has",
+    "will",
+    "yesterday",
+    "today",
+];
+
+/// A query copied from running text (`clean`, display level) without a verb of saying before the name or a
+/// function word or verb after it ([`SAYING_BEFORE`], [`RUNNING_AFTER`]: وقال بوتين, Putin said → the name), one
+/// word at a time; `None` when it has none, or only that word.
+pub(crate) fn without_running_text(clean: &str) -> Option<String> {
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let [first, .., last] = words.as_slice() else {
+        return None;
+    };
+    let key = |w: &str| crate::normalize::search(w).into_owned();
+    let saying = |w: &str| {
+        let k = key(w);
+        let bare = k
+            .strip_prefix('و')
+            .or_else(|| k.strip_prefix('ف'))
+            .filter(|rest| SAYING_BEFORE.contains(rest));
+        SAYING_BEFORE.contains(&k.as_str()) || bare.is_some()
+    };
+    if RUNNING_AFTER.contains(&key(last).as_str()) {
+        return Some(words.get(..words.len() - 1)?.join(" "));
+    }
+    saying(first)
+        .then(|| words.get(1..).map(|rest| rest.join(" ")))
+        .flatten()
+}
+
 /// `key` (`search` level) without a word of direction before the place (شمال سوريا → سوريا, northern Syria →
 /// syria, north of Syria → syria). `None` when it has none, or nothing after it.
 pub(crate) fn without_direction(key: &str) -> Option<&str> {
@@ -724,6 +812,20 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn running_text_comes_off_one_word_at_a_time() {
+        assert_eq!(without_running_text("Putin said").as_deref(), Some("Putin"));
+        assert_eq!(
+            without_running_text("وقال بوتين إن").as_deref(),
+            Some("وقال بوتين")
+        );
+        assert_eq!(without_running_text("وقال بوتين").as_deref(), Some("بوتين"));
+        assert_eq!(without_running_text("said Putin").as_deref(), Some("Putin"));
+        assert_eq!(without_running_text("Putin"), None);
+        assert_eq!(without_running_text("Gaza City"), None);
+        assert_eq!(without_running_text("في"), None);
+    }
+
     #[test]
     fn a_name_split_into_syllables_has_no_family_name() {
         // The last word of شي جين بينغ is a syllable of Jinping; Xi is the family name, first.
