@@ -171,9 +171,9 @@ const SCORE_FUZZY_MAX: f64 = 0.89;
 /// How much less another romanization of the best fuzzy candidate's name scores than the best one, as a power of
 /// its share of the best one's probability (0: the same score, 1: the share itself, as any other candidate).
 const SIBLING_SHARE: f64 = 0.1;
-/// A query's matches once a word of running text at its edge is off ([`titles::without_running_text`]) score this
-/// times their own.
-const SCORE_RUNNING_TEXT: f64 = 0.95;
+/// A query's matches once an honorific or a word of running text at its edge is off ([`titles::without_honorifics`],
+/// [`titles::without_running_text`]) score this times their own.
+const SCORE_READ_OFF: f64 = 0.95;
 /// The `detail` of a match by title and given name ([`Matcher::title_and_given_name`]), which the scanner looks for.
 pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
 /// The `detail` of a name of lineage found without its house ([`Matcher::lineage_without_house`]), which the scanner
@@ -638,6 +638,11 @@ impl Matcher {
         if clean.is_empty() {
             return Vec::new();
         }
+        // An honorific of address (جلالة, فخامة, His Excellency) says nothing of who is named: what follows it is
+        // looked up, as a title is taken off.
+        if let Some(rest) = titles::without_honorifics(clean) {
+            return self.lookup_read(&rest, n, "honorific");
+        }
         let key = normalize::search(clean);
         let mut refs = self.store.normalized(&key);
         // A romanization of Arabic (Şan‘ā’) is no acronym, whatever its letters fold to (SANA).
@@ -849,18 +854,24 @@ impl Matcher {
         let Some(shorter) = titles::without_running_text(clean) else {
             return ranked;
         };
-        self.lookup_written(&shorter, n)
+        self.lookup_read(&shorter, n, "running text")
+    }
+
+    /// The matches of `rest`, what a reading left of the query (`how`: an honorific, running text off), at
+    /// [`SCORE_READ_OFF`] times their score and no longer exact.
+    fn lookup_read(&self, rest: &str, n: usize, how: &str) -> Vec<Match<'_>> {
+        self.lookup_written(rest, n)
             .into_iter()
             .map(|mut m| {
                 // The query is no longer the form as written.
                 if m.method == Method::Exact {
                     m.method = Method::Normalized;
                 }
-                m.score *= SCORE_RUNNING_TEXT;
+                m.score *= SCORE_READ_OFF;
                 m.detail = if m.detail.is_empty() {
-                    "running text".to_string()
+                    how.to_string()
                 } else {
-                    format!("running text, {}", m.detail)
+                    format!("{how}, {}", m.detail)
                 };
                 m
             })

@@ -654,6 +654,67 @@ static RUNNING_AFTER: &[&str] = &[
     "today",
 ];
 
+/// Honorifics of address before a name or a title (فخامة الرئيس, صاحب السمو الملكي الأمير, His Excellency, H.E.),
+/// `search`-normalized, one or two words (dots off: h.e. is he). They say nothing of who is named.
+static HONORIFICS: &[&str] = &[
+    "فخامه",
+    "معالي",
+    "سمو",
+    "صاحب السمو",
+    "صاحبه السمو",
+    "سماحه",
+    "قداسه",
+    "غبطه",
+    "نيافه",
+    "جلاله",
+    "his excellency",
+    "her excellency",
+    "his highness",
+    "her highness",
+    "his majesty",
+    "her majesty",
+    "his holiness",
+    "his beatitude",
+    "hrh",
+    "he",
+];
+
+/// A query (`clean`, display level) without the honorifics of address it starts with ([`HONORIFICS`]: جلالة الملك
+/// عبد الله الثاني → الملك عبد الله الثاني, H.E. Sheikh Tamim → Sheikh Tamim), and the royal adjective after
+/// صاحب السمو (الملكي); `None` when it has none, or nothing after them. "He" alone is no honorific: only H.E. is.
+pub(crate) fn without_honorifics(clean: &str) -> Option<String> {
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let key = |w: &str| crate::normalize::search(w).replace('.', "");
+    let mut at = 0;
+    loop {
+        let rest = words.get(at..).unwrap_or_default();
+        let two = match rest {
+            [a, b, _, ..] => HONORIFICS.contains(&format!("{} {}", key(a), key(b)).as_str()),
+            _ => false,
+        };
+        let one = match rest {
+            [a, _, ..] => {
+                let k = key(a);
+                HONORIFICS.contains(&k.as_str()) && (k != "he" || a.contains('.'))
+            }
+            _ => false,
+        };
+        if two {
+            at += 2;
+        } else if one {
+            at += 1;
+        } else {
+            break;
+        }
+        if words.get(at).is_some_and(|w| key(w) == "الملكي") && words.len() > at + 1 {
+            at += 1;
+        }
+    }
+    (at > 0)
+        .then(|| words.get(at..).map(|rest| rest.join(" ")))
+        .flatten()
+}
+
 /// A query copied from running text (`clean`, display level) without a verb of saying before the name or a
 /// function word or verb after it ([`SAYING_BEFORE`], [`RUNNING_AFTER`]: وقال بوتين, Putin said → the name), one
 /// word at a time; `None` when it has none, or only that word.
@@ -812,6 +873,25 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn honorifics_of_address_come_off() {
+        assert_eq!(
+            without_honorifics("صاحب السمو الملكي الأمير محمد بن سلمان").as_deref(),
+            Some("الأمير محمد بن سلمان")
+        );
+        assert_eq!(
+            without_honorifics("H.E. Sheikh Tamim").as_deref(),
+            Some("Sheikh Tamim")
+        );
+        assert_eq!(
+            without_honorifics("His Majesty King Charles").as_deref(),
+            Some("King Charles")
+        );
+        // He Lifeng is a name; an honorific alone is nothing to look up.
+        assert_eq!(without_honorifics("He Lifeng"), None);
+        assert_eq!(without_honorifics("فخامة"), None);
+    }
+
     #[test]
     fn running_text_comes_off_one_word_at_a_time() {
         assert_eq!(without_running_text("Putin said").as_deref(), Some("Putin"));
