@@ -987,14 +987,17 @@ impl Matcher {
                 });
             }
         }
-        let n = people.len();
-        let score = SCORE_PART / n.max(1) as f64;
-        if n == 0 || n > MAX_SHARED_FAMILY || score < self.options.threshold {
-            return;
-        }
-        for r in people {
-            self.offer(found, r, score, Method::Normalized, detail.into(), None);
-        }
+        let people = people
+            .into_iter()
+            .map(|r| (r, detail.to_string()))
+            .collect();
+        self.offer_shared(
+            found,
+            people,
+            MAX_SHARED_FAMILY,
+            SCORE_PART,
+            Method::Normalized,
+        );
     }
 
     /// A family name alone, spelt with other vowel letters than the glossary's (نتانيهو for نتنياهو, خمنئي for
@@ -1020,31 +1023,32 @@ impl Matcher {
         let mut families: Vec<String> = family_close
             .iter()
             .filter_map(|r| self.entry(r.entry))
-            .flat_map(|entry| entry.forms())
-            .filter(|form| form.chars().any(normalize::is_arabic_letter))
-            .filter_map(|form| titles::family_of_key(&normalize::search(form)))
+            .flat_map(|entry| {
+                entry
+                    .forms()
+                    .filter(|form| form.chars().any(normalize::is_arabic_letter))
+                    .filter_map(|form| titles::family_of_form(&normalize::search(form), &entry.en))
+            })
             .filter(|family| name_parts::spelt_otherwise(&token.search, family))
             .collect();
         families.sort_unstable();
         families.dedup();
         // The people of all those family names share the score (الخمني: Khomeini's الخميني and Khamenei's خامنئي).
-        let mut people: Vec<(FormRef, &str)> = Vec::new();
+        let mut people: Vec<(FormRef, String)> = Vec::new();
         for family in &families {
             for r in self.store.family_people(family, MAX_SHARED_FAMILY) {
                 if !people.iter().any(|(p, _)| p.entry == r.entry) {
-                    people.push((r, family));
+                    people.push((r, format!("family name {family}, spelt otherwise")));
                 }
             }
         }
-        let n = people.len();
-        let score = SCORE_PART_SPELT / n.max(1) as f64;
-        if n == 0 || n > MAX_SHARED_FAMILY || score < self.options.threshold {
-            return;
-        }
-        for (r, family) in people {
-            let detail = format!("family name {family}, spelt otherwise");
-            self.offer(found, r, score, Method::Fuzzy, detail, None);
-        }
+        self.offer_shared(
+            found,
+            people,
+            MAX_SHARED_FAMILY,
+            SCORE_PART_SPELT,
+            Method::Fuzzy,
+        );
     }
 
     /// The first `n` of the exact and normalized matches of `refs` (the forms whose `search` key is the query's),
@@ -1462,18 +1466,33 @@ impl Matcher {
         };
         let people = self.store.family_people(&key, most);
         let n = people.len();
-        let score = SCORE_FAMILY / n.max(1) as f64;
-        // More than `most`: more people than were read for.
-        if n == 0 || n > most || score < self.options.threshold {
-            return;
-        }
         let detail = if n == 1 {
             detail
         } else {
             format!("{detail} of {n} people")
         };
-        for r in people {
-            self.offer(found, r, score, Method::Normalized, detail.clone(), None);
+        // More than `most`: more people than were read for.
+        let people = people.into_iter().map(|r| (r, detail.clone())).collect();
+        self.offer_shared(found, people, most, SCORE_FAMILY, Method::Normalized);
+    }
+
+    /// Offers each of `people` (with its detail) at `score` shared out among them, as a family name several people
+    /// hold: nothing when there are none, more than `most`, or when the share is under the threshold.
+    fn offer_shared<'m>(
+        &'m self,
+        found: &mut Found<'m>,
+        people: Vec<(FormRef, String)>,
+        most: usize,
+        score: f64,
+        method: Method,
+    ) {
+        let n = people.len();
+        let share = score / n.max(1) as f64;
+        if n == 0 || n > most || share < self.options.threshold {
+            return;
+        }
+        for (r, detail) in people {
+            self.offer(found, r, share, method, detail, None);
         }
     }
 

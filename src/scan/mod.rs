@@ -1136,12 +1136,12 @@ impl<'m> Scanner<'m> {
             return None;
         }
         let (a, b) = (v.toks.get(i)?, v.toks.get(last)?);
-        let mut surface = v.text.get(a.start..b.end)?;
-        if self.title_at_bare(v, i) {
-            surface = surface.get(surface.chars().next()?.len_utf8()..)?;
-        }
-        // Only a title of rulers or clergy can name someone so: the others are not looked up.
-        crate::matcher::titles::title_and_name(&normalize::search(surface))?;
+        let written = v.text.get(a.start..b.end)?;
+        // Only a title of rulers or clergy can name someone so (the others are not looked up), as written or
+        // behind و or ف (والسلطان هيثم).
+        let surface = std::iter::once(written)
+            .chain(written.strip_prefix(['و', 'ف']))
+            .find(|s| titles::title_and_name(&normalize::search(s)).is_some())?;
         let h = self
             .fuzzy_lookup_cached(surface)
             .filter(|h| h.reading == Some(crate::matcher::TITLE_AND_GIVEN_NAME))?;
@@ -1154,15 +1154,6 @@ impl<'m> Scanner<'m> {
             detail: crate::matcher::TITLE_AND_GIVEN_NAME.to_string(),
             full_person: false,
         })
-    }
-
-    /// Whether the title at token `i` is read behind a leading و or ف (the word as written is no title).
-    fn title_at_bare(&self, v: &View<'_>, i: usize) -> bool {
-        let Some(first) = v.key(i) else {
-            return false;
-        };
-        !matches!(v.terms(i), Some(&[t]) if self.title_terms.get(t as usize) == Some(&true))
-            && (first.starts_with('و') || first.starts_with('ف'))
     }
 
     /// When a title phrase or a verb of saying starts at token `i` (possibly behind و or ف), the token after it,
