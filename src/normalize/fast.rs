@@ -19,9 +19,8 @@
 //!
 //! A first look over the whole text finds how much of it comes out unchanged (one tight loop over the bytes); text
 //! already normalized is returned borrowed, and the walk starts where the first change is. From there `search`
-//! writes to an owned string (most of what follows changes), copying each run of unchanged characters in a word at
-//! once when the next change comes; `display`, whose output is most often its
-//! input, remembers runs of unchanged input as byte ranges and copies them only when something changed
+//! writes to an owned buffer (most of what follows changes), sixteen bytes at a time where the characters keep
+//! their width (see [`search`]'s module); `display`, whose output is most often its input, remembers runs of unchanged input as byte ranges and copies them only when something changed
 //! ([`Writer`]). A word that needs the general pipeline is written again from where it started.
 
 use std::borrow::Cow;
@@ -429,253 +428,6 @@ fn unchanged(
     }
 }
 
-/// The `search` level.
-pub(super) fn search(text: &str) -> Cow<'_, str> {
-    let from = match unchanged(
-        text.as_bytes(),
-        |b| ASCII_SEARCH.get(usize::from(b)) == Some(&SAME_U8),
-        |k| match SEARCH.get(k) {
-            Some(&SAME) => SAME_U8,
-            _ => FALLBACK as u8,
-        },
-    ) {
-        Ok(()) => return Cow::Borrowed(text),
-        Err(n) => n,
-    };
-    // Most of what is left changes (alef forms, final ة…): written straight to an owned string.
-    let bytes = text.as_bytes();
-    let mut o = Owned {
-        out: String::with_capacity(text.len() + 16),
-        pending: 0,
-        started: from > 0,
-    };
-    o.out.push_str(text.get(..from).unwrap_or_default());
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if is_ascii_space(b) {
-            o.space(b);
-            i += 1;
-            continue;
-        }
-        if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
-            o.space(b' ');
-            i += 2;
-            continue;
-        }
-        let (len, pending, started) = (o.out.len(), o.pending, o.started);
-        if let Some(end) = search_word(&mut o, text, i) {
-            i = end;
-            continue;
-        }
-        o.out.truncate(len);
-        o.pending = pending;
-        o.started = started;
-        let end = span_end(text, i, search_known, |w| {
-            !super::search_general(w).is_empty()
-        });
-        let folded = super::search_general(text.get(i..end).unwrap_or_default());
-        if !folded.is_empty() {
-            o.lead();
-            o.out.push_str(&folded);
-        }
-        i = end;
-    }
-    Cow::Owned(o.out)
-}
-
-/// An owned output with the whitespace collapse of [`super::collapse_whitespace`].
-struct Owned {
-    out: String,
-    /// The whitespace waiting to be written: `b' '`, `b'\n'`, or 0 for none.
-    pending: u8,
-    /// Whether anything was written: whitespace before it is dropped.
-    started: bool,
-}
-
-impl Owned {
-    /// Whitespace (`b'\n'` or any other byte for a space).
-    #[inline]
-    fn space(&mut self, b: u8) {
-        self.pending = if b == b'\n' || self.pending == b'\n' {
-            b'\n'
-        } else {
-            b' '
-        };
-    }
-
-    /// Writes `text[from..to]`, input the level leaves as it is, if it is not empty.
-    #[inline]
-    fn copy(&mut self, text: &str, from: usize, to: usize) {
-        if to > from {
-            self.lead();
-            self.out.push_str(text.get(from..to).unwrap_or_default());
-        }
-    }
-
-    /// Before output: the pending whitespace, unless nothing was written yet.
-    #[inline]
-    fn lead(&mut self) {
-        if self.pending != 0 {
-            if self.started {
-                self.out.push(char::from(self.pending));
-            }
-            self.pending = 0;
-        }
-        self.started = true;
-    }
-}
-
-/// What the `search` level does with an ASCII character: [`SAME`], [`DROP`] (' and `), [`LOWER`] (A..Z),
-/// [`HYPHEN`] (-), or [`SPACE`] (whitespace: the end of a word).
-static ASCII_SEARCH: [u8; 128] = ascii_search_table();
-/// An upper-case ASCII letter: lower-cased.
-const LOWER: u8 = 5;
-/// A hyphen: a space.
-const HYPHEN: u8 = 6;
-/// Whitespace.
-const SPACE: u8 = 7;
-
-const fn ascii_search_table() -> [u8; 128] {
-    let mut t = [SAME as u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
-            b'A'..=b'Z' => LOWER,
-            b'\'' | b'`' => DROP as u8,
-            b'-' => HYPHEN,
-            _ => SAME as u8,
-        };
-        b += 1;
-    }
-    t
-}
-
-/// One word at the `search` level, appended to `o`; its end, or `None` when it holds a character outside the
-/// known set (the caller then goes back to where the word started).
-///
-/// Most characters come out as they are: the input from `run` on is copied only when something else must be
-/// written, or at the end of the word, so a run of unchanged letters costs one table look-up each and one copy.
-fn search_word(o: &mut Owned, text: &str, start: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    // The start of the input not yet written, all of it unchanged.
-    let mut run = start;
-    while let Some(&b) = bytes.get(i) {
-        if b & 0xFC == 0xD8 {
-            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes.get(i + 1)? & 0x3F);
-            let what = SEARCH.get(k).copied().unwrap_or(FALLBACK);
-            if what == SAME {
-                i += 2;
-                continue;
-            }
-            o.copy(text, run, i);
-            match what {
-                FALLBACK => return None,
-                DROP => {}
-                TEH | TEH_GOAL => {
-                    // Before a letter ة stays (and ۃ becomes ة); at the end of a word both become ه. ASCII
-                    // (whitespace, punctuation) is never a letter.
-                    let letter = bytes.get(i + 2).is_some_and(|&n| n >= 0x80)
-                        && super::followed_by_letter(text.get(i + 2..).unwrap_or_default());
-                    o.lead();
-                    o.out.push(if letter { 'ة' } else { 'ه' });
-                }
-                to => {
-                    o.lead();
-                    o.out.push(char::from_u32(u32::from(to))?);
-                }
-            }
-            i += 2;
-            run = i;
-            continue;
-        }
-        if b < 0x80 {
-            match ASCII_SEARCH.get(usize::from(b)).copied().unwrap_or(SPACE) {
-                SAME_U8 => {
-                    i += 1;
-                    continue;
-                }
-                SPACE => break,
-                LOWER => {
-                    o.copy(text, run, i);
-                    o.lead();
-                    o.out.push(char::from(b.to_ascii_lowercase()));
-                }
-                HYPHEN => {
-                    o.copy(text, run, i);
-                    o.space(b' ');
-                }
-                _ => o.copy(text, run, i),
-            }
-            i += 1;
-            run = i;
-            continue;
-        }
-        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC2, Some(0xA0), _) => break,
-            (0xC2, Some(0xAB | 0xBB), _) => {
-                o.copy(text, run, i);
-                o.lead();
-                o.out.push('"');
-                i += 2;
-            }
-            // U+2010..U+2015 hyphens and dashes: spaces. U+2018, U+2019: apostrophes, removed.
-            // U+201C, U+201D: quotation marks, unchanged.
-            (0xE2, Some(0x80), Some(&c)) => {
-                match c {
-                    0x90..=0x95 => {
-                        o.copy(text, run, i);
-                        o.space(b' ');
-                        run = i + 3;
-                    }
-                    0x98 | 0x99 => {
-                        o.copy(text, run, i);
-                        run = i + 3;
-                    }
-                    0x9C | 0x9D => {}
-                    _ => return None,
-                }
-                i += 3;
-                continue;
-            }
-            _ => return None,
-        }
-        run = i;
-    }
-    o.copy(text, run, i);
-    Some(i)
-}
-
-const SAME_U8: u8 = SAME as u8;
-
-/// Whether the word from `start` is all in the known set of the `search` level: its end, or `None`.
-fn search_known(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut rest = bytes.get(start..)?;
-    loop {
-        match *rest {
-            [b, ref tail @ ..] if b < 0x80 => {
-                if is_ascii_space(b) {
-                    break;
-                }
-                rest = tail;
-            }
-            [b0, b1, ref tail @ ..] if b0 & 0xFC == 0xD8 => {
-                let k = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
-                if SEARCH.get(k).is_none_or(|&e| e == FALLBACK) {
-                    return None;
-                }
-                rest = tail;
-            }
-            [0xC2, 0xA0, ..] | [] => break,
-            [0xC2, 0xAB | 0xBB, ref tail @ ..] => rest = tail,
-            [0xE2, 0x80, 0x90..=0x95 | 0x98 | 0x99 | 0x9C | 0x9D, ref tail @ ..] => rest = tail,
-            _ => return None,
-        }
-    }
-    Some(bytes.len() - rest.len())
-}
-
 /// The `display` level.
 pub(super) fn display(text: &str) -> Cow<'_, str> {
     let from = match unchanged(
@@ -749,6 +501,12 @@ pub(crate) fn known_word(bytes: &[u8], start: usize) -> Option<usize> {
         }
     }
 }
+
+/// Unchanged, as a [`DISPLAY`] class.
+const SAME_U8: u8 = SAME as u8;
+
+mod search;
+pub(super) use search::search;
 
 #[cfg(test)]
 pub(crate) mod tests;
