@@ -179,7 +179,9 @@ pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
 /// The `detail` of a name of lineage found without its house ([`Matcher::lineage_without_house`]), which the scanner
 /// looks for.
 pub(crate) const LINEAGE_WITHOUT_HOUSE: &str = "part of the name, without the house";
-/// The forms of the tally read for a part of a name that starts a form ([`Matcher::start_of_form`]).
+/// The `detail` of a ruler found by regnal name alone ([`Matcher::regnal_name`]).
+const REGNAL_NAME: &str = "regnal name";
+/// The forms of the tally read for a part of a name that starts a form ([`Matcher::people_by_form`]).
 const TITLED_POOL: usize = 64;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
 const MAX_SHARED_FAMILY: usize = 5;
@@ -771,6 +773,9 @@ impl Matcher {
             let untitled = titles::without_titles(&key);
             self.lineage_without_house(&mut found, untitled.as_deref().unwrap_or(&key));
         }
+        if found.is_empty() {
+            self.regnal_name(&mut found, &key);
+        }
         // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
         // entry has the name as written.
         if found.is_empty() {
@@ -924,8 +929,27 @@ impl Matcher {
     /// out among them as a shared family name's score is (Sheikh Mohammed names none: too many sheikhs are).
     fn title_and_given_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
         if titles::title_and_name(key).is_some() {
-            self.start_of_form(found, key, TITLE_AND_GIVEN_NAME, |_| true);
+            let prefix = format!("{key} ");
+            self.people_by_form(found, key, TITLE_AND_GIVEN_NAME, |form| {
+                form.starts_with(&prefix)
+            });
         }
+    }
+
+    /// A ruler or pope by regnal name alone, without the title the glossary writes (Mohammed VI, Abdullah II, Leo
+    /// XIV, محمد السادس: King Mohammed VI, Abdullah II of Jordan, Pope Leo XIV, الملك محمد السادس): the people
+    /// proposed for the given name whose form, after a ruler's title and before "of" a place, is the same ordinal
+    /// after the same given name (in Latin letters, the same consonants: Mohamed VI), at [`SCORE_PART`] shared out.
+    fn regnal_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
+        let Some((name, ordinal)) = titles::regnal_name(titles::without_ruler_title(key)) else {
+            return;
+        };
+        self.people_by_form(found, name, REGNAL_NAME, |form| {
+            let form = titles::without_ruler_title(form);
+            let form = form.split_once(" of ").map_or(form, |(ruler, _)| ruler);
+            titles::regnal_name(form)
+                .is_some_and(|(n, o)| o == ordinal && titles::same_given_name(n, name))
+        });
     }
 
     /// A name of lineage without its house (Tamim bin Hamad, محمد بن زايد: Tamim bin Hamad Al Thani, محمد بن زايد
@@ -938,29 +962,32 @@ impl Matcher {
             && words.iter().skip(1).any(|w| titles::son_of(w).is_some())
             && words.last().is_some_and(|w| titles::son_of(w).is_none());
         if lineage {
-            let house = |rest: &str| {
-                rest.strip_prefix("ال ")
-                    .or_else(|| rest.strip_prefix("al "))
+            let prefix = format!("{key} ");
+            let house = |form: &str| {
+                form.strip_prefix(&prefix)
+                    .and_then(|rest| {
+                        rest.strip_prefix("ال ")
+                            .or_else(|| rest.strip_prefix("al "))
+                    })
                     .is_some_and(|name| !name.is_empty() && !name.contains(' '))
             };
-            self.start_of_form(found, key, LINEAGE_WITHOUT_HOUSE, house);
+            self.people_by_form(found, key, LINEAGE_WITHOUT_HOUSE, house);
         }
     }
 
-    /// The people proposed for `key` (the tally's pool) with a form that is `key`, a space and a rest that `rest`
-    /// accepts, at [`SCORE_PART`] shared out among them as a shared family name's score is, method `normalized`.
-    fn start_of_form<'m>(
+    /// The people proposed for `key` (the tally's pool) with a form that `fits` (given at the `search` level), at
+    /// [`SCORE_PART`] shared out among them as a shared family name's score is, method `normalized`.
+    fn people_by_form<'m>(
         &'m self,
         found: &mut Found<'m>,
         key: &str,
         detail: &str,
-        rest: impl Fn(&str) -> bool,
+        fits: impl Fn(&str) -> bool,
     ) {
         if !self.options.fuzzy {
             return;
         }
         let keys = fuzzy::NameKeys::new(key, false);
-        let prefix = format!("{key} ");
         let mut people: Vec<FormRef> = Vec::new();
         // The tally's pool, not narrowed by the similarity of the whole keys: the query is much shorter than the
         // forms that start with it (فيصل, الأمير فيصل بن فرحان).
@@ -976,11 +1003,7 @@ impl Matcher {
             let Some(entry) = self.entry(r.entry) else {
                 continue;
             };
-            if let Some(form) = entry.forms().position(|f| {
-                normalize::search(f)
-                    .strip_prefix(&prefix)
-                    .is_some_and(&rest)
-            }) {
+            if let Some(form) = entry.forms().position(|f| fits(&normalize::search(f))) {
                 people.push(FormRef {
                     entry: r.entry,
                     form: u32::try_from(form).unwrap_or(u32::MAX),

@@ -165,6 +165,90 @@ pub(crate) fn title_and_name(key: &str) -> Option<(&str, &str)> {
     })
 }
 
+/// `key` (`search`-level) after a leading title of [`RULER_TITLES`], or `key` itself.
+pub(crate) fn without_ruler_title(key: &str) -> &str {
+    RULER_TITLES
+        .iter()
+        .filter_map(|t| key.strip_prefix(t)?.strip_prefix(' '))
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(key)
+}
+
+/// The Arabic ordinals of regnal names, `search`-normalized: الأول to العاشر; from the eleventh on they are two
+/// words, the unit's ordinal (الحادي for the eleventh) and عشر.
+static ARABIC_ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
+/// Whether `word` is a Roman numeral from I to XXXIX (lower-cased, as the `search` level writes it).
+fn is_roman_numeral(word: &str) -> bool {
+    let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = ["", "x", "xx", "xxx"];
+    !word.is_empty()
+        && tens.iter().any(|t| {
+            word.strip_prefix(t)
+                .is_some_and(|rest| units.contains(&rest))
+        })
+}
+
+/// A `search`-level query that is a regnal name, as (given name, ordinal): a given name (one word, or two with a
+/// particle: عبد الله) and an ordinal after it (Mohammed VI, Leo XIV, محمد السادس, ليو الرابع عشر); `None`
+/// otherwise.
+pub(crate) fn regnal_name(key: &str) -> Option<(&str, &str)> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let ordinal_words = match words.as_slice() {
+        [.., unit, "عشر"] if ARABIC_ORDINALS.contains(unit) || *unit == "الحادي" => 2,
+        [.., last] if ARABIC_ORDINALS.contains(last) || is_roman_numeral(last) => 1,
+        _ => return None,
+    };
+    let name = words.get(..words.len() - ordinal_words)?;
+    let ok = match name {
+        [one] => !one.is_empty() && !is_roman_numeral(one),
+        [particle, second] => JOINERS.contains(particle) && !second.is_empty(),
+        _ => false,
+    };
+    let name_len = name.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    if !ok {
+        return None;
+    }
+    Some((key.get(..name_len)?, key.get(name_len + 1..)?))
+}
+
+/// Whether two given names of regnal names are one: the same, or in Latin letters the same but for one letter once
+/// vowels that spell one sound are made one (e and a, u and o, y and i) and doubled letters single (Mohammed,
+/// Mohamed, Muhammad; Abdullah, Abdallah; not Mahmoud, nor Ali and Ala).
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    let plain = |s: &str| -> Option<String> {
+        let mut out = String::new();
+        for c in s.chars() {
+            let c = match c {
+                'e' => 'a',
+                'u' => 'o',
+                'y' => 'i',
+                'a'..='z' | ' ' => c,
+                _ => return None,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        Some(out)
+    };
+    a == b
+        || plain(a)
+            .zip(plain(b))
+            .is_some_and(|(x, y)| x == y || (x.len() >= 5 && strsim::levenshtein(&x, &y) <= 1))
+}
+
 /// Generic words of place and state names, dropped when the name has other words: جمهورية بنما → بنما,
 /// Kingdom of Tonga → tonga, النجف الأشرف → النجف; and the state words ([`STATE_WORDS`], see [`is_generic`]).
 /// `search`-normalized.
@@ -873,6 +957,41 @@ pub(crate) fn join_particles(tokens: Vec<Token>) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn regnal_names_are_a_given_name_and_an_ordinal() {
+        assert_eq!(regnal_name("mohammed vi"), Some(("mohammed", "vi")));
+        assert_eq!(regnal_name("abd allah ii"), Some(("abd allah", "ii")));
+        assert_eq!(regnal_name("leo xiv"), Some(("leo", "xiv")));
+        assert_eq!(regnal_name("محمد السادس"), Some(("محمد", "السادس")));
+        assert_eq!(regnal_name("ليو الرابع عشر"), Some(("ليو", "الرابع عشر")));
+        assert_eq!(regnal_name("عبد الله الثاني"), Some(("عبد الله", "الثاني")));
+        // No ordinal, a numeral that is none (ic, iiii), or more than a given name before it.
+        assert_eq!(regnal_name("mohammed"), None);
+        assert_eq!(regnal_name("mohammed ic"), None);
+        assert_eq!(regnal_name("mohammed iiii"), None);
+        assert_eq!(regnal_name("world war ii"), None);
+        assert_eq!(regnal_name("vi"), None);
+        assert_eq!(regnal_name("x vi"), None);
+    }
+
+    #[test]
+    fn a_given_name_is_one_in_its_consonants() {
+        assert!(same_given_name("mohammed", "mohamed"));
+        assert!(same_given_name("muhammad", "mohammed"));
+        assert!(same_given_name("abdallah", "abdullah"));
+        assert!(!same_given_name("mohammed", "mahmoud"));
+        assert!(!same_given_name("ali", "ala"));
+        assert!(!same_given_name("محمد", "احمد"));
+        assert_eq!(without_ruler_title("king mohammed vi"), "mohammed vi");
+        assert_eq!(
+            without_ruler_title("البابا ليو الرابع عشر"),
+            "ليو الرابع عشر"
+        );
+        assert_eq!(without_ruler_title("mohammed vi"), "mohammed vi");
+    }
+
     #[test]
     fn honorifics_of_address_come_off() {
         assert_eq!(
@@ -952,7 +1071,6 @@ mod tests {
         assert_eq!(title_and_name("king"), None);
     }
 
-    use super::*;
 
     fn toks(s: &str) -> Vec<Token> {
         s.split(' ')
