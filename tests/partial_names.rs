@@ -60,11 +60,23 @@ fn a_person_is_found_by_part_of_the_name() {
             .is_some_and(|x| x.score >= 0.98 && x.entry.id != id)
     };
     queries.retain(|(q, id)| !others_form(q, id));
+    unshared(&mut queries);
     assert!(queries.len() >= 380, "{}", queries.len());
     let (right, wrong) = outcome(&m, &queries);
     eprintln!("{right} of {} found", queries.len());
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 230, "{right} of {} found", queries.len());
+}
+
+/// Leaves out the queries made from the names of two people or more: a part of a name that several people share
+/// (بن سلمان: Mohammed, Khalid and Abdulaziz bin Salman) names none of them.
+fn unshared(queries: &mut Vec<(String, String)>) {
+    let mut ids: std::collections::HashMap<String, std::collections::HashSet<String>> =
+        Default::default();
+    for (q, id) in queries.iter() {
+        ids.entry(q.clone()).or_default().insert(id.clone());
+    }
+    queries.retain(|(q, _)| ids.get(q).is_some_and(|s| s.len() == 1));
 }
 
 /// The same queries in Arabic with the family name misspelt, its first long vowel letter inside the word left out
@@ -98,6 +110,7 @@ fn a_person_is_found_by_part_of_the_name_with_the_family_name_misspelt() {
             queries.push((query.join(" "), id.clone()));
         }
     }
+    unshared(&mut queries);
     assert!(queries.len() >= 200, "{}", queries.len());
     let (right, wrong) = outcome(&m, &queries);
     eprintln!("{right} of {} found", queries.len());

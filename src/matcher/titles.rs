@@ -386,6 +386,25 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "حسين",
     "سعود",
     "زايد",
+    "احمد",
+    "ابراهيم",
+    "صلاح",
+    "ahmed",
+    "ibrahim",
+    "salah",
+    "الفيصل",
+    "faisal",
+    // A title (Hussein al-Sheikh), and words (سريع "fast": Yahya Saree; bar: Ronen Bar; غني "rich": Ashraf Ghani;
+    // Turk: Volker Türk).
+    "الشيخ",
+    "sheikh",
+    "سريع",
+    "بار",
+    "bar",
+    "غني",
+    "ghani",
+    "تورك",
+    "turk",
     "peace",
     "hope",
 ];
@@ -1070,7 +1089,6 @@ mod tests {
         assert_eq!(title_and_name("president biden"), None);
         assert_eq!(title_and_name("king"), None);
     }
-
 
     fn toks(s: &str) -> Vec<Token> {
         s.split(' ')

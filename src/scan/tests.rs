@@ -708,7 +708,7 @@ fn rulers_by_title_and_given_name() {
         found(
             &s,
             "King Charles met Pope Leo. وقال الملك عبد الله إن السلطان هيثم والشيخ تميم اتفقا. \
-             Sheikh Mohammed and King Felipe spoke. وقال الشيخ محمد. Hamad bin Isa met Khalid bin Salman."
+             Sheikh Mohammed and King Felipe spoke. وقال الشيخ محمد. Hamad bin Isa met Faisal bin Salman."
         ),
         pairs(&[
             ("King Charles", "charles-iii"),
