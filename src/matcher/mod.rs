@@ -939,7 +939,8 @@ impl Matcher {
     /// A ruler or pope by regnal name alone, without the title the glossary writes (Mohammed VI, Abdullah II, Leo
     /// XIV, محمد السادس: King Mohammed VI, Abdullah II of Jordan, Pope Leo XIV, الملك محمد السادس): the people
     /// proposed for the given name whose form, after a ruler's title and before "of" a place, is the same ordinal
-    /// after the same given name (in Latin letters, the same consonants: Mohamed VI), at [`SCORE_PART`] shared out.
+    /// after the same given name (in Latin letters spelt otherwise too: Mohamed VI, [`titles::same_given_name`]), at
+    /// [`SCORE_PART`] shared out.
     fn regnal_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
         let Some((name, ordinal)) = titles::regnal_name(titles::without_ruler_title(key)) else {
             return;
