@@ -179,8 +179,8 @@ pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
 /// The `detail` of a name of lineage found without its house ([`Matcher::lineage_without_house`]), which the scanner
 /// looks for.
 pub(crate) const LINEAGE_WITHOUT_HOUSE: &str = "part of the name, without the house";
-/// The `detail` of a ruler found by regnal name alone ([`Matcher::regnal_name`]).
-const REGNAL_NAME: &str = "regnal name";
+/// The `detail` of a ruler found by regnal name alone ([`Matcher::regnal_name`]), which the scanner looks for.
+pub(crate) const REGNAL_NAME: &str = "regnal name";
 /// The forms of the tally read for a part of a name that starts a form ([`Matcher::people_by_form`]).
 const TITLED_POOL: usize = 64;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).

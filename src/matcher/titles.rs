@@ -441,10 +441,16 @@ pub(crate) fn son_of(word: &str) -> Option<&'static str> {
 /// [`family_key`]. The caller decides whether a family name that is also a common word ([`COMMON_WORDS`]) may
 /// stand alone.
 ///
+/// A regnal name's ordinal (Charles III, محمد السادس) is no family name.
+///
 /// Before the tenth session the last word was taken whatever came before it, so running text tagged إن شاء الله as
 /// Hassan Nasrallah and any زايد as Mohamed bin Zayed.
 pub(crate) fn family_name(words: &[&str]) -> Option<String> {
     let (&last, rest) = words.split_last()?;
+    // A regnal name's ordinal is no family name (Charles III: III in "Phase III" is no one).
+    if is_roman_numeral(last) || ARABIC_ORDINALS.contains(&last) || last == "عشر" {
+        return None;
+    }
     let (family, rest) = if last == "الله" {
         let (&first, rest) = rest.split_last()?;
         if first == "عبد" {
@@ -993,6 +999,17 @@ mod tests {
         assert_eq!(regnal_name("world war ii"), None);
         assert_eq!(regnal_name("vi"), None);
         assert_eq!(regnal_name("x vi"), None);
+    }
+
+    #[test]
+    fn an_ordinal_is_no_family_name() {
+        assert_eq!(family_name(&["charles", "iii"]), None);
+        assert_eq!(family_name(&["محمد", "السادس"]), None);
+        assert_eq!(family_name(&["ليو", "الرابع", "عشر"]), None);
+        assert_eq!(
+            family_name(&["vladimir", "putin"]).as_deref(),
+            Some("putin")
+        );
     }
 
     #[test]

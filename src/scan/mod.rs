@@ -1056,8 +1056,12 @@ impl<'m> Scanner<'m> {
             {
                 continue;
             }
+            // A shorter phrase read as a name (Abdullah II in: the regnal name) is the mention over a longer one's
+            // lower close spelling of another entry (Amir-Abdollahian).
+            let read_better =
+                h.reading.is_some() && best.as_ref().is_some_and(|b| h.score > b.score);
             match &best {
-                Some(b) if b.entry != h.entry || b.score >= h.score => {}
+                Some(b) if (b.entry != h.entry && !read_better) || b.score >= h.score => {}
                 _ => {
                     best = Some(Found {
                         first: k,
@@ -1093,6 +1097,7 @@ impl<'m> Scanner<'m> {
             [
                 crate::matcher::TITLE_AND_GIVEN_NAME,
                 crate::matcher::LINEAGE_WITHOUT_HOUSE,
+                crate::matcher::REGNAL_NAME,
             ]
             .into_iter()
             .find(|r| *r == detail)
@@ -1270,8 +1275,9 @@ struct FuzzyHit {
     score: f64,
     method: Method,
     form: String,
-    /// The reading that found it when not a close spelling: title and given name (King Charles, الملك عبد الله)
-    /// or a name of lineage without its house (Hamad bin Isa), as [`Matcher::lookup`] gives its `detail`.
+    /// The reading that found it when not a close spelling: title and given name (King Charles, الملك عبد الله),
+    /// a name of lineage without its house (Hamad bin Isa) or a regnal name (Mohammed VI), as [`Matcher::lookup`]
+    /// gives its `detail`.
     reading: Option<&'static str>,
 }
 

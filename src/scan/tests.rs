@@ -699,6 +699,28 @@ fn given_names_that_are_words_and_given_names_before_unknown_names() {
 }
 
 #[test]
+fn rulers_by_regnal_name_in_latin_text() {
+    let m = matcher();
+    let s = Scanner::new(&m);
+    // The regnal name alone, not the close spelling of another entry the words after it make (Abdullah II in:
+    // Amir-Abdollahian); another ordinal is another ruler, and an ordinal alone is no one's family name (Charles
+    // III).
+    assert_eq!(
+        found(
+            &s,
+            "Morocco's Mohammed VI met Jordan's Abdullah II in Rabat. Mohammed V was his grandfather. Phase III began."
+        ),
+        pairs(&[
+            ("Morocco", "morocco"),
+            ("Mohammed VI", "mohammed-vi"),
+            ("Jordan", "jordan"),
+            ("Abdullah II", "abdullah-ii"),
+            ("Rabat", "rabat"),
+        ])
+    );
+}
+
+#[test]
 fn rulers_by_title_and_given_name() {
     let m = matcher();
     let s = Scanner::new(&m);
