@@ -175,8 +175,9 @@ pub(crate) fn without_ruler_title(key: &str) -> &str {
 }
 
 /// The Arabic ordinals of regnal names, `search`-normalized: الأول to العاشر; from the eleventh on they are two
-/// words, the unit's ordinal (الحادي for the eleventh) and عشر.
-static ARABIC_ORDINALS: &[&str] = &[
+/// words, the unit's ordinal (الحادي for the eleventh) and عشر ("ten", the last word here). Words of every other
+/// sentence: alone they name no one ([`family_name`], the scanner's common words).
+pub(crate) static ARABIC_ORDINALS: &[&str] = &[
     "الاول",
     "الثاني",
     "الثالث",
@@ -187,6 +188,7 @@ static ARABIC_ORDINALS: &[&str] = &[
     "الثامن",
     "التاسع",
     "العاشر",
+    "عشر",
 ];
 
 /// Whether `word` is a Roman numeral from I to XXXIX (lower-cased, as the `search` level writes it).
@@ -207,7 +209,7 @@ pub(crate) fn regnal_name(key: &str) -> Option<(&str, &str)> {
     let words: Vec<&str> = key.split(' ').collect();
     let ordinal_words = match words.as_slice() {
         [.., unit, "عشر"] if ARABIC_ORDINALS.contains(unit) || *unit == "الحادي" => 2,
-        [.., last] if ARABIC_ORDINALS.contains(last) || is_roman_numeral(last) => 1,
+        [.., last] if (ARABIC_ORDINALS.contains(last) && *last != "عشر") || is_roman_numeral(last) => 1,
         _ => return None,
     };
     let name = words.get(..words.len() - ordinal_words)?;
@@ -354,19 +356,8 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "عيسي",
     "داود",
     "سلمان",
-    // Ordinals of regnal names (عبد الله الثاني): a word of every other sentence.
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-    // The teens of regnal names (الرابع عشر): "ten".
-    "عشر",
+    // The ordinals of regnal names (عبد الله الثاني), words of every other sentence, are no family names either:
+    // [`ARABIC_ORDINALS`].
     // Words of every news page that are also the family names of people in the news: "land" (هجوم بري — Nabih
     // Berri), "main" (دور رئيسي — Ebrahim Raisi), "live" (الذخيرة الحية — Khalil al-Hayya), "the guest" (Mohammed
     // Deif), "inn" (خان يونس — Imran Khan), "port" (مرسى مطروح — Mohamed Morsi), "the son" (جورج بوش الابن), "glad".
@@ -448,7 +439,7 @@ pub(crate) fn son_of(word: &str) -> Option<&'static str> {
 pub(crate) fn family_name(words: &[&str]) -> Option<String> {
     let (&last, rest) = words.split_last()?;
     // A regnal name's ordinal is no family name (Charles III: III in "Phase III" is no one).
-    if is_roman_numeral(last) || ARABIC_ORDINALS.contains(&last) || last == "عشر" {
+    if is_roman_numeral(last) || ARABIC_ORDINALS.contains(&last) {
         return None;
     }
     let (family, rest) = if last == "الله" {

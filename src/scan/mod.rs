@@ -276,6 +276,7 @@ impl<'m> Scanner<'m> {
         let common: FxHashSet<String> = words::COMMON_WORDS
             .iter()
             .chain(words::LATIN_COMMON_WORDS)
+            .chain(titles::ARABIC_ORDINALS)
             .map(|f| normalize::search(f).into_owned())
             .collect();
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
