@@ -209,7 +209,11 @@ pub(crate) fn regnal_name(key: &str) -> Option<(&str, &str)> {
     let words: Vec<&str> = key.split(' ').collect();
     let ordinal_words = match words.as_slice() {
         [.., unit, "عشر"] if ARABIC_ORDINALS.contains(unit) || *unit == "الحادي" => 2,
-        [.., last] if (ARABIC_ORDINALS.contains(last) && *last != "عشر") || is_roman_numeral(last) => 1,
+        [.., last]
+            if (ARABIC_ORDINALS.contains(last) && *last != "عشر") || is_roman_numeral(last) =>
+        {
+            1
+        }
         _ => return None,
     };
     let name = words.get(..words.len() - ordinal_words)?;
