@@ -222,10 +222,11 @@ pub(crate) fn regnal_name(key: &str) -> Option<(&str, &str)> {
         [particle, second] => JOINERS.contains(particle) && !second.is_empty(),
         _ => false,
     };
-    let name_len = name.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
     if !ok {
         return None;
     }
+    // The name's words and the spaces between them.
+    let name_len = name.iter().map(|w| w.len()).sum::<usize>() + name.len() - 1;
     Some((key.get(..name_len)?, key.get(name_len + 1..)?))
 }
 
