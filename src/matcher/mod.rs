@@ -856,10 +856,19 @@ impl Matcher {
         }
         // Copied from running text (وقال بوتين إن, Putin said): without the verb or function word at its edge, a
         // little lower.
-        let Some(shorter) = titles::without_running_text(clean) else {
-            return ranked;
-        };
-        self.lookup_read(&shorter, n, "running text")
+        if let Some(shorter) = titles::without_running_text(clean) {
+            return self.lookup_read(&shorter, n, "running text");
+        }
+        // The family name first without a comma (Putin Vladimir, بوتين فلاديمير, as lists sorted by family name
+        // write it): read as the catalogue's order, a little lower.
+        if let Some(catalogue) = family_first(clean) {
+            let mut read = self.lookup_read(&catalogue, n, "without a comma");
+            // Only the reading as part of a person's name: the words after a family name are that person's
+            // given names (Putin Moscow names no one).
+            read.retain(|m| m.detail.contains("part of the name"));
+            return read;
+        }
+        ranked
     }
 
     /// The matches of `rest`, what a reading left of the query (`how`: an honorific, running text off), at
@@ -1723,6 +1732,26 @@ impl<'m> Found<'m> {
     fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
+}
+
+/// A query of two or three words read with its first word as the family name, as lists sorted by family name
+/// write it without a comma (Putin Vladimir, Lavrov Sergey Viktorovich, بوتين فلاديمير): the catalogue's form
+/// "first, rest", which [`name_parts::readings`] reads. Only when the first word is no given name (an English one
+/// of the census's lists, or a name word of the `plain` common-names table in either script: علي حسن is Ali, son
+/// of Hassan, never Hassan Ali; Abbas Mahmoud is Abbas, son of Mahmoud), and the words are letters alone.
+fn family_first(clean: &str) -> Option<String> {
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let [first, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    if !(1..=2).contains(&rest.len()) || !words.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        return None;
+    }
+    let key = normalize::search(first);
+    let given = crate::translit::plain::is_common_name(&key)
+        || (!key.chars().any(normalize::is_arabic_letter)
+            && crate::rules::given::is_given_name(&key));
+    (!given).then(|| format!("{first}, {}", rest.join(" ")))
 }
 
 /// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that does

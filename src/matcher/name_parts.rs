@@ -13,7 +13,8 @@
 //!   الأسد is Bashar, son of Hafez, never Hafez);
 //! - all of them, after the family name: only when the query shows that order, by a comma (بوتين، فلاديمير) or by
 //!   a Latin family name in capitals (PUTIN Vladimir). Written plainly, two names read backwards name another
-//!   person in Arabic: علي حسن is Ali, son of Hassan; حسن علي is Hassan, son of Ali.
+//!   person in Arabic: علي حسن is Ali, son of Hassan; حسن علي is Hassan, son of Ali. (The matcher reads a plain
+//!   query that found nothing with a comma after its first word when that word is no given name: Putin Vladimir.)
 //!
 //! A Latin initial stands for a given name that starts with its letter (V. Putin, J. Biden, Joe R. Biden), and
 //! initials after a family name show that order too, as Russian writes it (Putin V.V.).
