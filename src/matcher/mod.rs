@@ -861,7 +861,31 @@ impl Matcher {
         }
         // The family name first without a comma (Putin Vladimir, بوتين فلاديمير, as lists sorted by family name
         // write it): read as the catalogue's order, a little lower.
-        if let Some(catalogue) = family_first(clean) {
+        // The first word must be the family name of a person of the glossary with the other words among the words
+        // of a form (the family table, then those few people's forms), so that a made-up name costs no second
+        // look-up.
+        let someones_name = |catalogue: &String| {
+            let Some((first, rest)) = catalogue.split_once(", ") else {
+                return false;
+            };
+            let Some(family) =
+                titles::family_key(&normalize::search(first)).map(|k| k.into_owned())
+            else {
+                return false;
+            };
+            let given = normalize::search(rest);
+            self.store
+                .family_people(&family, MAX_SHARED_FAMILY)
+                .iter()
+                .filter_map(|r| self.entry(r.entry))
+                .any(|e| {
+                    e.forms().any(|f| {
+                        let key = normalize::search(f);
+                        given.split(' ').all(|w| key.split(' ').any(|k| k == w))
+                    })
+                })
+        };
+        if let Some(catalogue) = family_first(clean).filter(someones_name) {
             let mut read = self.lookup_read(&catalogue, n, "without a comma");
             // Only the reading as part of a person's name: the words after a family name are that person's
             // given names (Putin Moscow names no one).
