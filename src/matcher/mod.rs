@@ -861,38 +861,37 @@ impl Matcher {
         }
         // The family name first without a comma (Putin Vladimir, بوتين فلاديمير, as lists sorted by family name
         // write it): read as the catalogue's order, a little lower.
-        // The first word must be the family name of a person of the glossary with the other words among the words
-        // of a form (the family table, then those few people's forms), so that a made-up name costs no second
-        // look-up.
-        let someones_name = |catalogue: &String| {
-            let Some((first, rest)) = catalogue.split_once(", ") else {
-                return false;
-            };
-            let Some(family) =
-                titles::family_key(&normalize::search(first)).map(|k| k.into_owned())
-            else {
-                return false;
-            };
-            let given = normalize::search(rest);
-            self.store
-                .family_people(&family, MAX_SHARED_FAMILY)
-                .iter()
-                .filter_map(|r| self.entry(r.entry))
-                .any(|e| {
-                    e.forms().any(|f| {
-                        let key = normalize::search(f);
-                        given.split(' ').all(|w| key.split(' ').any(|k| k == w))
-                    })
-                })
-        };
-        if let Some(catalogue) = family_first(clean).filter(someones_name) {
-            let mut read = self.lookup_read(&catalogue, n, "without a comma");
+        if let Some((family, given)) =
+            family_first(clean).filter(|(family, given)| self.someones_name(family, given))
+        {
+            let mut read = self.lookup_read(&format!("{family}, {given}"), n, "without a comma");
             // Only the reading as part of a person's name: the words after a family name are that person's
             // given names (Putin Moscow names no one).
             read.retain(|m| m.detail.contains("part of the name"));
             return read;
         }
         ranked
+    }
+
+    /// Whether `family` (a word as written) is the family name of a person of the glossary with the words of
+    /// `given` among the words of one of their forms: the family table, then those few people's forms, so that a
+    /// made-up name read with its family name first ([`family_first`]) costs no second look-up.
+    fn someones_name(&self, family: &str, given: &str) -> bool {
+        let Some(family) = titles::family_key(&normalize::search(family)).map(|k| k.into_owned())
+        else {
+            return false;
+        };
+        let given = normalize::search(given);
+        self.store
+            .family_people(&family, MAX_SHARED_FAMILY)
+            .iter()
+            .filter_map(|r| self.entry(r.entry))
+            .any(|e| {
+                e.forms().any(|f| {
+                    let key = normalize::search(f);
+                    given.split(' ').all(|w| key.split(' ').any(|k| k == w))
+                })
+            })
     }
 
     /// The matches of `rest`, what a reading left of the query (`how`: an honorific, running text off), at
@@ -972,8 +971,8 @@ impl Matcher {
     /// A ruler or pope by regnal name alone, without the title the glossary writes (Mohammed VI, Abdullah II, Leo
     /// XIV, محمد السادس: King Mohammed VI, Abdullah II of Jordan, Pope Leo XIV, الملك محمد السادس): the people
     /// proposed for the given name whose form, after a ruler's title and before "of" a place, is the same ordinal
-    /// after the same given name (in Latin letters spelt otherwise too: Mohamed VI, [`titles::same_given_name`]), at
-    /// [`SCORE_PART`] shared out.
+    /// after the same given name (in Latin letters spelt otherwise too: Mohamed VI,
+    /// [`name_parts::same_given_name`]), at [`SCORE_PART`] shared out.
     fn regnal_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
         let Some((name, ordinal)) = titles::regnal_name(titles::without_ruler_title(key)) else {
             return;
@@ -982,7 +981,7 @@ impl Matcher {
             let form = titles::without_ruler_title(form);
             let form = form.split_once(" of ").map_or(form, |(ruler, _)| ruler);
             titles::regnal_name(form)
-                .is_some_and(|(n, o)| o == ordinal && titles::same_given_name(n, name))
+                .is_some_and(|(n, o)| o == ordinal && name_parts::same_given_name(n, name))
         });
     }
 
@@ -1759,11 +1758,12 @@ impl<'m> Found<'m> {
 }
 
 /// A query of two or three words read with its first word as the family name, as lists sorted by family name
-/// write it without a comma (Putin Vladimir, Lavrov Sergey Viktorovich, بوتين فلاديمير): the catalogue's form
-/// "first, rest", which [`name_parts::readings`] reads. Only when the first word is no given name (an English one
-/// of the census's lists, or a name word of the `plain` common-names table in either script: علي حسن is Ali, son
-/// of Hassan, never Hassan Ali; Abbas Mahmoud is Abbas, son of Mahmoud), and the words are letters alone.
-fn family_first(clean: &str) -> Option<String> {
+/// write it without a comma (Putin Vladimir, Lavrov Sergey Viktorovich, بوتين فلاديمير): (the family name, the
+/// given names), looked up as the catalogue's "family, given", which [`name_parts::readings`] reads. Only when the
+/// first word is no given name (an English one of the census's lists, or a name word of the `plain` common-names
+/// table in either script: علي حسن is Ali, son of Hassan, never Hassan Ali; Abbas Mahmoud is Abbas, son of
+/// Mahmoud), and the words are letters alone.
+fn family_first(clean: &str) -> Option<(&str, String)> {
     let words: Vec<&str> = clean.split_whitespace().collect();
     let [first, rest @ ..] = words.as_slice() else {
         return None;
@@ -1775,7 +1775,7 @@ fn family_first(clean: &str) -> Option<String> {
     let given = crate::translit::plain::is_common_name(&key)
         || (!key.chars().any(normalize::is_arabic_letter)
             && crate::rules::given::is_given_name(&key));
-    (!given).then(|| format!("{first}, {}", rest.join(" ")))
+    (!given).then(|| (*first, rest.join(" ")))
 }
 
 /// Whether a word may be read with the article ال before it: an Arabic word of three letters or more that does

@@ -188,6 +188,34 @@ fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     }
 }
 
+/// Whether two given names of regnal names are one ([`titles::regnal_name`]): the same, or in Latin letters the
+/// same but for one letter once vowels that spell one sound are made one (e and a, u and o, y and i) and doubled
+/// letters single (Mohammed, Mohamed, Muhammad; Abdullah, Abdallah; not Mahmoud, nor Ali and Ala). Looser than
+/// [`agrees`] about vowels, stricter about length: a regnal name is written in many traditions, and the ordinal
+/// after it already narrows it.
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    let plain = |s: &str| -> Option<String> {
+        let mut out = String::new();
+        for c in s.chars() {
+            let c = match c {
+                'e' => 'a',
+                'u' => 'o',
+                'y' => 'i',
+                'a'..='z' | ' ' => c,
+                _ => return None,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        Some(out)
+    };
+    a == b
+        || plain(a)
+            .zip(plain(b))
+            .is_some_and(|(x, y)| x == y || (x.len() >= 5 && strsim::levenshtein(&x, &y) <= 1))
+}
+
 /// How a part of a name fits a person's name, the better first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Fit {
@@ -314,6 +342,16 @@ fn consonant_letters(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_given_name_of_a_ruler_is_one_in_other_spellings() {
+        assert!(same_given_name("mohammed", "mohamed"));
+        assert!(same_given_name("muhammad", "mohammed"));
+        assert!(same_given_name("abdallah", "abdullah"));
+        assert!(!same_given_name("mohammed", "mahmoud"));
+        assert!(!same_given_name("ali", "ala"));
+        assert!(!same_given_name("محمد", "احمد"));
+    }
     use crate::normalize;
 
     fn words(s: &str) -> Vec<String> {
