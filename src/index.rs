@@ -646,6 +646,7 @@ pub fn keys_fingerprint() -> u64 {
             "أم قصر عز الدين",
             "هاله غاده",
             "وليام بول أوليفر",
+            "صلاح سعود",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -716,10 +716,12 @@ pub(crate) fn acceptance_inputs(
     ]
 }
 
-/// Whether an Arabic query and an Arabic form are the same name but for one word, where each has a different name
-/// that `plain` spells by heart (the common-names table and the frequent names, one press spelling each): محمود
-/// عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد. Names one letter apart are as often two names as
-/// one, and a glossary too small to hold the other one would otherwise accept the close one.
+/// Whether an Arabic query and an Arabic form of as many words name two people: each word where they differ is a
+/// different name on each side that `plain` spells by heart (the common-names table and the frequent names, one
+/// press spelling each): محمود عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد, محمود صالح for محمد
+/// صلاح. Names one letter apart are as often two names as one, and a glossary too small to hold the other one would
+/// otherwise accept the close one. A word that differs otherwise (a misspelling, a word the other name has in
+/// another place) says nothing, and then neither do the others.
 pub(crate) fn other_names(query: &NameKeys<'_>, form: &NameKeys<'_>) -> bool {
     other_names_with(query, &curated_words(query), form)
 }
@@ -761,14 +763,20 @@ pub(crate) fn other_names_with(
         .iter()
         .zip(curated)
         .zip(&form.tokens)
-        .filter(|((q, _), f)| q.search != f.search);
-    let (Some(((_, &mine), f)), None) = (differ.next(), differ.next()) else {
-        return false;
-    };
-    match (mine, curated_word(f)) {
-        (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
-        _ => false,
-    }
+        .filter(|((q, _), f)| q.search != f.search)
+        .peekable();
+    // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
+    // names.
+    let elsewhere = |word: &str, name: &NameKeys<'_>| name.tokens.iter().any(|t| t.search == word);
+    differ.peek().is_some()
+        && differ.all(|((q, &mine), f)| {
+            !elsewhere(&q.search, form)
+                && !elsewhere(&f.search, query)
+                && match (mine, curated_word(f)) {
+                    (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+                    _ => false,
+                }
+        })
 }
 
 /// The letters of a query as the acceptance model counts them (its `search` keys, titles off, spaces out).
@@ -1175,6 +1183,27 @@ fn variants(skeleton: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_names_differ_in_every_word_that_differs() {
+        let other =
+            |q: &str, f: &str| other_names(&NameKeys::new(q, false), &NameKeys::new(f, true));
+        // One word, another name of the table.
+        assert!(other("محمود عباس", "محمد عباس"));
+        assert!(other("محمد صالح", "محمد صلاح"));
+        // Every word that differs.
+        assert!(other("محمود صالح", "محمد صلاح"));
+        // A misspelling says nothing, and then neither does the other word.
+        assert!(!other("محمد عباسس", "محمد عباس"));
+        assert!(!other("محمود عباسس", "محمد عباس"));
+        // Out of step: a title before the form's name puts each word beside another.
+        assert!(!other(
+            "محمد بن عبد الرحمن جاسم آل ثاني",
+            "الشيخ محمد بن عبد الرحمن آل ثاني"
+        ));
+        // The same name.
+        assert!(!other("محمد صلاح", "محمد صلاح"));
+    }
 
     fn s(q: &str, f: &str) -> f64 {
         score(&NameKeys::new(q, false), &NameKeys::new(f, true)).total

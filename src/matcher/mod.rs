@@ -934,6 +934,25 @@ impl Matcher {
                 let Some(entry) = self.entry(r.entry) else {
                     continue;
                 };
+                // Their family name in Arabic, the last word of each of their forms that ends in the query's
+                // last consonants, must not be another name than the query's: فيصل سعيد is not Faisal bin Farhan
+                // Al Saud (آل سعود), though سعيد and سعود share their consonants.
+                let family_skeleton = family.tokens.last().map(|t| &t.skeleton);
+                let mut theirs = entry
+                    .forms()
+                    .filter_map(|f| {
+                        let words = name_parts::name_words(&normalize::search(f));
+                        words.last().map(|w| fuzzy::NameKeys::new(w, false))
+                    })
+                    .filter(|w| {
+                        w.tokens
+                            .last()
+                            .is_some_and(|t| t.arabic && Some(&t.skeleton) == family_skeleton)
+                    })
+                    .peekable();
+                if theirs.peek().is_some() && theirs.all(|w| fuzzy::other_names(&family, &w)) {
+                    continue;
+                }
                 let Some(form) = entry.forms().find(|f| {
                     let words = name_parts::name_words(&normalize::search(f));
                     part.fits_but_family(&words)
@@ -1369,7 +1388,12 @@ impl Matcher {
         // People with more words to their name whose last word has the skeleton of the query's last: a part of
         // their name spelt otherwise, if nothing else is found. For a query of one word, their family name spelt
         // otherwise: then the form proposed may be the family name alone, keyed as a form of its own (عبدي).
-        let last_skeleton = keys.tokens.last().map(|t| &t.skeleton);
+        // A skeleton of one consonant says too little to call two words one name spelt twice (علي and الله: `L`).
+        let last_skeleton = keys
+            .tokens
+            .last()
+            .map(|t| &t.skeleton)
+            .filter(|s| s.chars().nth(1).is_some());
         let fewest_words = if keys.tokens.len() == 1 {
             1
         } else {
