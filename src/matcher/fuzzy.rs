@@ -746,7 +746,17 @@ fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
                 .filter(|rest| rest.chars().count() >= 3)
         })
         .unwrap_or(last);
-    plain::curated_name(name)
+    plain::curated_name(after_article(name).unwrap_or(name))
+}
+
+/// A token's `search` key without the article (الاسد: اسد), as [`other_names_with`] compares words: with and
+/// without it, a name is the same name.
+fn bare<'t>(t: &'t TokenKeys<'_>) -> &'t str {
+    let key: &str = &t.search;
+    match key.strip_prefix("ال") {
+        Some(rest) if t.arabic && rest.chars().count() >= 3 => rest,
+        _ => key,
+    }
 }
 
 /// [`other_names`] with the query's [`curated_words`].
@@ -763,20 +773,33 @@ pub(crate) fn other_names_with(
         .iter()
         .zip(curated)
         .zip(&form.tokens)
-        .filter(|((q, _), f)| q.search != f.search)
+        .filter(|((q, _), f)| bare(q) != bare(f))
         .peekable();
     // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
     // names.
-    let elsewhere = |word: &str, name: &NameKeys<'_>| name.tokens.iter().any(|t| t.search == word);
+    let elsewhere = |word: &str, name: &NameKeys<'_>| name.tokens.iter().any(|t| bare(t) == word);
     differ.peek().is_some()
         && differ.all(|((q, &mine), f)| {
-            !elsewhere(&q.search, form)
-                && !elsewhere(&f.search, query)
+            !elsewhere(bare(q), form)
+                && !elsewhere(bare(f), query)
                 && match (mine, curated_word(f)) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
                     _ => false,
                 }
         })
+}
+
+/// How close in letters a family name must be to another to be read as it, spelt otherwise ([`spelt_alike`]).
+const SPELT_ALIKE: f64 = 0.6;
+
+/// Whether the last words of two names are one word spelt otherwise by their letters, the article aside: their
+/// normalized Levenshtein similarity is at least [`SPELT_ALIKE`] (اردغان and اردوغان 0.86; عبيده and بديوي 0.2).
+/// One consonant skeleton says little of a short word.
+pub(crate) fn spelt_alike(a: &NameKeys<'_>, b: &NameKeys<'_>) -> bool {
+    match (a.tokens.last(), b.tokens.last()) {
+        (Some(x), Some(y)) => strsim::normalized_levenshtein(bare(x), bare(y)) >= SPELT_ALIKE,
+        _ => false,
+    }
 }
 
 /// The letters of a query as the acceptance model counts them (its `search` keys, titles off, spaces out).
@@ -1203,6 +1226,19 @@ mod tests {
         ));
         // The same name.
         assert!(!other("محمد صلاح", "محمد صلاح"));
+        // With or without the article, a word is the same name; another name is another.
+        assert!(!other("بشار اسد", "بشار الأسد"));
+        assert!(other("سعيد حريري", "سعد الحريري"));
+        assert!(other("بشار سعيد", "بشار الأسد"));
+    }
+
+    #[test]
+    fn a_family_name_spelt_otherwise_is_close_in_letters() {
+        let alike =
+            |a: &str, b: &str| spelt_alike(&NameKeys::new(a, false), &NameKeys::new(b, false));
+        assert!(alike("طيب اردغان", "اردوغان"));
+        assert!(alike("سعود", "آل سعود"));
+        assert!(!alike("محمد عبيدة", "البديوي"));
     }
 
     fn s(q: &str, f: &str) -> f64 {

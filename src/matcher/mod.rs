@@ -935,9 +935,15 @@ impl Matcher {
                     continue;
                 };
                 // Their family name in Arabic, the last word of each of their forms that ends in the query's
-                // last consonants, must not be another name than the query's: فيصل سعيد is not Faisal bin Farhan
-                // Al Saud (آل سعود), though سعيد and سعود share their consonants.
-                let family_skeleton = family.tokens.last().map(|t| &t.skeleton);
+                // last consonants, must be the query's spelt otherwise: not another name (فيصل سعيد is not Faisal
+                // bin Farhan Al Saud, آل سعود, though سعيد and سعود share their consonants), and close in letters
+                // (محمد عبيدة is not Jasem Mohamed Albudaiwi, البديوي: the same two consonants, no letter in place).
+                // (An Arabic query's: a Latin one has no Arabic letters to compare.)
+                let family_skeleton = family
+                    .tokens
+                    .last()
+                    .filter(|t| t.arabic)
+                    .map(|t| &t.skeleton);
                 let mut theirs = entry
                     .forms()
                     .filter_map(|f| {
@@ -950,7 +956,11 @@ impl Matcher {
                             .is_some_and(|t| t.arabic && Some(&t.skeleton) == family_skeleton)
                     })
                     .peekable();
-                if theirs.peek().is_some() && theirs.all(|w| fuzzy::other_names(&family, &w)) {
+                if theirs.peek().is_some()
+                    && theirs.all(|w| {
+                        fuzzy::other_names(&family, &w) || !fuzzy::spelt_alike(&family, &w)
+                    })
+                {
                     continue;
                 }
                 let Some(form) = entry.forms().find(|f| {
@@ -1400,9 +1410,13 @@ impl Matcher {
             keys.tokens.len() + 1
         };
         for (r, form_keys) in &pool {
+            // An ordinal is no family name (عبد الله سناء is not Abdullah II, الملك عبد الله الثاني).
             if last_skeleton.is_some_and(|s| {
                 form_keys.tokens.len() >= fewest_words
-                    && form_keys.tokens.last().is_some_and(|t| t.skeleton == *s)
+                    && form_keys
+                        .tokens
+                        .last()
+                        .is_some_and(|t| t.skeleton == *s && !titles::is_ordinal(&t.search))
             }) && self.entry_kind(r.entry) == Some(EntityType::Per)
                 && !family_close.iter().any(|c| c.entry == r.entry)
             {

@@ -191,6 +191,12 @@ pub(crate) static ARABIC_ORDINALS: &[&str] = &[
     "عشر",
 ];
 
+/// Whether `word` (`search` level) is a regnal name's ordinal, or its last word: a Roman numeral (iii) or one of
+/// [`ARABIC_ORDINALS`].
+pub(crate) fn is_ordinal(word: &str) -> bool {
+    is_roman_numeral(word) || ARABIC_ORDINALS.contains(&word)
+}
+
 /// Whether `word` is a Roman numeral from I to XXXIX (lower-cased, as the `search` level writes it).
 fn is_roman_numeral(word: &str) -> bool {
     let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
@@ -418,7 +424,7 @@ pub(crate) fn son_of(word: &str) -> Option<&'static str> {
 pub(crate) fn family_name(words: &[&str]) -> Option<String> {
     let (&last, rest) = words.split_last()?;
     // A regnal name's ordinal is no family name (Charles III: III in "Phase III" is no one).
-    if is_roman_numeral(last) || ARABIC_ORDINALS.contains(&last) {
+    if is_ordinal(last) {
         return None;
     }
     let (family, rest) = if last == "الله" {
