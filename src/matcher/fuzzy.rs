@@ -720,8 +720,9 @@ pub(crate) fn acceptance_inputs(
 /// different name on each side that `plain` spells by heart (the common-names table and the frequent names, one
 /// press spelling each): محمود عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد, محمود صالح for محمد
 /// صلاح. Names one letter apart are as often two names as one, and a glossary too small to hold the other one would
-/// otherwise accept the close one. A word that differs otherwise (a misspelling, a word the other name has in
-/// another place) says nothing, and then neither do the others.
+/// otherwise accept the close one. Latin words are read by the table's spellings (Said, Saud). A word that
+/// differs otherwise (a misspelling, a word the other name has in another place, a word in the other script) says
+/// nothing, and then neither do the others.
 pub(crate) fn other_names(query: &NameKeys<'_>, form: &NameKeys<'_>) -> bool {
     other_names_with(query, &curated_words(query), form)
 }
@@ -735,7 +736,8 @@ pub(crate) fn curated_words(keys: &NameKeys<'_>) -> Vec<Option<&'static str>> {
 
 fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
     if !t.arabic {
-        return None;
+        // A Latin word, by the table's spelling of it (said, saud).
+        return plain::common_spelling(&t.search);
     }
     let text = if t.raw.is_empty() { &t.search } else { &t.raw };
     let last = text.split_whitespace().last().unwrap_or_default();
@@ -780,7 +782,8 @@ pub(crate) fn other_names_with(
     let elsewhere = |word: &str, name: &NameKeys<'_>| name.tokens.iter().any(|t| bare(t) == word);
     differ.peek().is_some()
         && differ.all(|((q, &mine), f)| {
-            !elsewhere(bare(q), form)
+            q.arabic == f.arabic
+                && !elsewhere(bare(q), form)
                 && !elsewhere(bare(f), query)
                 && match (mine, curated_word(f)) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),

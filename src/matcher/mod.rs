@@ -919,8 +919,8 @@ impl Matcher {
     /// Part of a person's name whose family name is spelt otherwise (طيب اردغان, Tayyip Erdogn), for a query that
     /// found nothing else: among the people the fuzzy stage proposed whose family name has the consonants of the
     /// query's last word (`family_close`), one whose name the query's given names fit as [`Matcher::part_of_name`]
-    /// fits them, the family name aside. Two names of the curated tables spelt apart are two names, not one
-    /// misspelt ([`fuzzy::other_names`]: علي حسين is not Ali Hassan). Score [`SCORE_PART_SPELT`], method `fuzzy`.
+    /// fits them, the family name aside, if their family name is the query's spelt otherwise. Score
+    /// [`SCORE_PART_SPELT`], method `fuzzy`.
     fn part_with_family_spelt_otherwise<'m>(
         &'m self,
         found: &mut Found<'m>,
@@ -934,16 +934,12 @@ impl Matcher {
                 let Some(entry) = self.entry(r.entry) else {
                     continue;
                 };
-                // Their family name in Arabic, the last word of each of their forms that ends in the query's
-                // last consonants, must be the query's spelt otherwise: not another name (فيصل سعيد is not Faisal
-                // bin Farhan Al Saud, آل سعود, though سعيد and سعود share their consonants), and close in letters
-                // (محمد عبيدة is not Jasem Mohamed Albudaiwi, البديوي: the same two consonants, no letter in place).
-                // (An Arabic query's: a Latin one has no Arabic letters to compare.)
-                let family_skeleton = family
-                    .tokens
-                    .last()
-                    .filter(|t| t.arabic)
-                    .map(|t| &t.skeleton);
+                // Their family name, the last word of their forms in the query's script that end in the query's
+                // last consonants, must be the query's spelt otherwise: not another name of the curated tables
+                // (فيصل سعيد and Faisal Said are not Faisal bin Farhan Al Saud, though سعيد and سعود share their
+                // consonants: `fuzzy::other_names`), and close in letters (محمد عبيدة is not Jasem Mohamed
+                // Albudaiwi, البديوي: the same two consonants, no letter in place).
+                let family_last = family.tokens.last();
                 let mut theirs = entry
                     .forms()
                     .filter_map(|f| {
@@ -953,7 +949,8 @@ impl Matcher {
                     .filter(|w| {
                         w.tokens
                             .last()
-                            .is_some_and(|t| t.arabic && Some(&t.skeleton) == family_skeleton)
+                            .zip(family_last)
+                            .is_some_and(|(t, q)| t.arabic == q.arabic && t.skeleton == q.skeleton)
                     })
                     .peekable();
                 if theirs.peek().is_some()
@@ -963,13 +960,10 @@ impl Matcher {
                 {
                     continue;
                 }
-                let Some(form) = entry.forms().find(|f| {
-                    let words = name_parts::name_words(&normalize::search(f));
-                    part.fits_but_family(&words)
-                        && words.last().is_some_and(|theirs| {
-                            !fuzzy::other_names(&family, &fuzzy::NameKeys::new(theirs, false))
-                        })
-                }) else {
+                let Some(form) = entry
+                    .forms()
+                    .find(|f| part.fits_but_family(&name_parts::name_words(&normalize::search(f))))
+                else {
                     continue;
                 };
                 found.offer(Match {

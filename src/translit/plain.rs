@@ -281,14 +281,20 @@ fn common_name(key: &str) -> Option<&'static str> {
 /// title or particle of names): an Arabic word by its letters, a Latin one (lower case) by the table's spelling of
 /// it (abbas: عباس).
 pub(crate) fn is_common_name(word: &str) -> bool {
-    static LATIN: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
     if word.chars().any(crate::normalize::is_arabic_letter) {
         return common_name(&word_key(word)).is_some();
     }
+    common_spelling(word).is_some()
+}
+
+/// The common-names table's spelling `word` is (lower case), if it is one of them: ([`WORDS`]: abbas, saud).
+pub(crate) fn common_spelling(word: &str) -> Option<&'static str> {
+    static LATIN: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     LATIN
         .get_or_init(|| WORDS.iter().map(|&(_, latin)| latin).collect())
-        .contains(word)
+        .get(word)
+        .copied()
 }
 
 /// The English spelling of a name known by heart, unless [`WORDS`] has it (its press spelling comes first): one of
