@@ -166,7 +166,8 @@ pub(crate) fn spell_initials(words: Vec<String>) -> Vec<String> {
 
 /// Whether a given name of the query (`mine`) agrees with one of a form (`theirs`): the same word, or an initial
 /// (`v.`) of it; when `close`, also a Latin name of four letters or more one edit away (Tayip, Tayyip; Mohamed,
-/// Mohammed). Never an Arabic one: a letter more or less is another name there (محمد, محمود; حسن, حسين).
+/// Mohammed), unless both are names the common-names table spells (Khalil and Khalid, Saud and Saad: two names).
+/// Never an Arabic one: a letter more or less is another name there (محمد, محمود; حسن, حسين).
 fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     if mine == theirs {
         return true;
@@ -184,6 +185,8 @@ fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
                     .chain(theirs.bytes())
                     .all(|b| b.is_ascii_lowercase())
                 && strsim::osa_distance(mine, theirs) <= 1
+                && !(crate::translit::plain::common_spelling(mine).is_some()
+                    && crate::translit::plain::common_spelling(theirs).is_some())
         }
     }
 }
@@ -470,6 +473,8 @@ mod tests {
             Some(Fit::Same)
         );
         assert_eq!(fit("Mohamed Salah", "Mohammed Salah"), Some(Fit::Close));
+        // Two names the common-names table spells are two names.
+        assert_eq!(fit("Saud Hariri", "Saad Hariri"), None);
         // Short names, Arabic names, names further apart.
         assert_eq!(fit("Jon Biden", "Joe Biden"), None);
         assert_eq!(fit("محمد عباس", "محمود عباس"), None);
