@@ -115,3 +115,20 @@ fn everyday_names_of_two_words_find_no_one_else() {
         assert!(wrong.len() * 400 <= queries, "{script}: {wrong:#?}");
     }
 }
+
+/// Running text that names everyday people tags none of the glossary's: before the twentieth session this
+/// paragraph tagged Mohamed Salah, Faisal bin Farhan, Mohammed bin Salman and King Salman.
+#[test]
+fn running_text_with_everyday_names_tags_no_one() {
+    let text = "قال محمد صالح، مدير المدرسة في الحي، إن الطلاب عادوا إلى الصفوف. وأضاف حسن علي، وهو أحد أولياء \
+                الأمور، أن الأوضاع هادئة. وشارك فيصل سعيد ومحمود صالح وبشار سعيد وسعيد حريري في الاجتماع الذي عقد \
+                في القاهرة. Local residents Faisal Said and Mohammed Souad told reporters that Salman Said had \
+                left the city.";
+    let m = Matcher::new(Glossary::builtin());
+    let found: Vec<String> = qamus::scan::Scanner::new(&m)
+        .scan(text)
+        .iter()
+        .map(|x| format!("{}: {}", x.surface, x.entry.id))
+        .collect();
+    assert_eq!(found, ["القاهرة: cairo"]);
+}
