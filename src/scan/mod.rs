@@ -426,6 +426,8 @@ impl<'m> Scanner<'m> {
                 i = f.last + 1;
                 if self.place_is_a_family_name(&view, &f, &found) {
                     others.push(f.first - 1);
+                } else if self.place_is_a_given_name(&view, &f) {
+                    others.push(f.first);
                 } else {
                     found.push(f);
                 }
@@ -845,6 +847,21 @@ impl<'m> Scanner<'m> {
                 .is_some_and(|t| t.class != Class::Arabic)
             && self.kind_of(f.entry) == Some(EntityType::Loc)
             && self.another_given_name_before(v, f.first, found)
+    }
+
+    /// Whether `f`, a place named by one Latin word that is also a common English given name (Jordan, Chad, Israel,
+    /// Georgia, Paris), comes right before another capitalized word that does not go on naming a place
+    /// ([`words::PLACE_NAME_WORDS`]: the Jordan River, the Israel Defense Forces), and so is a person's given name
+    /// (Jordan Peterson, Chad Smith, Israel Adesanya).
+    fn place_is_a_given_name(&self, v: &View<'_>, f: &Found) -> bool {
+        f.first == f.last
+            && v.toks.get(f.first).is_some_and(|t| t.class == Class::Latin)
+            && self.kind_of(f.entry) == Some(EntityType::Loc)
+            && v.key(f.first)
+                .is_some_and(crate::rules::given::is_given_name)
+            && v.capitalized_after(f.last)
+            && v.key(f.last + 1)
+                .is_some_and(|next| !words::PLACE_NAME_WORDS.contains(&next))
     }
 
     /// Whether the token right before the name at token `at` is a name of its own (a name of the `plain` model's
