@@ -383,6 +383,8 @@ pub(crate) static COMMON_WORDS: &[&str] = &[
     "turk",
     "peace",
     "hope",
+    // "My understanding" (بحسب فهمي, "as I understand it": Nabil Fahmy).
+    "فهمي",
 ];
 
 /// Words after which a person's last word is not a family name: kinship (بنت، أبو، أم: أبو مازن names Mazen's
