@@ -930,6 +930,7 @@ impl Matcher {
     ) {
         for part in name_parts::readings(key, clean) {
             let family = fuzzy::NameKeys::new(&part.family, false);
+            let family_last = family.tokens.last();
             for r in family_close {
                 let Some(entry) = self.entry(r.entry) else {
                     continue;
@@ -939,7 +940,6 @@ impl Matcher {
                 // (فيصل سعيد and Faisal Said are not Faisal bin Farhan Al Saud, though سعيد and سعود share their
                 // consonants: `fuzzy::other_names`), and close in letters (محمد عبيدة is not Jasem Mohamed
                 // Albudaiwi, البديوي: the same two consonants, no letter in place).
-                let family_last = family.tokens.last();
                 let mut theirs = entry
                     .forms()
                     .filter_map(|f| {

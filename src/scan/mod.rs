@@ -850,7 +850,7 @@ impl<'m> Scanner<'m> {
     }
 
     /// Whether `f`, a place named by one Latin word that is also a common English given name (Jordan, Chad, Israel,
-    /// Georgia, Paris), comes right before another capitalized word that does not go on naming a place
+    /// Georgia), comes right before another capitalized word that does not go on naming a place
     /// ([`words::PLACE_NAME_WORDS`]: the Jordan River, the Israel Defense Forces), and so is a person's given name
     /// (Jordan Peterson, Chad Smith, Israel Adesanya).
     fn place_is_a_given_name(&self, v: &View<'_>, f: &Found) -> bool {
