@@ -736,8 +736,8 @@ pub(crate) fn curated_words(keys: &NameKeys<'_>) -> Vec<Option<&'static str>> {
 
 fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
     if !t.arabic {
-        // A Latin word, by the table's spelling of it (said, saud).
-        return plain::common_spelling(&t.search);
+        // A Latin word, by the table's spelling of it (said, saud; mohamed: mohammed).
+        return plain::common_name_spelt(&t.search);
     }
     let text = if t.raw.is_empty() { &t.search } else { &t.raw };
     let last = text.split_whitespace().last().unwrap_or_default();

@@ -166,7 +166,7 @@ pub(crate) fn spell_initials(words: Vec<String>) -> Vec<String> {
 
 /// Whether a given name of the query (`mine`) agrees with one of a form (`theirs`): the same word, or an initial
 /// (`v.`) of it; when `close`, also a Latin name of four letters or more one edit away (Tayip, Tayyip; Mohamed,
-/// Mohammed), unless both are names the common-names table spells (Khalil and Khalid, Saud and Saad: two names).
+/// Mohammed), unless they spell two names of the common-names table ([`two_table_names`]: Saud and Saad).
 /// Never an Arabic one: a letter more or less is another name there (محمد, محمود; حسن, حسين).
 fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     if mine == theirs {
@@ -185,10 +185,16 @@ fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
                     .chain(theirs.bytes())
                     .all(|b| b.is_ascii_lowercase())
                 && strsim::osa_distance(mine, theirs) <= 1
-                && !(crate::translit::plain::common_spelling(mine).is_some()
-                    && crate::translit::plain::common_spelling(theirs).is_some())
+                && !two_table_names(mine, theirs)
         }
     }
+}
+
+/// Whether two Latin given names spell two different names of the common-names table (Khalil and Khaled, Saud
+/// and Saad; not Mohamed and Mohammed, one name).
+fn two_table_names(a: &str, b: &str) -> bool {
+    use crate::translit::plain::common_name_spelt;
+    matches!((common_name_spelt(a), common_name_spelt(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether two given names of regnal names are one ([`titles::regnal_name`]): the same, or in Latin letters the
