@@ -736,8 +736,15 @@ pub(crate) fn curated_words(keys: &NameKeys<'_>) -> Vec<Option<&'static str>> {
 
 fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
     if !t.arabic {
-        // A Latin word, by the table's spelling of it (said, saud; mohamed: mohammed).
-        return plain::common_name_spelt(&t.search);
+        // A Latin word, by the table's spelling of it (said, saud; mohamed: mohammed), a particle it joins taken
+        // off (binfaisal: faisal).
+        let word: &str = &t.search;
+        return plain::common_name_spelt(word).or_else(|| {
+            ["bin", "ibn", "ben"]
+                .iter()
+                .find_map(|p| word.strip_prefix(p).filter(|rest| rest.len() >= 3))
+                .and_then(plain::common_name_spelt)
+        });
     }
     let text = if t.raw.is_empty() { &t.search } else { &t.raw };
     let last = text.split_whitespace().last().unwrap_or_default();
@@ -767,24 +774,36 @@ pub(crate) fn other_names_with(
     curated: &[Option<&'static str>],
     form: &NameKeys<'_>,
 ) -> bool {
-    if query.tokens.len() != form.tokens.len() {
-        return false;
-    }
-    let mut differ = query
-        .tokens
-        .iter()
-        .zip(curated)
-        .zip(&form.tokens)
+    // Word beside word; a query of three words or more beside a name of two by its first and last (as the
+    // matcher also reads it: محمد مادلين صالح beside محمد صلاح).
+    let pairs: Vec<((&TokenKeys<'_>, &Option<&'static str>), &TokenKeys<'_>)> =
+        match (query.tokens.len(), form.tokens.len()) {
+            (q, f) if q == f => query.tokens.iter().zip(curated).zip(&form.tokens).collect(),
+            (q, 2) if q > 2 => [(0, 0), (q - 1, 1)]
+                .into_iter()
+                .filter_map(|(i, j)| {
+                    Some(((query.tokens.get(i)?, curated.get(i)?), form.tokens.get(j)?))
+                })
+                .collect(),
+            _ => return false,
+        };
+    let mut differ = pairs
+        .into_iter()
         .filter(|((q, _), f)| bare(q) != bare(f))
         .peekable();
     // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
     // names.
-    let elsewhere = |word: &str, name: &NameKeys<'_>| name.tokens.iter().any(|t| bare(t) == word);
+    let elsewhere = |word: &TokenKeys<'_>, name: &NameKeys<'_>| {
+        let curated = curated_word(word);
+        name.tokens
+            .iter()
+            .any(|t| bare(t) == bare(word) || (curated.is_some() && curated_word(t) == curated))
+    };
     differ.peek().is_some()
         && differ.all(|((q, &mine), f)| {
             q.arabic == f.arabic
-                && !elsewhere(bare(q), form)
-                && !elsewhere(bare(f), query)
+                && !elsewhere(q, form)
+                && !elsewhere(f, query)
                 && match (mine, curated_word(f)) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
                     _ => false,
@@ -1231,6 +1250,9 @@ mod tests {
         assert!(!other("محمد صلاح", "محمد صلاح"));
         // With or without the article, a word is the same name; another name is another.
         assert!(!other("بشار اسد", "بشار الأسد"));
+        // Three words beside two, by the first and the last.
+        assert!(other("محمد مادلين صالح", "محمد صلاح"));
+        assert!(!other("محمد مادلين صلاح", "محمد صلاح"));
         assert!(other("سعيد حريري", "سعد الحريري"));
         assert!(other("بشار سعيد", "بشار الأسد"));
     }
