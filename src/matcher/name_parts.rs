@@ -203,25 +203,10 @@ fn two_table_names(a: &str, b: &str) -> bool {
 /// [`agrees`] about vowels, stricter about length: a regnal name is written in many traditions, and the ordinal
 /// after it already narrows it.
 pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
-    let plain = |s: &str| -> Option<String> {
-        let mut out = String::new();
-        for c in s.chars() {
-            let c = match c {
-                'e' => 'a',
-                'u' => 'o',
-                'y' => 'i',
-                'a'..='z' | ' ' => c,
-                _ => return None,
-            };
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        Some(out)
-    };
+    use crate::translit::plain::vowels_as_one;
     a == b
-        || plain(a)
-            .zip(plain(b))
+        || vowels_as_one(a)
+            .zip(vowels_as_one(b))
             .is_some_and(|(x, y)| x == y || (x.len() >= 5 && strsim::levenshtein(&x, &y) <= 1))
 }
 

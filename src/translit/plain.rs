@@ -303,21 +303,6 @@ pub(crate) fn common_spelling(word: &str) -> Option<&'static str> {
 /// make two names one (said and saad, saleh and salah differ only in their vowels); a spelling that matches two
 /// table spellings so matches neither.
 pub(crate) fn common_name_spelt(word: &str) -> Option<&'static str> {
-    fn fold(word: &str) -> String {
-        let mut out = String::with_capacity(word.len());
-        for c in word.chars() {
-            let c = match c {
-                'e' => 'a',
-                'u' => 'o',
-                'y' => 'i',
-                c => c,
-            };
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        out
-    }
     static FOLDED: std::sync::OnceLock<FxHashMap<String, Option<&'static str>>> =
         std::sync::OnceLock::new();
     if let Some(exact) = common_spelling(word) {
@@ -329,8 +314,11 @@ pub(crate) fn common_name_spelt(word: &str) -> Option<&'static str> {
     FOLDED
         .get_or_init(|| {
             let mut map: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
-            for &(_, latin) in WORDS {
-                map.entry(fold(latin))
+            for (folded, latin) in WORDS
+                .iter()
+                .filter_map(|&(_, latin)| Some((vowels_as_one(latin)?, latin)))
+            {
+                map.entry(folded)
                     .and_modify(|v| {
                         if *v != Some(latin) {
                             *v = None;
@@ -340,9 +328,30 @@ pub(crate) fn common_name_spelt(word: &str) -> Option<&'static str> {
             }
             map
         })
-        .get(&fold(word))
+        .get(&vowels_as_one(word)?)
         .copied()
         .flatten()
+}
+
+/// A Latin name (lower case, words of a–z) with the vowels that spell one sound in different traditions made one
+/// (e and a, u and o, y and i) and doubled letters single: mohamed, mohammed and muhammad are all `mohamad`;
+/// `None` for any other character. How [`common_name_spelt`] and the regnal names' given names
+/// (`name_parts::same_given_name`) compare spellings.
+pub(crate) fn vowels_as_one(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = match c {
+            'e' => 'a',
+            'u' => 'o',
+            'y' => 'i',
+            'a'..='z' | ' ' => c,
+            _ => return None,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    Some(out)
 }
 
 /// The English spelling of a name known by heart, unless [`WORDS`] has it (its press spelling comes first): one of
