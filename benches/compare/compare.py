@@ -451,8 +451,10 @@ def main():
             f"{mb:.1f} MB, one paragraph a line. qamus streams it through standard input "
             "(`qamus normalize --level search -`, `qamus translit -s SCHEME -`), output written to /dev/null, its "
             "start-up (measured with an empty input) subtracted; the rows \"in process\" time the library's functions on "
-            "the same lines in memory (`compare_data text-rate`: this thread's CPU time, no reading, checking or "
-            "writing), as the Python tools are timed. Each Python function is called in-process on the "
+            "the same text in memory, line by line and as one text (`compare_data text-rate`: this thread's CPU time "
+            "from `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`, no reading, checking or writing), as the Python tools "
+            "are timed, and the ratios \"in process\" take qamus's faster way, as the Python tools' rows take "
+            "theirs. Each Python function is called in-process on the "
             "text in memory, on the whole text or line by line, whichever is faster for it (tried on a 100 KB sample), "
             "and on a prefix of the text when the whole would take more than 10 s a run. Time is CPU time (user + "
             "system: the child's rusage for qamus, `time.process_time()` in Python), one thread each: on this shared "
@@ -506,9 +508,11 @@ def main():
         for line in out.splitlines():
             name, rate = line.split("\t")
             lib[name] = float(rate)
-        l_search, l_bw = lib["search"], lib["buckwalter"]
+        # In process: the faster of line by line and the whole text in one call, as for the Python tools.
+        l_search, l_bw = max(lib["search"], lib["search-whole"]), max(lib["buckwalter"], lib["buckwalter-whole"])
         rows.append(["qamus `normalize --level search -`", fmt_rate(q_search, "MB/s"), "stdin, line by line", "", "NFKC, marks, tatweel, letter, digit and Latin folds, whitespace"])
-        rows.append(["qamus `normalize::normalize(line, Level::Search)`, in process", fmt_rate(l_search, "MB/s"), "line by line (`compare_data text-rate`)", "", "the same"])
+        rows.append(["qamus `normalize::normalize(line, Level::Search)`, in process", fmt_rate(lib["search"], "MB/s"), "line by line (`compare_data text-rate`)", "", "the same"])
+        rows.append(["qamus `normalize::normalize(text, Level::Search)`, in process", fmt_rate(lib["search-whole"], "MB/s"), "whole text (`compare_data text-rate`)", "", "the same"])
         if camel_error is None:
 
             def camel_norm(t):
@@ -529,7 +533,8 @@ def main():
         norm_tools = [v for k, v in speeds.items()]
         if norm_tools:
             worst = q_search / max(norm_tools)
-            targets.append(("normalization ≥ 20× the Python tools", f"{worst:.2f}× the fastest, {q_search / min(norm_tools):.1f}× the slowest (in process: {l_search / max(norm_tools):.1f}× the fastest)", worst >= 20))
+            in_process = l_search / max(norm_tools)
+            targets.append(("normalization ≥ 20× the Python tools", f"through the CLI {worst:.2f}× the fastest, {q_search / min(norm_tools):.1f}× the slowest; in process {in_process:.1f}× the fastest (met in process: {'yes' if in_process >= 20 else 'no'})", worst >= 20))
         speeds.clear()
         r.add("### Normalization")
         r.add()
@@ -539,7 +544,8 @@ def main():
         q_bw = q_rate(["translit", "-s", "buckwalter", "-"])
         q_plain = q_rate(["translit", "-s", "plain", "-"])
         rows.append(["qamus `translit -s buckwalter -`", fmt_rate(q_bw, "MB/s"), "stdin, line by line", "", "Buckwalter, reversible one-to-one ASCII"])
-        rows.append(["qamus `translit::transliterate(line, Scheme::Buckwalter)`, in process", fmt_rate(l_bw, "MB/s"), "line by line (`compare_data text-rate`)", "", "the same"])
+        rows.append(["qamus `translit::transliterate(line, Scheme::Buckwalter)`, in process", fmt_rate(lib["buckwalter"], "MB/s"), "line by line (`compare_data text-rate`)", "", "the same"])
+        rows.append(["qamus `translit::transliterate(text, Scheme::Buckwalter)`, in process", fmt_rate(lib["buckwalter-whole"], "MB/s"), "whole text (`compare_data text-rate`)", "", "the same"])
         rows.append(["qamus `translit -s plain -`", fmt_rate(q_plain, "MB/s"), "stdin, line by line", "", "press-style English (vowel model)"])
         both = [("buckwalter", q_bw), ("plain", q_plain)]
         if camel_error is None:

@@ -19,8 +19,8 @@
 //!
 //! A first look over the whole text finds how much of it comes out unchanged (one tight loop over the bytes); text
 //! already normalized is returned borrowed, and the walk starts where the first change is. From there `search`
-//! writes to an owned buffer (most of what follows changes), sixteen bytes at a time where the characters keep
-//! their width (see [`search`]'s module); `display`, whose output is most often its input, remembers runs of unchanged input as byte ranges and copies them only when something changed
+//! writes to an owned buffer (most of what follows changes), a block of sixteen or thirty-two bytes at a time
+//! where the characters keep their width (see [`search`]'s module); `display`, whose output is most often its input, remembers runs of unchanged input as byte ranges and copies them only when something changed
 //! ([`Writer`]). A word that needs the general pipeline is written again from where it started.
 
 use std::borrow::Cow;

@@ -2,13 +2,18 @@
 //!
 //! After the unchanged prefix ([`unchanged`]), one loop. A run of characters that come out with as many bytes as
 //! they go in (the letters the level keeps, the folds of one letter into another such as أ → ا and ة → ه, ASCII
-//! lower-cased) is copied sixteen bytes at a time and patched where a character changes ([`run`]); [`stops`] finds
-//! where a run may stop with one vector of comparisons per sixteen bytes. Each other character (whitespace,
+//! lower-cased) is copied a block at a time and patched where a character changes ([`run`], [`blocks`]): sixteen
+//! bytes, where [`stops`] finds where a run may stop with one vector of comparisons, or on machines with AVX2
+//! thirty-two, where the vector makes the common folds too ([`wide`]). Each other character (whitespace,
 //! marks, digits, punctuation that becomes ASCII) is handled on its own ([`search_char`]). A character outside the
 //! known set sends its word, and the unknown words after it, through the general pipeline, after taking back what
 //! the loop wrote for the word's start ([`Out::unwrite`]).
 
 use std::borrow::Cow;
+
+mod wide;
+
+use wide::Avx2;
 
 use super::{
     is_ascii_space, span_end, unchanged, DROP, FALLBACK, SAME, SAME_U8, SEARCH, TEH, TEH_GOAL,
@@ -16,6 +21,11 @@ use super::{
 
 /// The `search` level.
 pub(in crate::normalize) fn search(text: &str) -> Cow<'_, str> {
+    search_in(text, Avx2::detect())
+}
+
+/// The `search` level, with runs judged thirty-two bytes at a time when `wide` ([`wide`]), else sixteen.
+pub(in crate::normalize) fn search_in(text: &str, wide: Option<Avx2>) -> Cow<'_, str> {
     let from = match unchanged(
         text.as_bytes(),
         |b| ASCII_SEARCH.get(usize::from(b)) == Some(&SAME_U8),
@@ -38,7 +48,7 @@ pub(in crate::normalize) fn search(text: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         }
-        let end = run(&mut o, text, i);
+        let end = run(&mut o, text, i, wide);
         if end > i {
             i = end;
             continue;
@@ -214,47 +224,26 @@ fn same_width(text: &str, i: usize) -> Option<([u8; 2], usize)> {
 /// spaces and line feeds between them, to `o`: where the run ends (`i` when the character at `i` does not start
 /// one). `bytes[i]` is no whitespace.
 ///
-/// Sixteen bytes at a time while they last: the block is copied as it is, and each place where [`stops`] says
-/// the run may stop is patched when the character there keeps its width ([`same_width`]); otherwise the run ends
-/// there. Then character by character.
+/// In blocks while they last ([`blocks`]), then character by character.
 #[inline]
-fn run(o: &mut Out, text: &str, mut i: usize) -> usize {
+fn run(o: &mut Out, text: &str, mut i: usize, wide: Option<Avx2>) -> usize {
     let bytes = text.as_bytes();
     let start = i;
     if same_width(text, i).is_none() {
         return i;
     }
     o.lead();
-    'blocks: while let Some(block) = bytes
-        .get(i..i + 17)
-        .and_then(|b| <&[u8; 17]>::try_from(b).ok())
-    {
-        let at = o.buf.len();
-        o.buf.extend_from_slice(&block[..16]);
-        let mut w = stops(block);
-        while w != 0 {
-            let s = (w.trailing_zeros() / 8) as usize;
-            match same_width(text, i + s) {
-                // A character across the end of the block: the next block starts with it.
-                Some((_, 2)) if s == 15 => {
-                    o.buf.truncate(at + 15);
-                    i += 15;
-                    continue 'blocks;
-                }
-                Some((new, n)) => {
-                    if let Some(to) = o.buf.get_mut(at + s..at + s + n) {
-                        to.copy_from_slice(&new[..n]);
-                    }
-                    w &= u128::MAX.checked_shl(8 * (s + n) as u32).unwrap_or(0);
-                }
-                None => {
-                    o.buf.truncate(at + s);
-                    return end_run(o, bytes, start, i + s);
-                }
-            }
-        }
-        i += 16;
-    }
+    let blocks = match wide {
+        Some(avx2) => avx2.blocks(o, text, i),
+        None => blocks::<16, 1, 8>(o, text, i, |block, out| {
+            out.extend_from_slice(block.first_chunk::<16>().map_or(&[][..], |b| &b[..]));
+            <&[u8; 17]>::try_from(block).map_or(u128::MAX, stops)
+        }),
+    };
+    i = match blocks {
+        Ok(end) => end,
+        Err(stop) => return end_run(o, bytes, start, stop),
+    };
     // The last block may have ended inside a character of the run.
     while bytes.get(i).is_some_and(|b| (0x80..=0xBF).contains(b)) {
         o.push(bytes.get(i..i + 1).unwrap_or_default());
@@ -276,6 +265,53 @@ fn run(o: &mut Out, text: &str, mut i: usize) -> usize {
         }
     }
     end_run(o, bytes, start, i)
+}
+
+/// The blocks of `W` bytes of a run from byte `i`, while they last (with `AHEAD` bytes after each). `copy`
+/// appends a block to the output, as it is or with some characters already changed, and says where the run may
+/// stop in it: bits, `BITS` of them a byte, lowest first. Each such place is patched when the character there
+/// keeps its width ([`same_width`]). `Ok` with where the blocks end, or `Err` with where the run stops.
+#[inline(always)]
+fn blocks<const W: usize, const AHEAD: usize, const BITS: u32>(
+    o: &mut Out,
+    text: &str,
+    mut i: usize,
+    copy: impl Fn(&[u8], &mut Vec<u8>) -> u128,
+) -> Result<usize, usize> {
+    let bytes = text.as_bytes();
+    'blocks: while let Some(block) = bytes.get(i..i + W + AHEAD) {
+        let at = o.buf.len();
+        let mut w = copy(block, &mut o.buf);
+        while w != 0 {
+            let s = (w.trailing_zeros() / BITS) as usize;
+            match same_width(text, i + s) {
+                // A character across the end of the block: the next block starts with it.
+                Some((_, 2)) if s == W - 1 => {
+                    o.buf.truncate(at + W - 1);
+                    i += W - 1;
+                    continue 'blocks;
+                }
+                Some((new, n)) => {
+                    // Byte by byte: a copy of a length not known here would be a call.
+                    if let Some(to) = o.buf.get_mut(at + s) {
+                        *to = new[0];
+                    }
+                    if n == 2 {
+                        if let Some(to) = o.buf.get_mut(at + s + 1) {
+                            *to = new[1];
+                        }
+                    }
+                    w &= u128::MAX.checked_shl(BITS * (s + n) as u32).unwrap_or(0);
+                }
+                None => {
+                    o.buf.truncate(at + s);
+                    return Err(i + s);
+                }
+            }
+        }
+        i += W;
+    }
+    Ok(i)
 }
 
 /// Ends a run that started at byte `start` where byte `end` stops it: a space or line feed that the run ended with
@@ -472,8 +508,8 @@ mod tests {
         }
     }
 
-    /// Every change of width and every fold, at every offset across two blocks of sixteen bytes, between letters
-    /// and between words.
+    /// Every change of width and every fold, at every offset across blocks of sixteen and of thirty-two bytes,
+    /// between letters and between words, by both paths.
     #[test]
     fn changes_at_every_offset_of_a_block() {
         let changes = [
@@ -482,15 +518,14 @@ mod tests {
             "\u{00A0}",
         ];
         for change in changes {
-            for before in 0..40 {
+            for before in 0..72 {
                 for after in ["ب", " ب", ".", ""] {
                     let word: String = "كتب ".chars().cycle().take(before).collect();
-                    let text = format!("{word}{change}{after}{word}");
-                    assert_eq!(
-                        search(&text),
-                        crate::normalize::search_general(&text),
-                        "{text:?}"
-                    );
+                    // The first letter changes, so that the blocks start with the text.
+                    let text = format!("أ{word}{change}{after}{word}");
+                    let want = crate::normalize::search_general(&text);
+                    assert_eq!(search(&text), want, "{text:?}");
+                    assert_eq!(search_in(&text, None), want, "narrow {text:?}");
                 }
             }
         }

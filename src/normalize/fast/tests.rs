@@ -22,6 +22,12 @@ pub(crate) fn alphabet() -> Vec<char> {
 
 fn check(t: &str) {
     assert_eq!(search(t), search_general(t), "search {t:?}");
+    // The narrow path too, where `search` takes the wide one.
+    assert_eq!(
+        search::search_in(t, None),
+        search_general(t),
+        "narrow search {t:?}"
+    );
     assert_eq!(display(t), display_general(t), "display {t:?}");
 }
 
@@ -112,6 +118,15 @@ proptest! {
     #[test]
     fn fast_search_equals_the_pipeline(t in mixed()) {
         prop_assert_eq!(search(&t), search_general(&t));
+    }
+
+    /// Text long enough for several blocks of either width, written by both.
+    #[test]
+    fn wide_and_narrow_runs_equal_the_pipeline(t in proptest::collection::vec(mixed(), 1..8)) {
+        let t: String = t.concat();
+        let want = search_general(&t);
+        prop_assert_eq!(&search(&t), &want);
+        prop_assert_eq!(&search::search_in(&t, None), &want);
     }
 
     #[test]
