@@ -804,11 +804,27 @@ pub(crate) fn other_names_with(
             q.arabic == f.arabic
                 && !elsewhere(q, form)
                 && !elsewhere(f, query)
-                && match (mine, curated_word(f)) {
+                && match (mine, curated_word(f).or_else(|| nisba_name(f))) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
                     _ => false,
                 }
         })
+}
+
+/// The curated name a word of another name is made from with the ending ي of a family name (a nisba: سليماني of
+/// سليمان, Soleimani of Soleiman), when the word is no curated name itself: قاسم سلمان is not قاسم سليماني.
+fn nisba_name(t: &TokenKeys<'_>) -> Option<&'static str> {
+    if t.arabic {
+        let stem = bare(t).strip_suffix('ي')?;
+        (stem.chars().count() >= 3)
+            .then(|| plain::curated_name(stem))
+            .flatten()
+    } else {
+        let stem = t.search.strip_suffix('i')?;
+        (stem.len() >= 4)
+            .then(|| plain::common_name_spelt(stem))
+            .flatten()
+    }
 }
 
 /// How close in letters a family name must be to another to be read as it, spelt otherwise ([`spelt_alike`]).
@@ -1238,6 +1254,10 @@ mod tests {
         assert!(other("محمد صالح", "محمد صلاح"));
         // Every word that differs.
         assert!(other("محمود صالح", "محمد صلاح"));
+        // A family name made of another given name (a nisba), in either script.
+        assert!(other("قاسم سلمان", "قاسم سليماني"));
+        assert!(!other("قاسم سليمان", "قاسم سليماني"));
+        assert!(other("qasim salman", "qasim soleimani"));
         // A misspelling says nothing, and then neither does the other word.
         assert!(!other("محمد عباسس", "محمد عباس"));
         assert!(!other("محمود عباسس", "محمد عباس"));

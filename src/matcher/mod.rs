@@ -1389,6 +1389,14 @@ impl Matcher {
             Vec::new()
         };
         others.sort_unstable();
+        // A name all of whose words are given names of the curated tables (سعيد عون, Said Aoun) is some person's:
+        // no spelling of a place or an organization of fewer words (Sidon, whose skeleton the words joined have).
+        let person_shaped = keys.tokens.len() >= 2
+            && keys.tokens.iter().zip(&curated).all(|(t, name)| {
+                name.is_some_and(|n| !n.starts_with("al-") && n != "sheikh")
+                    && !titles::is_kinship(&t.search)
+                    && titles::son_of(&t.search).is_none()
+            });
         // People with more words to their name whose last word has the skeleton of the query's last: a part of
         // their name spelt otherwise, if nothing else is found. For a query of one word, their family name spelt
         // otherwise: then the form proposed may be the family name alone, keyed as a form of its own (عبدي).
@@ -1454,6 +1462,13 @@ impl Matcher {
                         .entry(r.entry)
                         .and_then(|e| e.forms().nth(r.form as usize))
                         .is_none_or(|f| f.split_whitespace().count() > 1)));
+            let skip = skip
+                || (person_shaped
+                    && form_keys.tokens.len() < keys.tokens.len()
+                    && matches!(
+                        self.entry_kind(r.entry),
+                        Some(EntityType::Loc | EntityType::Org)
+                    ));
             if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }

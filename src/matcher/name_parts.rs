@@ -166,7 +166,8 @@ pub(crate) fn spell_initials(words: Vec<String>) -> Vec<String> {
 
 /// Whether a given name of the query (`mine`) agrees with one of a form (`theirs`): the same word, or an initial
 /// (`v.`) of it; when `close`, also a Latin name of four letters or more one edit away (Tayip, Tayyip; Mohamed,
-/// Mohammed), unless they spell two names of the common-names table ([`two_table_names`]: Saud and Saad).
+/// Mohammed), unless the edit puts one consonant for another (Khalil, Khalid: [`consonant_for_consonant`]) or they
+/// spell two names of the common-names table ([`two_table_names`]: Saud and Saad).
 /// Never an Arabic one: a letter more or less is another name there (محمد, محمود; حسن, حسين).
 fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
     if mine == theirs {
@@ -185,8 +186,20 @@ fn agrees(mine: &str, theirs: &str, close: bool) -> bool {
                     .chain(theirs.bytes())
                     .all(|b| b.is_ascii_lowercase())
                 && strsim::osa_distance(mine, theirs) <= 1
+                && !consonant_for_consonant(mine, theirs)
                 && !two_table_names(mine, theirs)
         }
+    }
+}
+
+/// Whether two words of as many letters differ in one place only, a consonant in each: a letter that spells a
+/// sound of its own, where a vowel letter (a e i o u y) may only spell how the name is said. Khalil and Khalid
+/// are so; Tayip and Tayyip (a letter more) and Salih and Saleh (a vowel for a vowel) are not.
+fn consonant_for_consonant(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    a.len() == b.len() && {
+        let mut differ = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y);
+        matches!((differ.next(), differ.next()), (Some((x, y)), None) if !vowel(x) && !vowel(y))
     }
 }
 
@@ -464,8 +477,11 @@ mod tests {
             Some(Fit::Same)
         );
         assert_eq!(fit("Mohamed Salah", "Mohammed Salah"), Some(Fit::Close));
-        // Two names the common-names table spells are two names.
+        // Two names the common-names table spells are two names; so are two names a consonant apart, whether
+        // the table spells them both or not (Khalid is no table spelling: Khaled is).
         assert_eq!(fit("Saud Hariri", "Saad Hariri"), None);
+        assert_eq!(fit("Khalil Salman", "Khalid bin Salman"), None);
+        assert_eq!(fit("Salih Erdogan", "Saleh Erdogan"), Some(Fit::Close));
         // Short names, Arabic names, names further apart.
         assert_eq!(fit("Jon Biden", "Joe Biden"), None);
         assert_eq!(fit("محمد عباس", "محمود عباس"), None);
