@@ -1390,7 +1390,8 @@ impl Matcher {
         };
         others.sort_unstable();
         // A name all of whose words are given names of the curated tables (سعيد عون, Said Aoun) is some person's:
-        // no spelling of a place or an organization of fewer words (Sidon, whose skeleton the words joined have).
+        // no spelling of a place or an organization of as many words or fewer (Sidon, whose skeleton the words
+        // joined have; Aoun Assad is not the Al-Asad Airbase).
         let person_shaped = keys.tokens.len() >= 2
             && keys.tokens.iter().zip(&curated).all(|(t, name)| {
                 name.is_some_and(|n| !n.starts_with("al-") && n != "sheikh")
@@ -1464,7 +1465,7 @@ impl Matcher {
                         .is_none_or(|f| f.split_whitespace().count() > 1)));
             let skip = skip
                 || (person_shaped
-                    && form_keys.tokens.len() < keys.tokens.len()
+                    && form_keys.tokens.len() <= keys.tokens.len()
                     && matches!(
                         self.entry_kind(r.entry),
                         Some(EntityType::Loc | EntityType::Org)
