@@ -774,10 +774,30 @@ pub(crate) fn other_names_with(
     curated: &[Option<&'static str>],
     form: &NameKeys<'_>,
 ) -> bool {
-    // Word beside word; a query of three words or more beside a name of two by its first and last (as the
-    // matcher also reads it: محمد مادلين صالح beside محمد صلاح).
+    // Word beside word (the words of one name in the other order when more of them are the same so: مالك نوري
+    // beside نوري المالكي, as a reading with the family name first puts them); a query of three words or more
+    // beside a name of two by its first and last (as the matcher also reads it: محمد مادلين صالح beside محمد
+    // صلاح).
+    let same_in_order = |reversed: bool| {
+        let mut theirs: Vec<&TokenKeys<'_>> = form.tokens.iter().collect();
+        if reversed {
+            theirs.reverse();
+        }
+        query
+            .tokens
+            .iter()
+            .zip(theirs)
+            .filter(|(q, f)| bare(q) == bare(f))
+            .count()
+    };
     let pairs: Vec<((&TokenKeys<'_>, &Option<&'static str>), &TokenKeys<'_>)> =
         match (query.tokens.len(), form.tokens.len()) {
+            (q, f) if q == f && same_in_order(true) > same_in_order(false) => query
+                .tokens
+                .iter()
+                .zip(curated)
+                .zip(form.tokens.iter().rev())
+                .collect(),
             (q, f) if q == f => query.tokens.iter().zip(curated).zip(&form.tokens).collect(),
             (q, 2) if q > 2 => [(0, 0), (q - 1, 1)]
                 .into_iter()
@@ -787,9 +807,13 @@ pub(crate) fn other_names_with(
                 .collect(),
             _ => return false,
         };
+    // Two spellings of one curated name are one word (nuri, nouri).
     let mut differ = pairs
         .into_iter()
-        .filter(|((q, _), f)| bare(q) != bare(f))
+        .filter(|((q, mine), f)| {
+            bare(q) != bare(f)
+                && !mine.is_some_and(|m| curated_word(f).is_some_and(|t| t.eq_ignore_ascii_case(m)))
+        })
         .peekable();
     // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
     // names.
@@ -1258,6 +1282,11 @@ mod tests {
         assert!(other("قاسم سلمان", "قاسم سليماني"));
         assert!(!other("قاسم سليمان", "قاسم سليماني"));
         assert!(other("qasim salman", "qasim soleimani"));
+        assert!(other("nouri malik", "nouri al-maliki"));
+        // The words in the other order.
+        assert!(other("malik nouri", "nouri al-maliki"));
+        assert!(other("nuri malik", "nouri al-maliki"));
+        assert!(!other("maliki nouri", "nouri al-maliki"));
         // A misspelling says nothing, and then neither does the other word.
         assert!(!other("محمد عباسس", "محمد عباس"));
         assert!(!other("محمود عباسس", "محمد عباس"));

@@ -1391,7 +1391,8 @@ impl Matcher {
         others.sort_unstable();
         // A name all of whose words are given names of the curated tables (سعيد عون, Said Aoun) is some person's:
         // no spelling of a place or an organization of as many words or fewer (Sidon, whose skeleton the words
-        // joined have; Aoun Assad is not the Al-Asad Airbase).
+        // joined have; Aoun Assad is not the Al-Asad Airbase), nor of any name of one word (Abdullah Aoun is not
+        // Abdollahian; بشار حافظ الأسد still meets Bashar al-Assad by its first and last word).
         let person_shaped = keys.tokens.len() >= 2
             && keys.tokens.iter().zip(&curated).all(|(t, name)| {
                 name.is_some_and(|n| !n.starts_with("al-") && n != "sheikh")
@@ -1465,11 +1466,12 @@ impl Matcher {
                         .is_none_or(|f| f.split_whitespace().count() > 1)));
             let skip = skip
                 || (person_shaped
-                    && form_keys.tokens.len() <= keys.tokens.len()
-                    && matches!(
-                        self.entry_kind(r.entry),
-                        Some(EntityType::Loc | EntityType::Org)
-                    ));
+                    && (form_keys.tokens.len() == 1
+                        || (form_keys.tokens.len() <= keys.tokens.len()
+                            && matches!(
+                                self.entry_kind(r.entry),
+                                Some(EntityType::Loc | EntityType::Org)
+                            ))));
             if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }
