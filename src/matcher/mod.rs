@@ -674,6 +674,18 @@ impl Matcher {
         }
         self.family_name(&mut found, &key, String::new());
         self.part_of_name(&mut found, &key, clean, "");
+        // A nisba's plural in the other case (الحوثيين for الحوثيون, جماعة الحوثيين): the last word.
+        let (head, last) = key
+            .rsplit_once(' ')
+            .map_or(("", key.as_ref()), |(h, l)| (h, l));
+        if let Some(other) = clitics::other_case(last) {
+            let other = if head.is_empty() {
+                other
+            } else {
+                format!("{head} {other}")
+            };
+            self.normalized_match(&mut found, &other, SCORE_CLITIC, "case ending".into());
+        }
         // Clitics on the first word, read on the text as written (before alef folding).
         let (first, rest) = clean.split_once(' ').map_or((clean, ""), |(f, r)| (f, r));
         for c in clitics::candidates(first) {
@@ -693,6 +705,15 @@ impl Matcher {
             let key = normalize::search(&stem);
             let detail = format!("clitic {}", c.prefix);
             self.normalized_match(&mut found, &key, SCORE_CLITIC, detail.clone());
+            // And in the other case (وللحوثيين).
+            if let Some(other) = rest.is_empty().then(|| clitics::other_case(&key)).flatten() {
+                self.normalized_match(
+                    &mut found,
+                    &other,
+                    SCORE_CLITIC,
+                    format!("{detail}, case ending"),
+                );
+            }
             // Before a title or part of a name (والرئيس الروسي فلاديمير بوتين, وطيب أردوغان); the article alone is
             // part of the title (الرئيس), which the readings below take as it is written.
             if !rest.is_empty() && c.prefix != "ال" {

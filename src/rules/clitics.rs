@@ -95,6 +95,29 @@ pub fn candidates(word: &str) -> Vec<Candidate> {
     out
 }
 
+/// The other case of a word that is the sound masculine plural of a nisba with the article, at the `search` level:
+/// the nominative ـيون and the accusative and genitive ـيين (الحوثيون, الحوثيين; الفلسطينيين, الفلسطينيون). A
+/// glossary names a group in one case and news writes it in both, the second more often (قصف الحوثيين، مع
+/// الفلسطينيين). Three letters at least before the ending; never without the article (ليون, سيراليون end so
+/// and are no plurals).
+///
+/// ```
+/// use qamus::rules::clitics::other_case;
+/// assert_eq!(other_case("الحوثيين").as_deref(), Some("الحوثيون"));
+/// assert_eq!(other_case("الحوثيون").as_deref(), Some("الحوثيين"));
+/// assert_eq!(other_case("سيراليون"), None);
+/// assert_eq!(other_case("فلسطين"), None);
+/// ```
+pub fn other_case(key: &str) -> Option<String> {
+    let (stem, other) = match (key.strip_suffix("يين"), key.strip_suffix("يون")) {
+        (Some(stem), _) => (stem, "يون"),
+        (_, Some(stem)) => (stem, "يين"),
+        _ => return None,
+    };
+    let bare = stem.strip_prefix("ال")?;
+    (bare.chars().count() >= 3).then(|| format!("{stem}{other}"))
+}
+
 /// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
 /// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
 /// (والكرملين).

@@ -540,11 +540,16 @@ impl<'m> Scanner<'m> {
         }
     }
 
-    /// The clitic readings of token `i` worth trying (those that keep an article they took off), or none when
-    /// the cheap test rules them all out. Each distinct word is worked out once (see `clitic_memo`).
+    /// The clitic readings of token `i` worth trying (those that keep an article they took off), and the readings
+    /// of a nisba's plural in the other case ([`clitics::other_case`]: الحوثيين as الحوثيون, behind clitics too),
+    /// or none when the cheap tests rule them all out. Each distinct word is worked out once (see `clitic_memo`).
     fn clitic_readings(&self, v: &View<'_>, i: usize) -> Option<Arc<[Reading]>> {
         let (tok, key) = (v.toks.get(i)?, v.key(i)?);
-        if !self.options.clitics || tok.class != Class::Arabic || !self.may_have_clitics(key) {
+        if !self.options.clitics || tok.class != Class::Arabic {
+            return None;
+        }
+        let plural = key.ends_with("يين") || key.ends_with("يون");
+        if !plural && !self.may_have_clitics(key) {
             return None;
         }
         let word = v.text.get(tok.range()).unwrap_or_default();
@@ -552,22 +557,28 @@ impl<'m> Scanner<'m> {
         if known.is_some() {
             return known;
         }
-        let readings: Arc<[Reading]> = clitics::candidates(word)
-            .into_iter()
-            .filter(article_kept)
-            .map(|c| {
-                let key = token_key(&c.stem);
-                Reading {
-                    terms: self.terms_of(&key).map(Vec::into_boxed_slice),
-                    family: self
-                        .vocab
-                        .get(key.as_ref())
-                        .copied()
-                        .filter(|t| self.family.contains_key(t)),
-                    detail: format!("clitic {}", c.prefix).into(),
-                }
-            })
-            .collect();
+        let reading = |key: &str, detail: String| Reading {
+            terms: self.terms_of(key).map(Vec::into_boxed_slice),
+            family: self
+                .vocab
+                .get(key)
+                .copied()
+                .filter(|t| self.family.contains_key(t)),
+            detail: detail.into(),
+        };
+        let mut readings = Vec::new();
+        if let Some(other) = plural.then(|| clitics::other_case(key)).flatten() {
+            readings.push(reading(&other, "case ending".into()));
+        }
+        for c in clitics::candidates(word).into_iter().filter(article_kept) {
+            let key = token_key(&c.stem);
+            let detail = format!("clitic {}", c.prefix);
+            if let Some(other) = plural.then(|| clitics::other_case(&key)).flatten() {
+                readings.push(reading(&other, format!("{detail}, case ending")));
+            }
+            readings.push(reading(&key, detail));
+        }
+        let readings: Arc<[Reading]> = readings.into();
         self.clitic_memo.put(word, Arc::clone(&readings));
         Some(readings)
     }

@@ -73,6 +73,46 @@ fn names_do_not_run_across_punctuation_or_lines() {
     );
 }
 
+/// A group named in the glossary by its plural in one case (الحوثيون) is found in the other (الحوثيين), behind
+/// clitics too; a word that only ends so is no such plural (ليون, without the article).
+#[test]
+fn a_plural_in_the_other_case() {
+    let csv = "id,type,en,ar\nhouthis,ORG,Houthis,الحوثيون\nleon,PER,Leon,ليون\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let s = Scanner::new(&m);
+    let text = "قصف الحوثيين ثم قال الحوثيون وللحوثيين، وليين";
+    let got: Vec<(&str, &str, String)> = s
+        .scan(text)
+        .into_iter()
+        .map(|m| (&text[m.start..m.end], m.entry.id.as_str(), m.detail))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("الحوثيين", "houthis", "case ending".to_string()),
+            ("الحوثيون", "houthis", String::new()),
+            (
+                "وللحوثيين",
+                "houthis",
+                "clitic ولل, case ending".to_string()
+            ),
+        ]
+    );
+    let first = |q: &str| {
+        m.lookup(q)
+            .first()
+            .map(|x| (x.entry.id.clone(), x.detail.clone()))
+    };
+    assert_eq!(
+        first("الحوثيين"),
+        Some(("houthis".to_string(), "case ending".to_string()))
+    );
+    assert_eq!(
+        first("والحوثيين"),
+        Some(("houthis".to_string(), "clitic و, case ending".to_string()))
+    );
+}
+
 #[test]
 fn clitic_mentions_cover_the_written_word() {
     let m = small();
