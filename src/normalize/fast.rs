@@ -507,6 +507,8 @@ const SAME_U8: u8 = SAME as u8;
 
 mod search;
 pub(super) use search::search;
+#[cfg(fuzzing)]
+pub(super) use search::search_in;
 
 #[cfg(test)]
 pub(crate) mod tests;

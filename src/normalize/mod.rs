@@ -82,6 +82,28 @@ pub fn search(text: &str) -> Cow<'_, str> {
     fast::search(text)
 }
 
+/// The references of the fast paths, for the fuzz targets only (built with `--cfg fuzzing`, as cargo-fuzz
+/// builds): the fuzzer holds the fast paths equal to them on any text.
+#[cfg(fuzzing)]
+pub mod fuzzing {
+    use std::borrow::Cow;
+
+    /// The `display` level step by step.
+    pub fn display_general(text: &str) -> Cow<'_, str> {
+        super::display_general(text)
+    }
+
+    /// The `search` level step by step.
+    pub fn search_general(text: &str) -> Cow<'_, str> {
+        super::search_general(text)
+    }
+
+    /// The `search` level's fast path with blocks of sixteen bytes, where [`super::search`] may take thirty-two.
+    pub fn search_narrow(text: &str) -> Cow<'_, str> {
+        super::fast::search_in(text, None)
+    }
+}
+
 /// The `search` level step by step: the reference for the fast path.
 fn search_general(text: &str) -> Cow<'_, str> {
     let mut out = then(display_general(text), nfkc);
