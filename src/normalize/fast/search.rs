@@ -235,10 +235,7 @@ fn run(o: &mut Out, text: &str, mut i: usize, wide: Option<Avx2>) -> usize {
     o.lead();
     let blocks = match wide {
         Some(avx2) => avx2.blocks(o, text, i),
-        None => blocks::<16, 1, 8>(o, text, i, |block, out| {
-            out.extend_from_slice(block.first_chunk::<16>().map_or(&[][..], |b| &b[..]));
-            <&[u8; 17]>::try_from(block).map_or(u128::MAX, stops)
-        }),
+        None => blocks::<16, 1, 8>(o, text, i, narrow),
     };
     i = match blocks {
         Ok(end) => end,
@@ -312,6 +309,23 @@ fn blocks<const W: usize, const AHEAD: usize, const BITS: u32>(
         i += W;
     }
     Ok(i)
+}
+
+/// The narrow path's block for [`blocks`]: its sixteen bytes appended as they are, and [`stops`] judged on them
+/// and the byte after.
+#[inline(always)]
+fn narrow(block: &[u8], out: &mut Vec<u8>) -> u128 {
+    match <&[u8; 17]>::try_from(block) {
+        Ok(seventeen) => {
+            out.extend_from_slice(&seventeen[..16]);
+            stops(seventeen)
+        }
+        // Never so (the blocks are 17 bytes): copied as they are, every place looked at.
+        Err(_) => {
+            out.extend_from_slice(block.get(..16).unwrap_or(block));
+            u128::MAX
+        }
+    }
 }
 
 /// Ends a run that started at byte `start` where byte `end` stops it: a space or line feed that the run ended with

@@ -37,10 +37,7 @@ impl Avx2 {
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            super::blocks::<16, 1, 8>(o, text, i, |block, out| {
-                out.extend_from_slice(block.first_chunk::<16>().map_or(&[][..], |b| &b[..]));
-                <&[u8; 17]>::try_from(block).map_or(u128::MAX, super::stops)
-            })
+            super::blocks::<16, 1, 8>(o, text, i, super::narrow)
         }
     }
 }
