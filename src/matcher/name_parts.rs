@@ -207,7 +207,7 @@ fn consonant_for_consonant(a: &str, b: &str) -> bool {
 /// and Saad; not Mohamed and Mohammed, one name).
 fn two_table_names(a: &str, b: &str) -> bool {
     use crate::translit::plain::common_name_spelt;
-    matches!((common_name_spelt(a), common_name_spelt(b)), (Some(x), Some(y)) if x != y)
+    matches!((common_name_spelt(a), common_name_spelt(b)), (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y))
 }
 
 /// Whether two given names of regnal names are one ([`titles::regnal_name`]): the same, or in Latin letters the

@@ -33,6 +33,13 @@ pub(crate) fn name_spelling(key: &str) -> Option<&'static str> {
         .filter(|english| !english.is_empty())
 }
 
+/// The English spellings of the frequent names (Sanaa, Trump, Hosni), as [`name_spelling`] gives them.
+pub(crate) fn name_spellings() -> impl Iterator<Item = &'static str> {
+    (0..NAMES.starts.len().saturating_sub(1))
+        .filter_map(|i| NAMES.get(i))
+        .filter(|english| !english.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -297,40 +297,63 @@ pub(crate) fn common_spelling(word: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// The common-names table's spelling of the name a Latin word (lower case) spells: the word itself if the table
+/// The curated spelling of the name a Latin word (lower case) spells: the word itself if the common-names table
 /// spells a name so ([`common_spelling`]), else the one table spelling it matches once e and a, u and o, y and i
-/// are made one and doubled letters single (mohamed: mohammed; hasan: hassan). A looser match than that would
-/// make two names one (said and saad, saleh and salah differ only in their vowels); a spelling that matches two
-/// table spellings so matches neither.
+/// are made one and doubled letters single (mohamed: mohammed; hasan: hassan); failing the table, a frequent name
+/// of news prose ([`crate::rules::frequent`]) spelt so or matched so (hosni, husni: Hosni, as its table writes
+/// it). A looser match than that would make two names one (said and saad, saleh and salah differ only in their
+/// vowels); a spelling that matches two spellings of one table so matches neither. Compare the results without
+/// case.
 pub(crate) fn common_name_spelt(word: &str) -> Option<&'static str> {
-    static FOLDED: std::sync::OnceLock<FxHashMap<String, Option<&'static str>>> =
-        std::sync::OnceLock::new();
+    /// The common-names table's spellings by their fold; the frequent names' one-word spellings by their lower
+    /// case and by their fold.
+    type Spellings = (
+        FxHashMap<String, Option<&'static str>>,
+        FxHashMap<String, &'static str>,
+        FxHashMap<String, Option<&'static str>>,
+    );
+    static SPELLINGS: std::sync::OnceLock<Spellings> = std::sync::OnceLock::new();
     if let Some(exact) = common_spelling(word) {
         return Some(exact);
     }
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    FOLDED
-        .get_or_init(|| {
-            let mut map: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
-            for (folded, latin) in WORDS
-                .iter()
-                .filter_map(|&(_, latin)| Some((vowels_as_one(latin)?, latin)))
-            {
-                map.entry(folded)
-                    .and_modify(|v| {
-                        if *v != Some(latin) {
-                            *v = None;
-                        }
-                    })
-                    .or_insert(Some(latin));
-            }
-            map
-        })
-        .get(&vowels_as_one(word)?)
+    let (table, frequent, frequent_folded) = SPELLINGS.get_or_init(|| {
+        let frequent: FxHashMap<String, &'static str> = crate::rules::frequent::name_spellings()
+            .filter(|e| e.bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(|e| (e.to_ascii_lowercase(), e))
+            .collect();
+        let table = folds(WORDS.iter().map(|&(_, latin)| (latin.to_string(), latin)));
+        let frequent_folded = folds(frequent.iter().map(|(lower, &e)| (lower.clone(), e)));
+        (table, frequent, frequent_folded)
+    });
+    let fold = vowels_as_one(word)?;
+    table
+        .get(&fold)
         .copied()
         .flatten()
+        .or_else(|| frequent.get(word).copied())
+        .or_else(|| frequent_folded.get(&fold).copied().flatten())
+}
+
+/// Spellings (lower case, as written) by their fold ([`vowels_as_one`]); a fold two names share names neither.
+fn folds(
+    spellings: impl Iterator<Item = (String, &'static str)>,
+) -> FxHashMap<String, Option<&'static str>> {
+    let mut map: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
+    for (fold, latin) in
+        spellings.filter_map(|(lower, latin)| Some((vowels_as_one(&lower)?, latin)))
+    {
+        map.entry(fold)
+            .and_modify(|v| {
+                if v.is_some_and(|x| !x.eq_ignore_ascii_case(latin)) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(latin));
+    }
+    map
 }
 
 /// A Latin name (lower case, words of a–z) with the vowels that spell one sound in different traditions made one
@@ -1198,7 +1221,12 @@ mod tests {
         assert_eq!(common_name_spelt("salah"), Some("salah"));
         assert_eq!(common_name_spelt("said"), Some("said"));
         assert_eq!(common_name_spelt("saleeh"), None);
-        assert_eq!(common_name_spelt("smith"), None);
+        // The frequent names of news prose too (given and family names), as their table writes them; no other
+        // name.
+        assert_eq!(common_name_spelt("hosni"), Some("Hosni"));
+        assert_eq!(common_name_spelt("husni"), Some("Hosni"));
+        assert_eq!(common_name_spelt("smith"), Some("Smith"));
+        assert_eq!(common_name_spelt("pashinyan"), None);
     }
 
     fn t(w: &str) -> String {
