@@ -6,7 +6,7 @@
 //! other-names rules were mended, 27 of 6,806 Arabic pairs found someone else (حسن علي: Hassan Nasrallah; محمد
 //! صالح: Mohamed Salah; فيصل سعيد: Faisal bin Farhan Al Saud), and 20 of 20,000 random Latin pairs of the table's
 //! spellings; after, 5 of 7,656 and 8 of 6,318 of these pairs (the table had gained صلاح and سعود, the glossary
-//! five people). In the twenty-first session 2 and 3: Khalil Saud was Khalid bin Salman Al Saud (a given name one
+//! five people). In the twenty-first session 1 and 3: Khalil Saud was Khalid bin Salman Al Saud (a given name one
 //! consonant away), قاسم سلمان Qasem Soleimani (سليماني is made of another name, سليمان), سعيد عون Sidon and
 //! Aoun Assad the Al-Asad Airbase (given names are no place's name), Abdullah Aoun Hossein Amir-Abdollahian (nor
 //! one word of a person's), Nouri Malik Nouri al-Maliki (Malik and Maliki are two names of the table), Hussein

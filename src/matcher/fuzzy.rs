@@ -755,7 +755,11 @@ fn curated_word(t: &TokenKeys<'_>) -> Option<&'static str> {
                 .filter(|rest| rest.chars().count() >= 3)
         })
         .unwrap_or(last);
-    plain::curated_name(after_article(name).unwrap_or(name))
+    // The article only before three letters or more: الاء is Alaa, not ال and اء.
+    let name = after_article(name)
+        .filter(|rest| rest.chars().count() >= 3)
+        .unwrap_or(name);
+    plain::curated_name(name)
 }
 
 /// A token's `search` key without the article (الاسد: اسد), as [`other_names_with`] compares words: with and
