@@ -720,9 +720,10 @@ pub(crate) fn acceptance_inputs(
 /// different name on each side that `plain` spells by heart (the common-names table and the frequent names, one
 /// press spelling each): محمود عباس for محمد عباس, حسين نصرالله for حسن نصرالله, سعد for سعيد, محمود صالح for محمد
 /// صلاح. Names one letter apart are as often two names as one, and a glossary too small to hold the other one would
-/// otherwise accept the close one. Latin words are read by the table's spellings (Said, Saud). A word that
-/// differs otherwise (a misspelling, a word the other name has in another place, a word in the other script) says
-/// nothing, and then neither do the others.
+/// otherwise accept the close one. Latin words are read by the table's spellings (Said, Saud), and a word beside
+/// one in the other script by the spellings of both (Ebrahim beside ابراهيم is one name). A word that differs
+/// otherwise (a misspelling, a word the other name has in another place) says nothing, and then neither do the
+/// others.
 pub(crate) fn other_names(query: &NameKeys<'_>, form: &NameKeys<'_>) -> bool {
     other_names_with(query, &curated_words(query), form)
 }
@@ -829,8 +830,7 @@ pub(crate) fn other_names_with(
     };
     differ.peek().is_some()
         && differ.all(|((q, &mine), f)| {
-            q.arabic == f.arabic
-                && !elsewhere(q, form)
+            !elsewhere(q, form)
                 && !elsewhere(f, query)
                 && match (mine, curated_word(f).or_else(|| nisba_name(f))) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
