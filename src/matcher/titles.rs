@@ -804,13 +804,19 @@ pub(crate) fn without_honorifics(clean: &str) -> Option<String> {
 
 /// A query copied from running text (`clean`, display level) without a verb of saying before the name or a
 /// function word or verb after it ([`SAYING_BEFORE`], [`RUNNING_AFTER`]: وقال بوتين, Putin said → the name), one
-/// word at a time; `None` when it has none, or only that word.
+/// word at a time; `None` when it has none, or only that word. `Said` with its capital is the given name (Said
+/// Barghouti, Fares Said), not the verb.
 pub(crate) fn without_running_text(clean: &str) -> Option<String> {
     let words: Vec<&str> = clean.split_whitespace().collect();
     let [first, .., last] = words.as_slice() else {
         return None;
     };
-    let key = |w: &str| crate::normalize::search(w).into_owned();
+    let key = |w: &str| {
+        if w == "Said" {
+            return String::from("Said");
+        }
+        crate::normalize::search(w).into_owned()
+    };
     let saying = |w: &str| {
         let k = key(w);
         let bare = k
@@ -1028,6 +1034,9 @@ mod tests {
         );
         assert_eq!(without_running_text("وقال بوتين").as_deref(), Some("بوتين"));
         assert_eq!(without_running_text("said Putin").as_deref(), Some("Putin"));
+        // Said with its capital is a given name.
+        assert_eq!(without_running_text("Said Barghouti"), None);
+        assert_eq!(without_running_text("Fares Said"), None);
         assert_eq!(without_running_text("Putin"), None);
         assert_eq!(without_running_text("Gaza City"), None);
         assert_eq!(without_running_text("في"), None);
