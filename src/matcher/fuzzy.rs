@@ -780,9 +780,9 @@ pub(crate) fn other_names_with(
     form: &NameKeys<'_>,
 ) -> bool {
     // Word beside word (the words of one name in the other order when more of them are the same so: مالك نوري
-    // beside نوري المالكي, as a reading with the family name first puts them); a query of three words or more
-    // beside a name of two by its first and last (as the matcher also reads it: محمد مادلين صالح beside محمد
-    // صلاح).
+    // beside نوري المالكي, as a reading with the family name first puts them); a name of three words or more
+    // beside one of two by the first and last words (as the matcher also reads them: محمد مادلين صالح beside
+    // محمد صلاح, مصعب الأسد beside بشار حافظ الأسد).
     let same_in_order = |reversed: bool| {
         let mut theirs: Vec<&TokenKeys<'_>> = form.tokens.iter().collect();
         if reversed {
@@ -804,7 +804,7 @@ pub(crate) fn other_names_with(
                 .zip(form.tokens.iter().rev())
                 .collect(),
             (q, f) if q == f => query.tokens.iter().zip(curated).zip(&form.tokens).collect(),
-            (q, 2) if q > 2 => [(0, 0), (q - 1, 1)]
+            (q, f) if (q > 2 && f == 2) || (q == 2 && f > 2) => [(0, 0), (q - 1, f - 1)]
                 .into_iter()
                 .filter_map(|(i, j)| {
                     Some(((query.tokens.get(i)?, curated.get(i)?), form.tokens.get(j)?))
@@ -1291,6 +1291,9 @@ mod tests {
         assert!(other("malik nouri", "nouri al-maliki"));
         assert!(other("nuri malik", "nouri al-maliki"));
         assert!(!other("maliki nouri", "nouri al-maliki"));
+        // Two words beside three or more, by the first and last.
+        assert!(other("مصعب الأسد", "بشار حافظ الأسد"));
+        assert!(!other("بشار الأسد", "بشار حافظ الأسد"));
         // A misspelling says nothing, and then neither does the other word.
         assert!(!other("محمد عباسس", "محمد عباس"));
         assert!(!other("محمود عباسس", "محمد عباس"));
