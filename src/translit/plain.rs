@@ -329,12 +329,14 @@ pub(crate) fn common_name_spelt(word: &str) -> Option<&'static str> {
         (table, frequent, frequent_folded)
     });
     let fold = vowels_as_one(word)?;
-    table
-        .get(&fold)
-        .copied()
-        .flatten()
-        .or_else(|| frequent.get(word).copied())
-        .or_else(|| frequent_folded.get(&fold).copied().flatten())
+    // A fold the table has answers, even when two of its names share it (then: neither).
+    match table.get(&fold) {
+        Some(&spelling) => spelling,
+        None => frequent
+            .get(word)
+            .copied()
+            .or_else(|| frequent_folded.get(&fold).copied().flatten()),
+    }
 }
 
 /// Spellings (lower case, as written) by their fold ([`vowels_as_one`]); a fold two names share names neither.
