@@ -180,6 +180,9 @@ pub struct Scanner<'m> {
     first_terms: FxHashSet<Box<str>>,
     /// Family-name term → the person entries that have it (glossary order).
     family: FxHashMap<u32, Vec<u32>>,
+    /// The same for Latin family names the glossary writes only with the article (al-Sharaa, al-Houthi): found
+    /// with it in the text (al-Sharaa, Al-Sharaa), never bare (Houthi rebels, Bashir Gemayel).
+    article_family: FxHashMap<u32, Vec<u32>>,
     /// Person entry with a family name → the terms of the words of its names, sorted: the quick test for a given
     /// name before a lone family name (طيب أردوغان, [`Scanner::given_names_before`]).
     name_terms: FxHashMap<u32, Vec<u32>>,
@@ -253,6 +256,7 @@ impl<'m> Scanner<'m> {
             terminal: FxHashMap::default(),
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
+            article_family: FxHashMap::default(),
             name_terms: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
@@ -293,15 +297,27 @@ impl<'m> Scanner<'m> {
                     form: u32::try_from(fi).unwrap_or(u32::MAX),
                 };
                 s.insert(&keys, r);
-                // A family name is one token of the text: the last token of the form, of one word.
+                // A family name is one token of the text: the last token of the form, of one word, or of a Latin
+                // article and a word (al-Sharaa: found as al-Sharaa by `latin_article_family_at`).
+                let with_article = keys.last().is_some_and(|last| {
+                    matches!(last.as_slice(), [article, name]
+                        if crate::rules::romanized::is_latin_article(article, name))
+                });
                 let family = keys
                     .last()
-                    .filter(|last| entry.kind == EntityType::Per && last.len() == 1)
+                    .filter(|last| {
+                        entry.kind == EntityType::Per && (last.len() == 1 || with_article)
+                    })
                     .and_then(|_| titles::family_of_form(&key, &entry.en))
                     .filter(|f| !common.contains(f));
                 if let Some(family) = family {
                     let t = s.term(&family);
-                    let people = s.family.entry(t).or_default();
+                    let table = if with_article {
+                        &mut s.article_family
+                    } else {
+                        &mut s.family
+                    };
+                    let people = table.entry(t).or_default();
                     if !people.contains(&e) {
                         people.push(e);
                     }
@@ -735,6 +751,9 @@ impl<'m> Scanner<'m> {
         if let Some(p) = self.son_of_at(v, i) {
             return Some(p);
         }
+        if let Some(p) = self.latin_article_family_at(v, i) {
+            return Some(p);
+        }
         readings.iter().find_map(|c| {
             let people = self.family.get(&c.family?)?;
             Some(Pending {
@@ -743,6 +762,36 @@ impl<'m> Scanner<'m> {
                 people: people.clone(),
                 clitic: c.detail.to_string(),
             })
+        })
+    }
+
+    /// A Latin family name with the article joined by a hyphen at token `i` (al-Assad, Al-Sharaa, ash-Shar…:
+    /// [`crate::rules::romanized::is_latin_article`]): the name after the article, as the matcher reads such a
+    /// query (`article al`). Arabic has its article inside the family name's own key (الأسد).
+    fn latin_article_family_at(&self, v: &View<'_>, i: usize) -> Option<Pending> {
+        if v.toks.get(i)?.class != Class::Latin {
+            return None;
+        }
+        let (article, name) = v.key(i)?.split_once(' ')?;
+        if name.contains(' ') || !crate::rules::romanized::is_latin_article(article, name) {
+            return None;
+        }
+        let term = self.vocab.get(name)?;
+        // Both tables: the bare name may be the glossary's too (Bashar Assad, Bashar al-Assad).
+        let mut people: Vec<u32> = self.family.get(term).cloned().unwrap_or_default();
+        for &e in self.article_family.get(term).into_iter().flatten() {
+            if !people.contains(&e) {
+                people.push(e);
+            }
+        }
+        if people.is_empty() {
+            return None;
+        }
+        Some(Pending {
+            token: i,
+            last: i,
+            people,
+            clitic: format!("article {article}"),
         })
     }
 

@@ -73,6 +73,35 @@ fn names_do_not_run_across_punctuation_or_lines() {
     );
 }
 
+/// A Latin family name written with the article (al-Sharaa, Al-Sharaa) names the person; one the glossary writes
+/// only with the article is never read bare, where it is as often a given name or an adjective (Bashir Gemayel,
+/// Houthi rebels).
+#[test]
+fn a_latin_family_name_with_the_article() {
+    let csv = "id,type,en,ar\n\
+               sharaa,PER,Ahmed al-Sharaa,\n\
+               bashir,PER,Omar al-Bashir,\n\
+               houthi,PER,Abdul-Malik al-Houthi,\n\
+               assad,PER,Bashar al-Assad,\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let s = Scanner::new(&m);
+    let text = "Later al-Sharaa spoke; Al-Bashir denied it. Bashir Gemayel was killed. Houthi rebels fired. \
+                Al-Assad left.";
+    let got: Vec<(&str, &str, String)> = s
+        .scan(text)
+        .into_iter()
+        .map(|m| (&text[m.start..m.end], m.entry.id.as_str(), m.detail))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("al-Sharaa", "sharaa", "article al, family name".to_string()),
+            ("Al-Bashir", "bashir", "article al, family name".to_string()),
+            ("Al-Assad", "assad", "article al, family name".to_string()),
+        ]
+    );
+}
+
 /// A group named in the glossary by its plural in one case (الحوثيون) is found in the other (الحوثيين), behind
 /// clitics too; a word that only ends so is no such plural (ليون, without the article).
 #[test]
