@@ -73,6 +73,21 @@ fn names_do_not_run_across_punctuation_or_lines() {
     );
 }
 
+/// (text as written, id, detail) of every mention.
+fn written<'t>(scanner: &Scanner<'_>, text: &'t str) -> Vec<(&'t str, String, String)> {
+    scanner
+        .scan(text)
+        .into_iter()
+        .map(|m| {
+            (
+                text.get(m.start..m.end).unwrap_or_default(),
+                m.entry.id.clone(),
+                m.detail,
+            )
+        })
+        .collect()
+}
+
 /// A Latin family name written with the article (al-Sharaa, Al-Sharaa) names the person; one the glossary writes
 /// only with the article is never read bare, where it is as often a given name or an adjective (Bashir Gemayel,
 /// Houthi rebels).
@@ -87,17 +102,25 @@ fn a_latin_family_name_with_the_article() {
     let s = Scanner::new(&m);
     let text = "Later al-Sharaa spoke; Al-Bashir denied it. Bashir Gemayel was killed. Houthi rebels fired. \
                 Al-Assad left.";
-    let got: Vec<(&str, &str, String)> = s
-        .scan(text)
-        .into_iter()
-        .map(|m| (&text[m.start..m.end], m.entry.id.as_str(), m.detail))
-        .collect();
+    let got = written(&s, text);
     assert_eq!(
         got,
         [
-            ("al-Sharaa", "sharaa", "article al, family name".to_string()),
-            ("Al-Bashir", "bashir", "article al, family name".to_string()),
-            ("Al-Assad", "assad", "article al, family name".to_string()),
+            (
+                "al-Sharaa",
+                "sharaa".to_string(),
+                "article al, family name".to_string()
+            ),
+            (
+                "Al-Bashir",
+                "bashir".to_string(),
+                "article al, family name".to_string()
+            ),
+            (
+                "Al-Assad",
+                "assad".to_string(),
+                "article al, family name".to_string()
+            ),
         ]
     );
 }
@@ -110,19 +133,15 @@ fn a_plural_in_the_other_case() {
     let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
     let s = Scanner::new(&m);
     let text = "قصف الحوثيين ثم قال الحوثيون وللحوثيين، وليين";
-    let got: Vec<(&str, &str, String)> = s
-        .scan(text)
-        .into_iter()
-        .map(|m| (&text[m.start..m.end], m.entry.id.as_str(), m.detail))
-        .collect();
+    let got = written(&s, text);
     assert_eq!(
         got,
         [
-            ("الحوثيين", "houthis", "case ending".to_string()),
-            ("الحوثيون", "houthis", String::new()),
+            ("الحوثيين", "houthis".to_string(), "case ending".to_string()),
+            ("الحوثيون", "houthis".to_string(), String::new()),
             (
                 "وللحوثيين",
-                "houthis",
+                "houthis".to_string(),
                 "clitic ولل, case ending".to_string()
             ),
         ]
