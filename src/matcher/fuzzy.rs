@@ -782,57 +782,52 @@ pub(crate) fn other_names_with(
     // Word beside word (the words of one name in the other order when more of them are the same so: مالك نوري
     // beside نوري المالكي, as a reading with the family name first puts them); a name of three words or more
     // beside one of two by the first and last words (as the matcher also reads them: محمد مادلين صالح beside
-    // محمد صلاح, مصعب الأسد beside بشار حافظ الأسد).
-    let same_in_order = |reversed: bool| {
-        let mut theirs: Vec<&TokenKeys<'_>> = form.tokens.iter().collect();
-        if reversed {
-            theirs.reverse();
+    // محمد صلاح, مصعب الأسد beside بشار حافظ الأسد). Pairs of (query word, form word) indices.
+    let alike = |q: &TokenKeys<'_>, f: &TokenKeys<'_>| bare(q) == bare(f);
+    let pairs: Vec<(usize, usize)> = match (query.tokens.len(), form.tokens.len()) {
+        (q, f) if q == f => {
+            let straight = query.tokens.iter().zip(&form.tokens);
+            let reversed = query.tokens.iter().zip(form.tokens.iter().rev());
+            if reversed.filter(|(a, b)| alike(a, b)).count()
+                > straight.filter(|(a, b)| alike(a, b)).count()
+            {
+                (0..q).map(|i| (i, f - 1 - i)).collect()
+            } else {
+                (0..q).map(|i| (i, i)).collect()
+            }
         }
-        query
-            .tokens
-            .iter()
-            .zip(theirs)
-            .filter(|(q, f)| bare(q) == bare(f))
-            .count()
+        (q, f) if (q > 2 && f == 2) || (q == 2 && f > 2) => vec![(0, 0), (q - 1, f - 1)],
+        _ => return false,
     };
-    let pairs: Vec<((&TokenKeys<'_>, &Option<&'static str>), &TokenKeys<'_>)> =
-        match (query.tokens.len(), form.tokens.len()) {
-            (q, f) if q == f && same_in_order(true) > same_in_order(false) => query
-                .tokens
-                .iter()
-                .zip(curated)
-                .zip(form.tokens.iter().rev())
-                .collect(),
-            (q, f) if q == f => query.tokens.iter().zip(curated).zip(&form.tokens).collect(),
-            (q, f) if (q > 2 && f == 2) || (q == 2 && f > 2) => [(0, 0), (q - 1, f - 1)]
-                .into_iter()
-                .filter_map(|(i, j)| {
-                    Some(((query.tokens.get(i)?, curated.get(i)?), form.tokens.get(j)?))
-                })
-                .collect(),
-            _ => return false,
-        };
+    let theirs = curated_words(form);
+    let curated_at = |names: &[Option<&'static str>], i: usize| names.get(i).copied().flatten();
+    let same_name =
+        |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
     // Two spellings of one curated name are one word (nuri, nouri).
     let mut differ = pairs
         .into_iter()
-        .filter(|((q, mine), f)| {
-            bare(q) != bare(f)
-                && !mine.is_some_and(|m| curated_word(f).is_some_and(|t| t.eq_ignore_ascii_case(m)))
+        .filter_map(|(i, j)| Some((i, query.tokens.get(i)?, j, form.tokens.get(j)?)))
+        .filter(|&(i, q, j, f)| {
+            !alike(q, f) && !same_name(curated_at(curated, i), curated_at(&theirs, j))
         })
         .peekable();
     // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
     // names.
-    let elsewhere = |word: &TokenKeys<'_>, name: &NameKeys<'_>| {
-        let curated = curated_word(word);
+    let elsewhere = |word: &TokenKeys<'_>,
+                     its: Option<&str>,
+                     name: &NameKeys<'_>,
+                     names: &[Option<&'static str>]| {
         name.tokens
             .iter()
-            .any(|t| bare(t) == bare(word) || (curated.is_some() && curated_word(t) == curated))
+            .enumerate()
+            .any(|(k, t)| bare(t) == bare(word) || (its.is_some() && curated_at(names, k) == its))
     };
     differ.peek().is_some()
-        && differ.all(|((q, &mine), f)| {
-            !elsewhere(q, form)
-                && !elsewhere(f, query)
-                && match (mine, curated_word(f).or_else(|| nisba_name(f))) {
+        && differ.all(|(i, q, j, f)| {
+            let (mine, other) = (curated_at(curated, i), curated_at(&theirs, j));
+            !elsewhere(q, mine, form, &theirs)
+                && !elsewhere(f, other, query, curated)
+                && match (mine, other.or_else(|| nisba_name(f))) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
                     _ => false,
                 }
