@@ -724,6 +724,7 @@ fn push_stem(body: &[char], native: bool, out: &mut String) {
         Option<Ballot>,
         Vec<Vec<Partial>>,
         Vec<u16>,
+        Vec<Option<Candidates>>,
     );
     thread_local! {
         static READ: std::cell::RefCell<Scratch> = std::cell::RefCell::new((
@@ -731,6 +732,7 @@ fn push_stem(body: &[char], native: bool, out: &mut String) {
             None,
             Vec::new(),
             vec![u16::MAX; 27 * 27],
+            Vec::new(),
         ));
     }
     let m = model();
@@ -739,10 +741,35 @@ fn push_stem(body: &[char], native: bool, out: &mut String) {
     padded.extend_from_slice(body);
     padded.extend(['$', '$']);
     READ.with(|read| {
-        let (memos, ballot, steps, slot_of) = &mut *read.borrow_mut();
+        let (memos, ballot, steps, slot_of, letters) = &mut *read.borrow_mut();
         let Some(windows) = memos.get_mut(usize::from(native)) else {
             return;
         };
+        // Every letter's candidates first: the memo is large, and its look-ups, independent of each other and
+        // of the decoding, then wait for memory together instead of one at a time between the decoding's steps.
+        letters.clear();
+        letters.extend(padded.windows(5).map(|w| match *w {
+            [l2, l1, letter, r1, r2] => windows.get(&key(0, [l2, l1], letter, [r1, r2])).copied(),
+            _ => None,
+        }));
+        for ((i, w), known) in padded.windows(5).enumerate().zip(letters.iter_mut()) {
+            let (&[l2, l1, letter, r1, r2], None) = (w, &known) else {
+                continue;
+            };
+            let votes = ballot.get_or_insert_with(|| Ballot::new(m.chunks.len()));
+            votes.clear();
+            m.vote_for(&padded, i + 2, letter, usize::MAX, votes);
+            let c = if native {
+                Candidates::of_native(votes, letter, m.chunks)
+            } else {
+                Candidates::of(votes, |_| true)
+            };
+            if windows.len() >= WINDOWS_MAX {
+                windows.clear();
+            }
+            windows.insert(key(0, [l2, l1], letter, [r1, r2]), c);
+            *known = Some(c);
+        }
         if steps.len() < body.len() + 1 {
             steps.resize_with(body.len() + 1, Vec::new);
         }
@@ -757,28 +784,9 @@ fn push_stem(body: &[char], native: bool, out: &mut String) {
             chunk: u16::MAX,
         });
         let mut prev: &Vec<Partial> = start;
-        for ((i, w), next) in padded.windows(5).enumerate().zip(rest.iter_mut()) {
-            let &[l2, l1, letter, r1, r2] = w else {
+        for (&known, next) in letters.iter().zip(rest.iter_mut()) {
+            let Some(candidates) = known else {
                 continue;
-            };
-            let window = key(0, [l2, l1], letter, [r1, r2]);
-            let candidates = match windows.get(&window) {
-                Some(&c) => c,
-                None => {
-                    let votes = ballot.get_or_insert_with(|| Ballot::new(m.chunks.len()));
-                    votes.clear();
-                    m.vote_for(&padded, i + 2, letter, usize::MAX, votes);
-                    let c = if native {
-                        Candidates::of_native(votes, letter, m.chunks)
-                    } else {
-                        Candidates::of(votes, |_| true)
-                    };
-                    if windows.len() >= WINDOWS_MAX {
-                        windows.clear();
-                    }
-                    windows.insert(window, c);
-                    c
-                }
             };
             next.clear();
             for (from, p) in prev.iter().enumerate() {
