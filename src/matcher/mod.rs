@@ -38,6 +38,7 @@ mod compact;
 mod distance;
 mod fuzzy;
 pub(crate) mod name_parts;
+mod skeleton_postings;
 pub(crate) mod store;
 pub(crate) mod titles;
 mod weights;
@@ -245,22 +246,27 @@ pub(crate) const BUILD_CHUNK: usize = if cfg!(test) { 1 << 10 } else { 1 << 16 }
 struct EntryKeys {
     /// The `search` key of each form, in the order of [`Entry::forms`].
     keys: Vec<String>,
-    /// Whether a person's family name is also a common word (سلام "peace": Nawaf Salam), in Arabic script, in Latin
-    /// script: such a person is never found by the family name alone in that script; the full name still finds
-    /// them, and so does the family name in the other script, where it is no word (Mubarak: مبارك "blessed").
-    common_family: [bool; 2],
     /// Whether the entry has forms in Arabic script, in Latin script.
     arabic: bool,
     latin: bool,
+    /// A person's family name by each form ([`titles::family_of_form`]); empty for other entries. `None` where a
+    /// family name of the person's in that script is a common word (سلام "peace": Nawaf Salam): such a person is
+    /// never found by the family name alone in that script; the full name still finds them, and so does the
+    /// family name in the other script, where it is no word (Mubarak: مبارك "blessed").
+    families: Vec<Option<String>>,
+    /// The entry's record for an index file ([`store::entry_record`]); empty when the store keeps no entries.
+    record: Vec<u8>,
 }
 
 impl EntryKeys {
-    fn new(e: &Entry) -> EntryKeys {
+    /// What the build derives from entry number `index`, with its index record when `with_entries`.
+    fn new(e: &Entry, index: usize, with_entries: bool) -> EntryKeys {
         let keys: Vec<String> = e
             .forms()
             .map(|f| normalize::search(f).into_owned())
             .collect();
         let mut common_family = [false; 2];
+        let mut families = Vec::new();
         if e.kind == EntityType::Per {
             for k in &keys {
                 if titles::family_of_key(k)
@@ -269,6 +275,14 @@ impl EntryKeys {
                     common_family[script_of(k)] = true;
                 }
             }
+            families = keys
+                .iter()
+                .map(|k| {
+                    (!k.is_empty() && !common_family[script_of(k)])
+                        .then(|| titles::family_of_form(k, &e.en))
+                        .flatten()
+                })
+                .collect();
         }
         let (mut arabic, mut latin) = (false, false);
         for f in e.forms() {
@@ -280,9 +294,14 @@ impl EntryKeys {
         }
         EntryKeys {
             keys,
-            common_family,
             arabic,
             latin,
+            families,
+            record: if with_entries {
+                store::entry_record(e, index)
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -307,7 +326,12 @@ pub(crate) fn build_store_reporting(
     report: &(dyn Fn(usize, usize) + Sync),
 ) -> Store {
     // Each entry's `search` keys and scripts, on all cores; then the maps, in order.
-    let mut keyed: Vec<EntryKeys> = glossary.entries().par_iter().map(EntryKeys::new).collect();
+    let mut keyed: Vec<EntryKeys> = glossary
+        .entries()
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| EntryKeys::new(e, i, with_entries))
+        .collect();
     let forms = glossary.entries().iter().map(|e| e.forms().count()).sum();
     let mut b = store::Builder::with_capacity(forms);
     let mut refs = Vec::new();
@@ -315,30 +339,34 @@ pub(crate) fn build_store_reporting(
     let mut normalized: Vec<(String, FormRef)> = Vec::with_capacity(forms);
     for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
-            b.entry(e);
+            b.entry_record(&std::mem::take(&mut k.record));
         }
         let entry = u32::try_from(ei).unwrap_or(u32::MAX);
-        let mut seen: Vec<&str> = Vec::new();
+        // Where in `normalized` the keys of this entry's forms already referenced are.
+        let mut seen: Vec<usize> = Vec::new();
         // Moved out: the maps keep their own copies, and a million entries' keys are not kept twice.
         let keys = std::mem::take(&mut k.keys);
-        for ((fi, key), form) in keys.iter().enumerate().zip(e.forms()) {
+        let mut families = std::mem::take(&mut k.families).into_iter();
+        for ((fi, key), form) in keys.into_iter().enumerate().zip(e.forms()) {
             let r = FormRef {
                 entry,
                 form: u32::try_from(fi).unwrap_or(u32::MAX),
             };
+            if let Some(family) = families.next().flatten() {
+                b.family(family, r);
+            }
             if key.is_empty() {
                 continue;
             }
-            if e.kind == EntityType::Per && !k.common_family[script_of(key)] {
-                if let Some(family) = titles::family_of_form(key, &e.en) {
-                    b.family(family, r);
-                }
-            }
-            if !seen.contains(&key.as_str()) && !is_acronym(form) {
-                seen.push(key);
+            if !seen
+                .iter()
+                .any(|&i| normalized.get(i).is_some_and(|(k, _)| *k == key))
+                && !is_acronym(form)
+            {
+                seen.push(normalized.len());
                 refs.push((r, form));
             }
-            normalized.push((key.clone(), r));
+            normalized.push((key, r));
         }
     }
     // Without fuzzy matching there is nothing to key or index (`lookup --no-fuzzy` starts faster).
@@ -392,6 +420,7 @@ fn key_fuzzy_forms(
             })
             .collect::<Vec<_>>()
     };
+    b.reserve_forms(all.len());
     let mut keyed = Vec::new();
     let mut done = 0;
     report(done, all.len());

@@ -30,6 +30,7 @@ use rustc_hash::FxHashMap;
 use super::compact;
 use super::distance;
 use super::fuzzy::{token_skeleton, IndexKeys, NameKeys, TokenKeys};
+use super::skeleton_postings::SkeletonPostings;
 use super::titles;
 use crate::glossary::{EntityType, Entry, Origin};
 
@@ -624,7 +625,7 @@ pub(crate) struct Builder {
 struct FormTables {
     records: Vec<u8>,
     offsets: Vec<u64>,
-    index: FxHashMap<Box<str>, Vec<u32>>,
+    index: SkeletonPostings,
     /// The entry of the first form of the current run of [`OFFSET_BLOCK`] forms.
     run_entry: u32,
 }
@@ -653,14 +654,8 @@ impl FormTables {
         }
         self.records.extend_from_slice(record);
         for k in index_keys {
-            // The key is copied only the first time it is seen; a key that comes twice indexes the form once.
-            match self.index.get_mut(k) {
-                Some(list) if list.last() == Some(&id) => {}
-                Some(list) => list.push(id),
-                None => {
-                    self.index.insert(k.into(), vec![id]);
-                }
-            }
+            // A key that comes twice indexes the form once.
+            self.index.add(k, id);
         }
         id
     }
@@ -730,6 +725,12 @@ impl Builder {
         self.forms.add(r.entry, &record, index_keys)
     }
 
+    /// Room for `forms` fuzzy forms more (see [`SkeletonPostings::reserve`]).
+    pub(crate) fn reserve_forms(&mut self, forms: usize) {
+        self.forms.offsets.reserve(forms);
+        self.forms.index.reserve(forms);
+    }
+
     /// Adds the forms of `keyed` (entry, record written by [`encode_keys`], index keys; in order) while `work`
     /// runs beside it with the entry records: the build keys the next chunk of forms on the other cores meanwhile,
     /// so that adding, which must go in order on one thread, does not hold up the keying. Returns what `work` does.
@@ -760,10 +761,16 @@ impl Builder {
     }
 
     /// Adds an entry record (for index files).
+    #[cfg(test)]
     pub(crate) fn entry(&mut self, e: &Entry) {
-        let index = self.entry_offsets.len();
+        let record = entry_record(e, self.entry_offsets.len());
+        self.entry_record(&record);
+    }
+
+    /// Adds the record [`entry_record`] made of the next entry (for index files).
+    pub(crate) fn entry_record(&mut self, record: &[u8]) {
         self.entry_offsets.push(self.entries.len() as u64);
-        encode_entry(&mut self.entries, e, index);
+        self.entries.extend_from_slice(record);
     }
 
     /// Lays the sections out.
@@ -1130,26 +1137,23 @@ fn ref_map(map: FxHashMap<String, Vec<FormRef>>, refs: &mut Vec<u8>) -> Result<V
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
 
-fn posting_map(map: FxHashMap<Box<str>, Vec<u32>>, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
-    let mut keys: Vec<(Box<str>, Vec<u32>)> = map.into_iter().collect();
-    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn posting_map(index: SkeletonPostings, out: &mut Vec<u8>) -> Result<Vec<u8>, Damaged> {
     let mut b = MapBuilder::memory();
-    for (key, list) in keys {
-        let value = if let [id] = list.as_slice() {
+    index.for_each_sorted(|key, list| {
+        let value = if let [id] = list {
             (u64::from(*id) << 1) | 1
         } else {
             let at = out.len() as u64;
             put_varint(out, list.len() as u64);
             let mut last = 0u64;
-            for &id in &list {
+            for &id in list {
                 put_varint(out, u64::from(id) - last);
                 last = u64::from(id);
             }
             at << 1
         };
-        b.insert(key.as_bytes(), value)
-            .map_err(|e| Damaged(e.to_string()))?;
-    }
+        b.insert(key, value).map_err(|e| Damaged(e.to_string()))
+    })?;
     b.into_inner().map_err(|e| Damaged(e.to_string()))
 }
 
@@ -1590,6 +1594,14 @@ fn expected_line(index: usize) -> i64 {
 /// names; the English variants, Arabic variants, note and extra columns when not empty; the layer when 3 or
 /// more; the line, against [`expected_line`]. Texts are in the one-byte code of [`compact`], each after its
 /// length; a list after its number of items.
+/// The record of entry number `index` of a store, for [`Builder::entry_record`]: made apart, so that a large
+/// glossary's records are made on all cores.
+pub(crate) fn entry_record(e: &Entry, index: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_entry(&mut out, e, index);
+    out
+}
+
 fn encode_entry(out: &mut Vec<u8>, e: &Entry, index: usize) {
     let list = |out: &mut Vec<u8>, v: &[String]| {
         put_varint(out, v.len() as u64);
