@@ -647,6 +647,7 @@ pub fn keys_fingerprint() -> u64 {
             "هاله غاده",
             "وليام بول أوليفر",
             "صلاح سعود",
+            "هادي رانيا مهدي",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)
