@@ -648,6 +648,7 @@ pub fn keys_fingerprint() -> u64 {
             "وليام بول أوليفر",
             "صلاح سعود",
             "هادي رانيا مهدي",
+            "أسعد خليفة ميرفت",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)
