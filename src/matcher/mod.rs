@@ -805,9 +805,18 @@ impl Matcher {
                 .split(' ')
                 .skip_while(|w| *w == "the")
                 .any(titles::is_generic);
+            // A name with the article that is some person's family name (al-Houthi) names a person: the entry
+            // that has the word without it (Houthi, the adjective of the Houthis) is not read for it.
+            let family = article
+                && titles::family_key(&untitled)
+                    .is_some_and(|k| !k.is_empty() && !self.store.family_people(&k, 1).is_empty());
             let refs: Vec<FormRef> = if generic {
                 refs.into_iter()
                     .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
+                    .collect()
+            } else if family {
+                refs.into_iter()
+                    .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Per))
                     .collect()
             } else {
                 refs

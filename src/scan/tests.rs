@@ -125,6 +125,29 @@ fn a_latin_family_name_with_the_article() {
     );
 }
 
+/// A group's adjective that the glossary gives as its English variant (Houthi) finds the group in running text;
+/// with the article it is still a person's family name (Al-Houthi).
+#[test]
+fn a_group_by_its_adjective_and_a_person_by_the_family_name() {
+    let csv = "id,type,en,ar,en_variants\n\
+               houthis,ORG,Houthis,الحوثيون,Houthi\n\
+               houthi,PER,Abdul-Malik al-Houthi,,\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let s = Scanner::new(&m);
+    let got = written(&s, "Houthi rebels fired. Al-Houthi said so.");
+    assert_eq!(
+        got,
+        [
+            ("Houthi", "houthis".to_string(), String::new()),
+            (
+                "Al-Houthi",
+                "houthi".to_string(),
+                "article al, family name".to_string()
+            ),
+        ]
+    );
+}
+
 /// A group named in the glossary by its plural in one case (الحوثيون) is found in the other (الحوثيين), behind
 /// clitics too; a word that only ends so is no such plural (ليون, without the article).
 #[test]
