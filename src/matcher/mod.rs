@@ -1458,6 +1458,11 @@ impl Matcher {
                     && !titles::is_kinship(&t.search)
                     && titles::son_of(&t.search).is_none()
             });
+        // A name of one word that is some people's family name (الحوثي, al-Houthi: two people's, with or without
+        // the article as the family table keys them) names a person: an entry of another kind is not found by a
+        // close spelling of it (Houthi, the group's adjective, read across scripts).
+        let family_of_people = matches!(keys.tokens.as_slice(), [t]
+            if !self.store.family_people(&t.search, 1).is_empty());
         // People with more words to their name whose last word has the skeleton of the query's last: a part of
         // their name spelt otherwise, if nothing else is found. For a query of one word, their family name spelt
         // otherwise: then the form proposed may be the family name alone, keyed as a form of its own (عبدي).
@@ -1531,6 +1536,8 @@ impl Matcher {
                                 self.entry_kind(r.entry),
                                 Some(EntityType::Loc | EntityType::Org)
                             ))));
+            let skip =
+                skip || (family_of_people && self.entry_kind(r.entry) != Some(EntityType::Per));
             if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }
