@@ -20,16 +20,16 @@ pub(super) struct SkeletonPostings {
     /// The keys' texts, back to back: key `k` ends at `ends[k]` and starts where key `k - 1` ends.
     text: Vec<u8>,
     ends: Vec<usize>,
-    /// (key number, form id), in the order they were added.
-    postings: Vec<(u32, u32)>,
+    /// The key numbers of the postings, in the order they were added: form by form, in ascending ids.
+    keys: Vec<u32>,
+    /// Where each form's postings start in `keys`, by form id (a form with none starts where the next does).
+    form_starts: Vec<u32>,
 }
 
-/// A key in the table: its hash (so that growing the table reads no text), its length and first eight bytes
-/// ([`prefix`]: a key no longer than that is compared without reading its text), its number and the last form
-/// added under it.
+/// A key in the table: its length and first eight bytes ([`prefix`]: a key no longer than that is compared, and
+/// rehashed when the table grows, without reading its text), its number and the last form added under it.
 #[derive(Clone, Copy)]
 struct Slot {
-    hash: u64,
     head: u64,
     len: u32,
     key: u32,
@@ -40,31 +40,42 @@ impl SkeletonPostings {
     /// Room for the keys of about `forms` forms more: a large build's arrays are not grown (copied, and their
     /// pages touched twice) step by step. Room never used costs no memory but address space.
     pub(super) fn reserve(&mut self, forms: usize) {
-        // Per form: about six keys, a third of them new, of about eight bytes (the compare suite's synthetic
-        // glossaries: 6.5 postings and 0.7 new keys a form).
-        self.postings.reserve(forms.saturating_mul(8));
+        // Per form: about six keys, of about eight bytes, and fewer new ones (the compare suite's synthetic
+        // glossaries: 6.5 postings and 0.7 new keys a form). The table is sized for the keys it will hold: its
+        // slots are all touched, room or not.
+        self.keys.reserve(forms.saturating_mul(8));
+        self.form_starts.reserve(forms);
         self.ends.reserve(forms);
         self.text.reserve(forms.saturating_mul(8));
-        self.table.reserve(forms, |s| s.hash);
+        let (text, ends) = (&self.text, &self.ends);
+        self.table
+            .reserve(forms / 4 * 3, |s| slot_hash(text, ends, s));
     }
 
     /// Indexes `form` under `key`. Forms come in ascending ids; a form added twice under one key in a row is
     /// indexed once.
     pub(super) fn add(&mut self, key: &str, form: u32) {
-        let hash = rustc_hash::FxBuildHasher.hash_one(key);
+        let hash = key_hash(key.as_bytes());
         let SkeletonPostings {
             table,
             text,
             ends,
-            postings,
+            keys,
+            form_starts,
         } = self;
+        let Ok(posting) = u32::try_from(keys.len()) else {
+            // Over four billion postings: no store could hold them anyway.
+            return;
+        };
+        while form_starts.len() <= form as usize {
+            form_starts.push(posting);
+        }
         let head = prefix(key.as_bytes());
         let Ok(len) = u32::try_from(key.len()) else {
             return;
         };
         let found = table.find_mut(hash, |s| {
-            s.hash == hash
-                && s.head == head
+            s.head == head
                 && s.len == len
                 && (len <= 8
                     || key_text(text, ends, s.key).and_then(|t| t.get(8..))
@@ -74,7 +85,7 @@ impl SkeletonPostings {
             Some(slot) if slot.last_form == form => {}
             Some(slot) => {
                 slot.last_form = form;
-                postings.push((slot.key, form));
+                keys.push(slot.key);
             }
             None => {
                 let Ok(k) = u32::try_from(ends.len()) else {
@@ -86,15 +97,14 @@ impl SkeletonPostings {
                 table.insert_unique(
                     hash,
                     Slot {
-                        hash,
                         head,
                         len,
                         key: k,
                         last_form: form,
                     },
-                    |s| s.hash,
+                    |s| slot_hash(text, ends, s),
                 );
-                postings.push((k, form));
+                keys.push(k);
             }
         }
     }
@@ -113,7 +123,7 @@ impl SkeletonPostings {
     ) -> Result<(), E> {
         // The table first, whose memory the lists can then reuse.
         drop(self.table);
-        let (text, ends, postings) = (self.text, self.ends, self.postings);
+        let (text, ends, posted, form_starts) = (self.text, self.ends, self.keys, self.form_starts);
         let keys = ends.len();
         // Sorted by their first eight bytes as a number (most keys are shorter: no text is read), then by text.
         let mut order: Vec<(u64, u32)> = (0..keys)
@@ -127,7 +137,7 @@ impl SkeletonPostings {
         let order: Vec<u32> = order.into_iter().map(|(_, k)| k).collect();
         // Where each key's list starts in `forms`, laid out in key order: the lists' lengths summed in that order.
         let mut start = vec![0usize; keys];
-        for &(k, _) in &postings {
+        for &k in &posted {
             if let Some(n) = start.get_mut(k as usize) {
                 *n += 1;
             }
@@ -142,16 +152,28 @@ impl SkeletonPostings {
         }
         // Each posting to its place; a key's forms keep the ascending order they came in.
         let mut next = start.clone();
-        let mut forms = vec![0u32; postings.len()];
-        for &(k, form) in &postings {
-            if let Some(n) = next.get_mut(k as usize) {
-                if let Some(slot) = forms.get_mut(*n) {
-                    *slot = form;
+        let mut forms = vec![0u32; posted.len()];
+        let ranges = form_starts.iter().map(|&s| s as usize).zip(
+            form_starts
+                .iter()
+                .skip(1)
+                .map(|&s| s as usize)
+                .chain([posted.len()]),
+        );
+        for (form, (from, to)) in ranges.enumerate() {
+            let Ok(form) = u32::try_from(form) else {
+                break;
+            };
+            for &k in posted.get(from..to).unwrap_or_default() {
+                if let Some(n) = next.get_mut(k as usize) {
+                    if let Some(slot) = forms.get_mut(*n) {
+                        *slot = form;
+                    }
+                    *n += 1;
                 }
-                *n += 1;
             }
         }
-        drop(postings);
+        drop(posted);
         for &k in &order {
             let (Some(&from), Some(&to)) = (start.get(k as usize), next.get(k as usize)) else {
                 continue;
@@ -162,6 +184,21 @@ impl SkeletonPostings {
             )?;
         }
         Ok(())
+    }
+}
+
+/// The hash of a key's text.
+fn key_hash(key: &[u8]) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+/// The hash of the key in `slot`, from its first eight bytes when it has no more, else from its text.
+fn slot_hash(text: &[u8], ends: &[usize], slot: &Slot) -> u64 {
+    if slot.len <= 8 {
+        let bytes = slot.head.to_be_bytes();
+        key_hash(bytes.get(..slot.len as usize).unwrap_or_default())
+    } else {
+        key_hash(key_text(text, ends, slot.key).unwrap_or_default())
     }
 }
 
