@@ -737,6 +737,9 @@ impl<'m> Scanner<'m> {
     /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
     /// is read.
     fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
+        if town_and_state_at(v, i) {
+            return None;
+        }
         if let Some(people) = v.terms(i).and_then(|t| match t {
             [t] => self.family.get(t),
             _ => None,
@@ -1381,6 +1384,30 @@ struct Pending {
 }
 
 /// The tokens of one document with their keys and term ids.
+/// Whether Latin token `i` is a town written with its state (Austin, Texas; Jordan, New York): then a comma and
+/// one of [`words::US_STATES`], of one word or two.
+fn town_and_state_at(v: &View<'_>, i: usize) -> bool {
+    let (Some(tok), Some(next)) = (v.toks.get(i), v.toks.get(i + 1)) else {
+        return false;
+    };
+    if tok.class != Class::Latin || v.text.get(tok.end..next.start) != Some(", ") {
+        return false;
+    }
+    let word = |t: &Token| v.text.get(t.range()).map(str::to_ascii_lowercase);
+    let Some(first) = word(next) else {
+        return false;
+    };
+    let second = v
+        .toks
+        .get(i + 2)
+        .filter(|t| v.text.get(next.end..t.start) == Some(" "))
+        .and_then(word)
+        .map(|w| format!("{first} {w}"));
+    words::US_STATES
+        .iter()
+        .any(|&s| s == first || second.as_deref() == Some(s))
+}
+
 struct View<'t> {
     text: &'t str,
     toks: &'t [Token],
