@@ -444,6 +444,10 @@ impl<'m> Scanner<'m> {
                     others.push(f.first - 1);
                 } else if self.place_is_a_given_name(&view, &f) {
                     others.push(f.first);
+                } else if f.first == f.last && town_and_state_at(&view, f.last) {
+                    // A town of the United States with its state (Paris, Texas; Jordan, Minnesota), which the
+                    // glossary's place or person of that name is not.
+                    others.push(f.first);
                 } else {
                     found.push(f);
                 }
@@ -1384,8 +1388,9 @@ struct Pending {
 }
 
 /// The tokens of one document with their keys and term ids.
-/// Whether Latin token `i` is a town written with its state (Austin, Texas; Jordan, New York): then a comma and
-/// one of [`words::US_STATES`], of one word or two.
+/// Whether Latin token `i` is a town written with its state (Austin, Texas; Jordan, New York; Paris, Texas): then
+/// a comma and one of [`words::US_STATES`], of one word or two, and no capitalized word right after it (Trump,
+/// Texas Governor Greg Abbott: a list of names).
 fn town_and_state_at(v: &View<'_>, i: usize) -> bool {
     let (Some(tok), Some(next)) = (v.toks.get(i), v.toks.get(i + 1)) else {
         return false;
@@ -1394,18 +1399,33 @@ fn town_and_state_at(v: &View<'_>, i: usize) -> bool {
         return false;
     }
     let word = |t: &Token| v.text.get(t.range()).map(str::to_ascii_lowercase);
+    // Token `j`, when one space alone comes before it.
+    let after_space = |j: usize| {
+        let (before, t) = (v.toks.get(j.checked_sub(1)?)?, v.toks.get(j)?);
+        (v.text.get(before.end..t.start) == Some(" ")).then_some(t)
+    };
     let Some(first) = word(next) else {
         return false;
     };
-    let second = v
-        .toks
-        .get(i + 2)
-        .filter(|t| v.text.get(next.end..t.start) == Some(" "))
+    let second = after_space(i + 2)
         .and_then(word)
         .map(|w| format!("{first} {w}"));
-    words::US_STATES
-        .iter()
-        .any(|&s| s == first || second.as_deref() == Some(s))
+    let words = if words::US_STATES.contains(&first.as_str()) {
+        1
+    } else if second
+        .as_deref()
+        .is_some_and(|s| words::US_STATES.contains(&s))
+    {
+        2
+    } else {
+        return false;
+    };
+    !after_space(i + 1 + words).is_some_and(|t| {
+        v.text
+            .get(t.range())
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 struct View<'t> {

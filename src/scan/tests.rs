@@ -125,19 +125,24 @@ fn a_latin_family_name_with_the_article() {
     );
 }
 
-/// A family name written as a town with its state (AUSTIN, Texas, a news agency's dateline) is the town; the same
-/// name elsewhere still names the person.
+/// A family name or a place written as a town with its state (AUSTIN, Texas, a news agency's dateline; Paris,
+/// Texas) is the town; the same name elsewhere still names the person or the place.
 #[test]
 fn a_town_and_its_state_are_no_family_name() {
-    let csv = "id,type,en,ar\naustin,PER,Lloyd Austin,لويد أوستن\n";
+    let csv = "id,type,en,ar\naustin,PER,Lloyd Austin,لويد أوستن\nparis,LOC,Paris,باريس\n";
     let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
     let s = Scanner::new(&m);
     let got = written(
         &s,
-        "AUSTIN, Texas (AP) — Officials met in Austin, New Mexico. Lloyd Austin spoke. Austin, the secretary, left.",
+        "AUSTIN, Texas (AP) — Officials met in Austin, New Mexico, and in Paris, Texas. Lloyd Austin spoke. Austin, \
+         the secretary, left for Paris, France. Paris, Texas Governor Abbott and Berlin agreed.",
     );
     let surfaces: Vec<&str> = got.iter().map(|g| g.0).collect();
-    assert_eq!(surfaces, ["Lloyd Austin", "Austin"], "{got:?}");
+    assert_eq!(
+        surfaces,
+        ["Lloyd Austin", "Austin", "Paris", "Paris"],
+        "{got:?}"
+    );
 }
 
 /// A group's adjective that the glossary gives as its English variant (Houthi) finds the group in running text;

@@ -203,7 +203,9 @@ pub(crate) static GIVEN_NAMES_THAT_ARE_WORDS: &[&str] = &[
 ];
 
 /// The states of the United States, lower case, as English news writes a town's (AUSTIN, Texas (AP) —; Jordan,
-/// Minnesota): a family name followed by a comma and one of them is the town, not the person (Lloyd Austin).
+/// Minnesota): a family name or a place followed by a comma and one of them is the town, not the person (Lloyd
+/// Austin) or the place (Paris, Texas). Georgia and Washington are left out: a country and a capital, they follow
+/// other names in lists (Moscow, Washington and Beijing; Jordan, Georgia and Armenia).
 pub(crate) static US_STATES: &[&str] = &[
     "alabama",
     "alaska",
@@ -214,7 +216,6 @@ pub(crate) static US_STATES: &[&str] = &[
     "connecticut",
     "delaware",
     "florida",
-    "georgia",
     "hawaii",
     "idaho",
     "illinois",
@@ -251,7 +252,6 @@ pub(crate) static US_STATES: &[&str] = &[
     "utah",
     "vermont",
     "virginia",
-    "washington",
     "west virginia",
     "wisconsin",
     "wyoming",
