@@ -739,11 +739,14 @@ impl<'m> Scanner<'m> {
     }
 
     /// A lone family name at token `i` (as written or behind clitics), to be resolved once the whole document
-    /// is read.
+    /// is read; none where the name is a town written with its state ([`town_and_state_at`]: Austin, Texas).
     fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
-        if town_and_state_at(v, i) {
-            return None;
-        }
+        self.family_name_at(v, i, readings)
+            .filter(|_| !town_and_state_at(v, i))
+    }
+
+    /// [`Scanner::family_at`] before the town test.
+    fn family_name_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
         if let Some(people) = v.terms(i).and_then(|t| match t {
             [t] => self.family.get(t),
             _ => None,
