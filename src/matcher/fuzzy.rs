@@ -85,6 +85,8 @@ pub(crate) struct NameKeys<'a> {
     pub(crate) article_glued: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
     /// [`NameKeys::first_and_last`], once asked for.
     pub(crate) first_and_last: std::cell::OnceCell<Option<Box<NameKeys<'static>>>>,
+    /// For a query: whether it began with a person's title (الشيخ, Sultan, President), dropped from its tokens.
+    pub(crate) titled: bool,
     /// For a glossary form: whether its entry is a person's, set by the matcher where a query's
     /// [`NameKeys::first_and_last`] may be read against it (only a person's name is written with the father's).
     pub(crate) person: bool,
@@ -195,9 +197,7 @@ impl NameKeys<'static> {
                 )
             })
             .collect();
-        if !keep_titles {
-            titles::strip_titles(&mut words);
-        }
+        let titled = !keep_titles && titles::strip_person_titles(&mut words);
         titles::drop_generic(&mut words);
         let tokens = titles::join_particles(words)
             .into_iter()
@@ -235,6 +235,7 @@ impl NameKeys<'static> {
         };
         NameKeys {
             query: !keep_titles,
+            titled,
             ..NameKeys::joined(tokens, raw, chunks)
         }
     }

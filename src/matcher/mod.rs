@@ -814,7 +814,8 @@ impl Matcher {
                 refs.into_iter()
                     .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
                     .collect()
-            } else if family {
+            } else if family || keys.titled {
+                // After a person's title (Sheikh Sanaa, Sheikh Tasnim), a person too.
                 refs.into_iter()
                     .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Per))
                     .collect()
@@ -1536,8 +1537,11 @@ impl Matcher {
                                 self.entry_kind(r.entry),
                                 Some(EntityType::Loc | EntityType::Org)
                             ))));
-            let skip =
-                skip || (family_of_people && self.entry_kind(r.entry) != Some(EntityType::Per));
+            // A name after a person's title (Sultan Dima, Sheikh Tasnim, Sheikh Sanaa) is a person's: no close
+            // spelling of a place's or an organization's name (the State Duma, the Tasnim agency, Sanaa).
+            let skip = skip
+                || ((family_of_people || keys.titled)
+                    && self.entry_kind(r.entry) != Some(EntityType::Per));
             if skip || others.binary_search(&r.entry).is_ok() {
                 continue;
             }

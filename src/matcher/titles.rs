@@ -518,6 +518,22 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
     removed
 }
 
+/// [`strip_titles`], returning whether a person's title was among the words removed ([`TITLES`]: الشيخ, Sultan,
+/// President), not only words of a place's name before it (العاصمة الروسية).
+pub(crate) fn strip_person_titles(tokens: &mut Vec<Token>) -> bool {
+    let removed = leading_titles(tokens, |t| t.1.as_str());
+    let gone = tokens.get(..removed).unwrap_or_default();
+    let person = gone.iter().any(|t| TITLES.contains(&t.1.as_str()))
+        || gone.windows(2).any(|pair| match pair {
+            [a, b] => TITLES
+                .iter()
+                .any(|t| t.split_once(' ') == Some((a.1.as_str(), b.1.as_str()))),
+            _ => false,
+        });
+    tokens.drain(..removed);
+    person
+}
+
 /// How many of `words` (each's `search` key by `key`) are leading titles: one-word titles (الرئيس) and two-word
 /// ones (رئيس الوزراء, a title only before a name of its own), never the last word. A title takes with it the
 /// nationality adjectives after it (الرئيس الروسي فلاديمير بوتين: [`is_nisba`]) and, in Latin script, up to two
