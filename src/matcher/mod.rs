@@ -339,7 +339,7 @@ pub(crate) fn build_store_reporting(
     let mut normalized: Vec<(String, FormRef)> = Vec::with_capacity(forms);
     for (ei, (e, k)) in glossary.entries().iter().zip(&mut keyed).enumerate() {
         if with_entries {
-            b.entry_record(&std::mem::take(&mut k.record));
+            b.push_entry_record(&std::mem::take(&mut k.record));
         }
         let entry = u32::try_from(ei).unwrap_or(u32::MAX);
         // Where in `normalized` the keys of this entry's forms already referenced are.
@@ -807,9 +807,8 @@ impl Matcher {
                 .any(titles::is_generic);
             // A name with the article that is some person's family name (al-Houthi) names a person: the entry
             // that has the word without it (Houthi, the adjective of the Houthis) is not read for it.
-            let family = article
-                && titles::family_key(&untitled)
-                    .is_some_and(|k| !k.is_empty() && !self.store.family_people(&k, 1).is_empty());
+            let family =
+                article && titles::family_key(&untitled).is_some_and(|k| self.is_family_name(&k));
             let refs: Vec<FormRef> = if generic {
                 refs.into_iter()
                     .filter(|r| self.entry_kind(r.entry) == Some(EntityType::Loc))
@@ -1462,8 +1461,8 @@ impl Matcher {
         // A name of one word that is some people's family name (الحوثي, al-Houthi: two people's, with or without
         // the article as the family table keys them) names a person: an entry of another kind is not found by a
         // close spelling of it (Houthi, the group's adjective, read across scripts).
-        let family_of_people = matches!(keys.tokens.as_slice(), [t]
-            if !self.store.family_people(&t.search, 1).is_empty());
+        let family_of_people =
+            matches!(keys.tokens.as_slice(), [t] if self.is_family_name(&t.search));
         // People with more words to their name whose last word has the skeleton of the query's last: a part of
         // their name spelt otherwise, if nothing else is found. For a query of one word, their family name spelt
         // otherwise: then the form proposed may be the family name alone, keyed as a form of its own (عبدي).
@@ -1625,6 +1624,11 @@ impl Matcher {
     /// one person entry, it finds that person at [`SCORE_FAMILY`]; shared by a few
     /// ([`MAX_SHARED_FAMILY`]), it finds each of them at that score shared out (الأسد: four Assads at 0.23), which
     /// only a threshold that low lets through (`--threshold 0.3`: the candidates a name may mean).
+    /// Whether `key` (`search` level) is the family name of a person of the glossary or more.
+    fn is_family_name(&self, key: &str) -> bool {
+        !key.is_empty() && !self.store.family_people(key, 1).is_empty()
+    }
+
     fn family_name<'m>(&'m self, found: &mut Found<'m>, key: &str, detail: String) {
         let Some(key) = titles::family_key(key).filter(|k| !k.is_empty()) else {
             return;

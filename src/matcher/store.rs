@@ -764,11 +764,11 @@ impl Builder {
     #[cfg(test)]
     pub(crate) fn entry(&mut self, e: &Entry) {
         let record = entry_record(e, self.entry_offsets.len());
-        self.entry_record(&record);
+        self.push_entry_record(&record);
     }
 
     /// Adds the record [`entry_record`] made of the next entry (for index files).
-    pub(crate) fn entry_record(&mut self, record: &[u8]) {
+    pub(crate) fn push_entry_record(&mut self, record: &[u8]) {
         self.entry_offsets.push(self.entries.len() as u64);
         self.entries.extend_from_slice(record);
     }
@@ -1594,7 +1594,7 @@ fn expected_line(index: usize) -> i64 {
 /// names; the English variants, Arabic variants, note and extra columns when not empty; the layer when 3 or
 /// more; the line, against [`expected_line`]. Texts are in the one-byte code of [`compact`], each after its
 /// length; a list after its number of items.
-/// The record of entry number `index` of a store, for [`Builder::entry_record`]: made apart, so that a large
+/// The record of entry number `index` of a store, for [`Builder::push_entry_record`]: made apart, so that a large
 /// glossary's records are made on all cores.
 pub(crate) fn entry_record(e: &Entry, index: usize) -> Vec<u8> {
     let mut out = Vec::new();

@@ -521,17 +521,9 @@ pub(crate) fn strip_titles(tokens: &mut Vec<Token>) -> usize {
 /// [`strip_titles`], returning whether a person's title was among the words removed ([`TITLES`]: الشيخ, Sultan,
 /// President), not only words of a place's name before it (العاصمة الروسية).
 pub(crate) fn strip_person_titles(tokens: &mut Vec<Token>) -> bool {
-    let removed = leading_titles(tokens, |t| t.1.as_str());
-    let gone = tokens.get(..removed).unwrap_or_default();
-    let person = gone.iter().any(|t| TITLES.contains(&t.1.as_str()))
-        || gone.windows(2).any(|pair| match pair {
-            [a, b] => TITLES
-                .iter()
-                .any(|t| t.split_once(' ') == Some((a.1.as_str(), b.1.as_str()))),
-            _ => false,
-        });
+    let (removed, titled) = titles_in_front(tokens, |t| t.1.as_str());
     tokens.drain(..removed);
-    person
+    titled
 }
 
 /// How many of `words` (each's `search` key by `key`) are leading titles: one-word titles (الرئيس) and two-word
@@ -541,6 +533,11 @@ pub(crate) fn strip_person_titles(tokens: &mut Vec<Token>) -> bool {
 /// Russian Foreign Minister Sergei Lavrov), as the press writes a person's office before the name; a word of a
 /// place's name with nationality adjectives goes too (العاصمة الروسية موسكو).
 fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
+    titles_in_front(words, key).0
+}
+
+/// [`leading_titles`], and whether a person's title was among them (not only the words of a place's name).
+fn titles_in_front<T>(words: &[T], key: impl Fn(&T) -> &str) -> (usize, bool) {
     /// [`TITLES`] as sets: the one-word titles, and the two-word ones by their words.
     type Sets = (
         rustc_hash::FxHashSet<&'static str>,
@@ -585,7 +582,7 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
                 if rest.len() > 1 + adjectives {
                     at += 1 + adjectives;
                 } else {
-                    return at;
+                    return (at, titled);
                 }
             }
             // Words of an office before a Latin title of office (Russian President, Kremlin spokesman; not Sen, a
@@ -600,10 +597,10 @@ fn leading_titles<T>(words: &[T], key: impl Fn(&T) -> &str) -> usize {
                 });
                 match before {
                     Some(k) => at += k,
-                    None => return at,
+                    None => return (at, titled),
                 }
             }
-            _ => return at,
+            _ => return (at, titled),
         }
     }
 }

@@ -74,6 +74,11 @@ fn names_do_not_run_across_punctuation_or_lines() {
 }
 
 /// (text as written, id, detail) of every mention.
+/// A matcher over a glossary given as CSV text.
+fn matcher_of(csv: &str) -> Matcher {
+    Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default())
+}
+
 fn written<'t>(scanner: &Scanner<'_>, text: &'t str) -> Vec<(&'t str, String, String)> {
     scanner
         .scan(text)
@@ -98,7 +103,7 @@ fn a_latin_family_name_with_the_article() {
                bashir,PER,Omar al-Bashir,\n\
                houthi,PER,Abdul-Malik al-Houthi,\n\
                assad,PER,Bashar al-Assad,\n";
-    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let m = matcher_of(csv);
     let s = Scanner::new(&m);
     let text = "Later al-Sharaa spoke; Al-Bashir denied it. Bashir Gemayel was killed. Houthi rebels fired. \
                 Al-Assad left.";
@@ -130,7 +135,7 @@ fn a_latin_family_name_with_the_article() {
 #[test]
 fn a_town_and_its_state_are_no_family_name() {
     let csv = "id,type,en,ar\naustin,PER,Lloyd Austin,لويد أوستن\nparis,LOC,Paris,باريس\n";
-    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let m = matcher_of(csv);
     let s = Scanner::new(&m);
     let got = written(
         &s,
@@ -152,7 +157,7 @@ fn a_group_by_its_adjective_and_a_person_by_the_family_name() {
     let csv = "id,type,en,ar,en_variants\n\
                houthis,ORG,Houthis,الحوثيون,Houthi\n\
                houthi,PER,Abdul-Malik al-Houthi,,\n";
-    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let m = matcher_of(csv);
     let s = Scanner::new(&m);
     let got = written(&s, "Houthi rebels fired. Al-Houthi said so.");
     assert_eq!(
@@ -173,7 +178,7 @@ fn a_group_by_its_adjective_and_a_person_by_the_family_name() {
 #[test]
 fn a_plural_in_the_other_case() {
     let csv = "id,type,en,ar\nhouthis,ORG,Houthis,الحوثيون\nleon,PER,Leon,ليون\n";
-    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let m = matcher_of(csv);
     let s = Scanner::new(&m);
     let text = "قصف الحوثيين ثم قال الحوثيون وللحوثيين، وليين";
     let got = written(&s, text);
