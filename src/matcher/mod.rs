@@ -35,6 +35,7 @@
 //! ```
 
 mod compact;
+pub(crate) mod compounds;
 mod distance;
 mod fuzzy;
 pub(crate) mod name_parts;
@@ -151,6 +152,9 @@ const NARROW_FLOOR: f64 = 0.4;
 /// Scores of the strategies (see the module documentation).
 const SCORE_NORMALIZED: f64 = 0.98;
 const SCORE_CLITIC: f64 = 0.95;
+/// A form that is the query with a compound written the other way ([`compounds::respellings`]: عبدالله for عبد
+/// الله): under a form with the query's own spacing, above any reading that takes a letter or a word off.
+pub(crate) const SCORE_COMPOUND: f64 = 0.97;
 const SCORE_FAMILY: f64 = 0.9;
 /// A person named by part of their name ([`name_parts`]: Tayyip Erdogan; Putin, Vladimir): more than the family
 /// name alone, less than the whole name with a clitic.
@@ -182,6 +186,11 @@ pub(crate) const TITLE_AND_GIVEN_NAME: &str = "title and given name";
 pub(crate) const LINEAGE_WITHOUT_HOUSE: &str = "part of the name, without the house";
 /// The `detail` of a ruler found by regnal name alone ([`Matcher::regnal_name`]), which the scanner looks for.
 pub(crate) const REGNAL_NAME: &str = "regnal name";
+/// The `detail` of a match whose text writes a compound in one word where the form has two (عبدالله, Abdelfattah
+/// for عبد الله, Abdel Fattah: [`compounds::respellings`]), which the scanner looks for.
+pub(crate) const COMPOUND_ONE_WORD: &str = "compound in one word";
+/// The `detail` of a match whose text writes a compound in two words where the form has one (أبو ظبي for أبوظبي).
+pub(crate) const COMPOUND_TWO_WORDS: &str = "compound in two words";
 /// The forms of the tally read for a part of a name that starts a form ([`Matcher::people_by_form`]).
 const TITLED_POOL: usize = 64;
 /// The most people a family name may be shared by and still name each of them (at a share of [`SCORE_FAMILY`]).
@@ -701,6 +710,16 @@ impl Matcher {
             let form = entry.forms().nth(r.form as usize).unwrap_or(&entry.en);
             found.offer(form_match(entry, form, is_exact(&mut seen, form, clean)));
         }
+        // A compound written the other way (عبدالله for عبد الله, Abdelfattah for Abdel Fattah): the same name.
+        let respelt = compounds::respellings(&key);
+        for (other, how) in &respelt {
+            self.normalized_match(
+                &mut found,
+                other,
+                SCORE_COMPOUND,
+                how.detail_of_key().into(),
+            );
+        }
         self.family_name(&mut found, &key, String::new());
         self.part_of_name(&mut found, &key, clean, "");
         // A nisba's plural in the other case (الحوثيين for الحوثيون, جماعة الحوثيين): the last word.
@@ -734,6 +753,10 @@ impl Matcher {
             let key = normalize::search(&stem);
             let detail = format!("clitic {}", c.prefix);
             self.normalized_match(&mut found, &key, SCORE_CLITIC, detail.clone());
+            for (other, how) in compounds::respellings(&key) {
+                let detail = format!("{detail}, {}", how.detail_of_key());
+                self.normalized_match(&mut found, &other, SCORE_CLITIC, detail);
+            }
             // And in the other case (وللحوثيين).
             if let Some(other) = rest.is_empty().then(|| clitics::other_case(&key)).flatten() {
                 self.normalized_match(
@@ -825,15 +848,24 @@ impl Matcher {
         }
         // A ruler or cleric by title and given name (King Charles, الشيخ تميم), or a name of lineage without its
         // house (Tamim bin Hamad), when no entry has the name as written.
-        if found.is_empty() {
-            self.title_and_given_name(&mut found, &key);
+        // The query's compounds as written first, then written the other way (الملك عبدالله).
+        let spellings =
+            || std::iter::once(key.as_ref()).chain(respelt.iter().map(|(k, _)| k.as_str()));
+        for key in spellings() {
+            if found.is_empty() {
+                self.title_and_given_name(&mut found, key);
+            }
         }
-        if found.is_empty() {
-            let untitled = titles::without_titles(&key);
-            self.lineage_without_house(&mut found, untitled.as_deref().unwrap_or(&key));
+        for key in spellings() {
+            if found.is_empty() {
+                let untitled = titles::without_titles(key);
+                self.lineage_without_house(&mut found, untitled.as_deref().unwrap_or(key));
+            }
         }
-        if found.is_empty() {
-            self.regnal_name(&mut found, &key);
+        for key in spellings() {
+            if found.is_empty() {
+                self.regnal_name(&mut found, key);
+            }
         }
         // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
         // entry has the name as written.

@@ -9,7 +9,9 @@
 //!    token keyed by [`normalize::search`]; the key sequences make a trie. At each token of the text the scanner
 //!    follows the trie as far as the text goes and keeps the **longest** form (ناغورني قره باغ over قره باغ; منظمة
 //!    معاهدة الأمن الجماعي over معاهدة الأمن الجماعي). A name continues across spaces, quotes and dashes, never
-//!    across a line break or punctuation ([`tokenize::Gap`]).
+//!    across a line break or punctuation ([`tokenize::Gap`]). Each form is also in the trie with its compounds
+//!    written the other way (عبدالملك الحوثي, Abdelfattah el-Sisi for عبد الملك الحوثي, Abdel Fattah el-Sisi; where
+//!    no form is written so), a mention at 0.97, `compound in one word` or `compound in two words`.
 //! 2. **Clitics.** The first token of a mention may carry proclitics (وباشينيان، لبوتين، للكرملين، لقره باغ): the
 //!    readings of [`clitics::candidates`] (decided on the word as written, so إلهام stays whole) are tried, and a
 //!    stem is kept only when it starts a form. Where an article was taken off, only the reading that puts it back
@@ -82,7 +84,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::glossary::{EntityType, Entry};
-use crate::matcher::{clitics, name_parts, titles, Matcher, Method, SCORE_PART};
+use crate::matcher::{
+    clitics, compounds, name_parts, titles, Matcher, Method, SCORE_COMPOUND, SCORE_PART,
+};
 use crate::normalize;
 use crate::rules::frequent::{frequent, Frequent};
 
@@ -175,6 +179,9 @@ pub struct Scanner<'m> {
     edges: FxHashMap<(u32, u32), u32>,
     /// Nodes that end a form → the forms (one per entry, glossary order).
     terminal: FxHashMap<u32, Vec<FormRef>>,
+    /// Nodes of `terminal` that end no form as the glossary writes it, only one with its compounds written the
+    /// other way (عبدالله for عبد الله: [`compounds::respellings`]) → the `detail` of such a mention.
+    respelt: FxHashMap<u32, &'static str>,
     /// Keys of terms that start a form, and the same without a leading article: the quick test that a word may
     /// hide a form behind clitics.
     first_terms: FxHashSet<Box<str>>,
@@ -254,6 +261,7 @@ impl<'m> Scanner<'m> {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
             terminal: FxHashMap::default(),
+            respelt: FxHashMap::default(),
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
             article_family: FxHashMap::default(),
@@ -283,6 +291,8 @@ impl<'m> Scanner<'m> {
             .chain(titles::ARABIC_ORDINALS)
             .map(|f| normalize::search(f).into_owned())
             .collect();
+        // Forms with their compounds written the other way, added once every form as written is in the trie.
+        let mut respelt: Vec<(Vec<String>, FormRef, &'static str)> = Vec::new();
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
             let e = u32::try_from(ei).unwrap_or(u32::MAX);
             for (fi, form) in entry.forms().enumerate() {
@@ -297,6 +307,13 @@ impl<'m> Scanner<'m> {
                     form: u32::try_from(fi).unwrap_or(u32::MAX),
                 };
                 s.insert(&keys, r);
+                for (other, how) in compounds::respellings(&key) {
+                    respelt.push((
+                        other.split(' ').map(str::to_string).collect(),
+                        r,
+                        how.detail_of_respelling(),
+                    ));
+                }
                 // A family name is one token of the text: the last token of the form, of one word, or of a Latin
                 // article and a word (al-Sharaa: found as al-Sharaa by `latin_article_family_at`).
                 let with_article = keys.last().is_some_and(|last| {
@@ -324,6 +341,17 @@ impl<'m> Scanner<'m> {
                     let words: Vec<u32> = keys.iter().flatten().map(|w| s.term(w)).collect();
                     s.name_terms.entry(e).or_default().extend(words);
                 }
+            }
+        }
+        for (terms, r, detail) in respelt {
+            let node = s.path(&terms);
+            if s.terminal.contains_key(&node) && !s.respelt.contains_key(&node) {
+                continue;
+            }
+            s.respelt.insert(node, detail);
+            let forms = s.terminal.entry(node).or_default();
+            if !forms.iter().any(|f| f.entry == r.entry) {
+                forms.push(r);
             }
         }
         for terms in s.name_terms.values_mut() {
@@ -381,9 +409,18 @@ impl<'m> Scanner<'m> {
 
     /// Adds one form's key sequence to the trie.
     fn insert(&mut self, keys: &[Vec<String>], r: FormRef) {
+        let node = self.path(keys.iter().flatten());
+        let forms = self.terminal.entry(node).or_default();
+        if !forms.iter().any(|f| f.entry == r.entry) {
+            forms.push(r);
+        }
+    }
+
+    /// The trie's node at the end of a sequence of terms, made where missing.
+    fn path<'a>(&mut self, terms: impl IntoIterator<Item = &'a String>) -> u32 {
         let mut node = ROOT;
         let mut first = true;
-        for term in keys.iter().flatten() {
+        for term in terms {
             if first {
                 self.first_terms.insert(term.as_str().into());
                 if let Some(rest) = term.strip_prefix("ال") {
@@ -399,10 +436,7 @@ impl<'m> Scanner<'m> {
             }
             node = child;
         }
-        let forms = self.terminal.entry(node).or_default();
-        if !forms.iter().any(|f| f.entry == r.entry) {
-            forms.push(r);
-        }
+        node
     }
 
     /// The options in force.
@@ -634,14 +668,20 @@ impl<'m> Scanner<'m> {
             .get(tok.start..v.toks.get(last)?.end)
             .unwrap_or_default();
         let form = entry.forms().nth(r.form as usize).unwrap_or_default();
+        let compound = self.respelt.get(&node).copied();
         let (score, method) = if !clitic.is_empty() {
             (SCORE_CLITIC, Method::Normalized)
+        } else if compound.is_some() {
+            (SCORE_COMPOUND, Method::Normalized)
         } else if normalize::display(surface) == form {
             (SCORE_EXACT, Method::Exact)
         } else {
             (SCORE_NORMALIZED, Method::Normalized)
         };
         let mut detail = clitic;
+        if let Some(compound) = compound {
+            push_detail(&mut detail, compound);
+        }
         // A form several entries share: name a few of the others.
         const OTHERS: usize = 3;
         for other in forms.iter().skip(1).take(OTHERS) {
@@ -1186,6 +1226,8 @@ impl<'m> Scanner<'m> {
                 crate::matcher::TITLE_AND_GIVEN_NAME,
                 crate::matcher::LINEAGE_WITHOUT_HOUSE,
                 crate::matcher::REGNAL_NAME,
+                crate::matcher::COMPOUND_ONE_WORD,
+                crate::matcher::COMPOUND_TWO_WORDS,
             ]
             .into_iter()
             .find(|r| *r == detail)

@@ -73,12 +73,12 @@ fn names_do_not_run_across_punctuation_or_lines() {
     );
 }
 
-/// (text as written, id, detail) of every mention.
 /// A matcher over a glossary given as CSV text.
 fn matcher_of(csv: &str) -> Matcher {
     Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default())
 }
 
+/// (text as written, id, detail) of every mention.
 fn written<'t>(scanner: &Scanner<'_>, text: &'t str) -> Vec<(&'t str, String, String)> {
     scanner
         .scan(text)
@@ -175,6 +175,39 @@ fn a_group_by_its_adjective_and_a_person_by_the_family_name() {
 
 /// A group named in the glossary by its plural in one case (الحوثيون) is found in the other (الحوثيين), behind
 /// clitics too; a word that only ends so is no such plural (ليون, without the article).
+/// A compound written in one word where the glossary has two (عبدالملك, Abdelfattah), or in two where it has one
+/// (أبو ظبي), is a mention of the name anywhere in the text, clitics and all; a form as written stays exact.
+#[test]
+fn a_compound_written_the_other_way() {
+    let m = matcher_of(
+        "id,type,en,ar,en_variants,ar_variants\n\
+        houthi,PER,Abdul-Malik al-Houthi,عبد الملك الحوثي,,\n\
+        sisi,PER,Abdel Fattah el-Sisi,عبد الفتاح السيسي,,\n\
+        abudhabi,LOC,Abu Dhabi,أبوظبي,,\n",
+    );
+    let s = Scanner::new(&m);
+    let one = crate::matcher::COMPOUND_ONE_WORD.to_string();
+    let two = crate::matcher::COMPOUND_TWO_WORDS.to_string();
+    assert_eq!(
+        written(&s, "هدد وعبدالملك الحوثي في أبو ظبي، ثم عبد الملك الحوثي."),
+        [
+            (
+                "وعبدالملك الحوثي",
+                "houthi".to_string(),
+                format!("clitic و, {one}")
+            ),
+            ("أبو ظبي", "abudhabi".to_string(), two),
+            ("عبد الملك الحوثي", "houthi".to_string(), String::new()),
+        ]
+    );
+    assert_eq!(
+        written(&s, "Abdelfattah el-Sisi spoke."),
+        [("Abdelfattah el-Sisi", "sisi".to_string(), one)]
+    );
+    let scores: Vec<f64> = s.scan("عبدالفتاح السيسي").iter().map(|m| m.score).collect();
+    assert_eq!(scores, [SCORE_COMPOUND]);
+}
+
 #[test]
 fn a_plural_in_the_other_case() {
     let csv = "id,type,en,ar\nhouthis,ORG,Houthis,الحوثيون\nleon,PER,Leon,ليون\n";
