@@ -478,9 +478,11 @@ impl<'m> Scanner<'m> {
                     others.push(f.first - 1);
                 } else if self.place_is_a_given_name(&view, &f) {
                     others.push(f.first);
-                } else if f.first == f.last && town_and_state_at(&view, f.last) {
+                } else if f.first == f.last
+                    && (town_and_state_at(&view, f.last) || georgia_after_town_at(&view, f.first))
+                {
                     // A town of the United States with its state (Paris, Texas; Jordan, Minnesota), which the
-                    // glossary's place or person of that name is not.
+                    // glossary's place or person of that name is not; Georgia after one of its towns, the state.
                     others.push(f.first);
                 } else {
                     found.push(f);
@@ -1432,11 +1434,14 @@ struct Pending {
     clitic: String,
 }
 
-/// The tokens of one document with their keys and term ids.
 /// Whether Latin token `i` is a town written with its state (Austin, Texas; Jordan, New York; Paris, Texas): then
 /// a comma and one of [`words::US_STATES`], of one word or two, and no capitalized word right after it (Trump,
-/// Texas Governor Greg Abbott: a list of names).
+/// Texas Governor Greg Abbott: a list of names); or a town of [`words::GEORGIA_TOWNS`] and Georgia (Athens,
+/// Georgia), which [`georgia_after_town_at`] tells.
 fn town_and_state_at(v: &View<'_>, i: usize) -> bool {
+    if georgia_after_town_at(v, i + 1) {
+        return true;
+    }
     let (Some(tok), Some(next)) = (v.toks.get(i), v.toks.get(i + 1)) else {
         return false;
     };
@@ -1473,6 +1478,36 @@ fn town_and_state_at(v: &View<'_>, i: usize) -> bool {
     })
 }
 
+/// Whether Latin token `j` is Georgia, the US state, after one of its towns ([`words::GEORGIA_TOWNS`], of one word
+/// or two) and a comma (ATLANTA, Georgia (AP) —; Rome, Georgia; Atlanta, Georgia Governor Brian Kemp). Unlike a
+/// state of [`words::US_STATES`], whatever follows: the town already says which Georgia.
+fn georgia_after_town_at(v: &View<'_>, j: usize) -> bool {
+    let word = |t: &Token| v.text.get(t.range()).map(str::to_ascii_lowercase);
+    let Some(state) = v.toks.get(j) else {
+        return false;
+    };
+    if state.class != Class::Latin || word(state).as_deref() != Some("georgia") {
+        return false;
+    }
+    let Some(town) = j.checked_sub(1).and_then(|t| v.toks.get(t)) else {
+        return false;
+    };
+    if v.text.get(town.end..state.start) != Some(", ") {
+        return false;
+    }
+    let Some(last) = word(town) else {
+        return false;
+    };
+    let two_words = j
+        .checked_sub(2)
+        .and_then(|t| v.toks.get(t))
+        .filter(|before| v.text.get(before.end..town.start) == Some(" "))
+        .and_then(word)
+        .is_some_and(|first| words::GEORGIA_TOWNS.contains(&format!("{first} {last}").as_str()));
+    two_words || words::GEORGIA_TOWNS.contains(&last.as_str())
+}
+
+/// The tokens of one document with their keys and term ids.
 struct View<'t> {
     text: &'t str,
     toks: &'t [Token],

@@ -150,6 +150,30 @@ fn a_town_and_its_state_are_no_family_name() {
     );
 }
 
+/// Georgia after one of the US state's towns is the state (ATLANTA, Georgia (AP) —), and the town is no place of the
+/// glossary of its name (Athens, Georgia); after another town it is the country (Tbilisi, Georgia).
+#[test]
+fn georgia_after_one_of_its_towns_is_the_state() {
+    let csv = "id,type,en,ar
+georgia,LOC,Georgia,جورجيا
+athens,LOC,Athens,أثينا
+tbilisi,LOC,Tbilisi,تبليسي
+";
+    let m = matcher_of(csv);
+    let s = Scanner::new(&m);
+    let got = written(
+        &s,
+        "ATLANTA, Georgia (AP) — Athens, Georgia and Sandy Springs, Georgia voted. Tbilisi, Georgia and Athens, \
+         Greece did not. Georgia and Athens signed.",
+    );
+    let surfaces: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(
+        surfaces,
+        ["Tbilisi", "Georgia", "Athens", "Georgia", "Athens"],
+        "{got:?}"
+    );
+}
+
 /// A group's adjective that the glossary gives as its English variant (Houthi) finds the group in running text;
 /// with the article it is still a person's family name (Al-Houthi).
 #[test]

@@ -257,6 +257,58 @@ pub(crate) static US_STATES: &[&str] = &[
     "wyoming",
 ];
 
+/// Towns of the US state of Georgia that the news writes with it (ATLANTA, Georgia (AP) —; Athens, Georgia; Rome,
+/// Georgia), lower case: there Georgia is the state, not the country, and the town is no place or person of the
+/// glossary of its name (Athens, Rome). Georgia is no entry of [`US_STATES`]; it comes after other towns as the
+/// country (Tbilisi, Georgia; Batumi, Georgia).
+pub(crate) static GEORGIA_TOWNS: &[&str] = &[
+    "albany",
+    "alpharetta",
+    "americus",
+    "athens",
+    "atlanta",
+    "augusta",
+    "brunswick",
+    "buckhead",
+    "calhoun",
+    "carrollton",
+    "columbus",
+    "conyers",
+    "covington",
+    "dahlonega",
+    "dalton",
+    "decatur",
+    "douglasville",
+    "dublin",
+    "duluth",
+    "gainesville",
+    "griffin",
+    "hinesville",
+    "jonesboro",
+    "kennesaw",
+    "lagrange",
+    "lawrenceville",
+    "macon",
+    "marietta",
+    "milledgeville",
+    "newnan",
+    "norcross",
+    "peachtree city",
+    "plains",
+    "rome",
+    "roswell",
+    "sandy springs",
+    "savannah",
+    "smyrna",
+    "statesboro",
+    "stone mountain",
+    "thomasville",
+    "tifton",
+    "valdosta",
+    "warner robins",
+    "waycross",
+];
+
 /// Glossary forms that, alone in running text, are far more often ordinary words than the entity: the Arabic
 /// adjective "Arab/Arabic" (العربية — also Al Arabiya), "the island" (الجزيرة — Al Jazeera), "Omani" (العمانية —
 /// Oman News Agency), "the Middle East" (الشرق الأوسط — the newspaper; see [`PLACE_SENSES`]), "with us" (بنا —
