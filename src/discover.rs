@@ -5,7 +5,8 @@
 //! [`to_csv`] writes as rows in the glossary format (`id,type,en,ar,en_variants,ar_variants,note`) ready to
 //! review and append with `qamus glossary add FILE --from candidates.csv`:
 //!
-//! * **New spellings of a known entry.** Every word and pair of words that is not a form of any entry (no exact,
+//! * **New spellings of a known entry.** Every word of four letters or more and pair of words (three letters
+//!   each, four in one: جوزاف عون) that is not a form of any entry (no exact,
 //!   normalized, clitic or title match) but is a fuzzy or cross-script match of one entry at a stricter score than
 //!   lookup's ([`Options::min_score`], 0.75 by default against lookup's 0.70: running text holds many ordinary
 //!   words that a lenient threshold turns into names; fuzzy scores run up to 0.89; the matcher never reads one of
@@ -22,7 +23,9 @@
 //!   skipping the adjectives and organization words that come between (الرئيس الروسي فلاديمير بوتين, المتحدث
 //!   باسم الكرملين دميتري بيسكوف), or right after a verb of saying (وقال كير ستارمر; the scanner's list,
 //!   `scan::words::SPEECH_VERBS`), whose first word is no frequent word of the language (وقال مسؤول), not known to
-//!   the glossary (nor made only of words of its forms: رجب طيب of رجب طيب أردوغان), seen at least
+//!   the glossary, alone or with its title (الملك عبدالله: by title and given name), nor made only of words of its
+//!   forms (رجب طيب of رجب طيب أردوغان), nor the start of a known name spelt otherwise (جوزاف of جوزاف عون: a
+//!   new spelling of Joseph Aoun, where عون, also a word, would end the name), seen at least
 //!   [`Options::min_count`] times, a family name alone counted for the one longer name it ends (وأضاف روتو
 //!   after الرئيس الكيني وليام روتو: one row, not a second person). The row
 //!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
@@ -182,38 +185,8 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
         .collect();
     for (d, (_, text)) in docs.iter().enumerate() {
         let toks = tokenize(text);
-        for hit in title_names(text, &toks) {
-            let Some(surface) = text.get(hit.start..hit.end) else {
-                continue;
-            };
-            // Words of known names only (رجب طيب of رجب طيب أردوغان, the speaker بيسكوف): no new name.
-            let key = normalize::search(surface).into_owned();
-            if key.split_whitespace().all(|w| form_words.contains(w)) {
-                continue;
-            }
-            let known = known_cache
-                .entry(surface.to_string())
-                .or_insert_with(|| classify(matcher, surface, options));
-            if !matches!(known, Known::Unknown) {
-                continue;
-            }
-            let key = ("title".to_string(), key);
-            let c = found.entry(key.clone()).or_insert_with(|| Candidate {
-                id: String::new(),
-                kind: EntityType::Per,
-                en: transliterate_known(surface, Scheme::Plain, KnownNames::builtin()),
-                ar: normalize::display(surface).into_owned(),
-                en_variants: Vec::new(),
-                ar_variants: Vec::new(),
-                surface: surface.to_string(),
-                reason: Reason::AfterTitle(hit.title.clone()),
-                count: 0,
-                family_count: 0,
-                documents: 0,
-                contexts: Vec::new(),
-            });
-            note_occurrence(c, &mut seen_in, key, d, text, hit.start, hit.end, options);
-        }
+        // Where a known name is spelt otherwise (جوزاف عون): no name after a title starts there.
+        let mut close: Vec<(usize, usize)> = Vec::new();
         for (start, end) in phrases(&toks) {
             let Some(surface) = text.get(start..end) else {
                 continue;
@@ -244,6 +217,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             if is_adjective_of_place(surface, e) {
                 continue;
             }
+            close.push((start, end));
             // One row per entry, so that the candidates file has each id once.
             let key = (entry.clone(), String::new());
             let c = found
@@ -257,6 +231,49 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                     note_occurrence(c, &mut seen_in, key, d, text, start, end, options);
                 }
             }
+        }
+        for hit in title_names(text, &toks) {
+            let Some(surface) = text.get(hit.start..hit.end) else {
+                continue;
+            };
+            if close.iter().any(|&(a, b)| a <= hit.start && hit.start < b) {
+                continue;
+            }
+            // Words of known names only (رجب طيب of رجب طيب أردوغان, the speaker بيسكوف): no new name.
+            let key = normalize::search(surface).into_owned();
+            if key.split_whitespace().all(|w| form_words.contains(w)) {
+                continue;
+            }
+            let known = known_cache
+                .entry(surface.to_string())
+                .or_insert_with(|| classify(matcher, surface, options));
+            if !matches!(known, Known::Unknown) {
+                continue;
+            }
+            // With its title, a name the glossary knows by title and given name (الملك عبدالله).
+            let titled = text.get(hit.title_start..hit.end).unwrap_or(surface);
+            let known = known_cache
+                .entry(titled.to_string())
+                .or_insert_with(|| classify(matcher, titled, options));
+            if !matches!(known, Known::Unknown) {
+                continue;
+            }
+            let key = ("title".to_string(), key);
+            let c = found.entry(key.clone()).or_insert_with(|| Candidate {
+                id: String::new(),
+                kind: EntityType::Per,
+                en: transliterate_known(surface, Scheme::Plain, KnownNames::builtin()),
+                ar: normalize::display(surface).into_owned(),
+                en_variants: Vec::new(),
+                ar_variants: Vec::new(),
+                surface: surface.to_string(),
+                reason: Reason::AfterTitle(hit.title.clone()),
+                count: 0,
+                family_count: 0,
+                documents: 0,
+                contexts: Vec::new(),
+            });
+            note_occurrence(c, &mut seen_in, key, d, text, hit.start, hit.end, options);
         }
     }
     fold_family_names(&mut found, &mut seen_in, options);
@@ -625,6 +642,8 @@ fn speech_verbs() -> &'static std::collections::HashSet<String> {
 
 struct TitleHit {
     title: String,
+    /// Where the title starts (the name is `start..end`).
+    title_start: usize,
     start: usize,
     end: usize,
 }
@@ -715,6 +734,7 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 .to_string();
             hits.push(TitleHit {
                 title: title_text,
+                title_start: toks.get(i).map_or(first.start, |t| t.start),
                 start: first.start,
                 end: last.end,
             });
@@ -726,19 +746,22 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
 /// The words and word pairs worth a fuzzy look: Arabic or Latin letters only, at least four letters, not stop
 /// words, pairs not across punctuation.
 fn phrases(toks: &[Tok]) -> Vec<(usize, usize)> {
-    let word_ok = |t: &Tok| {
-        t.key.chars().count() >= 4
+    let word_ok = |t: &Tok, least: usize| {
+        t.key.chars().count() >= least
             && t.key.chars().all(|c| c.is_alphabetic())
             && !STOP.contains(&t.key.as_str())
     };
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !word_ok(t) {
+        if !word_ok(t, 3) {
             continue;
         }
-        out.push((t.start, t.end));
+        if word_ok(t, 4) {
+            out.push((t.start, t.end));
+        }
+        // A pair: three letters a word, four in one of them at least (جوزاف عون).
         if let Some(n) = toks.get(i + 1) {
-            if !n.broken && word_ok(n) {
+            if !n.broken && word_ok(n, 3) && (word_ok(t, 4) || word_ok(n, 4)) {
                 out.push((t.start, n.end));
             }
         }
@@ -873,6 +896,28 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(c.ar_variants.contains(&"باشينيان".to_string()));
         assert!(c.ar_variants.iter().any(|v| v.contains("باشينيانن")));
         assert!(c.note().starts_with("new spelling of pashinyan"));
+    }
+
+    /// A known name spelt otherwise after a title, with a family name of three letters that is also a word (جوزاف
+    /// عون: عون "help"), is a new spelling of it, not a new name of one word (جوزاف); a ruler the glossary knows by
+    /// title and given name (الملك عبدالله) is no new name either.
+    #[test]
+    fn known_names_after_titles_are_no_new_names() {
+        let m = Matcher::new(Glossary::builtin());
+        let d =
+            docs(&["فيما التقى الرئيس جوزاف عون قائد القوة. واستقبل الملك عبدالله الوفد في عمان."]);
+        let once = Options {
+            min_count: 1,
+            ..Options::default()
+        };
+        let found = discover(&d, &m, &once);
+        let rows: Vec<(&str, &str, &[String])> = found
+            .iter()
+            .map(|c| (c.id.as_str(), c.ar.as_str(), c.ar_variants.as_slice()))
+            .collect();
+        assert_eq!(rows.len(), 1, "{found:?}");
+        assert_eq!(rows[0].0, "joseph-aoun");
+        assert!(rows[0].2.contains(&"جوزاف عون".to_string()), "{found:?}");
     }
 
     #[test]
