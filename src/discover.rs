@@ -31,6 +31,13 @@
 //!   has an empty id (derived from `en` on adding), the type the title implies (PER), the name as written in `ar`,
 //!   and a machine transliteration in `en` to be reviewed (`plain`, with the names the shipped glossary knows:
 //!   فلاديمير بوتين is Vladimir Putin even when the glossary searched lacks him).
+//! * **Names after English titles.** Capitalized words right after an English title or office (President Jimmy
+//!   Carter, Foreign Minister Youssef Rajji, army chief Rodolphe Haykal, Mr. Witkoff: `LATIN_TITLES`), particles
+//!   between them (Mohammed bin Abdulrahman Al Thani, Ursula von der Leyen, Abdel Fattah el-Sisi), up to
+//!   punctuation, a possessive or a word that is no name (a headline's Prime Minister Says …); a title after a
+//!   title (Prime Minister Sheikh Mohammed) is part of it; an office of several words (Secretary of State Marco
+//!   Rubio) is not read. The same tests of what is known, and the same counting, as in Arabic. The row has the name
+//!   as written in `en` and an empty `ar`, for the reviewer to fill in.
 //!
 //! The `note` says why, how often and where: `new spelling of ID: SPELLING (fuzzy 0.93); 3× in 2 document(s): «…»`.
 //! Every new spelling of one entry goes into one row, so that each id appears once.
@@ -141,6 +148,9 @@ impl Candidate {
                     .collect();
                 format!("new spelling of {id}: {}", each.join(", "))
             }
+            Reason::AfterTitle(title) if self.ar.is_empty() => {
+                format!("name after the title {title}; ar is empty: add the Arabic spelling")
+            }
             Reason::AfterTitle(title) => {
                 format!("name after the title {title}; en is a machine transliteration: review")
             }
@@ -232,7 +242,10 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 }
             }
         }
-        for hit in title_names(text, &toks) {
+        let hits = title_names(text, &toks)
+            .into_iter()
+            .chain(latin_title_names(text, &toks));
+        for hit in hits {
             let Some(surface) = text.get(hit.start..hit.end) else {
                 continue;
             };
@@ -259,11 +272,21 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 continue;
             }
             let key = ("title".to_string(), key);
+            // A name in Latin letters is its own English name; its Arabic spelling is the reviewer's to add.
+            let latin = !surface.chars().any(normalize::is_arabic_letter);
             let c = found.entry(key.clone()).or_insert_with(|| Candidate {
                 id: String::new(),
                 kind: EntityType::Per,
-                en: transliterate_known(surface, Scheme::Plain, KnownNames::builtin()),
-                ar: normalize::display(surface).into_owned(),
+                en: if latin {
+                    normalize::display(surface).into_owned()
+                } else {
+                    transliterate_known(surface, Scheme::Plain, KnownNames::builtin())
+                },
+                ar: if latin {
+                    String::new()
+                } else {
+                    normalize::display(surface).into_owned()
+                },
                 en_variants: Vec::new(),
                 ar_variants: Vec::new(),
                 surface: surface.to_string(),
@@ -743,6 +766,199 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
     hits
 }
 
+/// English titles and offices before a person's name (President, Foreign Minister, spokesman, Mr., Gen.), `search`
+/// level: the word right before the name.
+const LATIN_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sultan",
+    "sheikh",
+    "sheik",
+    "shaikh",
+    "sheikha",
+    "ayatollah",
+    "imam",
+    "pope",
+    "patriarch",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "colonel",
+    "commander",
+    "chief",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "director",
+    "judge",
+    "speaker",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "col",
+    "sen",
+    "gov",
+    "rep",
+    "lt",
+    "maj",
+    "capt",
+];
+
+/// Of [`LATIN_TITLES`], the abbreviations, which may take a dot (Mr. Carter, Gen. Haftar).
+const LATIN_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "gov", "rep", "lt", "maj", "capt",
+];
+
+/// Lower-case words inside a Latin name (Mohammed bin Salman, Ahmed al-Sharaa written apart, Ursula von der
+/// Leyen), never its last word.
+const LATIN_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "ben", "al", "el", "abu", "de", "da", "di", "del", "della", "der", "van",
+    "von", "la", "le", "du", "dos", "das",
+];
+
+/// Capitalized words that are no name, as a headline capitalizes them (Prime Minister Says, President To Visit).
+const LATIN_STOP: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "but",
+    "or",
+    "said",
+    "says",
+    "will",
+    "would",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "are",
+    "were",
+    "who",
+    "that",
+    "this",
+    "his",
+    "her",
+    "its",
+    "their",
+    "elect",
+    "designate",
+    "emeritus",
+];
+
+/// The most words of a Latin name after a title (Mohammed bin Abdulrahman Al Thani).
+const LATIN_NAME_WORDS: usize = 6;
+
+/// Names in Latin letters after an English title (President Jimmy Carter, Foreign Minister Badr Abdelatty, Mr.
+/// Carter, UN Secretary-General Antonio Guterres): capitalized words right after the title word ([`LATIN_TITLES`],
+/// the last word of a token such as Secretary-General; an abbreviation's dot allowed), lower-case particles
+/// between them ([`LATIN_PARTICLES`]; a word that starts with the article, el-Sisi, is capitalized), up to
+/// punctuation, a possessive (Carter's) or a word that is no name ([`LATIN_STOP`]); a word in capitals only (UN,
+/// NATO) ends it too, and so does a capitalized particle (Al of Al Thani) left last. A title word after a title
+/// (Prime Minister Sheikh Mohammed) is part of the title.
+fn latin_title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
+    let written = |t: &Tok| text.get(t.start..t.end).unwrap_or_default();
+    let is_title = |t: &Tok| {
+        t.key
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| LATIN_TITLES.contains(&w))
+    };
+    let capitalized = |t: &Tok| {
+        let w = written(t);
+        // el-Sisi, al-Sharaa: the article, then a capitalized name.
+        let name = w
+            .split_once(['-', '\u{2010}', '\u{2011}'])
+            .filter(|(article, _)| LATIN_PARTICLES.contains(&article.to_lowercase().as_str()))
+            .map_or(w, |(_, name)| name);
+        name.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.chars().any(normalize::is_arabic_letter)
+            && !LATIN_STOP.contains(&t.key.as_str())
+    };
+    let mut hits = Vec::new();
+    for (i, title) in toks.iter().enumerate() {
+        if !is_title(title) {
+            continue;
+        }
+        let Some(next) = toks.get(i + 1) else {
+            continue;
+        };
+        let gap = text.get(title.end..next.start).unwrap_or_default();
+        let gap_ok = !next.broken
+            || (LATIN_ABBREVIATIONS.contains(&title.key.as_str()) && matches!(gap, ". " | "."));
+        if !gap_ok || !capitalized(next) || is_title(next) {
+            continue;
+        }
+        let mut last = i + 1;
+        let mut j = i + 2;
+        while j - (i + 1) < LATIN_NAME_WORDS {
+            let Some(t) = toks.get(j) else {
+                break;
+            };
+            if t.broken {
+                break;
+            }
+            if capitalized(t) {
+                last = j;
+            } else if !LATIN_PARTICLES.contains(&t.key.as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        // Not ending with a particle written with a capital (Al of Al Thani cut short).
+        while last > i + 1
+            && toks
+                .get(last)
+                .is_some_and(|t| LATIN_PARTICLES.contains(&t.key.as_str()))
+        {
+            last -= 1;
+        }
+        let Some(end) = toks.get(last) else {
+            continue;
+        };
+        hits.push(TitleHit {
+            title: written(title).to_string(),
+            title_start: title.start,
+            start: next.start,
+            end: end.end,
+        });
+    }
+    hits
+}
+
 /// The words and word pairs worth a fuzzy look: Arabic or Latin letters only, at least four letters, not stop
 /// words, pairs not across punctuation.
 fn phrases(toks: &[Tok]) -> Vec<(usize, usize)> {
@@ -918,6 +1134,42 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert_eq!(rows.len(), 1, "{found:?}");
         assert_eq!(rows[0].0, "joseph-aoun");
         assert!(rows[0].2.contains(&"جوزاف عون".to_string()), "{found:?}");
+    }
+
+    /// English text: capitalized names after English titles, with particles and the article (el-Sisi, bin, Al
+    /// Thani), a title word after a title (Prime Minister Sheikh …) part of the title, the family name alone after
+    /// Mr. counted for the longer name; no name in a headline's capitals, after an office of several words
+    /// (Secretary of State), or known to the glossary.
+    #[test]
+    fn names_after_english_titles() {
+        let m = matcher("id,type,en,ar\nkremlin,ORG,Kremlin,الكرملين\n");
+        let d = docs(&[
+            "Former President Jimmy Carter's grandson met Egyptian President Abdel Fattah el-Sisi and Prime Minister \
+             Sheikh Mohammed bin Abdulrahman Al Thani. Mr. Carter spoke. UN Secretary-General Antonio Guterres \
+             and Kremlin spokesman Dmitry Peskov left. Prime Minister Says Talks Will Resume. Secretary of State \
+             Marco Rubio stayed. Kremlin spokesman Kremlin said.",
+        ]);
+        let once = Options {
+            min_count: 1,
+            ..Options::default()
+        };
+        let found = discover(&d, &m, &once);
+        let mut rows: Vec<(&str, &str, usize)> = found
+            .iter()
+            .map(|c| (c.en.as_str(), c.ar.as_str(), c.count))
+            .collect();
+        rows.sort_unstable();
+        assert_eq!(
+            rows,
+            [
+                ("Abdel Fattah el-Sisi", "", 1),
+                ("Antonio Guterres", "", 1),
+                ("Dmitry Peskov", "", 1),
+                ("Jimmy Carter", "", 2),
+                ("Mohammed bin Abdulrahman Al Thani", "", 1),
+            ]
+        );
+        assert!(found[0].note().contains("ar is empty"), "{found:?}");
     }
 
     #[test]
