@@ -1074,12 +1074,28 @@ impl Matcher {
     /// query's words (King Charles III, البابا ليو الرابع عشر, السلطان هيثم بن طارق), at [`SCORE_PART`] shared
     /// out among them as a shared family name's score is (Sheikh Mohammed names none: too many sheikhs are).
     fn title_and_given_name<'m>(&'m self, found: &mut Found<'m>, key: &str) {
-        if titles::title_and_name(key).is_some() {
-            let prefix = format!("{key} ");
-            self.people_by_form(found, key, TITLE_AND_GIVEN_NAME, |form| {
-                form.starts_with(&prefix)
-            });
-        }
+        let Some((title, name)) = titles::title_and_name(key) else {
+            return;
+        };
+        let prefix = format!("{title} ");
+        let words = name.split(' ').count();
+        self.people_by_form(found, key, TITLE_AND_GIVEN_NAME, |form| {
+            let Some(rest) = form.strip_prefix(&prefix) else {
+                return false;
+            };
+            // The given name as the form writes it and more of the name after it (a form that is the query is
+            // its exact match), or the given name in Latin letters spelt otherwise (King Abdallah, Sheikh Tameem,
+            // Sultan Haytham: `name_parts::same_given_name`).
+            let mut parts = rest.splitn(words + 1, ' ');
+            let given: Vec<&str> = parts.by_ref().take(words).collect();
+            let given = given.join(" ");
+            let more = parts.next().is_some_and(|more| !more.is_empty());
+            if given == name {
+                more
+            } else {
+                name_parts::same_given_name(&given, name)
+            }
+        });
     }
 
     /// A ruler or pope by regnal name alone, without the title the glossary writes (Mohammed VI, Abdullah II, Leo
