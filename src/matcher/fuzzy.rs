@@ -823,6 +823,10 @@ pub(crate) fn other_names_with(
             .enumerate()
             .any(|(k, t)| bare(t) == bare(word) || (its.is_some() && curated_at(names, k) == its))
     };
+    // The family name of a name of two words: in a longer one, the last word after a chain of fathers' names may
+    // be a grandfather's given name (Khaled bin Mohamed Zayed, a part of Khaled bin Mohamed bin Zayed Al Nahyan).
+    let last =
+        |i: usize, j: usize| (query.tokens.len(), form.tokens.len()) == (2, 2) && (i, j) == (1, 1);
     differ.peek().is_some()
         && differ.all(|(i, q, j, f)| {
             let (mine, other) = (curated_at(curated, i), curated_at(&theirs, j));
@@ -830,9 +834,24 @@ pub(crate) fn other_names_with(
                 && !elsewhere(f, other, query, curated)
                 && match (mine, other.or_else(|| nisba_name(f))) {
                     (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+                    // In Latin letters, a common given name where the other name has a family name that is none
+                    // (Mohammed Anwar beside Mohammed Sinwar, Adel Jaber beside Adel al-Jubeir): another person,
+                    // unless the two words are one spelt with other vowels. Not in Arabic letters, where a
+                    // foreign name's letters vary more (سان خوان, سان جوآن: San Juan).
+                    (Some(_), None) => {
+                        last(i, j) && !q.arabic && !f.arabic && !vowels_apart_only(q, f)
+                    }
                     _ => false,
                 }
         })
+}
+
+/// Whether two Latin words differ in their vowels only: vowels as one and doubled letters single
+/// ([`plain::vowels_as_one`]).
+fn vowels_apart_only(a: &TokenKeys<'_>, b: &TokenKeys<'_>) -> bool {
+    plain::vowels_as_one(&a.search)
+        .zip(plain::vowels_as_one(&b.search))
+        .is_some_and(|(x, y)| x == y)
 }
 
 /// The curated name a word of another name is made from with the ending ي of a family name (a nisba: سليماني of
