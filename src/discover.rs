@@ -837,21 +837,9 @@ const LATIN_PARTICLES: &[&str] = &[
     "von", "la", "le", "du", "dos", "das",
 ];
 
-/// Capitalized words that are no name, as a headline capitalizes them (Prime Minister Says, President To Visit).
+/// Capitalized words that are no name, as a headline capitalizes them (Prime Minister Says, President To Visit),
+/// besides the function words of `scan::words::FUNCTION_WORDS`.
 const LATIN_STOP: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "with",
-    "from",
     "as",
     "but",
     "or",
@@ -862,8 +850,6 @@ const LATIN_STOP: &[&str] = &[
     "has",
     "had",
     "have",
-    "is",
-    "was",
     "are",
     "were",
     "who",
@@ -877,6 +863,11 @@ const LATIN_STOP: &[&str] = &[
     "designate",
     "emeritus",
 ];
+
+/// Whether a Latin word's key is no name: a function word or one of [`LATIN_STOP`].
+fn latin_stop(key: &str) -> bool {
+    LATIN_STOP.contains(&key) || crate::scan::words::FUNCTION_WORDS.contains(&key)
+}
 
 /// The most words of a Latin name after a title (Mohammed bin Abdulrahman Al Thani).
 const LATIN_NAME_WORDS: usize = 6;
@@ -906,7 +897,7 @@ fn latin_title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
         name.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && !w.chars().any(normalize::is_arabic_letter)
-            && !LATIN_STOP.contains(&t.key.as_str())
+            && !latin_stop(&t.key)
     };
     let mut hits = Vec::new();
     for (i, title) in toks.iter().enumerate() {

@@ -848,23 +848,22 @@ impl Matcher {
         }
         // A ruler or cleric by title and given name (King Charles, الشيخ تميم), or a name of lineage without its
         // house (Tamim bin Hamad), when no entry has the name as written.
-        // The query's compounds as written first, then written the other way (الملك عبدالله).
-        let spellings =
-            || std::iter::once(key.as_ref()).chain(respelt.iter().map(|(k, _)| k.as_str()));
-        for key in spellings() {
-            if found.is_empty() {
-                self.title_and_given_name(&mut found, key);
-            }
-        }
-        for key in spellings() {
-            if found.is_empty() {
+        // Each reading tries the query's compounds as written first, then written the other way (الملك عبدالله).
+        let readings: [for<'a> fn(&'a Matcher, &mut Found<'a>, &str); 3] = [
+            Matcher::title_and_given_name,
+            |m, found, key| {
                 let untitled = titles::without_titles(key);
-                self.lineage_without_house(&mut found, untitled.as_deref().unwrap_or(key));
-            }
-        }
-        for key in spellings() {
-            if found.is_empty() {
-                self.regnal_name(&mut found, key);
+                m.lineage_without_house(found, untitled.as_deref().unwrap_or(key));
+            },
+            Matcher::regnal_name,
+        ];
+        for reading in readings {
+            let spellings =
+                std::iter::once(key.as_ref()).chain(respelt.iter().map(|(k, _)| k.as_str()));
+            for key in spellings {
+                if found.is_empty() {
+                    reading(self, &mut found, key);
+                }
             }
         }
         // An organization with a descriptor after its name (حزب الله اللبناني, Hamas movement): without it, when no
