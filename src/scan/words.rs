@@ -351,6 +351,13 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "الضاحية",
     "البقاع",
     "حماة",
+    // Cities of the twenty-third session whose names are words of every page: "the news" (Khobar), "the blue"
+    // (Zarqa), "the corner" (Zawiya), "barrier" (Ha'il), and وجدة, also "and Jeddah" (Oujda); a lookup finds them.
+    "الخبر",
+    "الزرقاء",
+    "الزاوية",
+    "حائل",
+    "وجدة",
     "trend",
     "guardian",
     "tyre",
