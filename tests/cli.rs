@@ -568,3 +568,73 @@ fn eval_without_data_is_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains("no development data"));
 }
+
+/// `--full` shows the whole entry: its other spellings and note, as three more JSON fields, three more TSV columns
+/// at the end (the others where scripts read them) and a second table line.
+#[test]
+fn lookup_full_shows_the_whole_entry() {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let g = dir.path().join("g.csv");
+    let csv = "id,type,en,ar,en_variants,ar_variants,note\n\
+               peskov,PER,Dmitry Peskov,دميتري بيسكوف,Dmitri Peskov,ديمتري بيسكوف,Kremlin spokesman\n";
+    std::fs::write(&g, csv).unwrap_or_else(|e| panic!("write: {e}"));
+    let g = g.display().to_string();
+    let run = |format: &str| {
+        let out = qamus()
+            .args([
+                "lookup",
+                "--no-default-glossary",
+                "-g",
+                &g,
+                "--full",
+                "--format",
+                format,
+            ])
+            .args(["بيسكوف", "nothing"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap_or_default()
+    };
+    let jsonl = run("jsonl");
+    let first: serde_json::Value =
+        serde_json::from_str(jsonl.lines().next().unwrap_or_default()).unwrap_or_default();
+    let m = &first["matches"][0];
+    assert_eq!(m["id"], "peskov");
+    assert_eq!(m["en_variants"], serde_json::json!(["Dmitri Peskov"]));
+    assert_eq!(m["ar_variants"], serde_json::json!(["ديمتري بيسكوف"]));
+    assert_eq!(m["note"], "Kremlin spokesman");
+    let tsv = run("tsv");
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows.first().map(|r| r[8..].to_vec()),
+        Some(vec!["en_variants", "ar_variants", "note"])
+    );
+    assert!(rows.iter().all(|r| r.len() == 11), "{tsv}");
+    assert_eq!(rows[1][2], "peskov");
+    assert_eq!(rows[1][10], "Kremlin spokesman");
+    let table = run("table");
+    assert!(
+        table.contains("also: Dmitri Peskov | ديمتري بيسكوف"),
+        "{table}"
+    );
+    assert!(table.contains("note: Kremlin spokesman"), "{table}");
+    // Without --full, the formats are as they were.
+    qamus()
+        .args([
+            "lookup",
+            "--no-default-glossary",
+            "-g",
+            &g,
+            "--format",
+            "tsv",
+            "بيسكوف",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "query\trank\tid\ten\tar\ttype\tscore\tmethod\n",
+        ));
+}

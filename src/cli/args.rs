@@ -221,6 +221,10 @@ pub struct LookupArgs {
     /// Show, for each candidate, the query's keys, the per-key scores and why the winner won.
     #[arg(long)]
     pub explain: bool,
+    /// Show each match's whole entry: its other spellings and its note (JSON: `en_variants`, `ar_variants`,
+    /// `note`; TSV: three more columns; the table: a second line).
+    #[arg(long)]
+    pub full: bool,
     #[command(flatten)]
     pub glossary: GlossaryArgs,
     #[command(flatten)]

@@ -463,6 +463,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
         });
     }
     let mut printer = LookupPrinter::new(a.format, color, !a.glossary.no_default_glossary);
+    printer.full = a.full;
     let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
         for (q, matches) in queries.iter().zip(answers(queries, a.top)) {
             all_matched &= !matches.is_empty();
@@ -615,6 +616,8 @@ struct LookupPrinter {
     /// Whether the table's hint for an unmatched Arabic name writes the shipped glossary's names as spelt (when
     /// that glossary is in use); they are read at the first miss, not before.
     shipped: bool,
+    /// Whether each match shows its whole entry (`--full`): the other spellings and the note.
+    full: bool,
 }
 
 impl LookupPrinter {
@@ -624,6 +627,7 @@ impl LookupPrinter {
             color,
             count: 0,
             shipped,
+            full: false,
         }
     }
 
@@ -632,22 +636,29 @@ impl LookupPrinter {
         self.count += 1;
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut *out, &json_object(query, matches))?;
+                serde_json::to_writer(&mut *out, &json_object(query, matches, self.full))?;
                 writeln!(out)?;
             }
             Format::Json => {
                 out.write_all(if first { b"[\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut *out, &json_object(query, matches))?;
+                serde_json::to_writer(&mut *out, &json_object(query, matches, self.full))?;
             }
             Format::Tsv => {
+                // With --full, three more columns at the end: the columns before them stay where scripts read them.
+                let more = if self.full {
+                    "\ten_variants\tar_variants\tnote"
+                } else {
+                    ""
+                };
                 if first {
-                    writeln!(out, "query\trank\tid\ten\tar\ttype\tscore\tmethod")?;
+                    writeln!(out, "query\trank\tid\ten\tar\ttype\tscore\tmethod{more}")?;
                 }
                 if matches.is_empty() {
-                    writeln!(out, "{}\t0\t\t\t\t\t\t", tsv(query))?;
+                    let empty = if self.full { "\t\t\t" } else { "" };
+                    writeln!(out, "{}\t0\t\t\t\t\t\t{empty}", tsv(query))?;
                 }
                 for (i, m) in matches.iter().enumerate() {
-                    writeln!(
+                    write!(
                         out,
                         "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{}",
                         tsv(query),
@@ -659,6 +670,16 @@ impl LookupPrinter {
                         m.score,
                         m.method
                     )?;
+                    if self.full {
+                        write!(
+                            out,
+                            "\t{}\t{}\t{}",
+                            tsv(&m.entry.en_variants.join("|")),
+                            tsv(&m.entry.ar_variants.join("|")),
+                            tsv(&m.entry.note)
+                        )?;
+                    }
+                    writeln!(out)?;
                 }
             }
             Format::Table => {
@@ -698,6 +719,21 @@ impl LookupPrinter {
                         "{bold}{query}{reset}  →  {green}{}{reset}  {}  {}  {dim}[{}; {how}; {:.2}]{reset}",
                         m.entry.en, m.entry.ar, m.entry.kind, m.entry.id, m.score
                     )?;
+                    if self.full {
+                        let also: Vec<&str> = m
+                            .entry
+                            .en_variants
+                            .iter()
+                            .chain(&m.entry.ar_variants)
+                            .map(String::as_str)
+                            .collect();
+                        if !also.is_empty() {
+                            writeln!(out, "    {dim}also:{reset} {}", visible(&also.join(" | ")))?;
+                        }
+                        if !m.entry.note.is_empty() {
+                            writeln!(out, "    {dim}note:{reset} {}", visible(&m.entry.note))?;
+                        }
+                    }
                 }
             }
         }
@@ -712,11 +748,12 @@ impl LookupPrinter {
     }
 }
 
-fn json_object(query: &str, matches: &[Match<'_>]) -> serde_json::Value {
+/// The JSON object of a query's matches; `full` adds each entry's other spellings and note.
+fn json_object(query: &str, matches: &[Match<'_>], full: bool) -> serde_json::Value {
     let matches: Vec<serde_json::Value> = matches
         .iter()
         .map(|m| {
-            serde_json::json!({
+            let mut o = serde_json::json!({
                 "id": m.entry.id,
                 "en": m.entry.en,
                 "ar": m.entry.ar,
@@ -725,7 +762,13 @@ fn json_object(query: &str, matches: &[Match<'_>]) -> serde_json::Value {
                 "method": m.method.as_str(),
                 "form": m.form,
                 "detail": m.detail,
-            })
+            });
+            if let (true, Some(fields)) = (full, o.as_object_mut()) {
+                fields.insert("en_variants".into(), m.entry.en_variants.clone().into());
+                fields.insert("ar_variants".into(), m.entry.ar_variants.clone().into());
+                fields.insert("note".into(), m.entry.note.clone().into());
+            }
+            o
         })
         .collect();
     serde_json::json!({ "query": query, "matches": matches })
