@@ -683,6 +683,10 @@ impl Matcher {
         if let Some(rest) = titles::without_honorifics(clean) {
             return self.lookup_read(&rest, n, "honorific");
         }
+        // A name in Persian spelling (علی خامنه‌ای): looked up as Arabic writes it (علي خامنئي).
+        if let Some(arabic) = crate::rules::persian::arabic_spelling(clean) {
+            return self.lookup_read(&arabic, n, "Persian spelling");
+        }
         let key = normalize::search(clean);
         let mut refs = self.store.normalized(&key);
         // A romanization of Arabic (Şan‘ā’) is no acronym, whatever its letters fold to (SANA).
