@@ -349,10 +349,7 @@ impl<'m> Scanner<'m> {
                 continue;
             }
             s.respelt.insert(node, detail);
-            let forms = s.terminal.entry(node).or_default();
-            if !forms.iter().any(|f| f.entry == r.entry) {
-                forms.push(r);
-            }
+            s.end_form(node, r);
         }
         for terms in s.name_terms.values_mut() {
             terms.sort_unstable();
@@ -410,6 +407,11 @@ impl<'m> Scanner<'m> {
     /// Adds one form's key sequence to the trie.
     fn insert(&mut self, keys: &[Vec<String>], r: FormRef) {
         let node = self.path(keys.iter().flatten());
+        self.end_form(node, r);
+    }
+
+    /// Marks `node` as the end of form `r` (one form per entry).
+    fn end_form(&mut self, node: u32, r: FormRef) {
         let forms = self.terminal.entry(node).or_default();
         if !forms.iter().any(|f| f.entry == r.entry) {
             forms.push(r);
