@@ -462,8 +462,7 @@ fn lookup(a: LookupArgs, color: bool) -> Result<ExitCode> {
             ExitCode::from(1)
         });
     }
-    let mut printer = LookupPrinter::new(a.format, color, !a.glossary.no_default_glossary);
-    printer.full = a.full;
+    let mut printer = LookupPrinter::new(a.format, color, !a.glossary.no_default_glossary, a.full);
     let mut answer_batch = |queries: &[String], out: &mut dyn Write| -> Result<()> {
         for (q, matches) in queries.iter().zip(answers(queries, a.top)) {
             all_matched &= !matches.is_empty();
@@ -621,13 +620,13 @@ struct LookupPrinter {
 }
 
 impl LookupPrinter {
-    fn new(format: Format, color: bool, shipped: bool) -> LookupPrinter {
+    fn new(format: Format, color: bool, shipped: bool, full: bool) -> LookupPrinter {
         LookupPrinter {
             format,
             color,
             count: 0,
             shipped,
-            full: false,
+            full,
         }
     }
 

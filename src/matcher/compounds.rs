@@ -5,9 +5,10 @@
 //! tries the query with its compounds written the other way ([`respellings`]): a form that differs from the query
 //! only there is the same name.
 
-/// The particles that make one name with the word after them, `search`-normalized, as written apart. Latin ones
-/// include the vowel the press writes before the next word (Abdel, Abdul, Abou); joined, the longest of them is
-/// the particle (Abdelfattah is abdel + fattah, not abd + elfattah).
+/// The particles that make one name with the word after them, `search`-normalized, as written apart: those of
+/// [`super::titles::JOINERS`] that form a compound (not "son of" nor the article, which stand apart in every
+/// spelling), and abdol. Latin ones include the vowel the press writes before the next word (Abdel, Abdul, Abou);
+/// longest first, since joined the longest is the particle (Abdelfattah is abdel + fattah, not abd + elfattah).
 const PARTICLES: &[&str] = &[
     "عبد", "ابو", "abdel", "abdul", "abdal", "abdol", "abou", "abd", "abu",
 ];
