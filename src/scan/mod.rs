@@ -24,11 +24,15 @@
 //!    failing that the only one of them the document names in full anywhere (a headline before the article).
 //!    Given names of that person written right before it, in the order one of their names has them, join the
 //!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`); another
-//!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention.
+//!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention. A family name
+//!    that is also the adjective of a place of the glossary (السوداني of السودان, البغدادي of بغداد) is that
+//!    adjective right after a word with the article (المشهد السوداني, الرئيس السوداني "the Sudanese president"):
+//!    no mention.
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
 //!    وزير…) or a verb of saying (وقال، وأكد، أعلن…; nationality adjectives and names already found may stand
 //!    between) or on a capitalized Latin word — one
-//!    or two tokens of four letters or more that matched nothing are looked up with [`Matcher::lookup`], and a
+//!    to three tokens that matched nothing (four letters or more for one, never ending with a function word: الحوثي
+//!    إن) are looked up with [`Matcher::lookup`], and a
 //!    `fuzzy` or `translit` match is kept only at the stricter [`ScanOptions::fuzzy_threshold`] (0.75): ordinary
 //!    words must not turn into entities. A look-up costs far more than everything else a scan does, and a
 //!    collection repeats its names, so a scanner remembers each phrase's answer (up to 65,536 phrases, shared by
@@ -43,6 +47,10 @@
 //! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
 //! and function words (في، من، على) are never names: alone they are not matched; longer forms still are. Where
 //! the ordinary sense is itself a place (الشرق الأوسط), a place the glossary has by that form is matched alone.
+//! Such a form of an outlet (an entry with a form that starts وكالة، قناة، صحيفة…: الأناضول، الجزيرة) is the
+//! outlet after a correspondent's or a camera's word (بحسب مراسل الأناضول; quotation marks may stand between), and,
+//! with ل, after a verb of saying or a statement (وقال للأناضول, في تصريح لـ"الجزيرة"): see
+//! `words::BEFORE_OUTLET` and `words::TOLD_OUTLET`.
 //!
 //! Offsets ([`Mention::start`], [`Mention::end`]) are byte offsets into the text given, always on character
 //! boundaries; [`Mention::char_start`] and [`Mention::char_end`] count characters. Reading files, directories,
@@ -131,6 +139,13 @@ impl Default for ScanOptions {
 const SCORE_EXACT: f64 = 1.0;
 const SCORE_NORMALIZED: f64 = 0.98;
 const SCORE_CLITIC: f64 = 0.95;
+
+/// [`Scanner::cue_terms`]: a word after which an outlet's everyday name is the outlet (مراسل).
+const CUE_BEFORE: u8 = 1;
+/// [`Scanner::cue_terms`]: a word after which ل and an outlet's everyday name is the outlet (قال، تصريح).
+const CUE_TOLD: u8 = 2;
+/// [`Scanner::cue_terms`]: ل written apart (لـ"الأناضول"), after which the outlet may follow a [`CUE_TOLD`] word.
+const CUE_APART_L: u8 = 4;
 const SCORE_FAMILY: f64 = 0.9;
 
 /// One mention of a glossary entry in a document.
@@ -190,6 +205,21 @@ pub struct Scanner<'m> {
     /// The same for Latin family names the glossary writes only with the article (al-Sharaa, al-Houthi): found
     /// with it in the text (al-Sharaa, Al-Sharaa), never bare (Houthi rebels, Bashir Gemayel).
     article_family: FxHashMap<u32, Vec<u32>>,
+    /// The `search` keys of the one-word Arabic forms of places (السودان, بغداد): what a nisba adjective
+    /// (السوداني, البغدادي) is made from ([`Scanner::is_adjective_of_place`]).
+    place_words: FxHashSet<Box<str>>,
+    /// The forms of outlets that are everyday words ([`words::AMBIGUOUS_FORMS`] of an entry with a form that starts
+    /// with one of [`words::OUTLET_WORDS`]: الأناضول, الجزيرة), by `search` key: found only after a word that
+    /// makes them the outlet ([`Scanner::outlet_at`]).
+    outlets: FxHashMap<Box<str>, Vec<FormRef>>,
+    /// By term id: [`CUE_BEFORE`] for the words of [`words::BEFORE_OUTLET`] (behind one or two proclitic letters
+    /// too: لمراسل), [`CUE_TOLD`] for those of [`words::TOLD_OUTLET`] and [`words::SPEECH_VERBS`] (behind و or
+    /// ف), [`CUE_APART_L`] for ل alone, 0 for any other term: the word before a token, looked up once with the rest, says at once whether an
+    /// outlet may follow.
+    cue_terms: Vec<u8>,
+    /// The `search` keys of [`words::FUNCTION_WORDS`]: no fuzzy phrase ends with one (الحوثي إن is no spelling of
+    /// الحوثيون).
+    function_words: FxHashSet<Box<str>>,
     /// Person entry with a family name → the terms of the words of its names, sorted: the quick test for a given
     /// name before a lone family name (طيب أردوغان, [`Scanner::given_names_before`]).
     name_terms: FxHashMap<u32, Vec<u32>>,
@@ -265,6 +295,10 @@ impl<'m> Scanner<'m> {
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
             article_family: FxHashMap::default(),
+            place_words: FxHashSet::default(),
+            function_words: search_keys(words::FUNCTION_WORDS),
+            outlets: FxHashMap::default(),
+            cue_terms: Vec::new(),
             name_terms: FxHashMap::default(),
             titles: Vec::new(),
             title_heads: FxHashSet::default(),
@@ -293,19 +327,35 @@ impl<'m> Scanner<'m> {
             .collect();
         // Forms with their compounds written the other way, added once every form as written is in the trie.
         let mut respelt: Vec<(Vec<String>, FormRef, &'static str)> = Vec::new();
+        let outlet_words = search_keys(words::OUTLET_WORDS);
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
             let e = u32::try_from(ei).unwrap_or(u32::MAX);
+            let outlet = entry.kind == EntityType::Org
+                && entry.forms().any(|f| {
+                    f.split_whitespace()
+                        .next()
+                        .is_some_and(|w| outlet_words.contains(normalize::search(w).as_ref()))
+                });
             for (fi, form) in entry.forms().enumerate() {
                 let keys = token_keys(form);
                 let key = joined_keys(&keys);
                 let place = entry.kind == EntityType::Loc && place_senses.contains(&key);
-                if keys.is_empty() || (ambiguous.contains(&key) && !place) {
-                    continue;
+                if entry.kind == EntityType::Loc && keys.len() == 1 && !key.is_ascii() {
+                    s.place_words.insert(key.as_str().into());
                 }
                 let r = FormRef {
                     entry: e,
                     form: u32::try_from(fi).unwrap_or(u32::MAX),
                 };
+                if outlet && keys.len() <= 2 && ambiguous.contains(&key) {
+                    let refs = s.outlets.entry(key.as_str().into()).or_default();
+                    if !refs.iter().any(|o| o.entry == e) {
+                        refs.push(r);
+                    }
+                }
+                if keys.is_empty() || (ambiguous.contains(&key) && !place) {
+                    continue;
+                }
                 s.insert(&keys, r);
                 for (other, how) in compounds::respellings(&key) {
                     respelt.push((
@@ -375,6 +425,31 @@ impl<'m> Scanner<'m> {
             .map(str::to_string)
             .collect();
         let heads: Vec<u32> = heads.iter().map(|h| s.term(h)).collect();
+        // The words before an outlet's name, in the vocabulary too (they start no form either).
+        let mut cues: Vec<(u32, u8)> = Vec::new();
+        for (list, prefixes, bit) in [
+            (
+                words::BEFORE_OUTLET,
+                &["", "و", "ف", "ل", "ب", "ول", "وب"][..],
+                CUE_BEFORE,
+            ),
+            (words::TOLD_OUTLET, &["", "و", "ف"][..], CUE_TOLD),
+            (words::SPEECH_VERBS, &["", "و", "ف"][..], CUE_TOLD),
+            (&["ل"][..], &[""][..], CUE_APART_L),
+        ] {
+            for word in list {
+                for prefix in prefixes {
+                    let key = normalize::search(&format!("{prefix}{word}")).into_owned();
+                    cues.push((s.term(&key), bit));
+                }
+            }
+        }
+        s.cue_terms = vec![0; s.vocab.len()];
+        for (t, bit) in cues {
+            if let Some(slot) = s.cue_terms.get_mut(t as usize) {
+                *slot |= bit;
+            }
+        }
         s.title_terms = vec![false; s.vocab.len()];
         for t in heads {
             if let Some(slot) = s.title_terms.get_mut(t as usize) {
@@ -472,6 +547,13 @@ impl<'m> Scanner<'m> {
         let mut others: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // An outlet's everyday name after a word that makes it the outlet, before the name's own sense (مراسل
+            // الشرق الأوسط: the newspaper, not the region).
+            if let Some(f) = self.outlet_at(&view, i) {
+                i = f.last + 1;
+                found.push(f);
+                continue;
+            }
             let readings = self.clitic_readings(&view, i);
             let readings = readings.as_deref().unwrap_or_default();
             if let Some(f) = self.longest_at(&view, i, readings) {
@@ -787,6 +869,111 @@ impl<'m> Scanner<'m> {
     fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
         self.family_name_at(v, i, readings)
             .filter(|_| !town_and_state_at(v, i))
+            .filter(|p| p.token != p.last || !self.adjective_after_noun_at(v, i))
+    }
+
+    /// An outlet named by a form that is an everyday word ([`Scanner::outlets`]) at token `i` (one or two tokens),
+    /// where the word before makes it the outlet: a correspondent's or a camera's ([`words::BEFORE_OUTLET`]: بحسب
+    /// مراسل الأناضول), or, with ل, what someone told it ([`words::TOLD_OUTLET`]: قال للأناضول, في تصريح للجزيرة).
+    fn outlet_at(&self, v: &View<'_>, i: usize) -> Option<Found> {
+        let before = i.checked_sub(1)?;
+        let cue_of = |t: usize| match v.terms(t) {
+            Some(&[term]) => self.cue_terms.get(term as usize).copied().unwrap_or(0),
+            _ => 0,
+        };
+        let mut bits = cue_of(before);
+        if bits == 0 {
+            return None;
+        }
+        let mut cue_at = before;
+        // ل written apart, the name in quotes after it (قال لـ"الأناضول").
+        let apart = bits & CUE_APART_L != 0;
+        if apart {
+            cue_at = before.checked_sub(1)?;
+            bits = cue_of(cue_at) & CUE_TOLD;
+            if !v.soft_after(cue_at) {
+                return None;
+            }
+        }
+        if bits == 0 || self.outlets.is_empty() || !v.soft_or_quote_after(before) {
+            return None;
+        }
+        // The word as written, for the detail.
+        let cue = v.text.get(v.toks.get(cue_at)?.range())?;
+        let key = v.key(i)?;
+        // The form as written after a correspondent; ل and the form after what was said (للأناضول: الأناضول).
+        let (name, clitic) = if apart {
+            (Cow::Borrowed(key), true)
+        } else if bits & CUE_BEFORE != 0 {
+            (Cow::Borrowed(key), false)
+        } else {
+            let rest = key.strip_prefix("لل")?;
+            (Cow::Owned(format!("ال{rest}")), true)
+        };
+        // Two tokens first (الشرق الأوسط), then one.
+        let two = (v.soft_after(i))
+            .then(|| v.key(i + 1))
+            .flatten()
+            .map(|next| format!("{name} {next}"));
+        let (last, refs) = two
+            .and_then(|two| self.outlets.get(two.as_str()).map(|r| (i + 1, r)))
+            .or_else(|| self.outlets.get(name.as_ref()).map(|r| (i, r)))?;
+        let r = refs.first()?;
+        let (score, detail) = if clitic {
+            (SCORE_CLITIC, format!("clitic ل, outlet after {cue}"))
+        } else {
+            (SCORE_NORMALIZED, format!("outlet after {cue}"))
+        };
+        Some(Found {
+            first: i,
+            last,
+            entry: r.entry,
+            score,
+            method: Method::Normalized,
+            detail,
+            full_person: false,
+        })
+    }
+
+    /// Whether the word at token `i` is the adjective of a place ([`Scanner::is_adjective_of_place`]: السوداني,
+    /// والبغدادي) right after a word with the article: a definite adjective follows its noun, and the family name
+    /// the adjective also is names nobody there (المشهد السوداني "the Sudanese scene", الرئيس السوداني "the
+    /// Sudanese president", not Mohammed Shia al-Sudani). After another adjective of a place it is a name again
+    /// (رئيس الوزراء العراقي السوداني: two adjectives of nationality do not follow one noun).
+    fn adjective_after_noun_at(&self, v: &View<'_>, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        let (Some(word), Some(noun)) = (v.key(i), v.key(before)) else {
+            return false;
+        };
+        let word = without_conjunction(word);
+        v.soft_after(before)
+            && v.toks.get(before).is_some_and(|t| t.class == Class::Arabic)
+            && self.is_adjective_of_place(word)
+            && has_article(noun)
+            && !self.is_adjective_of_place(without_conjunction(noun))
+    }
+
+    /// Whether a word (`search` key) is the nisba adjective of a place of the glossary: the article, the place's
+    /// name and ي, the place's own article, final ا or ية left off (السوداني: السودان, البغدادي: بغداد, الروسي:
+    /// روسيا, السعودي: السعودية).
+    fn is_adjective_of_place(&self, word: &str) -> bool {
+        let Some(stem) = word
+            .strip_prefix("ال")
+            .and_then(|w| w.strip_suffix('ي'))
+            .filter(|stem| stem.chars().count() >= 2)
+        else {
+            return false;
+        };
+        [
+            stem.to_string(),
+            format!("ال{stem}"),
+            format!("{stem}ا"),
+            format!("ال{stem}يه"),
+        ]
+        .iter()
+        .any(|place| self.place_words.contains(place.as_str()))
     }
 
     /// [`Scanner::family_at`] before the town test.
@@ -1161,6 +1348,11 @@ impl<'m> Scanner<'m> {
                 continue;
             }
             if !(k..last).all(|j| v.soft_after(j)) {
+                continue;
+            }
+            // A name does not end with a preposition or a particle: the phrase would only be a close spelling of a
+            // longer name by its letters (الحوثي إن, like الحوثيون).
+            if len > 1 && v.key(last).is_some_and(|w| self.function_words.contains(w)) {
                 continue;
             }
             let total: usize = counts.iter().take(len).sum();
@@ -1602,6 +1794,19 @@ impl<'t> View<'t> {
         }
     }
 
+    /// Whether the gap after token `i` is soft or an opening quotation mark (مراسل "الأناضول", لـ«الجزيرة»).
+    fn soft_or_quote_after(&self, i: usize) -> bool {
+        if self.soft_after(i) {
+            return true;
+        }
+        let (Some(a), Some(b)) = (self.toks.get(i), self.toks.get(i + 1)) else {
+            return false;
+        };
+        self.text
+            .get(a.end..b.start)
+            .is_some_and(|gap| matches!(gap.trim(), "\"" | "«" | "“" | "'"))
+    }
+
     /// Whether token `i` opens a sentence: the first of the text, or after a full stop, a question or exclamation
     /// mark, a colon, a quotation mark or a line break.
     fn opens_sentence(&self, i: usize) -> bool {
@@ -1791,6 +1996,34 @@ const fn fold_basic(c: char, last: bool) -> Option<char> {
 fn joined_keys(keys: &[Vec<String>]) -> String {
     let terms: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
     terms.join(" ")
+}
+
+/// The `search` keys of a list of words.
+fn search_keys<'a>(words: impl IntoIterator<Item = &'a &'a str>) -> FxHashSet<Box<str>> {
+    words
+        .into_iter()
+        .map(|w| normalize::search(w).into())
+        .collect()
+}
+
+/// A `search` key without the conjunction و or ف before an article (والسوداني: السوداني).
+fn without_conjunction(key: &str) -> &str {
+    key.strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.starts_with("ال"))
+        .unwrap_or(key)
+}
+
+/// Whether a `search` key has the article, behind one proclitic letter or none (المشهد, والجيش, بالمدينة, للرئيس).
+fn has_article(key: &str) -> bool {
+    let bare = key
+        .strip_prefix(['و', 'ف', 'ب', 'ك', 'ل'])
+        .filter(|rest| rest.starts_with("ال"))
+        .unwrap_or(key);
+    bare.starts_with("ال")
+        || key
+            .strip_prefix(['و', 'ف'])
+            .unwrap_or(key)
+            .starts_with("لل")
 }
 
 /// The token keys of a form: one list of terms per token (a token's key may hold several: `Su-30SM` → `su 30sm`).

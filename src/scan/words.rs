@@ -372,6 +372,46 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "congress",
 ];
 
+/// The words that name an outlet's kind at the start of its longer forms (وكالة الأناضول، قناة الجزيرة، صحيفة
+/// الأهرام): an entry with such a form is an outlet, and its forms among [`AMBIGUOUS_FORMS`] name it after
+/// [`BEFORE_OUTLET`] or [`TOLD_OUTLET`].
+pub(crate) static OUTLET_WORDS: &[&str] = &[
+    "وكالة",
+    "قناة",
+    "صحيفة",
+    "جريدة",
+    "تلفزيون",
+    "شبكة",
+    "موقع",
+    "إذاعة",
+];
+
+/// Words after which an outlet's one-word name is the outlet, not the everyday word (بحسب مراسل الأناضول, موفد
+/// الجزيرة, كاميرا العربية, شاشة الميادين); read behind one proclitic letter too (لمراسل، ومراسلة).
+pub(crate) static BEFORE_OUTLET: &[&str] = &[
+    "مراسل",
+    "مراسلة",
+    "مراسلو",
+    "مراسلي",
+    "موفد",
+    "موفدة",
+    "كاميرا",
+    "شاشة",
+];
+
+/// Words after which ل and an outlet's one-word name is the outlet: what someone told it (قال للأناضول, في تصريح
+/// للجزيرة, في حديث للعربية), besides the verbs of [`SPEECH_VERBS`].
+pub(crate) static TOLD_OUTLET: &[&str] = &[
+    "تصريح",
+    "تصريحات",
+    "تصريحه",
+    "تصريحاته",
+    "حديث",
+    "حديثه",
+    "مقابلة",
+    "مقابلته",
+];
+
 /// Forms of [`AMBIGUOUS_FORMS`] whose ordinary sense is itself a place: the matcher's list, one list for lookups and
 /// running text.
 pub(crate) use crate::matcher::titles::PLACE_SENSES;
