@@ -208,8 +208,12 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             if words.iter().all(|w| form_words.contains(*w)) {
                 continue;
             }
-            // A pair opening with و is a conjunction and a word (وأضاف باشينيان), not a two-word name.
-            if words.len() > 1 && words.first().is_some_and(|w| w.starts_with('و')) {
+            // A pair opening with و is a conjunction and a word (وأضاف باشينيان), not a two-word name; a religious
+            // formula (نصره الله) is none either.
+            if words.len() > 1
+                && (words.first().is_some_and(|w| w.starts_with('و'))
+                    || crate::scan::words::is_formula(&key))
+            {
                 continue;
             }
             let known = known_cache

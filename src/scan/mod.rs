@@ -27,12 +27,14 @@
 //!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention. A family name
 //!    that is also the adjective of a place of the glossary (السوداني of السودان, البغدادي of بغداد) is that
 //!    adjective right after a word with the article (المشهد السوداني, الرئيس السوداني "the Sudanese president"):
-//!    no mention.
+//!    no mention. Nor is a name after "son of" (منصور بن مشعل: the father's), one followed by another family name
+//!    (عباس الموسوي: his given name), or one whose person's given names come after another given name (نواف الأحمد
+//!    الجابر الصباح is not مشعل الأحمد الجابر الصباح).
 //! 4. **Unseen spellings.** Only where a name is expected — right after a title (الرئيس، رئيس الوزراء، المتحدث باسم،
 //!    وزير…) or a verb of saying (وقال، وأكد، أعلن…; nationality adjectives and names already found may stand
 //!    between) or on a capitalized Latin word — one
-//!    to three tokens that matched nothing (four letters or more for one, never ending with a function word: الحوثي
-//!    إن) are looked up with [`Matcher::lookup`], and a
+//!    to three tokens that matched nothing (four letters or more for one, never ending with a function word, الحوثي
+//!    إن, nor holding a religious formula, نصره الله: `words::FORMULAS`) are looked up with [`Matcher::lookup`], and a
 //!    `fuzzy` or `translit` match is kept only at the stricter [`ScanOptions::fuzzy_threshold`] (0.75): ordinary
 //!    words must not turn into entities. A look-up costs far more than everything else a scan does, and a
 //!    collection repeats its names, so a scanner remembers each phrase's answer (up to 65,536 phrases, shared by
@@ -581,7 +583,7 @@ impl<'m> Scanner<'m> {
             }
             i += 1;
         }
-        self.resolve_family(&view, &mut found, pending);
+        self.resolve_family(&view, &mut found, pending, &mut others);
         found.sort_by_key(|f| f.first);
         if self.options.fuzzy {
             self.fuzzy(&view, &mut found, &others);
@@ -870,6 +872,26 @@ impl<'m> Scanner<'m> {
         self.family_name_at(v, i, readings)
             .filter(|_| !town_and_state_at(v, i))
             .filter(|p| p.token != p.last || !self.adjective_after_noun_at(v, i))
+            .filter(|p| {
+                p.token != p.last || !(father_name_at(v, i) || self.family_name_after(v, i))
+            })
+    }
+
+    /// Whether the lone family name at token `i` is followed, across a soft gap, by what reads as another family
+    /// name: an Arabic word with the article ending in ي, neither the adjective of a place
+    /// ([`Scanner::is_adjective_of_place`]) nor a frequent word of the language. The word at `i` is then another
+    /// person's given name (عباس الموسوي, not Mahmoud Abbas).
+    fn family_name_after(&self, v: &View<'_>, i: usize) -> bool {
+        let Some(next) = v.key(i + 1) else {
+            return false;
+        };
+        v.soft_after(i)
+            && v.toks.get(i + 1).is_some_and(|t| t.class == Class::Arabic)
+            && next.starts_with("ال")
+            && next.ends_with('ي')
+            && next.chars().count() >= 5
+            && !self.is_adjective_of_place(next)
+            && frequent(next).is_none()
     }
 
     /// An outlet named by a form that is an everyday word ([`Scanner::outlets`]) at token `i` (one or two tokens),
@@ -1062,7 +1084,15 @@ impl<'m> Scanner<'m> {
     /// Turns pending family names into mentions: the person named in full most recently before, else the only
     /// person of the glossary with that name, else the only one of them named anywhere in the document. Given names
     /// of that person written before it join the mention ([`Scanner::given_names_before`]).
-    fn resolve_family(&self, v: &View<'_>, found: &mut Vec<Found>, pending: Vec<Pending>) {
+    /// A family name that another person's given name comes before is no mention, and the words of that name go into
+    /// `others`, for the fuzzy stage to leave alone.
+    fn resolve_family(
+        &self,
+        v: &View<'_>,
+        found: &mut Vec<Found>,
+        pending: Vec<Pending>,
+        others: &mut Vec<usize>,
+    ) {
         // Full mentions of people in text order; one sweep keeps, per person, where it was last named.
         let mut full: Vec<(usize, u32)> = found
             .iter()
@@ -1104,12 +1134,12 @@ impl<'m> Scanner<'m> {
             } else {
                 None
             };
-            // Another given name right before the family name is another person (Hunter Biden, Asma al-Assad):
-            // no mention.
-            if given.is_none()
-                && p.clitic.is_empty()
-                && self.another_given_name_before(v, p.token, found)
-            {
+            // Another given name right before the family name, or before the person's given names that come with
+            // it, is another person (Hunter Biden, Asma al-Assad; نواف الأحمد الجابر الصباح beside مشعل الأحمد
+            // الجابر الصباح): no mention.
+            let first = given.unwrap_or(p.token);
+            if p.clitic.is_empty() && self.another_given_name_before(v, first, found) {
+                others.extend(first.saturating_sub(1)..=p.last);
                 continue;
             }
             let (first, score, what) = match given {
@@ -1351,8 +1381,15 @@ impl<'m> Scanner<'m> {
                 continue;
             }
             // A name does not end with a preposition or a particle: the phrase would only be a close spelling of a
-            // longer name by its letters (الحوثي إن, like الحوثيون).
+            // longer name by its letters (الحوثي إن, like الحوثيون); nor is a religious formula one (نصره الله).
             if len > 1 && v.key(last).is_some_and(|w| self.function_words.contains(w)) {
+                continue;
+            }
+            let formula = (k..last).any(|j| match (v.key(j), v.key(j + 1)) {
+                (Some(a), Some(b)) => words::is_formula(&format!("{a} {b}")),
+                _ => false,
+            });
+            if formula {
                 continue;
             }
             let total: usize = counts.iter().take(len).sum();
@@ -1996,6 +2033,14 @@ const fn fold_basic(c: char, last: bool) -> Option<char> {
 fn joined_keys(keys: &[Vec<String>]) -> String {
     let terms: Vec<&str> = keys.iter().flatten().map(String::as_str).collect();
     terms.join(" ")
+}
+
+/// Whether the word before token `i` is "son of" (بن، ابن: منصور بن مشعل), across a soft gap: the word at `i` is
+/// then a father's name, not a person's family name alone.
+fn father_name_at(v: &View<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|before| {
+        v.soft_after(before) && v.key(before).is_some_and(|w| titles::son_of(w).is_some())
+    })
 }
 
 /// The `search` keys of a list of words.

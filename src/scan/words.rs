@@ -372,6 +372,42 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "congress",
 ];
 
+/// Religious formulas written after names (a prayer for a ruler or the dead, a praise of God): نصره الله, حفظه الله,
+/// رحمه الله, صلى الله عليه وسلم. Two words each, the second often الله, like names of God's servants (نصر الله, عبد
+/// الله): no name is read in them, by the scanner's close spellings or `discover`'s new spellings.
+pub(crate) static FORMULAS: &[&str] = &[
+    "نصره الله",
+    "حفظه الله",
+    "حفظها الله",
+    "حفظهم الله",
+    "رحمه الله",
+    "رحمها الله",
+    "رحمهم الله",
+    "يرحمه الله",
+    "أيده الله",
+    "رعاه الله",
+    "سلمه الله",
+    "شفاه الله",
+    "صلى الله",
+    "عز وجل",
+    "جل جلاله",
+    "سبحانه وتعالى",
+    "قدس سره",
+];
+
+/// Whether `key`, two words at the `search` level, is one of the [`FORMULAS`].
+pub(crate) fn is_formula(key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        FORMULAS
+            .iter()
+            .map(|f| crate::normalize::search(f).into_owned())
+            .collect()
+    })
+    .iter()
+    .any(|f| f == key)
+}
+
 /// The words that name an outlet's kind at the start of its longer forms (وكالة الأناضول، قناة الجزيرة، صحيفة
 /// الأهرام): an entry with such a form is an outlet, and its forms among [`AMBIGUOUS_FORMS`] name it after
 /// [`BEFORE_OUTLET`] or [`TOLD_OUTLET`].
