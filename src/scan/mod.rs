@@ -978,8 +978,8 @@ impl<'m> Scanner<'m> {
     }
 
     /// Whether a word (`search` key) is the nisba adjective of a place of the glossary: the article, the place's
-    /// name and ي, the place's own article, final ا or ية left off (السوداني: السودان, البغدادي: بغداد, الروسي:
-    /// روسيا, السعودي: السعودية).
+    /// name and ي, the place's own article, final ا, يا or ية left off (السوداني: السودان, البغدادي: بغداد,
+    /// الأوكراني: أوكرانيا, الأمريكي: أمريكا, السعودي: السعودية).
     fn is_adjective_of_place(&self, word: &str) -> bool {
         let Some(stem) = word
             .strip_prefix("ال")
@@ -991,6 +991,7 @@ impl<'m> Scanner<'m> {
         [
             stem.to_string(),
             format!("ال{stem}"),
+            format!("{stem}يا"),
             format!("{stem}ا"),
             format!("ال{stem}يه"),
         ]
