@@ -216,8 +216,8 @@ pub struct Scanner<'m> {
     outlets: FxHashMap<Box<str>, Vec<FormRef>>,
     /// By term id: [`CUE_BEFORE`] for the words of [`words::BEFORE_OUTLET`] (behind one or two proclitic letters
     /// too: لمراسل), [`CUE_TOLD`] for those of [`words::TOLD_OUTLET`] and [`words::SPEECH_VERBS`] (behind و or
-    /// ف), [`CUE_APART_L`] for ل alone, 0 for any other term: the word before a token, looked up once with the rest, says at once whether an
-    /// outlet may follow.
+    /// ف), [`CUE_APART_L`] for ل alone, 0 for any other term: the word before a token, looked up once with the
+    /// rest, says at once whether an outlet may follow.
     cue_terms: Vec<u8>,
     /// The `search` keys of [`words::FUNCTION_WORDS`]: no fuzzy phrase ends with one (الحوثي إن is no spelling of
     /// الحوثيون).
