@@ -15,7 +15,7 @@
 //!   (أرمنية, the adjective, for Armenia), false; ناجورنو كاراباخ is proposed for Nagorno-Karabakh (it scores
 //!   0.87). Words that are each a word of some form (الإقليم, منظمة, إلهام), pairs
 //!   opening with و, and words shaped as words of the language (tanween, قائداً; the article where the entry's
-//!   form has none in either script, الاستعانة for أستانا: six of 47 rows on 77 news excerpts of the
+//!   form has none in either script, الاستعانة for أستانا: six of 46 rows on 77 news excerpts of the
 //!   twenty-fourth session, none of them a name) are not proposed. The row repeats the entry (same id, type, `en`, `ar`, variants) with
 //!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
@@ -1250,7 +1250,7 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
     #[test]
     fn words_of_the_language_are_no_new_spelling() {
         // Tanween, and an article that the name has in neither script (the twenty-fourth session's news corpus:
-        // six such rows of 47).
+        // six such rows of 46).
         assert!(is_word_of_the_language("قائداً", "تنظيم القاعدة"));
         assert!(is_word_of_the_language("رئاسيًا", "روسيا"));
         assert!(is_word_of_the_language("الاستعانة", "أستانا"));

@@ -1386,7 +1386,8 @@ impl<'m> Scanner<'m> {
             if len > 1 && v.key(last).is_some_and(|w| self.function_words.contains(w)) {
                 continue;
             }
-            let formula = (k..last).any(|j| match (v.key(j), v.key(j + 1)) {
+            // Nor is a religious formula (نصره الله) or the first word of one (نصره) any name.
+            let formula = (k..=last).any(|j| match (v.key(j), v.key(j + 1)) {
                 (Some(a), Some(b)) => words::is_formula(&format!("{a} {b}")),
                 _ => false,
             });
