@@ -887,9 +887,8 @@ impl<'m> Scanner<'m> {
         };
         v.soft_after(i)
             && v.toks.get(i + 1).is_some_and(|t| t.class == Class::Arabic)
-            && next.starts_with("ال")
+            && titles::is_nisba(next)
             && next.ends_with('ي')
-            && next.chars().count() >= 5
             && !self.is_adjective_of_place(next)
             && frequent(next).is_none()
     }
@@ -984,7 +983,7 @@ impl<'m> Scanner<'m> {
         let Some(stem) = word
             .strip_prefix("ال")
             .and_then(|w| w.strip_suffix('ي'))
-            .filter(|stem| stem.chars().count() >= 2)
+            .filter(|_| titles::is_nisba(word))
         else {
             return false;
         };
@@ -1372,6 +1371,14 @@ impl<'m> Scanner<'m> {
         for (x, c) in counts.iter_mut().enumerate() {
             *c = letters(k + x);
         }
+        // Whether each of the three words starts a religious formula (نصره الله), read once for the three lengths.
+        let mut formula = [false; 3];
+        for (x, f) in formula.iter_mut().enumerate() {
+            *f = match (v.key(k + x), v.key(k + x + 1)) {
+                (Some(a), Some(b)) => words::is_formula(&format!("{a} {b}")),
+                _ => false,
+            };
+        }
         let mut best: Option<Found> = None;
         for len in (1..=3usize).rev() {
             let last = k + len - 1;
@@ -1387,11 +1394,7 @@ impl<'m> Scanner<'m> {
                 continue;
             }
             // Nor is a religious formula (نصره الله) or the first word of one (نصره) any name.
-            let formula = (k..=last).any(|j| match (v.key(j), v.key(j + 1)) {
-                (Some(a), Some(b)) => words::is_formula(&format!("{a} {b}")),
-                _ => false,
-            });
-            if formula {
+            if formula.iter().take(len).any(|&f| f) {
                 continue;
             }
             let total: usize = counts.iter().take(len).sum();
