@@ -129,6 +129,12 @@ fn plain_model() -> Result<(), String> {
     );
     let _ = writeln!(code, "pub(super) static VOTE: f32 = {vote:?};");
     let _ = writeln!(code, "pub(super) static CHUNKS: &[&str] = &{chunks:?};");
+    let silent = chunks
+        .iter()
+        .position(|c| c.is_empty())
+        .and_then(|i| u16::try_from(i).ok())
+        .unwrap_or(u16::MAX);
+    let _ = writeln!(code, "pub(super) static SILENT: u16 = {silent};");
     let keys: Vec<u64> = table.keys().copied().collect();
     let _ = writeln!(code, "pub(super) static KEYS: &[u64] = &{keys:?};");
     // An open-addressed table over the keys, so that no start-up builds a hash map of them.
