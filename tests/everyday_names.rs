@@ -11,6 +11,10 @@
 //! Aoun Assad the Al-Asad Airbase (given names are no place's name), Abdullah Aoun Hossein Amir-Abdollahian (nor
 //! one word of a person's), Nouri Malik Nouri al-Maliki (Malik and Maliki are two names of the table), Hussein
 //! Mubarak Hosni Mubarak (Hosni, a frequent name of news prose, is a name of its own in Latin letters too).
+//! In the twenty-fifth session eight people whose family name is an everyday given name came in (`family` = no),
+//! and with them 2 + 3 close pairs: جعفر حسن Jafar Hassan (حسن and حسان, one vowel letter apart, both Hassan in
+//! the press), عبدالله يحيى Abdullah Al-Yahya, Osama Munir Asim Munir (Asim is no spelling of the table's, which
+//! writes Asem), Hassan Mohammed and Hassan Mahmoud Hassan Sheikh Mohamud (his first and last words).
 
 use qamus::glossary::{EntityType, Glossary};
 use qamus::matcher::Matcher;

@@ -145,6 +145,29 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the family name alone names this person: false when the optional `family` column says `no`, for
+    /// a person whose family name is as often a given name or a word (جعفر حسان, Jafar Hassan: حسان alone is
+    /// anyone called Hassan). A lookup finds such a person by the forms the entry lists (list the short forms
+    /// the press uses: Asim Munir for Syed Asim Munir), never by the family name alone nor by the family name and
+    /// some of the given names; a scan finds the family name alone only after the document named the person in
+    /// full. As for a person whose family name is a common word (سلام, Nawaf Salam), which needs no column.
+    ///
+    /// ```
+    /// use qamus::glossary::Glossary;
+    ///
+    /// let csv = "id,type,en,ar,family\njafar-hassan,PER,Jafar Hassan,جعفر حسان,no\nputin,PER,Vladimir Putin,فلاديمير بوتين,\n";
+    /// let g = Glossary::from_csv_str("people.csv", csv)?;
+    /// assert!(!g.entries()[0].family_name_alone());
+    /// assert!(g.entries()[1].family_name_alone());
+    /// # Ok::<(), qamus::Error>(())
+    /// ```
+    pub fn family_name_alone(&self) -> bool {
+        self.extra
+            .iter()
+            .find(|(k, _)| k == parse::FAMILY_COLUMN)
+            .is_none_or(|(_, v)| parse::parse_family(v) != Some(false))
+    }
+
     /// Every form of the entry, canonical ones first: `en`, `en_variants`, `ar` (when present), `ar_variants`.
     pub fn forms(&self) -> impl Iterator<Item = &str> + '_ {
         std::iter::once(self.en.as_str())

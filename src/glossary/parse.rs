@@ -57,6 +57,22 @@ const COLUMNS: [&str; 7] = [
     "note",
 ];
 
+/// The optional column that says whether a person's family name alone names them (see
+/// [`Entry::family_name_alone`]). Kept with the other columns beyond the standard ones.
+pub(crate) const FAMILY_COLUMN: &str = "family";
+
+/// The value of the `family` column: `yes` or empty (true), `no` (false), any case; `None` for anything else.
+pub(crate) fn parse_family(value: &str) -> Option<bool> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("yes") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("no") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Most invalid UTF-8 sequences reported for one file.
 const MAX_UTF8_PROBLEMS: usize = 20;
 
@@ -421,6 +437,10 @@ fn read_header(
             }
         }
     }
+    // The optional column the matcher reads, kept with the other columns beyond the standard ones.
+    if let Some(i) = names.iter().position(|n| n == FAMILY_COLUMN) {
+        index.insert(FAMILY_COLUMN, i);
+    }
     if !index.contains_key("en") {
         problems.push(problem(
             path,
@@ -502,6 +522,20 @@ fn read_entry(
             return None;
         }
     };
+    if parse_family(h.get(row, FAMILY_COLUMN)).is_none() {
+        problems.push(problem(
+            path,
+            line,
+            column(FAMILY_COLUMN),
+            Severity::Error,
+            ErrorKind::Glossary,
+            format!(
+                "`{FAMILY_COLUMN}` is {:?}: `yes`, `no` or empty (whether the family name alone names this person)",
+                h.get(row, FAMILY_COLUMN)
+            ),
+        ));
+        return None;
+    }
     let ar = normalize::display(h.get(row, "ar")).into_owned();
     let mut variants = |name: &str, canonical: &str| -> Vec<String> {
         let raw = h.get(row, name);

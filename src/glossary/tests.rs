@@ -104,6 +104,27 @@ fn every_error_is_reported_with_its_line() {
 }
 
 #[test]
+fn the_family_column_is_yes_no_or_empty() {
+    let text = "id,type,en,ar,family\na,PER,Jafar Hassan,جعفر حسان,No\nb,PER,Vladimir Putin,,yes\nc,PER,Tim Cook,,\n";
+    let g = load(text).unwrap_or_else(|e| panic!("{e}"));
+    let alone: Vec<bool> = g.entries().iter().map(Entry::family_name_alone).collect();
+    assert_eq!(alone, [false, true, true]);
+    // Kept as a column beyond the standard ones: `glossary add` and the index carry it as they carry any.
+    assert_eq!(
+        g.entries()[0].extra,
+        [("family".to_string(), "No".to_string())]
+    );
+    let err = load("id,type,en,ar,family\na,PER,Jafar Hassan,جعفر حسان,false\n")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains("t.csv:2:5: `family` is \"false\": `yes`, `no` or empty"),
+        "{err}"
+    );
+}
+
+#[test]
 fn no_header_and_empty_files_are_errors() {
     assert!(load("").is_err());
     let e = load("1,2,3\n")

@@ -261,7 +261,8 @@ struct EntryKeys {
     /// A person's family name by each form ([`titles::family_of_form`]); empty for other entries. `None` where a
     /// family name of the person's in that script is a common word (سلام "peace": Nawaf Salam): such a person is
     /// never found by the family name alone in that script; the full name still finds them, and so does the
-    /// family name in the other script, where it is no word (Mubarak: مبارك "blessed").
+    /// family name in the other script, where it is no word (Mubarak: مبارك "blessed"). All `None` for a person
+    /// whose `family` column says `no` ([`Entry::family_name_alone`]).
     families: Vec<Option<String>>,
     /// The entry's record for an index file ([`store::entry_record`]); empty when the store keeps no entries.
     record: Vec<u8>,
@@ -276,7 +277,7 @@ impl EntryKeys {
             .collect();
         let mut common_family = [false; 2];
         let mut families = Vec::new();
-        if e.kind == EntityType::Per {
+        if e.kind == EntityType::Per && e.family_name_alone() {
             for k in &keys {
                 if titles::family_of_key(k)
                     .is_some_and(|f| titles::COMMON_WORDS.contains(&f.as_str()))

@@ -21,7 +21,9 @@
 //!    more, of a form of a `PER` entry, and not a common word such as سلام or رئيسي; "son of" and the next token,
 //!    بن سلمان, بن غفير; never the father's name after بن alone — see `matcher::titles::family_name`) names the
 //!    person that the document named in full most recently before it; failing that the only person of the glossary with that family name;
-//!    failing that the only one of them the document names in full anywhere (a headline before the article).
+//!    failing that the only one of them the document names in full anywhere (a headline before the article). A
+//!    person whose `family` column says `no` (جعفر حسان: حسان is as often a given name) is found by the first and
+//!    the last of these only.
 //!    Given names of that person written right before it, in the order one of their names has them, join the
 //!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`); another
 //!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention. A family name
@@ -204,6 +206,9 @@ pub struct Scanner<'m> {
     first_terms: FxHashSet<Box<str>>,
     /// Family-name term → the person entries that have it (glossary order).
     family: FxHashMap<u32, Vec<u32>>,
+    /// The people whose family name alone names them only after the document named them in full (`family` column
+    /// `no`: [`crate::Entry::family_name_alone`]).
+    named_first: FxHashSet<u32>,
     /// The same for Latin family names the glossary writes only with the article (al-Sharaa, al-Houthi): found
     /// with it in the text (al-Sharaa, Al-Sharaa), never bare (Houthi rebels, Bashir Gemayel).
     article_family: FxHashMap<u32, Vec<u32>>,
@@ -296,6 +301,7 @@ impl<'m> Scanner<'m> {
             respelt: FxHashMap::default(),
             first_terms: FxHashSet::default(),
             family: FxHashMap::default(),
+            named_first: FxHashSet::default(),
             article_family: FxHashMap::default(),
             place_words: FxHashSet::default(),
             function_words: search_keys(words::FUNCTION_WORDS),
@@ -332,6 +338,9 @@ impl<'m> Scanner<'m> {
         let outlet_words = search_keys(words::OUTLET_WORDS);
         for (ei, entry) in matcher.glossary().entries().iter().enumerate() {
             let e = u32::try_from(ei).unwrap_or(u32::MAX);
+            if entry.kind == EntityType::Per && !entry.family_name_alone() {
+                s.named_first.insert(e);
+            }
             let outlet = entry.kind == EntityType::Org
                 && entry.forms().any(|f| {
                     f.split_whitespace()
@@ -1123,7 +1132,7 @@ impl<'m> Scanner<'m> {
                 _ => None,
             };
             let only_person = match p.people.as_slice() {
-                [e] => Some(*e),
+                [e] if !self.named_first.contains(e) => Some(*e),
                 _ => None,
             };
             let Some(entry) = before.or(only_person).or(only_named) else {

@@ -956,3 +956,25 @@ fn rulers_by_title_and_given_name() {
         ])
     );
 }
+
+#[test]
+fn a_family_name_that_is_a_given_name_follows_a_full_mention_only() {
+    // `family` = no: حسان alone is anyone called Hassan, unless the document named Jafar Hassan in full.
+    let csv = "id,type,en,ar,family\n\
+        hassan,PER,Jafar Hassan,جعفر حسان,no\n\
+        putin,PER,Vladimir Putin,فلاديمير بوتين,\n";
+    let m = Matcher::new(Glossary::from_csv_str("t.csv", csv).unwrap_or_default());
+    let scanner = Scanner::new(&m);
+    assert_eq!(found(&scanner, "وقال حسان إن الوضع صعب."), pairs(&[]));
+    assert_eq!(
+        found(&scanner, "وقال بوتين إن الوضع صعب."),
+        pairs(&[("بوتين", "putin")])
+    );
+    assert_eq!(
+        found(
+            &scanner,
+            "استقبل رئيس الوزراء جعفر حسان الوفد. وقال حسان إن الوضع صعب."
+        ),
+        pairs(&[("جعفر حسان", "hassan"), ("حسان", "hassan")])
+    );
+}
