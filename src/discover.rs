@@ -70,6 +70,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntityType, Entry};
 use crate::matcher::{titles, Matcher, Method};
 use crate::normalize;
+use crate::rules::clitics;
 use crate::rules::frequent::Frequent;
 use crate::scan::tokenize::{self, Gap};
 use crate::translit::{transliterate_known, KnownNames, Scheme};
@@ -435,9 +436,11 @@ fn classify(matcher: &Matcher, phrase: &str, options: &Options) -> Known {
 }
 
 /// Whether `surface`, close to the glossary's `form`, is by its shape a word of the language rather than a
-/// spelling of the name: it has tanween (قائداً, رئاسيًا: an adverb or a noun in the accusative), or it is one
+/// spelling of the name: it has tanween (قائداً, رئاسيًا: an adverb or a noun in the accusative), it is one
 /// word with the article where the form has none in either script (الاستعانة beside أستانا, التوقيف beside
-/// توكاييف, الصهيل beside Sahel: a name is not respelt with an article it does not have).
+/// توكاييف, الصهيل beside Sahel: a name is not respelt with an article it does not have), or it is a frequent
+/// word of the language with an attached pronoun, a proclitic before it or not (اعتباره "considering it" beside
+/// Atbara, وحكومته).
 fn is_word_of_the_language(surface: &str, form: &str) -> bool {
     if surface
         .chars()
@@ -446,6 +449,9 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
         return true;
     }
     let key = normalize::search(surface);
+    if !key.contains(' ') && is_word_with_a_pronoun(&key) {
+        return true;
+    }
     if key.contains(' ') || !key.starts_with("ال") || key.chars().count() < 5 {
         return false;
     }
@@ -458,6 +464,15 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
             })
     };
     !form.split_whitespace().any(article)
+}
+
+/// Whether a one-word `search` key is a frequent word of the language ([`Frequent::Word`]) with an attached pronoun
+/// ([`clitics::pronoun_stems`]), read as written and without each proclitic ([`clitics::candidates`]).
+fn is_word_with_a_pronoun(key: &str) -> bool {
+    std::iter::once(key.to_string())
+        .chain(clitics::candidates(key).into_iter().map(|c| c.stem))
+        .flat_map(|word| clitics::pronoun_stems(&word))
+        .any(|stem| crate::rules::frequent::frequent(&stem) == Some(Frequent::Word))
 }
 
 /// Whether `surface` is the adjective of a place's name rather than a spelling of it: one Arabic word ending in the
@@ -1260,6 +1275,11 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(!is_word_of_the_language("الجولانى", "الجولاني"));
         assert!(!is_word_of_the_language("الشرعي", "Ahmed al-Sharaa"));
         assert!(!is_word_of_the_language("الجزيره", "Al-Jazeera"));
+        // A frequent word with an attached pronoun (the same corpus: اعتباره for Atbara), behind a proclitic too.
+        assert!(is_word_of_the_language("اعتباره", "عطبرة"));
+        assert!(is_word_of_the_language("وحكومته", "Hukumat"));
+        assert!(!is_word_of_the_language("عطبره", "عطبرة"));
+        assert!(!is_word_of_the_language("حمزه", "Hamza"));
     }
 
     #[test]

@@ -118,6 +118,37 @@ pub fn other_case(key: &str) -> Option<String> {
     (bare.chars().count() >= 3).then(|| format!("{stem}{other}"))
 }
 
+/// The attached pronouns a noun or verb ends in, longest first: ـهما ـهم ـهن ـها ـه (his, hers, theirs), ـكما ـكم
+/// (yours), ـنا (ours).
+const PRONOUNS: [&str; 8] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
+
+/// The stems of a `search`-level word that ends in an attached pronoun, two letters at least before it: the word
+/// without the pronoun, and, where the stem ends in ت, the same with ة as `search` writes it (ه: حكومته → حكومه,
+/// the government's). Names end so too (طه, حمزه): what a stem is worth is the caller's to decide.
+///
+/// ```
+/// use qamus::rules::clitics::pronoun_stems;
+/// assert_eq!(pronoun_stems("اعتباره"), ["اعتبار"]);
+/// assert_eq!(pronoun_stems("حكومتها"), ["حكومت", "حكومه"]);
+/// assert!(pronoun_stems("طه").is_empty());
+/// ```
+pub fn pronoun_stems(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for pronoun in PRONOUNS {
+        let Some(stem) = key.strip_suffix(pronoun) else {
+            continue;
+        };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        out.push(stem.to_string());
+        if let Some(before) = stem.strip_suffix('ت') {
+            out.push(format!("{before}ه"));
+        }
+    }
+    out
+}
+
 /// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
 /// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
 /// (والكرملين).
