@@ -11,7 +11,9 @@
 //!    معاهدة الأمن الجماعي over معاهدة الأمن الجماعي). A name continues across spaces, quotes and dashes, never
 //!    across a line break or punctuation ([`tokenize::Gap`]). Each form is also in the trie with its compounds
 //!    written the other way (عبدالملك الحوثي, Abdelfattah el-Sisi for عبد الملك الحوثي, Abdel Fattah el-Sisi; where
-//!    no form is written so), a mention at 0.97, `compound in one word` or `compound in two words`.
+//!    no form is written so), a mention at 0.97, `compound in one word` or `compound in two words`. A frequent word
+//!    that writes a letter no form of one word has, a hamza on a bare alef or ه for ة, is that word (وأمّ "and a
+//!    mother" is not وام; جده "his grandfather" is not جدة): text leaves hamzas out, it does not add them.
 //! 2. **Clitics.** The first token of a mention may carry proclitics (وباشينيان، لبوتين، للكرملين، لقره باغ): the
 //!    readings of [`clitics::candidates`] (decided on the word as written, so إلهام stays whole) are tried, and a
 //!    stem is kept only when it starts a form. Where an article was taken off, only the reading that puts it back
@@ -773,6 +775,12 @@ impl<'m> Scanner<'m> {
         } else if normalize::display(surface) == form {
             (SCORE_EXACT, Method::Exact)
         } else {
+            let written = forms
+                .iter()
+                .filter_map(|f| entries.get(f.entry as usize)?.forms().nth(f.form as usize));
+            if last == i && is_word_written_otherwise(surface, written) {
+                return None;
+            }
             (SCORE_NORMALIZED, Method::Normalized)
         };
         let mut detail = clitic;
@@ -989,12 +997,18 @@ impl<'m> Scanner<'m> {
     /// name and ي, the place's own article, final ا, يا or ية left off (السوداني: السودان, البغدادي: بغداد,
     /// الأوكراني: أوكرانيا, الأمريكي: أمريكا, السعودي: السعودية).
     fn is_adjective_of_place(&self, word: &str) -> bool {
+        !self.places_of_adjective(word).is_empty()
+    }
+
+    /// The one-word places (`search` keys) a word is the nisba adjective of, as [`Scanner::is_adjective_of_place`]
+    /// reads it.
+    fn places_of_adjective(&self, word: &str) -> Vec<&str> {
         let Some(stem) = word
             .strip_prefix("ال")
             .and_then(|w| w.strip_suffix('ي'))
             .filter(|_| titles::is_nisba(word))
         else {
-            return false;
+            return Vec::new();
         };
         [
             stem.to_string(),
@@ -1004,7 +1018,31 @@ impl<'m> Scanner<'m> {
             format!("ال{stem}يه"),
         ]
         .iter()
-        .any(|place| self.place_words.contains(place.as_str()))
+        .filter_map(|place| self.place_words.get(place.as_str()).map(AsRef::as_ref))
+        .collect()
+    }
+
+    /// Whether a word of tokens `k..=last` is the adjective of a place of the glossary, masculine or feminine
+    /// (الإيراني, الإيرانية), where `form` has neither that word nor an adjective of the same place (الأرمينية
+    /// and الأرمنية are both Armenia's): the phrase names something of another place.
+    fn other_place_adjective(&self, v: &View<'_>, k: usize, last: usize, form: &str) -> bool {
+        let masculine = |w: &'_ str| -> String {
+            w.strip_suffix('ه')
+                .filter(|m| m.ends_with('ي'))
+                .unwrap_or(w)
+                .to_string()
+        };
+        let form = normalize::search(form);
+        let form_places: Vec<&str> = form
+            .split(' ')
+            .flat_map(|f| self.places_of_adjective(&masculine(f)))
+            .collect();
+        (k..=last).filter_map(|j| v.key(j)).any(|w| {
+            let places = self.places_of_adjective(&masculine(w));
+            !places.is_empty()
+                && !form.split(' ').any(|f| f == w)
+                && !places.iter().any(|p| form_places.contains(p))
+        })
     }
 
     /// [`Scanner::family_at`] before the town test.
@@ -1422,6 +1460,11 @@ impl<'m> Scanner<'m> {
             let Some(h) = self.fuzzy_lookup_cached(surface) else {
                 continue;
             };
+            // A place's adjective (الإيرانية) says which country: a close spelling has it as written (وزارة
+            // الخارجية الإيرانية is not وزارة الخارجية الأرمنية, Armenia's ministry).
+            if self.other_place_adjective(v, k, last, &h.form) {
+                continue;
+            }
             // A Latin word right before another capitalized one is a given name (Rashida Tlaib), no person's
             // close spelling on its own (Abdul Latif Rashid).
             if len == 1
@@ -1607,6 +1650,39 @@ fn is_letter(c: char) -> bool {
         _ if c.is_ascii() => false,
         _ => c.is_alphabetic(),
     }
+}
+
+/// Whether a word of the text that `search` folds onto one-word forms is rather a word of the language written
+/// as such: it is a frequent word ([`Frequent::Word`]), and it writes a letter that no form has: a hamza on an alef
+/// where the form has a bare alef (وأمّ "and a mother" is not وام, the Emirates News Agency; text leaves hamzas
+/// out, it does not add them), or ه at the end where the form has ة (جده "his grandfather" is not جدة, Jeddah).
+fn is_word_written_otherwise<'f>(surface: &str, forms: impl Iterator<Item = &'f str>) -> bool {
+    let key = normalize::search(surface);
+    if key.contains(' ') || frequent(&key) != Some(Frequent::Word) {
+        return false;
+    }
+    let letters = |w: &str| -> Vec<char> {
+        normalize::display(w)
+            .chars()
+            .filter(|&c| normalize::is_arabic_letter(c))
+            .collect()
+    };
+    let text = letters(surface);
+    let mut any = false;
+    for form in forms {
+        any = true;
+        let form = letters(form);
+        let hamza_added = text.len() == form.len()
+            && text
+                .iter()
+                .zip(&form)
+                .any(|(&t, &f)| matches!(t, 'أ' | 'إ' | 'آ') && f == 'ا');
+        let ta_lost = text.last() == Some(&'ه') && form.last() == Some(&'ة');
+        if !hamza_added && !ta_lost {
+            return false;
+        }
+    }
+    any
 }
 
 fn push_detail(detail: &mut String, s: &str) {
