@@ -232,7 +232,10 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             let Some(e) = matcher.glossary().get(&entry) else {
                 continue;
             };
-            if is_adjective_of_place(surface, e) || is_word_of_the_language(surface, &form) {
+            if is_adjective_of_place(surface, e)
+                || is_word_of_the_language(surface, &form)
+                || another_ain(surface, e)
+            {
                 continue;
             }
             close.push((start, end));
@@ -473,6 +476,37 @@ fn is_word_with_a_pronoun(key: &str) -> bool {
         .chain(clitics::candidates(key).into_iter().map(|c| c.stem))
         .flat_map(|word| clitics::pronoun_stems(&word))
         .any(|stem| crate::rules::frequent::frequent(&stem) == Some(Frequent::Word))
+}
+
+/// Whether `surface` writes ع where none of the entry's Arabic forms does, or leaves out the ع they all write:
+/// Arabic spells ع as a consonant, and a name's spellings keep it or lack it together (أدان "condemned" is not
+/// عدن, Aden; هرعت "rushed" not هرات, Herat; قائدا not القاعدة), though the consonant skeleton, made to meet
+/// foreign names, drops it. Counted, so that عاصمي meets عاصيمي. The surface is set beside the words of a form
+/// it spells (as many words, one consonant skeleton: الأميري beside العامري of هادي العامري), else beside whole
+/// forms. An entry with no Arabic form says nothing.
+fn another_ain(surface: &str, e: &Entry) -> bool {
+    let ains = |w: &str| w.chars().filter(|&c| c == 'ع').count();
+    let skeleton = |w: &str| crate::matcher::keys::arabic_skeleton(w).replace(' ', "");
+    let n = ains(surface);
+    let words = surface.split_whitespace().count().max(1);
+    let wanted = skeleton(surface);
+    let arabic: Vec<&str> = e
+        .forms()
+        .filter(|f| f.chars().any(normalize::is_arabic_letter))
+        .collect();
+    let windows: Vec<String> = arabic
+        .iter()
+        .flat_map(|f| {
+            let w: Vec<&str> = f.split_whitespace().collect();
+            w.windows(words).map(|x| x.join(" ")).collect::<Vec<_>>()
+        })
+        .filter(|w| skeleton(w) == wanted)
+        .collect();
+    if windows.is_empty() {
+        !arabic.is_empty() && arabic.iter().all(|f| ains(f) != n)
+    } else {
+        windows.iter().all(|w| ains(w) != n)
+    }
 }
 
 /// Whether `surface` is the adjective of a place's name rather than a spelling of it: one Arabic word ending in the
@@ -1280,6 +1314,25 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(is_word_of_the_language("وحكومته", "Hukumat"));
         assert!(!is_word_of_the_language("عطبره", "عطبرة"));
         assert!(!is_word_of_the_language("حمزه", "Hamza"));
+    }
+
+    #[test]
+    fn a_word_with_an_ain_the_name_lacks_is_no_new_spelling() {
+        let g = |csv: &str| Glossary::from_csv_str("t.csv", csv).unwrap_or_default();
+        let aden = g("id,type,en,ar\naden,LOC,Aden,عدن\n");
+        let herat = g("id,type,en,ar\nherat,LOC,Herat,هرات\n");
+        let goita =
+            g("id,type,en,ar,ar_variants\ngoita,PER,Assimi Goïta,آسيمي غويتا,عاصيمي غويتا\n");
+        let english = g("id,type,en\naden,LOC,Aden\n");
+        assert!(another_ain("أدان", &aden.entries()[0]));
+        assert!(another_ain("هرعت", &herat.entries()[0]));
+        assert!(!another_ain("عاصمي غويتا", &goita.entries()[0]));
+        assert!(!another_ain("أدان", &english.entries()[0]));
+        // Beside the word of the form it spells: the family name, not the given name.
+        let amiri = g("id,type,en,ar\namiri,PER,Hadi al-Amiri,هادي العامري\n");
+        assert!(another_ain("الأميري", &amiri.entries()[0]));
+        let bashir = g("id,type,en,ar\nbashir,PER,Omar al-Bashir,عمر البشير\n");
+        assert!(!another_ain("البشيير", &bashir.entries()[0]));
     }
 
     #[test]
