@@ -1169,8 +1169,11 @@ impl<'m> Scanner<'m> {
                 (Some(&e), None) => Some(e),
                 _ => None,
             };
-            let only_person = match p.people.as_slice() {
-                [e] if !self.named_first.contains(e) => Some(*e),
+            // The people whose family name alone names them (not those of `named_first`: صدام حفتر beside
+            // خليفة حفتر leaves حفتر alone to the father).
+            let mut alone = p.people.iter().filter(|e| !self.named_first.contains(e));
+            let only_person = match (alone.next(), alone.next()) {
+                (Some(&e), None) => Some(e),
                 _ => None,
             };
             let Some(entry) = before.or(only_person).or(only_named) else {
