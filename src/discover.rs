@@ -814,6 +814,8 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 .get(1)
                 .is_some_and(|w| matches!(w.key.as_str(), "بن" | "بنت" | "ابن"));
             if (t.broken && !comma_before && name.is_empty())
+                || (name.is_empty()
+                    && office_word(&t.key, text.get(t.start..t.end).unwrap_or_default()))
                 || first_broken
                 || name.len() >= if son_of { 3 } else { 2 }
                 || !name.is_empty()
@@ -848,6 +850,27 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
         }
     }
     hits
+}
+
+/// Whether the word after a title is a word of the language that goes on the title, not a name: a frequent word
+/// that is no given name of the common-names table (ولي العهد رئيس مجلس الوزراء, وزير خارجية سوريا, رئيس أركان,
+/// قالت سفيرة), or ل and such a word (الأمين العام لحزب الله). كريم, جمال, فؤاد are names as well as words
+/// (`key` is the word's `search` key, `written` the word as written, as the common-names table reads it).
+fn office_word(key: &str, written: &str) -> bool {
+    let name = |k: &str| {
+        crate::translit::plain::curated_name(k).is_some()
+            || crate::translit::plain::is_known_name(k)
+            || crate::translit::plain::curated_name(written).is_some()
+    };
+    let word = |k: &str| crate::rules::frequent::frequent(k) == Some(Frequent::Word) && !name(k);
+    // The first word of a title goes on the title too (ولي العهد رئيس مجلس الوزراء), although the common-names
+    // table spells it (رئيس, rais).
+    titles().iter().any(|t| t.first().is_some_and(|w| w == key))
+        || word(key)
+        || key
+            .strip_prefix('ل')
+            .is_some_and(|rest| rest.chars().count() >= 3 && word(rest))
+            && !name(key)
 }
 
 /// English titles and offices before a person's name (President, Foreign Minister, spokesman, Mr., Gen.), `search`
@@ -1314,6 +1337,20 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(is_word_of_the_language("وحكومته", "Hukumat"));
         assert!(!is_word_of_the_language("عطبره", "عطبرة"));
         assert!(!is_word_of_the_language("حمزه", "Hamza"));
+    }
+
+    #[test]
+    fn words_that_go_on_a_title_are_no_name() {
+        let office = |w: &str| office_word(&normalize::search(w), w);
+        // The second news corpus of the twenty-fifth session: ولي العهد رئيس مجلس الوزراء, وزير خارجية سوريا,
+        // رئيس أركان, الأمين العام لحزب الله.
+        for w in ["رئيس", "خارجية", "أركان", "لحزب"] {
+            assert!(office(w), "{w}");
+        }
+        // Names that are words too.
+        for w in ["فؤاد", "جمال", "كريم", "تيتيه", "لبنى"] {
+            assert!(!office(w), "{w}");
+        }
     }
 
     #[test]
