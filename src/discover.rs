@@ -452,7 +452,7 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
         return true;
     }
     let key = normalize::search(surface);
-    if !key.contains(' ') && is_word_with_a_pronoun(&key) {
+    if !key.contains(' ') && is_word_with_a_pronoun(surface) {
         return true;
     }
     if key.contains(' ') || !key.starts_with("ال") || key.chars().count() < 5 {
@@ -469,12 +469,13 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
     !form.split_whitespace().any(article)
 }
 
-/// Whether a one-word `search` key is a frequent word of the language ([`Frequent::Word`]) with an attached pronoun
-/// ([`clitics::pronoun_stems`]), read as written and without each proclitic ([`clitics::candidates`]).
-fn is_word_with_a_pronoun(key: &str) -> bool {
-    std::iter::once(key.to_string())
-        .chain(clitics::candidates(key).into_iter().map(|c| c.stem))
-        .flat_map(|word| clitics::pronoun_stems(&word))
+/// Whether one word as written is a frequent word of the language ([`Frequent::Word`]) with an attached pronoun
+/// ([`clitics::pronoun_stems`] of its `search` key), whole and without each proclitic ([`clitics::candidates`],
+/// which reads the word as written: إلهام has no article).
+fn is_word_with_a_pronoun(word: &str) -> bool {
+    std::iter::once(word.to_string())
+        .chain(clitics::candidates(word).into_iter().map(|c| c.stem))
+        .flat_map(|w| clitics::pronoun_stems(&normalize::search(&w)))
         .any(|stem| crate::rules::frequent::frequent(&stem) == Some(Frequent::Word))
 }
 

@@ -1026,19 +1026,18 @@ impl<'m> Scanner<'m> {
     /// (الإيراني, الإيرانية), where `form` has neither that word nor an adjective of the same place (الأرمينية
     /// and الأرمنية are both Armenia's): the phrase names something of another place.
     fn other_place_adjective(&self, v: &View<'_>, k: usize, last: usize, form: &str) -> bool {
-        let masculine = |w: &'_ str| -> String {
+        fn masculine(w: &str) -> &str {
             w.strip_suffix('ه')
                 .filter(|m| m.ends_with('ي'))
                 .unwrap_or(w)
-                .to_string()
-        };
+        }
         let form = normalize::search(form);
         let form_places: Vec<&str> = form
             .split(' ')
-            .flat_map(|f| self.places_of_adjective(&masculine(f)))
+            .flat_map(|f| self.places_of_adjective(masculine(f)))
             .collect();
         (k..=last).filter_map(|j| v.key(j)).any(|w| {
-            let places = self.places_of_adjective(&masculine(w));
+            let places = self.places_of_adjective(masculine(w));
             !places.is_empty()
                 && !form.split(' ').any(|f| f == w)
                 && !places.iter().any(|p| form_places.contains(p))
