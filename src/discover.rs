@@ -16,7 +16,10 @@
 //!   0.87). Words that are each a word of some form (الإقليم, منظمة, إلهام), pairs
 //!   opening with و, and words shaped as words of the language (tanween, قائداً; the article where the entry's
 //!   form has none in either script, الاستعانة for أستانا: six of 46 rows on 77 news excerpts of the
-//!   twenty-fourth session, none of them a name) are not proposed. The row repeats the entry (same id, type, `en`, `ar`, variants) with
+//!   twenty-fourth session, none of them a name) are not proposed. Nor is a person's family name alone, spelt
+//!   otherwise, in a document that names the person nowhere else (neither in full nor by the family name as the
+//!   glossary spells it): مليوني "two million" for Meloni, توقيف "arrest" for Tokayev, الظواهر "phenomena" for
+//!   al-Zawahiri (six rows of three news corpora, none a name). The row repeats the entry (same id, type, `en`, `ar`, variants) with
 //!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
 //! * **Names after titles.** One or two words (three with بن or بنت between: موزا بنت ناصر; past the first, a
@@ -200,6 +203,8 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
         let toks = tokenize(text);
         // Where a known name is spelt otherwise (جوزاف عون): no name after a title starts there.
         let mut close: Vec<(usize, usize)> = Vec::new();
+        // Those places in order, with their entry, recorded once the whole document is read.
+        let mut spelt: Vec<(usize, usize, &Entry, Method, f64)> = Vec::new();
         for (start, end) in phrases(&toks) {
             let Some(surface) = text.get(start..end) else {
                 continue;
@@ -239,6 +244,29 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 continue;
             }
             close.push((start, end));
+            spelt.push((start, end, e, method, score));
+        }
+        // A person's family name alone, spelt otherwise, is proposed only where the document names the person
+        // otherwise too (in full, or by the family name as the glossary spells it): alone, a word one letter from
+        // a family name is far more often a word of the language (توقيف "arrest" beside توكاييف, Tokayev;
+        // مليوني "two million" beside ميلوني, Meloni).
+        let text_key = normalize::search(text);
+        let in_full: Vec<&str> = spelt
+            .iter()
+            .filter(|h| text.get(h.0..h.1).is_some_and(|w| w.contains(' ')))
+            .map(|h| h.2.id.as_str())
+            .collect();
+        for (start, end, e, method, score) in spelt {
+            let Some(surface) = text.get(start..end) else {
+                continue;
+            };
+            if is_lone_family_name(surface, e)
+                && !in_full.contains(&e.id.as_str())
+                && !names_in_text(e, &text_key)
+            {
+                continue;
+            }
+            let entry = e.id.clone();
             // One row per entry, so that the candidates file has each id once.
             let key = (entry.clone(), String::new());
             let c = found
@@ -467,6 +495,26 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
             })
     };
     !form.split_whitespace().any(article)
+}
+
+/// Whether `surface` is one word and `e` a person all of whose forms have more: a family name alone.
+fn is_lone_family_name(surface: &str, e: &Entry) -> bool {
+    e.kind == EntityType::Per
+        && !surface.trim().contains(char::is_whitespace)
+        && e.forms().all(|f| f.trim().contains(char::is_whitespace))
+}
+
+/// Whether a text (`search` level) holds a form of `e`, or the last word of one (the family name as the glossary
+/// spells it), anywhere.
+fn names_in_text(e: &Entry, text_key: &str) -> bool {
+    e.forms().any(|f| {
+        let key = normalize::search(f);
+        text_key.contains(key.as_ref())
+            || key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.chars().count() >= 3 && text_key.contains(last))
+    })
 }
 
 /// Whether one word as written is a frequent word of the language ([`Frequent::Word`]) with an attached pronoun
@@ -1338,6 +1386,28 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(is_word_of_the_language("وحكومته", "Hukumat"));
         assert!(!is_word_of_the_language("عطبره", "عطبرة"));
         assert!(!is_word_of_the_language("حمزه", "Hamza"));
+    }
+
+    #[test]
+    fn a_family_name_alone_spelt_otherwise_needs_the_person_named() {
+        // The news corpora of the twenty-fourth to twenty-sixth sessions: مليوني "two million" for Meloni, توقيف
+        // "arrest" for Tokayev, الظواهر "phenomena" for al-Zawahiri, all in documents that never name them.
+        let m = matcher(
+            "id,type,en,ar\ngiorgia-meloni,PER,Giorgia Meloni,جورجيا ميلوني\n\
+             kassym-jomart-tokayev,PER,Kassym-Jomart Tokayev,قاسم جومارت توكاييف\n",
+        );
+        let alone = docs(&[
+            "قررت الدول خفض الإنتاج بمقدار مليوني برميل يوميا.",
+            "صدرت مذكرة توقيف بحق المتهم.",
+        ]);
+        assert!(discover(&alone, &m, &Options::default()).is_empty());
+        // Named in full in the document, the person's family name spelt otherwise is proposed.
+        let named =
+            docs(&["التقت رئيسة الوزراء جورجيا ميلوني الوفد. وقالت مليوني إن اللقاء كان مثمرا."]);
+        let found = discover(&named, &m, &Options::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].id, "giorgia-meloni");
+        assert_eq!(found[0].ar_variants, ["مليوني"]);
     }
 
     #[test]
