@@ -19,7 +19,9 @@
 //!   twenty-fourth session, none of them a name) are not proposed. Nor is a person's family name alone, spelt
 //!   otherwise, in a document that names the person nowhere else (neither in full nor by the family name as the
 //!   glossary spells it): مليوني "two million" for Meloni, توقيف "arrest" for Tokayev, الظواهر "phenomena" for
-//!   al-Zawahiri (six rows of three news corpora, none a name). The row repeats the entry (same id, type, `en`, `ar`, variants) with
+//!   al-Zawahiri (six rows of three news corpora, none a name); nor a phrase of several words with a frequent word
+//!   of the language whose consonant skeleton no word of the entry's forms has (القضية الفلسطينية "the Palestinian
+//!   cause" beside الأراضي الفلسطينية; five rows of the same corpora). The row repeats the entry (same id, type, `en`, `ar`, variants) with
 //!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
 //! * **Names after titles.** One or two words (three with بن or بنت between: موزا بنت ناصر; past the first, a
@@ -240,6 +242,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
             if is_adjective_of_place(surface, e)
                 || is_word_of_the_language(surface, &form)
                 || another_ain(surface, e)
+                || holds_another_word(surface, e)
             {
                 continue;
             }
@@ -495,6 +498,39 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
             })
     };
     !form.split_whitespace().any(article)
+}
+
+/// Whether `surface` has several words and one of them is a frequent word of the language (with the article or
+/// without) whose consonant skeleton no word of `e`'s forms has: a phrase that shares a word with a name and puts
+/// another word beside it (القضية الفلسطينية "the Palestinian cause" beside الأراضي الفلسطينية), not a spelling.
+fn holds_another_word(surface: &str, e: &Entry) -> bool {
+    let key = normalize::search(surface);
+    if !key.contains(' ') {
+        return false;
+    }
+    let bare = |w: &str| {
+        w.strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 2)
+            .unwrap_or(w)
+            .to_string()
+    };
+    let skeleton = |w: &str| crate::matcher::keys::arabic_skeleton(&bare(w));
+    let word = |w: &str| {
+        [w.to_string(), bare(w)]
+            .iter()
+            .any(|k| crate::rules::frequent::frequent(k) == Some(Frequent::Word))
+    };
+    let skeletons: Vec<String> = e
+        .forms()
+        .flat_map(|f| {
+            normalize::search(f)
+                .split_whitespace()
+                .map(skeleton)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    key.split_whitespace()
+        .any(|w| word(w) && !skeletons.contains(&skeleton(w)))
 }
 
 /// Whether `surface` is one word and `e` a person all of whose forms have more: a family name alone.
@@ -1386,6 +1422,26 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(is_word_of_the_language("وحكومته", "Hukumat"));
         assert!(!is_word_of_the_language("عطبره", "عطبرة"));
         assert!(!is_word_of_the_language("حمزه", "Hamza"));
+    }
+
+    #[test]
+    fn a_phrase_with_another_word_of_the_language_is_no_spelling() {
+        // The news corpora of the twenty-fourth to twenty-sixth sessions: القضية "the cause", فلسطينيي مدينة, the
+        // Libyan channel المسار "the path" beside المنار.
+        let m = matcher(
+            "id,type,en,ar,en_variants,ar_variants\n\
+             pt,LOC,Palestinian Territories,الأراضي الفلسطينية,,فلسطين\n\
+             manar,ORG,Al-Manar,قناة المنار,,تلفزيون المنار\n",
+        );
+        let entry = |id: &str| m.glossary().get(id).cloned().unwrap_or_default();
+        assert!(holds_another_word("القضية الفلسطينية", &entry("pt")));
+        assert!(holds_another_word("فلسطينيي مدينة", &entry("pt")));
+        assert!(holds_another_word("تلفزيون المسار", &entry("manar")));
+        // A word of a form, or one with its skeleton (a spelling), or no frequent word at all.
+        assert!(!holds_another_word("قناة المنار", &entry("manar")));
+        assert!(!holds_another_word("تلفزيون المناار", &entry("manar")));
+        assert!(!holds_another_word("الاراضى الفلسطينيه", &entry("pt")));
+        assert!(!holds_another_word("المنار", &entry("manar")));
     }
 
     #[test]
