@@ -14,7 +14,9 @@
 //! In the twenty-fifth session eight people whose family name is an everyday given name came in (`family` = no),
 //! and with them 2 + 3 close pairs: جعفر حسن Jafar Hassan (حسن and حسان, one vowel letter apart, both Hassan in
 //! the press), عبدالله يحيى Abdullah Al-Yahya, Osama Munir Asim Munir (Asim is no spelling of the table's, which
-//! writes Asem), Hassan Mohammed and Hassan Mahmoud Hassan Sheikh Mohamud (his first and last words).
+//! writes Asem), Hassan Mohammed and Hassan Mahmoud Hassan Sheikh Mohamud (his first and last words). In the
+//! twenty-sixth session, with 38 more people, one more Arabic pair: وليام الله, read William Allah, Lai Ching-te,
+//! whom the English press calls William Lai.
 
 use qamus::glossary::{EntityType, Glossary};
 use qamus::matcher::Matcher;

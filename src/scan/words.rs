@@ -366,6 +366,8 @@ pub(crate) static AMBIGUOUS_FORMS: &[&str] = &[
     "ميتا",
     "آبل",
     "أبل",
+    // "How" (كيف: also an old spelling of Kyiv, كييف; twenty-sixth session, توضح كيف «كان...»).
+    "كيف",
     "trend",
     "guardian",
     "tyre",
