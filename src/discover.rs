@@ -483,7 +483,7 @@ fn is_word_of_the_language(surface: &str, form: &str) -> bool {
         return true;
     }
     let key = normalize::search(surface);
-    if !key.contains(' ') && is_word_with_a_pronoun(surface) {
+    if !key.contains(' ') && clitics::is_word_with_a_pronoun(surface) {
         return true;
     }
     if key.contains(' ') || !key.starts_with("ال") || key.chars().count() < 5 {
@@ -551,16 +551,6 @@ fn names_in_text(e: &Entry, text_key: &str) -> bool {
                 .next()
                 .is_some_and(|last| last.chars().count() >= 3 && text_key.contains(last))
     })
-}
-
-/// Whether one word as written is a frequent word of the language ([`Frequent::Word`]) with an attached pronoun
-/// ([`clitics::pronoun_stems`] of its `search` key), whole and without each proclitic ([`clitics::candidates`],
-/// which reads the word as written: إلهام has no article).
-fn is_word_with_a_pronoun(word: &str) -> bool {
-    std::iter::once(word.to_string())
-        .chain(clitics::candidates(word).into_iter().map(|c| c.stem))
-        .flat_map(|w| clitics::pronoun_stems(&normalize::search(&w)))
-        .any(|stem| crate::rules::frequent::frequent(&stem) == Some(Frequent::Word))
 }
 
 /// Whether `surface` writes ع where none of the entry's Arabic forms does, or leaves out the ع they all write:

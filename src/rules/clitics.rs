@@ -149,6 +149,17 @@ pub fn pronoun_stems(key: &str) -> Vec<String> {
     out
 }
 
+/// Whether one word as written is a frequent word of the language (`Frequent::Word`) with an attached pronoun
+/// ([`pronoun_stems`] of its `search` key), whole or behind a proclitic ([`candidates`], which reads the word as
+/// written: إلهام has no article): اعتباره "considering it", وحكومته, مهامه "his duties". No name is written so.
+pub(crate) fn is_word_with_a_pronoun(word: &str) -> bool {
+    use crate::rules::frequent::{frequent, Frequent};
+    std::iter::once(word.to_string())
+        .chain(candidates(word).into_iter().map(|c| c.stem))
+        .flat_map(|w| pronoun_stems(&crate::normalize::search(&w)))
+        .any(|stem| frequent(&stem) == Some(Frequent::Word))
+}
+
 /// Whether the stem left by one proclitic letter on a lone word is a credible reading: four letters or more, not
 /// starting with a bare alef (a foreign name's first syllable: بارنز, واتا, بانج) unless that alef is the article
 /// (والكرملين).

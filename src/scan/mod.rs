@@ -1459,6 +1459,11 @@ impl<'m> Scanner<'m> {
                 continue;
             };
             let surface = v.text.get(a.start..b.end).unwrap_or_default();
+            // A frequent word with an attached pronoun is that word (باشر تبون مهامه "took up his duties": not
+            // John Mahama).
+            if len == 1 && clitics::is_word_with_a_pronoun(surface) {
+                continue;
+            }
             let Some(h) = self.fuzzy_lookup_cached(surface) else {
                 continue;
             };
