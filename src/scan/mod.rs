@@ -53,6 +53,8 @@
 //! الجزيرة "the island"; الشرق الأوسط "the Middle East"; the adjective أرمينية, also an old spelling of Armenia),
 //! and function words (في، من، على) are never names: alone they are not matched; longer forms still are. Where
 //! the ordinary sense is itself a place (الشرق الأوسط), a place the glossary has by that form is matched alone.
+//! A country's name written like its feminine adjective (سورية beside سوريا) is the adjective right after an
+//! indefinite feminine noun or plural (لعائلة سورية "to a Syrian family", تنظيمات سورية): no mention.
 //! Such a form of an outlet (an entry with a form that starts وكالة، قناة، صحيفة…: الأناضول، الجزيرة) is the
 //! outlet after a correspondent's or a camera's word (بحسب مراسل الأناضول; quotation marks may stand between), and,
 //! with ل, after a verb of saying or a statement (وقال للأناضول, في تصريح لـ"الجزيرة"): see
@@ -783,6 +785,9 @@ impl<'m> Scanner<'m> {
             }
             (SCORE_NORMALIZED, Method::Normalized)
         };
+        if last == i && clitic.is_empty() && self.feminine_adjective_at(v, i, entry) {
+            return None;
+        }
         let mut detail = clitic;
         if let Some(compound) = compound {
             push_detail(&mut detail, compound);
@@ -991,6 +996,31 @@ impl<'m> Scanner<'m> {
             && self.is_adjective_of_place(word)
             && has_article(noun)
             && !self.is_adjective_of_place(without_conjunction(noun))
+    }
+
+    /// Whether the word at token `i`, a form of place `entry` that is written like its feminine adjective (سورية,
+    /// beside the entry's سوريا), follows an indefinite feminine noun or plural: a word without the article ending
+    /// in ة or ات (لعائلة سورية "to a Syrian family", تنظيمات سورية "Syrian organizations"). An adjective agrees
+    /// with its noun; after a preposition or a verb (إلى سورية, زار سورية) the word is the country.
+    fn feminine_adjective_at(&self, v: &View<'_>, i: usize, entry: &Entry) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        let (Some(word), Some(noun)) = (v.key(i), v.key(before)) else {
+            return false;
+        };
+        let Some(stem) = word.strip_suffix("يه") else {
+            return false;
+        };
+        let country = format!("{stem}يا");
+        entry.kind == EntityType::Loc
+            && entry.forms().any(|f| normalize::search(f) == country)
+            && v.soft_after(before)
+            && v.toks.get(before).is_some_and(|t| t.class == Class::Arabic)
+            && !has_article(noun)
+            && !self.function_words.contains(noun)
+            && noun.chars().count() >= 4
+            && (noun.ends_with('ه') || noun.ends_with("ات"))
     }
 
     /// Whether a word (`search` key) is the nisba adjective of a place of the glossary: the article, the place's
