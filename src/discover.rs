@@ -21,7 +21,8 @@
 //!   glossary spells it): مليوني "two million" for Meloni, توقيف "arrest" for Tokayev, الظواهر "phenomena" for
 //!   al-Zawahiri (six rows of three news corpora, none a name); nor a phrase of several words with a frequent word
 //!   of the language whose consonant skeleton no word of the entry's forms has (القضية الفلسطينية "the Palestinian
-//!   cause" beside الأراضي الفلسطينية; five rows of the same corpora). The row repeats the entry (same id, type, `en`, `ar`, variants) with
+//!   cause" beside الأراضي الفلسطينية; five rows of the same corpora), nor one word of a place followed by a word no
+//!   table knows, which makes a longer name with it (سانتياجو برنابيو, the stadium). The row repeats the entry (same id, type, `en`, `ar`, variants) with
 //!   the new spelling added to `ar_variants` (or `en_variants` for Latin script): `glossary add` then adds the
 //!   variant to that entry's row, or, when the entry lives in another layer, the row overrides it with a superset.
 //! * **Names after titles.** One or two words (three with بن or بنت between: موزا بنت ناصر; past the first, a
@@ -243,6 +244,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 || is_word_of_the_language(surface, &form)
                 || another_ain(surface, e)
                 || holds_another_word(surface, e)
+                || (e.kind == EntityType::Loc && beside_a_new_word(&toks, start, end, &form_words))
             {
                 continue;
             }
@@ -531,6 +533,33 @@ fn holds_another_word(surface: &str, e: &Entry) -> bool {
         .collect();
     key.split_whitespace()
         .any(|w| word(w) && !skeletons.contains(&skeleton(w)))
+}
+
+/// Whether the one word at `start..end` has, right after it (spaces only between), a word that no name table and
+/// no frequent-word list knows: an Arabic word of three letters or more, without the article or the conjunction و,
+/// that is no frequent word and no word of any form. The two are then one longer name the glossary lacks, and the
+/// word no spelling of a place on its own (ديلي of the newspaper يمن ديلي نيوز is not Dili, nor سانتياجو of the
+/// stadium سانتياجو برنابيو Santiago). Only the word after: before a word, an unknown one is as often a verb
+/// (فاجأت مقديشيو, a spelling of Mogadishu).
+fn beside_a_new_word(
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    form_words: &std::collections::HashSet<String>,
+) -> bool {
+    let Some(i) = toks.iter().position(|t| t.start == start && t.end == end) else {
+        return false;
+    };
+    let new = |t: &Tok| {
+        t.key.chars().count() >= 3
+            && t.key.chars().all(normalize::is_arabic_letter)
+            && !t.key.starts_with("ال")
+            && !t.key.starts_with('و')
+            && crate::rules::frequent::frequent(&t.key).is_none()
+            && !form_words.contains(&t.key)
+            && !STOP.contains(&t.key.as_str())
+    };
+    toks.get(i + 1).is_some_and(|t| !t.broken && new(t))
 }
 
 /// Whether `surface` is one word and `e` a person all of whose forms have more: a family name alone.
@@ -1424,6 +1453,18 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(is_word_of_the_language("وحكومته", "Hukumat"));
         assert!(!is_word_of_the_language("عطبره", "عطبرة"));
         assert!(!is_word_of_the_language("حمزه", "Hamza"));
+    }
+
+    #[test]
+    fn a_word_before_a_new_word_is_no_spelling_of_a_place() {
+        // The third news corpus: the stadium سانتياجو برنابيو is no spelling of Santiago.
+        let m = matcher("id,type,en,ar\nsantiago,LOC,Santiago,سانتياغو\n");
+        let stadium = docs(&["يستقبل الفريق ضيفه على ملعب سانتياجو برنابيو مساء السبت."]);
+        assert!(discover(&stadium, &m, &Options::default()).is_empty());
+        let city = docs(&["وصل الوفد إلى سانتياجو مساء السبت."]);
+        let found = discover(&city, &m, &Options::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].ar_variants, ["سانتياجو"]);
     }
 
     #[test]
