@@ -28,7 +28,8 @@
 //!    the last of these only.
 //!    Given names of that person written right before it, in the order one of their names has them, join the
 //!    mention at 0.92, `part of the name` (طيب أردوغان, Tayyip Erdogan: see `matcher::name_parts`); another
-//!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention. A family name
+//!    name right before it (Hunter Biden, Melania Trump) makes it another person's, no mention; so it does a kunya
+//!    that is a person's whole form (أحمد عمر أبو عبيدة is not Hamas's Abu Obaida). A family name
 //!    that is also the adjective of a place of the glossary (السوداني of السودان, البغدادي of بغداد) is that
 //!    adjective right after a word with the article (المشهد السوداني, الرئيس السوداني "the Sudanese president"):
 //!    no mention. Nor is a name after "son of" (منصور بن مشعل: the father's), one followed by another family name
@@ -573,7 +574,9 @@ impl<'m> Scanner<'m> {
             let readings = readings.as_deref().unwrap_or_default();
             if let Some(f) = self.longest_at(&view, i, readings) {
                 i = f.last + 1;
-                if self.place_is_a_family_name(&view, &f, &found) {
+                if self.place_is_a_family_name(&view, &f, &found)
+                    || self.kunya_of_another(&view, &f, &found)
+                {
                     others.push(f.first - 1);
                 } else if self.place_is_a_given_name(&view, &f) {
                     others.push(f.first);
@@ -1257,6 +1260,27 @@ impl<'m> Scanner<'m> {
                 .is_some_and(|t| t.class != Class::Arabic)
             && self.kind_of(f.entry) == Some(EntityType::Loc)
             && self.another_given_name_before(v, f.first, found)
+    }
+
+    /// Whether `f`, a person named by a kunya alone (أبو عبيدة: "father of" and a name, two words), follows another
+    /// name: a kunya is borne by many, and after a given name it is that person's (الشيخ أحمد عمر أبو عبيدة, the
+    /// leader of al-Shabaab, is not Hamas's spokesman of that kunya).
+    /// The name before may also be a given name of the common-names table that is a word too (عمر "age").
+    fn kunya_of_another(&self, v: &View<'_>, f: &Found, found: &[Found]) -> bool {
+        let Some(before) = f.first.checked_sub(1) else {
+            return false;
+        };
+        f.last == f.first + 1
+            && self.kind_of(f.entry) == Some(EntityType::Per)
+            && v.key(f.first)
+                .is_some_and(|k| matches!(k, "ابو" | "ابي" | "ابا"))
+            && (self.another_given_name_before(v, f.first, found)
+                || (v.toks.get(before).is_some_and(|t| t.class == Class::Arabic)
+                    && v.soft_after(before)
+                    && !found.iter().any(|g| g.covers(before))
+                    && self.title_at(v, before).is_none()
+                    && v.key(before)
+                        .is_some_and(crate::translit::plain::is_common_name)))
     }
 
     /// Whether `f`, a place named by one Latin word that is also a common English given name (Jordan, Chad, Israel,
