@@ -255,19 +255,20 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
         // otherwise too (in full, or by the family name as the glossary spells it): alone, a word one letter from
         // a family name is far more often a word of the language (توقيف "arrest" beside توكاييف, Tokayev;
         // مليوني "two million" beside ميلوني, Meloni).
-        let text_key = normalize::search(text);
         let in_full: Vec<&str> = spelt
             .iter()
             .filter(|h| text.get(h.0..h.1).is_some_and(|w| w.contains(' ')))
             .map(|h| h.2.id.as_str())
             .collect();
+        // The document at the `search` level, made only for a family name alone.
+        let mut text_key = None;
         for (start, end, e, method, score) in spelt {
             let Some(surface) = text.get(start..end) else {
                 continue;
             };
             if is_lone_family_name(surface, e)
                 && !in_full.contains(&e.id.as_str())
-                && !names_in_text(e, &text_key)
+                && !names_in_text(e, text_key.get_or_insert_with(|| normalize::search(text)))
             {
                 continue;
             }
@@ -547,7 +548,12 @@ fn beside_a_new_word(
     end: usize,
     form_words: &std::collections::HashSet<String>,
 ) -> bool {
-    let Some(i) = toks.iter().position(|t| t.start == start && t.end == end) else {
+    // Tokens are in text order: the phrase's one token by its start.
+    let Some(i) = toks
+        .binary_search_by_key(&start, |t| t.start)
+        .ok()
+        .filter(|&i| toks.get(i).is_some_and(|t| t.end == end))
+    else {
         return false;
     };
     let new = |t: &Tok| {

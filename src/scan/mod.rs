@@ -1015,15 +1015,17 @@ impl<'m> Scanner<'m> {
         let Some(stem) = word.strip_suffix("يه") else {
             return false;
         };
-        let country = format!("{stem}يا");
+        // The noun first: the entry's forms are normalized only after it.
         entry.kind == EntityType::Loc
-            && entry.forms().any(|f| normalize::search(f) == country)
             && v.soft_after(before)
             && v.toks.get(before).is_some_and(|t| t.class == Class::Arabic)
             && !has_article(noun)
             && !self.function_words.contains(noun)
             && noun.chars().count() >= 4
             && (noun.ends_with('ه') || noun.ends_with("ات"))
+            && entry
+                .forms()
+                .any(|f| normalize::search(f).strip_suffix("يا") == Some(stem))
     }
 
     /// Whether a word (`search` key) is the nisba adjective of a place of the glossary: the article, the place's
@@ -1267,20 +1269,17 @@ impl<'m> Scanner<'m> {
     /// leader of al-Shabaab, is not Hamas's spokesman of that kunya).
     /// The name before may also be a given name of the common-names table that is a word too (عمر "age").
     fn kunya_of_another(&self, v: &View<'_>, f: &Found, found: &[Found]) -> bool {
-        let Some(before) = f.first.checked_sub(1) else {
-            return false;
-        };
         f.last == f.first + 1
             && self.kind_of(f.entry) == Some(EntityType::Per)
             && v.key(f.first)
                 .is_some_and(|k| matches!(k, "ابو" | "ابي" | "ابا"))
-            && (self.another_given_name_before(v, f.first, found)
-                || (v.toks.get(before).is_some_and(|t| t.class == Class::Arabic)
-                    && v.soft_after(before)
-                    && !found.iter().any(|g| g.covers(before))
-                    && self.title_at(v, before).is_none()
-                    && v.key(before)
-                        .is_some_and(crate::translit::plain::is_common_name)))
+            && self
+                .name_slot_before(v, f.first, found)
+                .is_some_and(|before| {
+                    self.is_name_of_its_own(v, before)
+                        || v.key(before)
+                            .is_some_and(crate::translit::plain::is_common_name)
+                })
     }
 
     /// Whether `f`, a place named by one Latin word that is also a common English given name (Jordan, Chad, Israel,
@@ -1305,25 +1304,35 @@ impl<'m> Scanner<'m> {
     /// names ([`Scanner::given_names_before`]) were tried first; a place's one Latin word after it is a person's
     /// family name (Michael Jordan).
     fn another_given_name_before(&self, v: &View<'_>, at: usize, found: &[Found]) -> bool {
-        let Some(before) = at.checked_sub(1) else {
-            return false;
-        };
-        let (Some(tok), Some(family)) = (v.toks.get(before), v.toks.get(at)) else {
-            return false;
-        };
-        tok.class == family.class
+        self.name_slot_before(v, at, found)
+            .is_some_and(|before| self.is_name_of_its_own(v, before))
+    }
+
+    /// The token right before token `at` where a name of its own may stand: in the same script, capitalized if
+    /// Latin, with only spaces between, in no mention already (`found`) and no title.
+    fn name_slot_before(&self, v: &View<'_>, at: usize, found: &[Found]) -> Option<usize> {
+        let before = at.checked_sub(1)?;
+        let (tok, next) = (v.toks.get(before)?, v.toks.get(at)?);
+        (tok.class == next.class
             && (tok.class == Class::Arabic || v.capitalized_latin(before))
             && v.soft_after(before)
             && !found.iter().any(|f| f.covers(before))
-            && self.title_at(v, before).is_none()
-            // An initial is no name of its own (ن. is one in the `plain` lexicon); a given name that is also a word
-            // may be the word when it opens a sentence (Will China respond?).
-            && v.key(before).is_some_and(|key| {
-                (key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key))
-                    || (tok.class != Class::Arabic
-                        && crate::rules::given::is_given_name(key)
-                        && !(words::GIVEN_NAMES_THAT_ARE_WORDS.contains(&key) && v.opens_sentence(before)))
-            })
+            && self.title_at(v, before).is_none())
+        .then_some(before)
+    }
+
+    /// Whether token `i` is a name of its own: a name of the `plain` model's training data, or in Latin script a
+    /// common English given name.
+    fn is_name_of_its_own(&self, v: &View<'_>, i: usize) -> bool {
+        let latin = v.toks.get(i).is_some_and(|t| t.class != Class::Arabic);
+        // An initial is no name of its own (ن. is one in the `plain` lexicon); a given name that is also a word
+        // may be the word when it opens a sentence (Will China respond?).
+        v.key(i).is_some_and(|key| {
+            (key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key))
+                || (latin
+                    && crate::rules::given::is_given_name(key)
+                    && !(words::GIVEN_NAMES_THAT_ARE_WORDS.contains(&key) && v.opens_sentence(i)))
+        })
     }
 
     /// The first of up to three tokens right before the family name `p` that are given names of `person` in the
