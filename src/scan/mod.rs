@@ -788,7 +788,10 @@ impl<'m> Scanner<'m> {
             }
             (SCORE_NORMALIZED, Method::Normalized)
         };
-        if last == i && clitic.is_empty() && self.feminine_adjective_at(v, i, entry) {
+        if last == i
+            && (clitic.is_empty() && self.feminine_adjective_at(v, i, entry)
+                || everyday_adjective_at(v, i, entry))
+        {
             return None;
         }
         let mut detail = clitic;
@@ -2219,6 +2222,47 @@ fn without_conjunction(key: &str) -> &str {
 }
 
 /// Whether a `search` key has the article, behind one proclitic letter or none (المشهد, والجيش, بالمدينة, للرئيس).
+/// Whether token `i`, a place's one-word form written like an everyday adjective ([`words::ADJECTIVE_PLACES`]:
+/// مالي, Mali and "financial"), is the adjective here: right after one of its nouns (دعم مالي, ودعم مالي), or
+/// coordinated with one of its adjectives (مالي وإداري; عسكري ومالي, the form behind the conjunction و).
+fn everyday_adjective_at(v: &View<'_>, i: usize, entry: &Entry) -> bool {
+    let Some(key) = v.key(i).filter(|_| entry.kind == EntityType::Loc) else {
+        return false;
+    };
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| normalize::search(w) == word);
+    let arabic_at = |j: usize| v.toks.get(j).is_some_and(|t| t.class == Class::Arabic);
+    words::ADJECTIVE_PLACES
+        .iter()
+        .any(|&(place, nouns, adjectives)| {
+            let place = normalize::search(place);
+            let joined = match key.strip_prefix('و') {
+                Some(rest) if rest == place => true,
+                _ if key == place => false,
+                _ => return false,
+            };
+            let before = i
+                .checked_sub(1)
+                .filter(|&b| v.soft_after(b) && arabic_at(b))
+                .and_then(|b| v.key(b));
+            let after = v
+                .soft_after(i)
+                .then(|| v.key(i + 1))
+                .flatten()
+                .filter(|_| arabic_at(i + 1));
+            if joined {
+                return before.is_some_and(|w| is(w, adjectives));
+            }
+            let noun = before.is_some_and(|w| {
+                is(w, nouns)
+                    || w.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
+                        .is_some_and(|rest| is(rest, nouns))
+            });
+            noun || after
+                .and_then(|w| w.strip_prefix('و'))
+                .is_some_and(|w| is(w, adjectives))
+        })
+}
+
 fn has_article(key: &str) -> bool {
     let bare = key
         .strip_prefix(['و', 'ف', 'ب', 'ك', 'ل'])
