@@ -244,6 +244,7 @@ pub fn discover(docs: &[(String, String)], matcher: &Matcher, options: &Options)
                 || is_word_of_the_language(surface, &form)
                 || another_ain(surface, e)
                 || holds_another_word(surface, e)
+                || another_word_of_the_name(surface, e, method)
                 || (e.kind == EntityType::Loc && beside_a_new_word(&toks, start, end, &form_words))
             {
                 continue;
@@ -534,6 +535,53 @@ fn holds_another_word(surface: &str, e: &Entry) -> bool {
         .collect();
     key.split_whitespace()
         .any(|w| word(w) && !skeletons.contains(&skeleton(w)))
+}
+
+/// Whether `surface`, close to a form of `e` by `method`, is another word than the name's:
+/// - a phrase of frequent words of the language only, one of them no word of `e`'s forms (الساحة العالمية "the
+///   world stage" beside الصحة العالمية, the WHO): an everyday phrase, however close its letters;
+/// - one word that is a word of `e`'s forms with ة after it (الشيبانية beside الشيباني): the feminine, a woman of
+///   the family or an adjective;
+/// - one word reached only across scripts (`translit`) while `e`, no person, has no Arabic form of one word (آمال
+///   "hopes" beside Amal, حركة أمل): nothing shows the name is ever written so short in Arabic. A person's family
+///   name alone is the rule of its own of [`is_lone_family_name`].
+fn another_word_of_the_name(surface: &str, e: &Entry, method: Method) -> bool {
+    let key = normalize::search(surface);
+    let form_words: Vec<String> = e
+        .forms()
+        .filter(|f| f.chars().any(normalize::is_arabic_letter))
+        .flat_map(|f| {
+            normalize::search(f)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let frequent = |w: &str| {
+        let bare = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2);
+        [Some(w), bare]
+            .into_iter()
+            .flatten()
+            .any(|k| crate::rules::frequent::frequent(k) == Some(Frequent::Word))
+    };
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if let [word] = words.as_slice() {
+        let feminine = word
+            .strip_suffix('ه')
+            .is_some_and(|stem| form_words.iter().any(|w| w == stem));
+        let one_word_arabic = e
+            .forms()
+            .any(|f| f.chars().any(normalize::is_arabic_letter) && !f.trim().contains(' '));
+        return feminine
+            || (method == Method::Translit && e.kind != EntityType::Per && !one_word_arabic);
+    }
+    // A word of a form in the other case of a nisba's plural is one (جماعة الحوثيين beside الحوثيون).
+    let of_a_form = |w: &str| {
+        std::iter::once(w.to_string())
+            .chain(clitics::other_case(w))
+            .any(|w| form_words.contains(&w))
+    };
+    words.iter().all(|w| frequent(w)) && !words.iter().all(|w| of_a_form(w))
 }
 
 /// Whether the one word at `start..end` has, right after it (spaces only between), a word that no name table and
@@ -1509,6 +1557,68 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         assert!(!holds_another_word("تلفزيون المناار", &entry("manar")));
         assert!(!holds_another_word("الاراضى الفلسطينيه", &entry("pt")));
         assert!(!holds_another_word("المنار", &entry("manar")));
+    }
+
+    #[test]
+    fn another_word_beside_a_name_is_no_spelling() {
+        // The fourth news corpus (twenty-seventh session): الساحة العالمية "the world stage" for the WHO, the
+        // feminine الشيبانية (a woman minister of Oman) for al-Shaibani, آمال "hopes" for Amal.
+        let m = matcher(
+            "id,type,en,ar,en_variants,ar_variants
+             who,ORG,World Health Organization,منظمة الصحة العالمية,WHO,الصحة العالمية
+             shaibani,PER,Asaad al-Shaibani,أسعد الشيباني,,
+             amal,ORG,Amal Movement,حركة أمل,Amal,
+             kabul,LOC,Kabul,كابول,,
+",
+        );
+        let entry = |id: &str| m.glossary().get(id).cloned().unwrap_or_default();
+        assert!(another_word_of_the_name(
+            "الساحة العالمية",
+            &entry("who"),
+            Method::Fuzzy
+        ));
+        assert!(another_word_of_the_name(
+            "الشيبانية",
+            &entry("shaibani"),
+            Method::Translit
+        ));
+        assert!(another_word_of_the_name(
+            "آمال",
+            &entry("amal"),
+            Method::Translit
+        ));
+        // Spellings: a word no list knows, one word of a name written in one word, a phrase of a form's words.
+        assert!(!another_word_of_the_name(
+            "الصحه العالميه",
+            &entry("who"),
+            Method::Fuzzy
+        ));
+        assert!(!another_word_of_the_name(
+            "الشيبانى",
+            &entry("shaibani"),
+            Method::Fuzzy
+        ));
+        assert!(!another_word_of_the_name(
+            "كابل",
+            &entry("kabul"),
+            Method::Translit
+        ));
+        assert!(!another_word_of_the_name(
+            "منظمة الصحه العالمية",
+            &entry("who"),
+            Method::Fuzzy
+        ));
+        let houthis = matcher(
+            "id,type,en,ar,en_variants,ar_variants
+h,ORG,Houthis,الحوثيون,,جماعة الحوثي
+",
+        );
+        let houthis = houthis.glossary().get("h").cloned().unwrap_or_default();
+        assert!(!another_word_of_the_name(
+            "جماعة الحوثيين",
+            &houthis,
+            Method::Fuzzy
+        ));
     }
 
     #[test]

@@ -1225,7 +1225,11 @@ impl<'m> Scanner<'m> {
             // it, is another person (Hunter Biden, Asma al-Assad; نواف الأحمد الجابر الصباح beside مشعل الأحمد
             // الجابر الصباح): no mention.
             let first = given.unwrap_or(p.token);
-            if p.clitic.is_empty() && self.another_given_name_before(v, first, found) {
+            if p.clitic.is_empty()
+                && (self.another_given_name_before(v, first, found)
+                    || self.another_name_with_a_particle_before(v, first, entry, found))
+                || given.is_none() && self.name_goes_on_after(v, p.last, entry, found)
+            {
                 others.extend(first.saturating_sub(1)..=p.last);
                 continue;
             }
@@ -1311,6 +1315,80 @@ impl<'m> Scanner<'m> {
             .is_some_and(|before| self.is_name_of_its_own(v, before))
     }
 
+    /// Whether a family name of `person` at token `at` follows a name after a particle of names (خالد بن هلال
+    /// البوسعيدي, عبد السلام بن محمد: [`words::NAME_PARTICLES`]) in which no word of the person's own names comes
+    /// (خليفة أبو القاسم حفتر is Khalifa Haftar's name with his father's): another person's name.
+    fn another_name_with_a_particle_before(
+        &self,
+        v: &View<'_>,
+        at: usize,
+        person: u32,
+        found: &[Found],
+    ) -> bool {
+        let Some(before) = self.name_slot_before(v, at, found) else {
+            return false;
+        };
+        if !after_a_name_particle(v, before) {
+            return false;
+        }
+        let own = self.name_terms.get(&person);
+        let is_own = |i: usize| {
+            v.key(i)
+                .is_some_and(|k| !words::NAME_PARTICLES.contains(&k))
+                && matches!((v.terms(i), own), (Some([t]), Some(own)) if own.binary_search(t).is_ok())
+        };
+        // The name before, back through up to four words joined by spaces.
+        let mut first = before;
+        for _ in 0..4 {
+            match first.checked_sub(1) {
+                Some(p)
+                    if v.soft_after(p)
+                        && v.toks.get(p).is_some_and(|t| t.class == Class::Arabic) =>
+                {
+                    first = p;
+                }
+                _ => break,
+            }
+        }
+        !(first..before).any(is_own)
+    }
+
+    /// Whether the name goes on after a lone family name of `person` (token `last`) with a word of another name:
+    /// the next word, Arabic, with only spaces between, in no mention already (`found`) and no word of the
+    /// person's own names (إيشيبا شيغيرو), is a name of its own that is no everyday word, or a family name
+    /// of the nisba's shape (ending in ي) that no table knows, no verb and no adjective of a place: البرلماني عباس
+    /// مقتدائي, another person named Abbas. Running text goes on with a verb, a particle or a known word (عباس
+    /// إن, استقبل عباس وفدا, سيلتقي).
+    fn name_goes_on_after(&self, v: &View<'_>, last: usize, person: u32, found: &[Found]) -> bool {
+        let next = last + 1;
+        if !v.soft_after(last)
+            || v.toks.get(next).is_none_or(|t| t.class != Class::Arabic)
+            || found.iter().any(|f| f.covers(next))
+        {
+            return false;
+        }
+        let Some(key) = v.key(next) else {
+            return false;
+        };
+        let own = self.name_terms.get(&person);
+        if matches!((v.terms(next), own), (Some([t]), Some(own)) if own.binary_search(t).is_ok()) {
+            return false;
+        }
+        if key.starts_with(['و', 'ف']) || self.function_words.contains(key) {
+            return false;
+        }
+        if self.is_name_of_its_own(v, next) {
+            return frequent(key) != Some(Frequent::Word);
+        }
+        let verb = !key.starts_with("ال") && key.starts_with(['ي', 'ت', 'ن', 'س', 'ا']);
+        key.chars().count() >= 5
+            && key.ends_with('ي')
+            && key.chars().all(normalize::is_arabic_letter)
+            && !verb
+            && !is_word_of_the_language(key)
+            && !self.is_adjective_of_place(key)
+    }
+
     /// The token right before token `at` where a name of its own may stand: in the same script, capitalized if
     /// Latin, with only spaces between, in no mention already (`found`) and no title.
     fn name_slot_before(&self, v: &View<'_>, at: usize, found: &[Found]) -> Option<usize> {
@@ -1331,7 +1409,11 @@ impl<'m> Scanner<'m> {
         // An initial is no name of its own (ن. is one in the `plain` lexicon); a given name that is also a word
         // may be the word when it opens a sentence (Will China respond?).
         v.key(i).is_some_and(|key| {
-            (key.chars().nth(1).is_some() && crate::translit::plain::is_known_name(key))
+            let known =
+                |k: &str| k.chars().nth(1).is_some() && crate::translit::plain::is_known_name(k);
+            // Behind the conjunction too (ومحمد البشير: one more name of a list, not Omar al-Bashir).
+            known(key)
+                || (!latin && key.strip_prefix(['و', 'ف']).is_some_and(known))
                 || (latin
                     && crate::rules::given::is_given_name(key)
                     && !(words::GIVEN_NAMES_THAT_ARE_WORDS.contains(&key) && v.opens_sentence(i)))
@@ -2261,6 +2343,24 @@ fn everyday_adjective_at(v: &View<'_>, i: usize, entry: &Entry) -> bool {
                 .and_then(|w| w.strip_prefix('و'))
                 .is_some_and(|w| is(w, adjectives))
         })
+}
+
+/// Whether token `i` follows a particle of names (بن هلال, عبد السلام, أبو بكر), with only spaces between.
+fn after_a_name_particle(v: &View<'_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        v.soft_after(p) && v.key(p).is_some_and(|k| words::NAME_PARTICLES.contains(&k))
+    })
+}
+
+/// Whether `key` (`search` level) is a frequent word of the language, as written, behind one proclitic (لمراسلنا,
+/// بالقرار) or with a pronoun attached (رفضه).
+fn is_word_of_the_language(key: &str) -> bool {
+    frequent(key).is_some()
+        || ["لل", "ال", "ب", "ل", "ك"]
+            .iter()
+            .filter_map(|p| key.strip_prefix(p))
+            .any(|rest| frequent(rest).is_some() || frequent(&format!("ال{rest}")).is_some())
+        || crate::rules::clitics::is_word_with_a_pronoun(key)
 }
 
 fn has_article(key: &str) -> bool {

@@ -634,3 +634,7 @@ pub(crate) static ADJECTIVE_PLACES: &[(&str, &[&str], &[&str])] = &[(
         "إعلامي",
     ],
 )];
+
+/// Particles of names, at the `search` level: the word after one is a word of a name (خالد بن هلال, عبد السلام,
+/// أبو بكر, محمد ولد الغزواني), so that a family name after it is another person's.
+pub(crate) static NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ولد"];
