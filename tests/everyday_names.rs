@@ -16,7 +16,11 @@
 //! the press), عبدالله يحيى Abdullah Al-Yahya, Osama Munir Asim Munir (Asim is no spelling of the table's, which
 //! writes Asem), Hassan Mohammed and Hassan Mahmoud Hassan Sheikh Mohamud (his first and last words). In the
 //! twenty-sixth session, with 38 more people, one more Arabic pair: وليام الله, read William Allah, Lai Ching-te,
-//! whom the English press calls William Lai.
+//! whom the English press calls William Lai. In the twenty-seventh session, with 92 more people, 9 of 17,822 and
+//! 7 of 12,654: three more Arabic pairs, خالد ضياء Khaleda Zia (the feminine of a given name one letter away) and
+//! خليل زايد, خليل زياد Zalmay Khalilzad (Arabic writes خليل زاد as two words), and two Latin ones, Faleh Fayyad
+//! and Faleh Fouad Falih al-Fayyadh (the first is his name as the press spells it). Rows that added more were left
+//! out: عادل نصار (عادل ناصر), ثابت العباسي (ثابت عباس), جوزيف صدي (Joseph Saad).
 
 use qamus::glossary::{EntityType, Glossary};
 use qamus::matcher::Matcher;

@@ -155,6 +155,8 @@ fn a_person_is_found_by_the_family_name_alone_with_a_vowel_letter_left_out() {
             queries.push((query, id.clone()));
         }
     }
+    // A family name several people bear (جونسون: Boris and Mike Johnson) names none of them.
+    unshared(&mut queries);
     let (right, wrong) = outcome(&m, &queries);
     eprintln!("{right} of {} found", queries.len());
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -172,7 +174,9 @@ fn a_person_is_found_with_the_family_name_first() {
     let mut queries: Vec<(String, String)> = Vec::new();
     for (id, form) in common::people_forms(&glossary, false) {
         if let [given @ .., family] = form.split(' ').collect::<Vec<_>>().as_slice() {
-            if (1..=2).contains(&given.len()) {
+            // A first word with the article is a title or an epithet (الشيخة حسينة, Sheikh Hasina), no given name.
+            if (1..=2).contains(&given.len()) && !given.first().is_some_and(|g| g.starts_with("ال"))
+            {
                 queries.push((format!("{family} {}", given.join(" ")), id.clone()));
             }
         }

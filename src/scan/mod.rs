@@ -1223,12 +1223,15 @@ impl<'m> Scanner<'m> {
             };
             // Another given name right before the family name, or before the person's given names that come with
             // it, is another person (Hunter Biden, Asma al-Assad; نواف الأحمد الجابر الصباح beside مشعل الأحمد
-            // الجابر الصباح): no mention.
+            // الجابر الصباح), as is a family name alone right after a particle of names (آل الجابر "the house of
+            // al-Jaber", أبو عباس): no mention.
             let first = given.unwrap_or(p.token);
             if p.clitic.is_empty()
                 && (self.another_given_name_before(v, first, found)
                     || self.another_name_with_a_particle_before(v, first, entry, found))
-                || given.is_none() && self.name_goes_on_after(v, p.last, entry, found)
+                || given.is_none()
+                    && (after_a_name_particle(v, p.token)
+                        || self.name_goes_on_after(v, p.last, entry, found))
             {
                 others.extend(first.saturating_sub(1)..=p.last);
                 continue;

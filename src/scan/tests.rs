@@ -895,13 +895,13 @@ fn given_names_that_are_words_and_given_names_before_unknown_names() {
 fn a_place_that_is_a_given_name_before_a_surname_is_a_person() {
     let m = matcher();
     let s = Scanner::new(&m);
-    // Jordan before a surname is a person's given name (Jordan Bardella); before a word that goes on naming a
+    // Jordan before a surname is a person's given name (Jordan Peterson); before a word that goes on naming a
     // place it is still the place (the Jordan River); a person of the glossary is the longer name (Israel Katz is
     // in the shipped glossary, Chad Smith is not).
     assert_eq!(
         found(
             &s,
-            "Jordan Bardella met Chad Smith near the Jordan River. Israel Katz flew to Jordan."
+            "Jordan Peterson met Chad Smith near the Jordan River. Israel Katz flew to Jordan."
         ),
         pairs(&[
             ("Jordan", "jordan"),

@@ -636,5 +636,6 @@ pub(crate) static ADJECTIVE_PLACES: &[(&str, &[&str], &[&str])] = &[(
 )];
 
 /// Particles of names, at the `search` level: the word after one is a word of a name (خالد بن هلال, عبد السلام,
-/// أبو بكر, محمد ولد الغزواني), so that a family name after it is another person's.
-pub(crate) static NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ولد"];
+/// أبو بكر, آل الجابر "the house of al-Jaber"), so that a family name after it is another person's. Not ولد
+/// (محمد ولد الغزواني): as often the verb "was born" before the person's name (وُلد بزشكيان عام 1954).
+pub(crate) static NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ال"];
