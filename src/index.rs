@@ -649,6 +649,7 @@ pub fn keys_fingerprint() -> u64 {
             "صلاح سعود",
             "هادي رانيا مهدي",
             "أسعد خليفة ميرفت",
+            "خالدة حسينة",
         ];
         let store = matcher::probe_store(PROBES);
         xxh3_64(store.as_bytes()) ^ u64::from(FORMAT_VERSION)

@@ -16,11 +16,12 @@
 //! the press), عبدالله يحيى Abdullah Al-Yahya, Osama Munir Asim Munir (Asim is no spelling of the table's, which
 //! writes Asem), Hassan Mohammed and Hassan Mahmoud Hassan Sheikh Mohamud (his first and last words). In the
 //! twenty-sixth session, with 38 more people, one more Arabic pair: وليام الله, read William Allah, Lai Ching-te,
-//! whom the English press calls William Lai. In the twenty-seventh session, with 92 more people, 9 of 17,822 and
-//! 7 of 12,654: three more Arabic pairs, خالد ضياء Khaleda Zia (the feminine of a given name one letter away) and
-//! خليل زايد, خليل زياد Zalmay Khalilzad (Arabic writes خليل زاد as two words), and two Latin ones, Faleh Fayyad
-//! and Faleh Fouad Falih al-Fayyadh (the first is his name as the press spells it). Rows that added more were left
-//! out: عادل نصار (عادل ناصر), ثابت العباسي (ثابت عباس), جوزيف صدي (Joseph Saad).
+//! whom the English press calls William Lai. In the twenty-seventh session, with 90 more people, 8 of 18,360 and
+//! 7 of 13,108: two more Arabic pairs, خليل زايد and خليل زياد Zalmay Khalilzad (Arabic writes خليل زاد as two
+//! words), and two Latin ones, Faleh Fayyad and Faleh Fouad Falih al-Fayyadh (the first is his name as the press
+//! spells it); خالد ضياء found Khaleda Zia until the common-names table had خالدة and حسينة, women's names one
+//! letter from men's. Rows that added more were left out: عادل نصار (عادل ناصر), ثابت العباسي (ثابت عباس),
+//! جوزيف صدي (Joseph Saad).
 
 use qamus::glossary::{EntityType, Glossary};
 use qamus::matcher::Matcher;
