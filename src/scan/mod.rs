@@ -1388,7 +1388,7 @@ impl<'m> Scanner<'m> {
             && key.ends_with('ي')
             && key.chars().all(normalize::is_arabic_letter)
             && !verb
-            && !is_word_of_the_language(key)
+            && !is_everyday_word(key)
             && !self.is_adjective_of_place(key)
     }
 
@@ -2306,7 +2306,6 @@ fn without_conjunction(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Whether a `search` key has the article, behind one proclitic letter or none (المشهد, والجيش, بالمدينة, للرئيس).
 /// Whether token `i`, a place's one-word form written like an everyday adjective ([`words::ADJECTIVE_PLACES`]:
 /// مالي, Mali and "financial"), is the adjective here: right after one of its nouns (دعم مالي, ودعم مالي), or
 /// coordinated with one of its adjectives (مالي وإداري; عسكري ومالي, the form behind the conjunction و).
@@ -2357,7 +2356,7 @@ fn after_a_name_particle(v: &View<'_>, i: usize) -> bool {
 
 /// Whether `key` (`search` level) is a frequent word of the language, as written, behind one proclitic (لمراسلنا,
 /// بالقرار) or with a pronoun attached (رفضه).
-fn is_word_of_the_language(key: &str) -> bool {
+fn is_everyday_word(key: &str) -> bool {
     frequent(key).is_some()
         || ["لل", "ال", "ب", "ل", "ك"]
             .iter()
@@ -2366,6 +2365,7 @@ fn is_word_of_the_language(key: &str) -> bool {
         || crate::rules::clitics::is_word_with_a_pronoun(key)
 }
 
+/// Whether a `search` key has the article, behind one proclitic letter or none (المشهد, والجيش, بالمدينة, للرئيس).
 fn has_article(key: &str) -> bool {
     let bare = key
         .strip_prefix(['و', 'ف', 'ب', 'ك', 'ل'])
