@@ -983,6 +983,7 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 || t.key.starts_with("لل")
                 || t.key.starts_with('و') && name.len() == 1
                 || STOP.contains(&t.key.as_str())
+                || titles::is_honorific(&t.key)
                 || t.key.chars().count() < 2
                 || !t.key.chars().all(normalize::is_arabic_letter)
             {
@@ -1506,6 +1507,16 @@ putin,PER,Vladimir Putin,فلاديمير بوتين
         let found = discover(&city, &m, &Options::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].ar_variants, ["سانتياجو"]);
+    }
+
+    #[test]
+    fn an_honorific_after_a_title_is_no_name() {
+        // The fourth news corpus: a list of Omani officials, each after معالي (His Excellency) and a comma.
+        let m = matcher("id,type,en,ar\nbusaidi,PER,Badr Albusaidi,بدر البوسعيدي\n");
+        let text = "حضره السيد بدر البوسعيدي وزير الخارجية، ومعالي الدكتور حمد العوفي. \
+                    وحضر وزير الخارجية، ومعالي السيد سالم العوفي رئيس الجهاز.";
+        let found = discover(&docs(&[text]), &m, &Options::default());
+        assert!(found.iter().all(|c| c.ar != "ومعالي"), "{found:?}");
     }
 
     #[test]

@@ -779,6 +779,13 @@ static HONORIFICS: &[&str] = &[
     "he",
 ];
 
+/// Whether `key`, one word at the `search` level, is an honorific of address (معالي, فخامه, سمو), behind the
+/// conjunction و too (ومعالي: a list's next official).
+pub(crate) fn is_honorific(key: &str) -> bool {
+    let bare = key.strip_prefix('و').filter(|r| HONORIFICS.contains(r));
+    HONORIFICS.contains(&key) || bare.is_some()
+}
+
 /// A query (`clean`, display level) without the honorifics of address it starts with ([`HONORIFICS`]: جلالة الملك
 /// عبد الله الثاني → الملك عبد الله الثاني, H.E. Sheikh Tamim → Sheikh Tamim), and the royal adjective after
 /// صاحب السمو (الملكي); `None` when it has none, or nothing after them. "He" alone is no honorific: only H.E. is.
