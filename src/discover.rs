@@ -502,13 +502,7 @@ fn holds_another_word(surface: &str, e: &Entry) -> bool {
     if !key.contains(' ') {
         return false;
     }
-    let bare = |w: &str| {
-        w.strip_prefix("ال")
-            .filter(|r| r.chars().count() >= 2)
-            .unwrap_or(w)
-            .to_string()
-    };
-    let skeleton = |w: &str| crate::matcher::keys::arabic_skeleton(&bare(w));
+    let skeleton = |w: &str| crate::matcher::keys::arabic_skeleton(without_article(w));
     let skeletons: Vec<String> = words_of_forms(e.forms()).map(|w| skeleton(&w)).collect();
     key.split_whitespace()
         .any(|w| is_frequent_word(w) && !skeletons.contains(&skeleton(w)))
@@ -529,11 +523,16 @@ fn words_of_forms<'a>(
 /// Whether `w` (`search` level) is a frequent word of the language that is no name, as written or without its
 /// article (a word of two letters or more left).
 fn is_frequent_word(w: &str) -> bool {
-    let bare = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2);
-    [Some(w), bare]
+    [w, without_article(w)]
         .into_iter()
-        .flatten()
         .any(|k| crate::rules::frequent::frequent(k) == Some(Frequent::Word))
+}
+
+/// `w` (`search` level) without its article, when two letters or more are left.
+fn without_article(w: &str) -> &str {
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 /// Whether `surface`, close to a form of `e` by `method`, is another word than the name's:
@@ -900,13 +899,10 @@ struct TitleHit {
     end: usize,
 }
 
-/// Particles of names (`search` keys) that a title word may follow inside a name: son, daughter, father of, the
-/// family of (ولد، بن، بنت، ابن، أبو، آل).
-const NAME_PARTICLES: &[&str] = &["ولد", "بن", "بنت", "ابن", "ابو", "ال"];
-
 /// One or two name words after each title, past adjectives and organization words (words with the article),
 /// `باسم` and commas; names stop at punctuation, stop words, words with the article or و. A title right after a
-/// particle of names ([`NAME_PARTICLES`]) is a word of a name, no title.
+/// particle of names (the scanner's [`crate::scan::words::NAME_PARTICLES`], and ولد, which a title follows
+/// inside a name: محمد ولد الشيخ الغزواني) is a word of a name, no title.
 fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
     let verbs = speech_verbs();
     let mut hits = Vec::new();
@@ -939,7 +935,8 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
         };
         // A title after a particle of names is a word of a name (محمد ولد الشيخ الغزواني, آل الشيخ, أبو الأمير).
         let particle = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
-            !toks.get(i).is_some_and(|t| t.broken) && NAME_PARTICLES.contains(&p.key.as_str())
+            !toks.get(i).is_some_and(|t| t.broken)
+                && (p.key == "ولد" || crate::scan::words::NAME_PARTICLES.contains(&p.key.as_str()))
         });
         if title.is_some() && particle {
             continue;

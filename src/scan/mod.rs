@@ -232,6 +232,8 @@ pub struct Scanner<'m> {
     /// The `search` keys of [`words::FUNCTION_WORDS`]: no fuzzy phrase ends with one (الحوثي إن is no spelling of
     /// الحوثيون).
     function_words: FxHashSet<Box<str>>,
+    /// [`words::ADJECTIVE_PLACES`] at the `search` level: each place's form, its nouns, its adjectives.
+    adjective_places: Vec<AdjectivePlace>,
     /// Person entry with a family name → the terms of the words of its names, sorted: the quick test for a given
     /// name before a lone family name (طيب أردوغان, [`Scanner::given_names_before`]).
     name_terms: FxHashMap<u32, Vec<u32>>,
@@ -310,6 +312,14 @@ impl<'m> Scanner<'m> {
             article_family: FxHashMap::default(),
             place_words: FxHashSet::default(),
             function_words: search_keys(words::FUNCTION_WORDS),
+            adjective_places: words::ADJECTIVE_PLACES
+                .iter()
+                .map(|&(place, nouns, adjectives)| AdjectivePlace {
+                    place: normalize::search(place).into(),
+                    nouns: search_keys(nouns),
+                    adjectives: search_keys(adjectives),
+                })
+                .collect(),
             outlets: FxHashMap::default(),
             cue_terms: Vec::new(),
             name_terms: FxHashMap::default(),
@@ -790,7 +800,7 @@ impl<'m> Scanner<'m> {
         };
         if last == i
             && (clitic.is_empty() && self.feminine_adjective_at(v, i, entry)
-                || everyday_adjective_at(v, i, entry))
+                || self.everyday_adjective_at(v, i, entry))
         {
             return None;
         }
@@ -1029,6 +1039,43 @@ impl<'m> Scanner<'m> {
             && entry
                 .forms()
                 .any(|f| normalize::search(f).strip_suffix("يا") == Some(stem))
+    }
+
+    /// Whether token `i`, a place's one-word form written like an everyday adjective ([`words::ADJECTIVE_PLACES`]:
+    /// مالي, Mali and "financial"), is the adjective here: right after one of its nouns (دعم مالي, ودعم مالي), or
+    /// coordinated with one of its adjectives (مالي وإداري; عسكري ومالي, the form behind the conjunction و).
+    fn everyday_adjective_at(&self, v: &View<'_>, i: usize, entry: &Entry) -> bool {
+        let Some(key) = v.key(i).filter(|_| entry.kind == EntityType::Loc) else {
+            return false;
+        };
+        let arabic_at = |j: usize| v.toks.get(j).is_some_and(|t| t.class == Class::Arabic);
+        self.adjective_places.iter().any(|a| {
+            let joined = match key.strip_prefix('و') {
+                Some(rest) if rest == &*a.place => true,
+                _ if key == &*a.place => false,
+                _ => return false,
+            };
+            let before = i
+                .checked_sub(1)
+                .filter(|&b| v.soft_after(b) && arabic_at(b))
+                .and_then(|b| v.key(b));
+            let after = v
+                .soft_after(i)
+                .then(|| v.key(i + 1))
+                .flatten()
+                .filter(|_| arabic_at(i + 1));
+            if joined {
+                return before.is_some_and(|w| a.adjectives.contains(w));
+            }
+            let noun = before.is_some_and(|w| {
+                a.nouns.contains(w)
+                    || w.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
+                        .is_some_and(|rest| a.nouns.contains(rest))
+            });
+            noun || after
+                .and_then(|w| w.strip_prefix('و'))
+                .is_some_and(|w| a.adjectives.contains(w))
+        })
     }
 
     /// Whether a word (`search` key) is the nisba adjective of a place of the glossary: the article, the place's
@@ -1334,11 +1381,10 @@ impl<'m> Scanner<'m> {
         if !after_a_name_particle(v, before) {
             return false;
         }
-        let own = self.name_terms.get(&person);
         let is_own = |i: usize| {
             v.key(i)
                 .is_some_and(|k| !words::NAME_PARTICLES.contains(&k))
-                && matches!((v.terms(i), own), (Some([t]), Some(own)) if own.binary_search(t).is_ok())
+                && self.is_word_of_person(v, i, person)
         };
         // The name before, back through up to four words joined by spaces.
         let mut first = before;
@@ -1373,8 +1419,7 @@ impl<'m> Scanner<'m> {
         let Some(key) = v.key(next) else {
             return false;
         };
-        let own = self.name_terms.get(&person);
-        if matches!((v.terms(next), own), (Some([t]), Some(own)) if own.binary_search(t).is_ok()) {
+        if self.is_word_of_person(v, next, person) {
             return false;
         }
         if key.starts_with(['و', 'ف']) || self.function_words.contains(key) {
@@ -1390,6 +1435,11 @@ impl<'m> Scanner<'m> {
             && !verb
             && !is_everyday_word(key)
             && !self.is_adjective_of_place(key)
+    }
+
+    /// Whether token `i` is one word of the names of `person` ([`Scanner::name_terms`]).
+    fn is_word_of_person(&self, v: &View<'_>, i: usize, person: u32) -> bool {
+        matches!((v.terms(i), self.name_terms.get(&person)), (Some([t]), Some(own)) if own.binary_search(t).is_ok())
     }
 
     /// The token right before token `at` where a name of its own may stand: in the same script, capitalized if
@@ -2306,45 +2356,12 @@ fn without_conjunction(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-/// Whether token `i`, a place's one-word form written like an everyday adjective ([`words::ADJECTIVE_PLACES`]:
-/// مالي, Mali and "financial"), is the adjective here: right after one of its nouns (دعم مالي, ودعم مالي), or
-/// coordinated with one of its adjectives (مالي وإداري; عسكري ومالي, the form behind the conjunction و).
-fn everyday_adjective_at(v: &View<'_>, i: usize, entry: &Entry) -> bool {
-    let Some(key) = v.key(i).filter(|_| entry.kind == EntityType::Loc) else {
-        return false;
-    };
-    let is = |word: &str, list: &[&str]| list.iter().any(|w| normalize::search(w) == word);
-    let arabic_at = |j: usize| v.toks.get(j).is_some_and(|t| t.class == Class::Arabic);
-    words::ADJECTIVE_PLACES
-        .iter()
-        .any(|&(place, nouns, adjectives)| {
-            let place = normalize::search(place);
-            let joined = match key.strip_prefix('و') {
-                Some(rest) if rest == place => true,
-                _ if key == place => false,
-                _ => return false,
-            };
-            let before = i
-                .checked_sub(1)
-                .filter(|&b| v.soft_after(b) && arabic_at(b))
-                .and_then(|b| v.key(b));
-            let after = v
-                .soft_after(i)
-                .then(|| v.key(i + 1))
-                .flatten()
-                .filter(|_| arabic_at(i + 1));
-            if joined {
-                return before.is_some_and(|w| is(w, adjectives));
-            }
-            let noun = before.is_some_and(|w| {
-                is(w, nouns)
-                    || w.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
-                        .is_some_and(|rest| is(rest, nouns))
-            });
-            noun || after
-                .and_then(|w| w.strip_prefix('و'))
-                .is_some_and(|w| is(w, adjectives))
-        })
+/// A place written like an everyday adjective, at the `search` level ([`words::ADJECTIVE_PLACES`]).
+#[derive(Debug)]
+struct AdjectivePlace {
+    place: Box<str>,
+    nouns: FxHashSet<Box<str>>,
+    adjectives: FxHashSet<Box<str>>,
 }
 
 /// Whether token `i` follows a particle of names (بن هلال, عبد السلام, أبو بكر), with only spaces between.
