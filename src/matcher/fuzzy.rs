@@ -804,12 +804,17 @@ pub(crate) fn other_names_with(
     let curated_at = |names: &[Option<&'static str>], i: usize| names.get(i).copied().flatten();
     let same_name =
         |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
-    // Two spellings of one curated name are one word (nuri, nouri).
+    // Two spellings of one curated name are one word (nuri, nouri). A word and its feminine that are not two names
+    // of the tables (الشيخ, الشيخة) say nothing by themselves, and do not stop another pair of words from telling
+    // two people apart: حسينة الشيخة is not حسين الشيخ.
     let mut differ = pairs
         .into_iter()
         .filter_map(|(i, j)| Some((i, query.tokens.get(i)?, j, form.tokens.get(j)?)))
         .filter(|&(i, q, j, f)| {
-            !alike(q, f) && !same_name(curated_at(curated, i), curated_at(&theirs, j))
+            !alike(q, f)
+                && !same_name(curated_at(curated, i), curated_at(&theirs, j))
+                && !(feminine_of_each_other(q, f)
+                    && (curated_at(curated, i).is_none() || curated_at(&theirs, j).is_none()))
         })
         .peekable();
     // A word found elsewhere in the other name is the names out of step (a title before one of them), not two
@@ -844,6 +849,15 @@ pub(crate) fn other_names_with(
                     _ => false,
                 }
         })
+}
+
+/// Whether one Arabic word is the other with the feminine ending ة (at the `search` level, ه) after three letters
+/// or more: حسين and حسينة, الشيخ and الشيخة.
+fn feminine_of_each_other(a: &TokenKeys<'_>, b: &TokenKeys<'_>) -> bool {
+    let feminine = |long: &str, short: &str| {
+        long.strip_suffix('ه') == Some(short) && short.chars().count() >= 3
+    };
+    a.arabic && b.arabic && (feminine(&a.search, &b.search) || feminine(&b.search, &a.search))
 }
 
 /// Whether two Latin words differ in their vowels only: vowels as one and doubled letters single
@@ -1326,6 +1340,12 @@ mod tests {
         assert!(!other("محمد مادلين صلاح", "محمد صلاح"));
         assert!(other("سعيد حريري", "سعد الحريري"));
         assert!(other("بشار سعيد", "بشار الأسد"));
+        // A woman's name: a given name of the table and its feminine, whatever the other word.
+        assert!(other("حسينة الشيخة", "حسين الشيخ"));
+        assert!(other("حسينة الشيخ", "حسين الشيخ"));
+        // A word and its feminine alone say nothing.
+        assert!(!other("محمد الشيخة", "محمد الشيخ"));
+        assert!(!other("حسين الشيخة", "حسين الشيخ"));
     }
 
     #[test]

@@ -909,6 +909,14 @@ impl<'m> Scanner<'m> {
     fn family_at(&self, v: &View<'_>, i: usize, readings: &[Reading]) -> Option<Pending> {
         self.family_name_at(v, i, readings)
             .filter(|_| !town_and_state_at(v, i))
+            .filter(|p| {
+                // Read whole (not behind a clitic, as وإسلامي is Eslami's name).
+                !p.clitic.is_empty()
+                    || v.toks
+                        .get(i)
+                        .and_then(|t| v.text.get(t.range()))
+                        .is_none_or(|w| !hamza_word_behind_a_proclitic(w))
+            })
             .filter(|p| p.token != p.last || !self.adjective_after_noun_at(v, i))
             .filter(|p| {
                 p.token != p.last || !(father_name_at(v, i) || self.family_name_after(v, i))
@@ -1275,6 +1283,7 @@ impl<'m> Scanner<'m> {
             let first = given.unwrap_or(p.token);
             if p.clitic.is_empty()
                 && (self.another_given_name_before(v, first, found)
+                    || self.lineage_goes_on(v, &p, found)
                     || self.another_name_with_a_particle_before(v, first, entry, found))
                 || given.is_none()
                     && (after_a_name_particle(v, p.token)
@@ -1360,9 +1369,23 @@ impl<'m> Scanner<'m> {
     /// after it is then another person's (Hunter Biden, Jill Biden, رفعت الأسد), since the person's own given
     /// names ([`Scanner::given_names_before`]) were tried first; a place's one Latin word after it is a person's
     /// family name (Michael Jordan).
+    /// In Arabic script the given names of the `plain` common-names table count too (رانيا العبدالله), but not
+    /// the table's other words ([`words::TABLE_WORDS_NOT_GIVEN`], particles and words with the article: حزب
+    /// نتنياهو, الشيخ عباس), and one that is also a frequent word of the language only after a title (الشيخ صالح
+    /// عباس, where أمل بوتين is Putin's hope).
     fn another_given_name_before(&self, v: &View<'_>, at: usize, found: &[Found]) -> bool {
-        self.name_slot_before(v, at, found)
-            .is_some_and(|before| self.is_name_of_its_own(v, before))
+        self.name_slot_before(v, at, found).is_some_and(|before| {
+            self.is_name_of_its_own(v, before)
+                || (is_given_name_of_the_table(v, before)
+                    && (v.key(before).and_then(frequent) != Some(Frequent::Word)
+                        || self.title_ends_at(v, before)))
+        })
+    }
+
+    /// Whether a title (no verb of saying) ends right before token `at`, with only spaces between.
+    fn title_ends_at(&self, v: &View<'_>, at: usize) -> bool {
+        (at.saturating_sub(4)..at).any(|j| self.title_at(v, j) == Some((at, false)))
+            && at.checked_sub(1).is_some_and(|j| v.soft_after(j))
     }
 
     /// Whether a family name of `person` at token `at` follows a name after a particle of names (خالد بن هلال
@@ -1400,6 +1423,20 @@ impl<'m> Scanner<'m> {
             }
         }
         !(first..before).any(is_own)
+    }
+
+    /// Whether the family name `p` is "son of" and a name (بن عيسى) right after a person's mention, with only
+    /// spaces between: the lineage of that name goes on (سلمان بن حمد بن عيسى, Salman son of Hamad son of Isa),
+    /// and is not the person "bin Isa" names alone.
+    fn lineage_goes_on(&self, v: &View<'_>, p: &Pending, found: &[Found]) -> bool {
+        p.last == p.token + 1
+            && v.key(p.token).is_some_and(|k| titles::son_of(k).is_some())
+            && p.token.checked_sub(1).is_some_and(|before| {
+                v.soft_after(before)
+                    && found
+                        .iter()
+                        .any(|f| f.last == before && self.kind_of(f.entry) == Some(EntityType::Per))
+            })
     }
 
     /// Whether the name goes on after a lone family name of `person` (token `last`) with a word of another name:
@@ -1536,6 +1573,12 @@ impl<'m> Scanner<'m> {
         }
         let mut i = 0;
         while i < n {
+            // A word of a mention already found is no title to look after (حسين الشيخ نائبا له: الشيخ is part
+            // of the name, and what follows it no name).
+            if covered.get(i).copied().unwrap_or(false) {
+                i += 1;
+                continue;
+            }
             // A ruler by title and given name (الملك عبد الله, after a verb of saying too: وقال الملك عبد الله):
             // the title is part of the mention.
             let titled = match self.title_at(v, i) {
@@ -2362,6 +2405,27 @@ struct AdjectivePlace {
     place: Box<str>,
     nouns: FxHashSet<Box<str>>,
     adjectives: FxHashSet<Box<str>>,
+}
+
+/// Whether Arabic token `i` is a given name of the `plain` common-names table: neither one of its other words
+/// ([`words::TABLE_WORDS_NOT_GIVEN`]) nor a particle of names, and without the article.
+fn is_given_name_of_the_table(v: &View<'_>, i: usize) -> bool {
+    v.toks.get(i).is_some_and(|t| t.class == Class::Arabic)
+        && v.key(i).is_some_and(|key| {
+            !key.starts_with("ال")
+                && !words::TABLE_WORDS_NOT_GIVEN.contains(&key)
+                && !words::NAME_PARTICLES.contains(&key)
+                && crate::translit::plain::is_common_name(key)
+        })
+}
+
+/// Whether a word as written is a frequent word of the language that starts with a hamza on its alef behind one
+/// proclitic letter (بأوّل "with the first", لأكبر), which the `search` level writes as a name without the
+/// hamza (باول, Powell): the hamza shows where the word begins.
+fn hamza_word_behind_a_proclitic(word: &str) -> bool {
+    word.strip_prefix(crate::rules::clitics::PROCLITIC_LETTERS)
+        .filter(|rest| rest.starts_with(['أ', 'إ', 'آ']))
+        .is_some_and(|rest| frequent(&normalize::search(rest)) == Some(Frequent::Word))
 }
 
 /// Whether token `i` follows a particle of names (بن هلال, عبد السلام, أبو بكر), with only spaces between.

@@ -978,3 +978,21 @@ fn a_family_name_that_is_a_given_name_follows_a_full_mention_only() {
         pairs(&[("جعفر حسان", "hassan"), ("حسان", "hassan")])
     );
 }
+
+#[test]
+fn the_words_of_the_names_table_that_are_no_given_name_are_in_it() {
+    // The list names words of the common-names table: one the table lost would say nothing.
+    for w in words::TABLE_WORDS_NOT_GIVEN {
+        assert!(crate::translit::plain::is_common_name(w), "{w}");
+    }
+}
+
+#[test]
+fn a_hamza_after_a_proclitic_starts_a_word() {
+    assert!(hamza_word_behind_a_proclitic("بأوّل"));
+    assert!(hamza_word_behind_a_proclitic("لأكثر"));
+    // No hamza: the letters may be a name's (باول, Powell).
+    assert!(!hamza_word_behind_a_proclitic("باول"));
+    // A hamza, but no word of the language after it.
+    assert!(!hamza_word_behind_a_proclitic("وأوباما"));
+}

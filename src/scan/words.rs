@@ -639,3 +639,31 @@ pub(crate) static ADJECTIVE_PLACES: &[(&str, &[&str], &[&str])] = &[(
 /// أبو بكر, آل الجابر "the house of al-Jaber"), so that a family name after it is another person's. Not ولد
 /// (محمد ولد الغزواني): as often the verb "was born" before the person's name (وُلد بزشكيان عام 1954).
 pub(crate) static NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ال"];
+
+/// Words of the `plain` common-names table (`src/translit/common_names.tsv`) that are no given name, at the
+/// `search` level: the words of organizations (حزب, حركة, مجلس), titles without the article (رئيس, شيخ), words of
+/// places (بيت), nisba adjectives (عراقي, يمني) and the like. The table's other words are given names: before a
+/// lone family name, one of them is another person's given name ([`super::Scanner::another_given_name_before`]:
+/// صالح عباس is not Mahmoud Abbas), where حزب نتنياهو or مجلس ترامب stays the person's.
+pub(crate) static TABLE_WORDS_NOT_GIVEN: &[&str] = &[
+    "ام",
+    "امير",
+    "بيت",
+    "تحرير",
+    "جبهه",
+    "جيش",
+    "حركه",
+    "حزب",
+    "حوثي",
+    "رئيس",
+    "سرايا",
+    "شيخ",
+    "عراقي",
+    "في",
+    "كتائب",
+    "لواء",
+    "مجلس",
+    "هيئه",
+    "واحد",
+    "يمني",
+];
