@@ -60,18 +60,36 @@ fn a_person_is_found_by_part_of_the_name() {
             .is_some_and(|x| x.score >= 0.98 && x.entry.id != id)
     };
     queries.retain(|(q, id)| !others_form(q, id));
-    // A part that starts with "son of" (بن محمد بن راشد آل مكتوم, Hamdan's given name left out) names the father.
-    queries.retain(|(q, _)| {
-        !q.split(' ')
-            .next()
-            .is_some_and(|w| matches!(w, "بن" | "ابن" | "bin" | "ibn"))
-    });
+    queries.retain(|(q, _)| !names_the_father(q));
     unshared(&mut queries);
     assert!(queries.len() >= 380, "{}", queries.len());
     let (right, wrong) = outcome(&m, &queries);
     eprintln!("{right} of {} found", queries.len());
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 230, "{right} of {} found", queries.len());
+}
+
+/// Whether a part starts with "son of", after a title if any (بن محمد بن راشد آل مكتوم, Hamdan's given name left
+/// out; الملك بن طلال): it names the father. A part that is a title and one word (الملكة العبدالله, out of الملكة
+/// رانيا العبدالله) keeps no given name either: it is the family name alone, which the tests of family names try.
+fn names_the_father(query: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "الأمير",
+        "الأميرة",
+        "الملك",
+        "الملكة",
+        "الشيخ",
+        "السلطان",
+        "Prince",
+        "Princess",
+        "King",
+        "Queen",
+        "Sheikh",
+        "Sultan",
+    ];
+    let mut names = query.split(' ').filter(|w| !TITLES.contains(w));
+    let first = names.next();
+    first.is_some_and(|w| matches!(w, "بن" | "ابن" | "bin" | "ibn")) || names.next().is_none()
 }
 
 /// Leaves out the queries made from the names of two people or more: a part of a name that several people share
@@ -116,6 +134,18 @@ fn a_person_is_found_by_part_of_the_name_with_the_family_name_misspelt() {
             queries.push((query.join(" "), id.clone()));
         }
     }
+    queries.retain(|(q, _)| !names_the_father(q));
+    // Leaving out what is another entry's form, as above (إدريس دبي, Idriss Déby, out of محمد إدريس ديبي), and a
+    // part that names two people alike once a letter is gone: أنطونيو كست, out of خوسيه أنطونيو كاست (José
+    // Antonio Kast), is António Costa's two words with one letter fewer (كوستا) as much as Kast's with one.
+    const ALIKE: &[&str] = &["أنطونيو كست"];
+    queries.retain(|(q, id)| {
+        !ALIKE.contains(&q.as_str())
+            && !m
+                .lookup_top(q, 1)
+                .first()
+                .is_some_and(|x| x.score >= 0.98 && &x.entry.id != id)
+    });
     unshared(&mut queries);
     assert!(queries.len() >= 200, "{}", queries.len());
     let (right, wrong) = outcome(&m, &queries);

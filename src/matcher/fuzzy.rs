@@ -891,9 +891,15 @@ const SPELT_ALIKE: f64 = 0.6;
 /// normalized Levenshtein similarity is at least [`SPELT_ALIKE`] (اردغان and اردوغان 0.86; عبيده and بديوي 0.2).
 /// One consonant skeleton says little of a short word.
 pub(crate) fn spelt_alike(a: &NameKeys<'_>, b: &NameKeys<'_>) -> bool {
+    spelling_closeness(a, b) >= SPELT_ALIKE
+}
+
+/// How close in letters the last words of two names are, the article aside: their normalized Levenshtein
+/// similarity (0 when either has no word).
+pub(crate) fn spelling_closeness(a: &NameKeys<'_>, b: &NameKeys<'_>) -> f64 {
     match (a.tokens.last(), b.tokens.last()) {
-        (Some(x), Some(y)) => strsim::normalized_levenshtein(bare(x), bare(y)) >= SPELT_ALIKE,
-        _ => false,
+        (Some(x), Some(y)) => strsim::normalized_levenshtein(bare(x), bare(y)),
+        _ => 0.0,
     }
 }
 

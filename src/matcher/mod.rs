@@ -1026,6 +1026,9 @@ impl Matcher {
         for part in name_parts::readings(key, clean) {
             let family = fuzzy::NameKeys::new(&part.family, false);
             let family_last = family.tokens.last();
+            // The people it may name, with how close their family name is in letters: of several, only the closest
+            // (أنطونيو كست is José Antonio Kast, كاست, before António Costa, كوستا).
+            let mut named: Vec<(&Entry, &str, f64)> = Vec::new();
             for r in family_close {
                 let Some(entry) = self.entry(r.entry) else {
                     continue;
@@ -1035,7 +1038,7 @@ impl Matcher {
                 // (فيصل سعيد and Faisal Said are not Faisal bin Farhan Al Saud, though سعيد and سعود share their
                 // consonants: `fuzzy::other_names`), and close in letters (محمد عبيدة is not Jasem Mohamed
                 // Albudaiwi, البديوي: the same two consonants, no letter in place).
-                let mut theirs = entry
+                let theirs: Vec<fuzzy::NameKeys<'_>> = entry
                     .forms()
                     .filter_map(|f| {
                         let words = name_parts::name_words(&normalize::search(f));
@@ -1047,11 +1050,11 @@ impl Matcher {
                             .zip(family_last)
                             .is_some_and(|(t, q)| t.arabic == q.arabic && t.skeleton == q.skeleton)
                     })
-                    .peekable();
-                if theirs.peek().is_some()
-                    && theirs.all(|w| {
-                        fuzzy::other_names(&family, &w) || !fuzzy::spelt_alike(&family, &w)
-                    })
+                    .collect();
+                if !theirs.is_empty()
+                    && theirs
+                        .iter()
+                        .all(|w| fuzzy::other_names(&family, w) || !fuzzy::spelt_alike(&family, w))
                 {
                     continue;
                 }
@@ -1061,6 +1064,14 @@ impl Matcher {
                 else {
                     continue;
                 };
+                let closeness = theirs
+                    .iter()
+                    .map(|w| fuzzy::spelling_closeness(&family, w))
+                    .fold(0.0, f64::max);
+                named.push((entry, form, closeness));
+            }
+            let closest = named.iter().map(|n| n.2).fold(0.0, f64::max);
+            for (entry, form, _) in named.into_iter().filter(|n| n.2 >= closest) {
                 found.offer(Match {
                     entry,
                     score: SCORE_PART_SPELT,
@@ -1740,22 +1751,24 @@ impl Matcher {
             if people.len() > MAX_PART_PEOPLE {
                 continue;
             }
-            // Each person's best fitting name (as written before one edit away), and its form.
-            let mut named: Vec<(FormRef, Fit)> = people
+            // Each person's best fitting name (as written before one edit away; then the shortest), its form
+            // and its number of words.
+            let mut named: Vec<(FormRef, Fit, usize)> = people
                 .iter()
                 .filter_map(|r| {
                     let entry = self.entry(r.entry)?;
                     // The best fit, the first form of it. Only a name that ends in the family name may fit:
                     // most of a person's names in the other script, or another, go no further.
-                    let (fit, form) = entry
+                    let (fit, words, form) = entry
                         .forms()
                         .enumerate()
                         .filter_map(|(i, f)| {
                             let key = normalize::search(f);
+                            let words = name_parts::name_words(&key);
                             name_parts::ends_in(&key, &part.family)
-                                .then(|| part.fit(&name_parts::name_words(&key)))
+                                .then(|| part.fit(&words))
                                 .flatten()
-                                .map(|fit| (fit, i))
+                                .map(|fit| (fit, words.len(), i))
                         })
                         .min()?;
                     Some((
@@ -1764,13 +1777,19 @@ impl Matcher {
                             form: u32::try_from(form).ok()?,
                         },
                         fit,
+                        words,
                     ))
                 })
                 .collect();
-            if named.iter().any(|&(_, fit)| fit == Fit::Same) {
-                named.retain(|&(_, fit)| fit == Fit::Same);
+            if named.iter().any(|&(_, fit, _)| fit == Fit::Same) {
+                named.retain(|&(_, fit, _)| fit == Fit::Same);
             }
-            let Some(&(_, fit)) = named.first() else {
+            // Of several people the part fits, those whose name it leaves the fewest words out of: إدريس إتنو is
+            // Idriss Déby Itno, whose son Mahamat Idriss Déby Itno bears the father's names after his own.
+            if let Some(fewest) = named.iter().map(|&(_, _, words)| words).min() {
+                named.retain(|&(_, _, words)| words == fewest);
+            }
+            let Some(&(_, fit, _)) = named.first() else {
                 continue;
             };
             let (score, spelt) = match fit {
@@ -1792,7 +1811,7 @@ impl Matcher {
                 1 => format!("{before}part of the name{first}{spelt}"),
                 n => format!("{before}part of the name of {n} people{first}{spelt}"),
             };
-            for (r, _) in named {
+            for (r, ..) in named {
                 self.offer(found, r, score, Method::Normalized, detail.clone(), None);
             }
         }
