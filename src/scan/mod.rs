@@ -615,6 +615,7 @@ impl<'m> Scanner<'m> {
             self.fuzzy(&view, &mut found, &others);
             found.sort_by_key(|f| f.first);
         }
+        self.prefer_the_entry_named_elsewhere(&mut found);
         let entries = self.matcher.glossary().entries();
         let mut out = Vec::with_capacity(found.len());
         let mut chars = CharCounter::new(text);
@@ -829,6 +830,7 @@ impl<'m> Scanner<'m> {
             method,
             detail,
             full_person: entry.kind == EntityType::Per,
+            shared: (forms.len() > 1).then_some(node),
         })
     }
 
@@ -999,6 +1001,7 @@ impl<'m> Scanner<'m> {
             method: Method::Normalized,
             detail,
             full_person: false,
+            shared: None,
         })
     }
 
@@ -1306,7 +1309,55 @@ impl<'m> Scanner<'m> {
                 method: Method::Normalized,
                 detail,
                 full_person: false,
+                shared: None,
             });
+        }
+    }
+
+    /// A form several places share (عمان: Amman and Oman) names, in a document, the one of them the document
+    /// names by a form of its own (لسلطنة عُمان), when the first of them is named so nowhere: سلطان عمان
+    /// beside سلطنة عمان is the Sultan of Oman. The other entries stay in `detail` (`also …`).
+    fn prefer_the_entry_named_elsewhere(&self, found: &mut [Found]) {
+        if found.iter().all(|f| f.shared.is_none()) {
+            return;
+        }
+        let named: FxHashSet<u32> = found
+            .iter()
+            .filter(|f| f.shared.is_none())
+            .map(|f| f.entry)
+            .collect();
+        let entries = self.matcher.glossary().entries();
+        for f in found.iter_mut() {
+            let Some(forms) = f.shared.and_then(|node| self.terminal.get(&node)) else {
+                continue;
+            };
+            if named.contains(&f.entry) {
+                continue;
+            }
+            // Places only: an outlet named in the document (صحيفة الشرق الأوسط) does not make the region of its name
+            // (الشرق الأوسط) the outlet, nor OPEC+ (أوبك بلس) the OPEC of منظمة أوبك.
+            let place = |e: u32| self.kind_of(e) == Some(EntityType::Loc);
+            if !place(f.entry) {
+                continue;
+            }
+            let Some(other) = forms
+                .iter()
+                .map(|r| r.entry)
+                .find(|&e| e != f.entry && named.contains(&e) && place(e))
+            else {
+                continue;
+            };
+            // The detail as written for the first entry, its "also" part for the chosen one.
+            let also = |id: &str| format!("also {id}");
+            let Some(chosen) = entries.get(other as usize) else {
+                continue;
+            };
+            let Some(first) = entries.get(f.entry as usize) else {
+                continue;
+            };
+            f.detail = f.detail.replace(&also(&chosen.id), &also(&first.id));
+            f.entry = other;
+            f.full_person = chosen.kind == EntityType::Per;
         }
     }
 
@@ -1743,6 +1794,7 @@ impl<'m> Scanner<'m> {
                             None => format!("like {}", h.form),
                         },
                         full_person: false,
+                        shared: None,
                     });
                 }
             }
@@ -1829,6 +1881,7 @@ impl<'m> Scanner<'m> {
             method: h.method,
             detail: crate::matcher::TITLE_AND_GIVEN_NAME.to_string(),
             full_person: false,
+            shared: None,
         })
     }
 
@@ -1954,6 +2007,9 @@ struct Found {
     detail: String,
     /// A full form of a person (not a family name alone): names the person for later family names.
     full_person: bool,
+    /// The trie node of a form that several entries share (عمان: Amman and Oman), to choose among them once the
+    /// whole document is read ([`Scanner::prefer_the_entry_named_elsewhere`]).
+    shared: Option<u32>,
 }
 
 impl Found {
