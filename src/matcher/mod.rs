@@ -1751,15 +1751,16 @@ impl Matcher {
             if people.len() > MAX_PART_PEOPLE {
                 continue;
             }
-            // Each person's best fitting name (as written before one edit away; then the shortest), its form
-            // and its number of words.
+            // Each person's best fitting name (as written before one edit away), its form and its number of
+            // words.
             let mut named: Vec<(FormRef, Fit, usize)> = people
                 .iter()
                 .filter_map(|r| {
                     let entry = self.entry(r.entry)?;
-                    // The best fit, the first form of it. Only a name that ends in the family name may fit:
-                    // most of a person's names in the other script, or another, go no further.
-                    let (fit, words, form) = entry
+                    // The best fit, the first form of it, and the fewest words of a name that fits so. Only a
+                    // name that ends in the family name may fit: most of a person's names in the other script, or
+                    // another, go no further.
+                    let fits: Vec<(Fit, usize, usize)> = entry
                         .forms()
                         .enumerate()
                         .filter_map(|(i, f)| {
@@ -1768,9 +1769,11 @@ impl Matcher {
                             name_parts::ends_in(&key, &part.family)
                                 .then(|| part.fit(&words))
                                 .flatten()
-                                .map(|fit| (fit, words.len(), i))
+                                .map(|fit| (fit, i, words.len()))
                         })
-                        .min()?;
+                        .collect();
+                    let &(fit, form, _) = fits.iter().min()?;
+                    let words = fits.iter().filter(|x| x.0 == fit).map(|x| x.2).min()?;
                     Some((
                         FormRef {
                             entry: r.entry,
