@@ -908,6 +908,8 @@ fn speech_verbs() -> &'static std::collections::HashSet<String> {
 
 struct TitleHit {
     title: String,
+    /// The title's first token.
+    title_token: usize,
     /// Where the title starts (the name is `start..end`).
     title_start: usize,
     start: usize,
@@ -927,15 +929,13 @@ fn inner_hamza_the_form_lacks(surface: &str, form: &str) -> bool {
 fn verb_after_lam(key: &str) -> bool {
     key.strip_prefix('ل')
         .filter(|rest| rest.starts_with(['ي', 'ت', 'ن']))
-        .is_some_and(|rest| crate::rules::frequent::frequent(rest) == Some(Frequent::Word))
+        .is_some_and(is_frequent_word)
 }
 
 /// Whether the title of `hit` and the word right before it (only spaces between) are a form of the glossary as
 /// written (exact or normalized, no reading).
 fn title_ends_a_known_name(matcher: &Matcher, text: &str, toks: &[Tok], hit: &TitleHit) -> bool {
-    let Some(at) = toks.iter().position(|t| t.start == hit.title_start) else {
-        return false;
-    };
+    let at = hit.title_token;
     let (Some(before), Some(title)) = (at.checked_sub(1).and_then(|b| toks.get(b)), toks.get(at))
     else {
         return false;
@@ -1048,6 +1048,7 @@ fn title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
                 .to_string();
             hits.push(TitleHit {
                 title: title_text,
+                title_token: i,
                 title_start: toks.get(i).map_or(first.start, |t| t.start),
                 start: first.start,
                 end: last.end,
@@ -1254,6 +1255,7 @@ fn latin_title_names(text: &str, toks: &[Tok]) -> Vec<TitleHit> {
         };
         hits.push(TitleHit {
             title: written(title).to_string(),
+            title_token: i,
             title_start: title.start,
             start: next.start,
             end: end.end,

@@ -54,12 +54,7 @@ fn a_person_is_found_by_part_of_the_name() {
             queries.push((without(&words, skip).join(" "), id.clone()));
         }
     }
-    let others_form = |q: &str, id: &str| {
-        m.lookup_top(q, 1)
-            .first()
-            .is_some_and(|x| x.score >= 0.98 && x.entry.id != id)
-    };
-    queries.retain(|(q, id)| !others_form(q, id));
+    queries.retain(|(q, id)| !another_entrys_form(&m, q, id));
     queries.retain(|(q, _)| !names_the_father(q));
     unshared(&mut queries);
     assert!(queries.len() >= 380, "{}", queries.len());
@@ -67,6 +62,13 @@ fn a_person_is_found_by_part_of_the_name() {
     eprintln!("{right} of {} found", queries.len());
     assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(right >= 230, "{right} of {} found", queries.len());
+}
+
+/// Whether `query` is another entry's form than person `id`'s (exact or normalized).
+fn another_entrys_form(m: &Matcher, query: &str, id: &str) -> bool {
+    m.lookup_top(query, 1)
+        .first()
+        .is_some_and(|x| x.score >= 0.98 && x.entry.id != id)
 }
 
 /// Whether a part starts with "son of", after a title if any (بن محمد بن راشد آل مكتوم, Hamdan's given name left
@@ -139,13 +141,7 @@ fn a_person_is_found_by_part_of_the_name_with_the_family_name_misspelt() {
     // part that names two people alike once a letter is gone: أنطونيو كست, out of خوسيه أنطونيو كاست (José
     // Antonio Kast), is António Costa's two words with one letter fewer (كوستا) as much as Kast's with one.
     const ALIKE: &[&str] = &["أنطونيو كست"];
-    queries.retain(|(q, id)| {
-        !ALIKE.contains(&q.as_str())
-            && !m
-                .lookup_top(q, 1)
-                .first()
-                .is_some_and(|x| x.score >= 0.98 && &x.entry.id != id)
-    });
+    queries.retain(|(q, id)| !ALIKE.contains(&q.as_str()) && !another_entrys_form(&m, q, id));
     unshared(&mut queries);
     assert!(queries.len() >= 200, "{}", queries.len());
     let (right, wrong) = outcome(&m, &queries);

@@ -1321,9 +1321,12 @@ impl<'m> Scanner<'m> {
         if found.iter().all(|f| f.shared.is_none()) {
             return;
         }
+        // Places only: an outlet named in the document (صحيفة الشرق الأوسط) does not make the region of its name
+        // (الشرق الأوسط) the outlet, nor OPEC+ (أوبك بلس) the OPEC of منظمة أوبك.
+        let place = |e: u32| self.kind_of(e) == Some(EntityType::Loc);
         let named: FxHashSet<u32> = found
             .iter()
-            .filter(|f| f.shared.is_none())
+            .filter(|f| f.shared.is_none() && place(f.entry))
             .map(|f| f.entry)
             .collect();
         let entries = self.matcher.glossary().entries();
@@ -1331,33 +1334,26 @@ impl<'m> Scanner<'m> {
             let Some(forms) = f.shared.and_then(|node| self.terminal.get(&node)) else {
                 continue;
             };
-            if named.contains(&f.entry) {
-                continue;
-            }
-            // Places only: an outlet named in the document (صحيفة الشرق الأوسط) does not make the region of its name
-            // (الشرق الأوسط) the outlet, nor OPEC+ (أوبك بلس) the OPEC of منظمة أوبك.
-            let place = |e: u32| self.kind_of(e) == Some(EntityType::Loc);
-            if !place(f.entry) {
+            if named.contains(&f.entry) || !place(f.entry) {
                 continue;
             }
             let Some(other) = forms
                 .iter()
                 .map(|r| r.entry)
-                .find(|&e| e != f.entry && named.contains(&e) && place(e))
+                .find(|e| *e != f.entry && named.contains(e))
             else {
                 continue;
             };
             // The detail as written for the first entry, its "also" part for the chosen one.
-            let also = |id: &str| format!("also {id}");
-            let Some(chosen) = entries.get(other as usize) else {
-                continue;
-            };
-            let Some(first) = entries.get(f.entry as usize) else {
-                continue;
-            };
-            f.detail = f.detail.replace(&also(&chosen.id), &also(&first.id));
-            f.entry = other;
-            f.full_person = chosen.kind == EntityType::Per;
+            if let (Some(chosen), Some(first)) =
+                (entries.get(other as usize), entries.get(f.entry as usize))
+            {
+                f.detail = f.detail.replace(
+                    &format!("also {}", chosen.id),
+                    &format!("also {}", first.id),
+                );
+                f.entry = other;
+            }
         }
     }
 
